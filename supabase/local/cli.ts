@@ -1,0 +1,28 @@
+// Shared by the command-line entries: one-line errors, and stopping children on Ctrl-C.
+import { StackError } from "./process.ts";
+
+export function fail(error: unknown): never {
+  const message =
+    error instanceof StackError
+      ? error.message
+      : error instanceof Error
+        ? `${error.message.split("\n")[0]}`
+        : String(error);
+  process.stderr.write(`\x1b[31merror:\x1b[0m ${message}\n`);
+  process.exit(1);
+}
+
+/** Runs `cleanup` once on Ctrl-C / SIGTERM / a fatal error, then exits. */
+export function onShutdown(cleanup: () => Promise<void>): (code?: number) => Promise<void> {
+  let done = false;
+  const shutdown = async (code = 0) => {
+    if (done) return;
+    done = true;
+    await cleanup().catch(() => undefined);
+    process.exit(code);
+  };
+  process.on("SIGINT", () => void shutdown(0));
+  process.on("SIGTERM", () => void shutdown(0));
+  process.on("SIGHUP", () => void shutdown(0));
+  return shutdown;
+}
