@@ -1,0 +1,108 @@
+import { ErrorComponent, ThemedLayout, ThemedSider, ThemedTitle } from "@refinedev/antd";
+import { Authenticated, CanAccess, Refine } from "@refinedev/core";
+import routerProvider, { CatchAllNavigate, DocumentTitleHandler, NavigateToResource, UnsavedChangesNotifier } from "@refinedev/react-router";
+import { App as AntdApp } from "antd";
+import { lazy, Suspense, useEffect } from "react";
+import { useTranslation } from "react-i18next";
+import { BrowserRouter, Outlet, Route, Routes } from "react-router";
+import { Header } from "./components/Header";
+import { PageLoading } from "./components/PageLoading";
+import { ColorModeProvider } from "./providers/colorMode";
+import {
+  accessControlProvider,
+  authProvider,
+  dataProvider,
+  i18nProvider,
+  useAppNotificationProvider,
+  watchSessionEnd,
+} from "./providers";
+import { resources } from "./resources";
+import "@refinedev/antd/dist/reset.css";
+
+const LoginPage = lazy(() => import("./pages/auth/login"));
+const ForgotPasswordPage = lazy(() => import("./pages/auth/forgot-password"));
+const UpdatePasswordPage = lazy(() => import("./pages/auth/update-password"));
+const NotAllowedPage = lazy(() => import("./pages/not-allowed"));
+const NotFoundPage = lazy(() => import("./pages/not-found"));
+const MyProfilePage = lazy(() => import("./pages/me"));
+
+function SessionWatcher() {
+  useEffect(() => watchSessionEnd((reason) => window.location.assign(`/login?reason=${reason}`)), []);
+  return null;
+}
+
+function AppTitle({ collapsed }: { collapsed: boolean }) {
+  const { t } = useTranslation();
+  return <ThemedTitle collapsed={collapsed} text={t("app.title")} />;
+}
+
+function RefineApp() {
+  const notificationProvider = useAppNotificationProvider();
+  return (
+    <Refine
+      dataProvider={dataProvider}
+      authProvider={authProvider}
+      accessControlProvider={accessControlProvider}
+      i18nProvider={i18nProvider}
+      routerProvider={routerProvider}
+      notificationProvider={notificationProvider}
+      resources={resources}
+      options={{
+        syncWithLocation: true,
+        warnWhenUnsavedChanges: true,
+        disableTelemetry: true,
+        reactQuery: { clientConfig: { defaultOptions: { queries: { refetchOnWindowFocus: false, retry: 1 } } } },
+      }}
+    >
+      <SessionWatcher />
+      <Suspense fallback={<PageLoading />}>
+        <Routes>
+          <Route
+            element={
+              <Authenticated key="app" fallback={<CatchAllNavigate to="/login" />}>
+                <ThemedLayout Header={Header} Sider={(props) => <ThemedSider {...props} fixed />} Title={AppTitle}>
+                  <Suspense fallback={<PageLoading />}>
+                    <CanAccess fallback={<NotAllowedPage />}>
+                      <Outlet />
+                    </CanAccess>
+                  </Suspense>
+                </ThemedLayout>
+              </Authenticated>
+            }
+          >
+            <Route index element={<NavigateToResource resource="me" />} />
+            <Route path="/me" element={<MyProfilePage />} />
+            <Route path="/not-allowed" element={<NotAllowedPage />} />
+            <Route path="*" element={<NotFoundPage />} />
+          </Route>
+          <Route
+            element={
+              <Authenticated key="auth" fallback={<Outlet />}>
+                <NavigateToResource resource="me" />
+              </Authenticated>
+            }
+          >
+            <Route path="/login" element={<LoginPage />} />
+            <Route path="/forgot-password" element={<ForgotPasswordPage />} />
+          </Route>
+          <Route path="/update-password" element={<UpdatePasswordPage />} />
+          <Route path="*" element={<ErrorComponent />} />
+        </Routes>
+      </Suspense>
+      <UnsavedChangesNotifier />
+      <DocumentTitleHandler />
+    </Refine>
+  );
+}
+
+export default function App() {
+  return (
+    <BrowserRouter>
+      <ColorModeProvider>
+        <AntdApp>
+          <RefineApp />
+        </AntdApp>
+      </ColorModeProvider>
+    </BrowserRouter>
+  );
+}

@@ -1,0 +1,11 @@
+import { Flex, Spin } from "antd";
+import { useTranslation } from "react-i18next";
+
+export function PageLoading() {
+  const { t } = useTranslation();
+  return (
+    <Flex justify="center" align="center" style={{ minHeight: 240 }} role="status" aria-live="polite">
+      <Spin size="large" aria-label={t("app.loading")} />
+    </Flex>
+  );
+}

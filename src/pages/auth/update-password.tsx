@@ -1,0 +1,118 @@
+// Reached from a password-reset link (supabase-js reads the session from the URL
+// fragment) or from "Change password" while signed in.
+import { useUpdatePassword } from "@refinedev/core";
+import { Alert, Button, Form, Input, Spin, Typography } from "antd";
+import { useEffect, useState } from "react";
+import { Controller, useForm } from "react-hook-form";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import { AuthLayout } from "../../components/AuthLayout";
+import { supabaseClient } from "../../providers/supabaseClient";
+import { fieldStatus } from "../../utils/formStatus";
+import { MAX_PASSWORD_BYTES, MIN_PASSWORD_LENGTH } from "../../utils/validation";
+
+interface PasswordValues {
+  password: string;
+  confirmPassword: string;
+}
+
+export default function UpdatePasswordPage() {
+  const { t } = useTranslation();
+  const [hasSession, setHasSession] = useState<boolean | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const linkError = new URLSearchParams(window.location.hash.slice(1)).get("error_description");
+
+  useEffect(() => {
+    let active = true;
+    void supabaseClient.auth.getSession().then(({ data }) => active && setHasSession(Boolean(data.session)));
+    const { data } = supabaseClient.auth.onAuthStateChange((_event, session) => setHasSession(Boolean(session)));
+    return () => {
+      active = false;
+      data.subscription.unsubscribe();
+    };
+  }, []);
+
+  const { mutate, isPending } = useUpdatePassword<{ password: string }>({
+    mutationOptions: {
+      onSuccess: (result) => {
+        if (!result.success) setError(result.error?.message ?? "");
+        else window.location.assign("/");
+      },
+      onError: (e) => setError(e.message),
+    },
+  });
+  const {
+    control,
+    handleSubmit,
+    getValues,
+    formState: { errors },
+  } = useForm<PasswordValues>({ defaultValues: { password: "", confirmPassword: "" } });
+
+  if (hasSession === null) {
+    return (
+      <AuthLayout title={t("pages.updatePassword.title")}>
+        <Spin aria-label={t("app.loading")} />
+      </AuthLayout>
+    );
+  }
+  if (!hasSession) {
+    return (
+      <AuthLayout title={t("pages.updatePassword.title")}>
+        <Alert data-testid="update-password-no-session" type="warning" showIcon message={t("pages.updatePassword.noSession")} description={linkError ?? undefined} />
+        <Typography.Paragraph style={{ marginTop: 16 }}>
+          <Link to="/forgot-password">{t("pages.updatePassword.buttons.requestNew")}</Link>
+        </Typography.Paragraph>
+      </AuthLayout>
+    );
+  }
+  return (
+    <AuthLayout title={t("pages.updatePassword.title")}>
+      <Typography.Paragraph>{t("pages.updatePassword.intro")}</Typography.Paragraph>
+      {error && <Alert data-testid="update-password-error" role="alert" type="error" showIcon message={error} style={{ marginBottom: 16 }} />}
+      <Form
+        layout="vertical"
+        component="form"
+        noValidate
+        onFinish={() =>
+          void handleSubmit((values) => {
+            setError(null);
+            mutate({ password: values.password });
+          })()
+        }
+      >
+        <Controller
+          name="password"
+          control={control}
+          rules={{
+            required: t("pages.updatePassword.errors.requiredPassword"),
+            minLength: { value: MIN_PASSWORD_LENGTH, message: t("pages.updatePassword.errors.minLength", { count: MIN_PASSWORD_LENGTH }) },
+            validate: (v) =>
+              new TextEncoder().encode(v).length <= MAX_PASSWORD_BYTES ||
+              t("pages.updatePassword.errors.maxLength", { count: MAX_PASSWORD_BYTES }),
+          }}
+          render={({ field }) => (
+            <Form.Item label={t("pages.updatePassword.fields.password")} htmlFor="new-password" required {...fieldStatus(errors.password?.message)}>
+              <Input.Password {...field} id="new-password" autoComplete="new-password" autoFocus data-testid="new-password" size="large" />
+            </Form.Item>
+          )}
+        />
+        <Controller
+          name="confirmPassword"
+          control={control}
+          rules={{
+            required: t("pages.updatePassword.errors.requiredConfirmPassword"),
+            validate: (v) => v === getValues("password") || t("pages.updatePassword.errors.confirmPasswordNotMatch"),
+          }}
+          render={({ field }) => (
+            <Form.Item label={t("pages.updatePassword.fields.confirmPassword")} htmlFor="confirm-password" required {...fieldStatus(errors.confirmPassword?.message)}>
+              <Input.Password {...field} id="confirm-password" autoComplete="new-password" data-testid="confirm-password" size="large" />
+            </Form.Item>
+          )}
+        />
+        <Button type="primary" htmlType="submit" block size="large" loading={isPending} data-testid="update-password-submit">
+          {t("pages.updatePassword.buttons.submit")}
+        </Button>
+      </Form>
+    </AuthLayout>
+  );
+}

@@ -1,0 +1,58 @@
+// Refine's accessControlProvider answering from the same matrix rows the database
+// enforces (my_permissions). Menus, buttons and routes hide or disable what the person
+// may not use; the database still decides every request.
+import type { AccessControlProvider } from "@refinedev/core";
+import { permissionStore, type Scope } from "./permissions";
+
+/** Refine resource names whose matrix resource has another name. */
+const resourceAliases: Record<string, string> = {
+  role_permissions: "permissions",
+  matrix: "permissions",
+  users: "profiles",
+  effective_permissions: "permissions",
+};
+
+/** Refine actions -> matrix actions. Other actions (publish, approve...) keep their name. */
+const actionAliases: Record<string, string> = {
+  list: "read",
+  show: "read",
+  create: "create",
+  clone: "create",
+  edit: "update",
+  delete: "delete",
+  export: "read",
+  import: "create",
+};
+
+export interface MatrixKey {
+  resource: string;
+  action: string;
+}
+
+/** Maps a Refine (resource, action) pair to the matrix (resource, action) it needs. */
+export function toMatrixKey(resource: string, action: string, metaResource?: string): MatrixKey {
+  return {
+    resource: metaResource ?? resourceAliases[resource] ?? resource,
+    action: actionAliases[action] ?? action,
+  };
+}
+
+/** Pages every signed-in person may open whatever their roles. */
+const openResources = new Set(["me", "dashboard"]);
+
+export function decide(scope: Scope | undefined): { can: boolean; reason?: string } {
+  return scope ? { can: true } : { can: false, reason: "not_allowed" };
+}
+
+export const accessControlProvider: AccessControlProvider = {
+  can: async ({ resource, action, params }) => {
+    if (!resource || openResources.has(resource)) return { can: true };
+    const meta = (params?.resource?.meta ?? {}) as { permissionResource?: string };
+    const key = toMatrixKey(resource, action, meta.permissionResource);
+    return decide(await permissionStore.scopeFor(key.resource, key.action));
+  },
+  options: {
+    buttons: { enableAccessControl: true, hideIfUnauthorized: false },
+    queryOptions: { staleTime: 30_000 },
+  },
+};

@@ -1,0 +1,85 @@
+// Refine's Supabase data provider, made strict: every error becomes a translated message,
+// and a write that RLS (or a stale version) filtered to zero rows is an error, not a
+// silent success.
+import type { BaseKey, DataProvider } from "@refinedev/core";
+import { dataProvider as supabaseDataProvider } from "@refinedev/supabase";
+import type { SupabaseClient } from "@supabase/supabase-js";
+import { toHttpError, zeroRowError } from "./errors";
+import { supabaseClient } from "./supabaseClient";
+
+/** The part of postgrest-js the writes below use, without per-table typing. */
+interface WriteResult {
+  data: unknown[] | null;
+  error: unknown;
+  status: number;
+}
+interface FilterBuilder extends PromiseLike<WriteResult> {
+  eq(column: string, value: BaseKey): FilterBuilder;
+  in(column: string, values: BaseKey[]): FilterBuilder;
+  select(columns: string): FilterBuilder;
+}
+interface TableBuilder {
+  update(values: object): FilterBuilder;
+  delete(): FilterBuilder;
+}
+
+async function rethrow<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    throw toHttpError(error);
+  }
+}
+
+/** Runs a write that must return its rows; fewer rows than expected means RLS or a stale version refused it. */
+async function confirmRows(query: FilterBuilder, expected: number): Promise<unknown[]> {
+  const { data, error, status } = await query;
+  if (error) throw toHttpError(error, status);
+  if (!data || data.length < expected) throw zeroRowError();
+  return data;
+}
+
+export function createDataProvider(client: SupabaseClient): Required<DataProvider> {
+  const base = supabaseDataProvider(client);
+  const table = (resource: string) => client.from(resource) as unknown as TableBuilder;
+  const provider: Required<DataProvider> = {
+    ...base,
+    getList: ((params) => rethrow(() => base.getList(params))) as DataProvider["getList"],
+    getMany: ((params) => rethrow(() => base.getMany(params))) as Required<DataProvider>["getMany"],
+    create: ((params) => rethrow(() => base.create(params))) as DataProvider["create"],
+    createMany: ((params) => rethrow(() => base.createMany(params))) as Required<DataProvider>["createMany"],
+    getOne: (async (params) => {
+      const result = await rethrow(() => base.getOne(params));
+      if (result.data === undefined) throw zeroRowError();
+      return result;
+    }) as DataProvider["getOne"],
+    update: (async ({ resource, id, variables, meta }) => {
+      const rows = await confirmRows(
+        table(resource).update(variables as object).eq(meta?.idColumnName ?? "id", id).select(meta?.select ?? "*"),
+        1,
+      );
+      return { data: rows[0] };
+    }) as DataProvider["update"],
+    updateMany: (async ({ resource, ids, variables, meta }) => {
+      const rows = await confirmRows(
+        table(resource).update(variables as object).in(meta?.idColumnName ?? "id", ids).select(meta?.select ?? "*"),
+        ids.length,
+      );
+      return { data: rows };
+    }) as Required<DataProvider>["updateMany"],
+    deleteOne: (async ({ resource, id, meta }) => {
+      const rows = await confirmRows(table(resource).delete().eq(meta?.idColumnName ?? "id", id).select(meta?.select ?? "*"), 1);
+      return { data: rows[0] };
+    }) as DataProvider["deleteOne"],
+    deleteMany: (async ({ resource, ids, meta }) => {
+      const rows = await confirmRows(
+        table(resource).delete().in(meta?.idColumnName ?? "id", ids).select(meta?.select ?? "*"),
+        ids.length,
+      );
+      return { data: rows };
+    }) as Required<DataProvider>["deleteMany"],
+  };
+  return provider;
+}
+
+export const dataProvider = createDataProvider(supabaseClient as unknown as SupabaseClient);

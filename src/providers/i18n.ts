@@ -1,0 +1,61 @@
+// i18next with the three bundled locales; the chosen language is remembered.
+import i18n from "i18next";
+import { initReactI18next } from "react-i18next";
+import type { I18nProvider } from "@refinedev/core";
+import en from "../locales/en.json";
+import es from "../locales/es.json";
+import zhCN from "../locales/zh-CN.json";
+
+export const locales = ["en", "es", "zh-CN"] as const;
+export type Locale = (typeof locales)[number];
+const storageKey = "panel.locale";
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === "string" && (locales as readonly string[]).includes(value);
+}
+
+function initialLocale(): Locale {
+  const stored = typeof localStorage === "undefined" ? null : localStorage.getItem(storageKey);
+  if (isLocale(stored)) return stored;
+  const browser = typeof navigator === "undefined" ? "en" : navigator.language;
+  if (browser.toLowerCase().startsWith("zh")) return "zh-CN";
+  if (browser.toLowerCase().startsWith("es")) return "es";
+  return "en";
+}
+
+void i18n.use(initReactI18next).init({
+  resources: { en: { translation: en }, es: { translation: es }, "zh-CN": { translation: zhCN } },
+  lng: initialLocale(),
+  fallbackLng: "en",
+  interpolation: { escapeValue: false },
+  returnNull: false,
+});
+
+function applyDocumentLanguage(locale: string): void {
+  if (typeof document !== "undefined") document.documentElement.lang = locale;
+}
+applyDocumentLanguage(i18n.language);
+
+export async function changeLocale(locale: Locale): Promise<void> {
+  localStorage.setItem(storageKey, locale);
+  applyDocumentLanguage(locale);
+  await i18n.changeLanguage(locale);
+}
+
+export const i18nProvider: I18nProvider = {
+  translate: (key: string, options?: Record<string, unknown>, defaultMessage?: string) => {
+    const value = i18n.t(key, { ...(options ?? {}), defaultValue: defaultMessage ?? key });
+    return typeof value === "string" ? value : key;
+  },
+  changeLocale: (lang: string) => (isLocale(lang) ? changeLocale(lang) : Promise.resolve()),
+  getLocale: () => i18n.language,
+};
+
+/** The label column of a row with label_en / label_es / label_zh for the current language. */
+export function localizedLabel(row: { label_en: string; label_es: string; label_zh: string }, locale = i18n.language): string {
+  if (locale === "es") return row.label_es || row.label_en;
+  if (locale === "zh-CN") return row.label_zh || row.label_en;
+  return row.label_en;
+}
+
+export { i18n };
