@@ -16,6 +16,7 @@ import {
   useAppNotificationProvider,
   watchSessionEnd,
 } from "./providers";
+import { rememberSignOutReason } from "./providers/authProvider";
 import { resources } from "./resources";
 import "@refinedev/antd/dist/reset.css";
 
@@ -27,7 +28,14 @@ const NotFoundPage = lazy(() => import("./pages/not-found"));
 const MyProfilePage = lazy(() => import("./pages/me"));
 
 function SessionWatcher() {
-  useEffect(() => watchSessionEnd((reason) => window.location.assign(`/login?reason=${reason}`)), []);
+  useEffect(
+    () =>
+      watchSessionEnd((reason) => {
+        rememberSignOutReason(reason);
+        window.location.assign("/login");
+      }),
+    [],
+  );
   return null;
 }
 

@@ -18,6 +18,20 @@ export interface Identity {
 export type SignOutReason = "expired" | "ended" | "signedOut" | "passwordUpdated";
 
 let userInitiatedSignOut = false;
+const reasonKey = "panel.signOutReason";
+
+/** Remembers why the person is being sent to the login page (read once by the login page). */
+export function rememberSignOutReason(reason: SignOutReason): void {
+  sessionStorage.setItem(reasonKey, reason);
+}
+
+export function peekSignOutReason(): SignOutReason | null {
+  return sessionStorage.getItem(reasonKey) as SignOutReason | null;
+}
+
+export function forgetSignOutReason(): void {
+  sessionStorage.removeItem(reasonKey);
+}
 
 /** Sends a user whose session ended by itself (revoked, expired) back to the login page with a message. */
 export function watchSessionEnd(onEnded: (reason: SignOutReason) => void): () => void {
@@ -67,6 +81,7 @@ export const authProvider: AuthProvider = {
   },
   logout: async () => {
     userInitiatedSignOut = true;
+    rememberSignOutReason("signedOut");
     const { error } = await supabaseClient.auth.signOut();
     permissionStore.clear();
     if (error) {
@@ -74,7 +89,7 @@ export const authProvider: AuthProvider = {
       const appError = toAppError(error);
       return { success: false, error: { name: "logout", message: appError.message } };
     }
-    return { success: true, redirectTo: "/login?reason=signedOut" };
+    return { success: true, redirectTo: "/login" };
   },
   check: async () => {
     const { data } = await supabaseClient.auth.getSession();
@@ -84,7 +99,8 @@ export const authProvider: AuthProvider = {
   onError: async (error: unknown) => {
     const appError = toAppError(error);
     if (appError.kind === "session") {
-      return { logout: true, redirectTo: "/login?reason=expired", error: { name: "session", message: appError.message } };
+      rememberSignOutReason("expired");
+      return { logout: true, redirectTo: "/login", error: { name: "session", message: appError.message } };
     }
     return {};
   },

@@ -11,7 +11,9 @@ import { fail, onShutdown } from "./cli.ts";
 const config = loadConfig("dev");
 let stack: Stack | undefined;
 let vite: ChildProcess | undefined;
+let stopping = false;
 const shutdown = onShutdown(async () => {
+  stopping = true;
   if (vite && vite.exitCode === null) {
     await new Promise<void>((resolve) => {
       vite!.once("exit", () => resolve());
@@ -38,7 +40,7 @@ try {
     env: { ...process.env, VITE_SUPABASE_URL: stack.apiUrl, VITE_SUPABASE_ANON_KEY: stack.anonKey },
   });
   vite.on("exit", (code) => {
-    if (code !== 0 && code !== null) {
+    if (!stopping && code !== 0 && code !== null) {
       process.stderr.write(`\x1b[31merror:\x1b[0m vite exited with code ${code}\n`);
       void shutdown(1);
     }

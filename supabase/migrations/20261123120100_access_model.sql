@@ -679,6 +679,64 @@ $$;
 comment on function public.save_permission_matrix(jsonb) is
   'Applies matrix cell changes atomically (RLS and invariants apply; a stale expected_scope is refused with 409).';
 
+-- Deactivating / reactivating a login: the profile flag, set as the caller so the
+-- invariants (no self-deactivation, no matrix lockout) and the audit trail apply.
+-- The admin-users Edge Function calls it, then bans the login in Auth.
+create or replace function private.set_login_active(p_user uuid, p_active boolean)
+returns boolean
+language plpgsql
+security definer
+set search_path = ''
+as $$
+begin
+  if not private.authorize('logins', 'update') then
+    raise exception using errcode = '42501', message = 'You are not allowed to change logins.', detail = 'not_allowed';
+  end if;
+  if p_user = (select auth.uid()) then
+    raise exception using errcode = '42501', message = 'You cannot deactivate or reactivate your own login.', detail = 'no_self_grant';
+  end if;
+  update public.profiles set is_active = p_active, version = version where id = p_user;
+  if not found then
+    raise exception using errcode = 'P0002', message = 'No login with this id.', detail = 'not_found';
+  end if;
+  return p_active;
+end;
+$$;
+comment on function private.set_login_active(uuid, boolean) is 'Sets profiles.is_active for another login, if the caller holds logins:update.';
+
+create or replace function public.set_login_active(p_user uuid, p_active boolean)
+returns boolean
+language sql
+set search_path = ''
+as $$
+  select private.set_login_active(p_user, p_active)
+$$;
+comment on function public.set_login_active(uuid, boolean) is 'Deactivate (false) or reactivate (true) a login''s profile; used by the admin-users Edge Function.';
+
+-- Ends every session of a login (its refresh tokens go with them). Service role only.
+create or replace function public.revoke_login_sessions(p_user uuid)
+returns integer
+language plpgsql
+security definer
+set search_path = ''
+as $$
+declare
+  v_count integer;
+begin
+  delete from auth.sessions where user_id = p_user;
+  get diagnostics v_count = row_count;
+  return v_count;
+end;
+$$;
+comment on function public.revoke_login_sessions(uuid) is 'Deletes the sessions (and so the refresh tokens) of a login. Executable by service_role only.';
+
+revoke all on function private.set_login_active(uuid, boolean) from public;
+grant execute on function private.set_login_active(uuid, boolean) to authenticated;
+revoke all on function public.set_login_active(uuid, boolean) from public, anon;
+grant execute on function public.set_login_active(uuid, boolean) to authenticated;
+revoke all on function public.revoke_login_sessions(uuid) from public, anon, authenticated;
+grant execute on function public.revoke_login_sessions(uuid) to service_role;
+
 revoke all on function public.my_permissions() from public, anon;
 revoke all on function public.effective_permissions(uuid) from public, anon;
 revoke all on function public.can(text, text) from public, anon;

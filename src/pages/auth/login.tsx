@@ -1,10 +1,11 @@
 import { useLogin } from "@refinedev/core";
 import { Alert, Button, Form, Input, Typography } from "antd";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { Controller, useForm } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
 import { AuthLayout } from "../../components/AuthLayout";
+import { forgetSignOutReason, peekSignOutReason } from "../../providers/authProvider";
 import { emailPattern } from "../../utils/validation";
 import { fieldStatus } from "../../utils/formStatus";
 
@@ -18,7 +19,8 @@ const reasons = ["expired", "ended", "signedOut", "passwordUpdated"] as const;
 export default function LoginPage() {
   const { t } = useTranslation();
   const [params] = useSearchParams();
-  const reason = reasons.find((r) => r === params.get("reason"));
+  const [reason] = useState(() => reasons.find((r) => r === (params.get("reason") ?? peekSignOutReason())));
+  useEffect(() => forgetSignOutReason(), []);
   const [error, setError] = useState<string | null>(null);
   const { mutate: login, isPending } = useLogin<LoginValues>();
   const {

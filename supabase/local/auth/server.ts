@@ -558,6 +558,30 @@ export function createAuthServer(db: pg.Pool, settings: AuthSettings): http.Serv
     sendJson(res, 200, {});
   };
 
+  /** POST /admin/generate_link: a recovery link for HR to hand over (no mail is sent). */
+  const adminGenerateLink: Handler = async (req, res, url) => {
+    requireAdmin(req);
+    const body = await readJson(req);
+    const type = str(body, "type");
+    if (type !== "recovery") throw new AuthError(400, "validation_failed", "Only recovery links can be generated here");
+    const email = str(body, "email") ?? "";
+    const user = await store.findUserByEmail(db, email);
+    if (!user) throw new AuthError(404, "user_not_found", "User with this email not found");
+    const otp = store.newOtp();
+    const tokenHash = createHash("sha224").update(`${user.email}${otp}`).digest("hex");
+    await db.query(`update auth.users set recovery_token = $2, recovery_sent_at = now() where id = $1`, [user.id, tokenHash]);
+    const redirectTo = redirectTarget(url.searchParams.get("redirect_to") ?? str(body, "redirect_to") ?? str(body, "redirectTo") ?? null);
+    const refreshed = await store.findUserById(db, user.id);
+    sendJson(res, 200, {
+      ...serializeUser(refreshed!),
+      action_link: `${issuer}/verify?token=${tokenHash}&type=recovery&redirect_to=${encodeURIComponent(redirectTo)}`,
+      email_otp: otp,
+      hashed_token: tokenHash,
+      verification_type: "recovery",
+      redirect_to: redirectTo,
+    });
+  };
+
   // --- routing -----------------------------------------------------------------------
   const settingsBody = {
     external: { email: true, phone: false, anonymous_users: false },
@@ -609,6 +633,8 @@ export function createAuthServer(db: pg.Pool, settings: AuthSettings): http.Serv
         return adminList(req, res, url);
       case "POST /admin/users":
         return adminCreate(req, res, url);
+      case "POST /admin/generate_link":
+        return adminGenerateLink(req, res, url);
       default:
         throw new AuthError(404, "not_found", `No route for ${method} ${path}`);
     }

@@ -257,8 +257,8 @@ export async function insertUser(db: Db, user: NewUser): Promise<string> {
   if (user.email) {
     await db.query(
       `insert into auth.identities (provider_id, user_id, identity_data, provider, created_at, updated_at)
-       values ($1, $1::uuid, $2, 'email', now(), now())`,
-      [id, { sub: id, email: user.email, email_verified: user.emailConfirmed, phone_verified: false }],
+       values ($1, $2, $3, 'email', now(), now())`,
+      [id, id, { sub: id, email: user.email, email_verified: user.emailConfirmed, phone_verified: false }],
     );
   }
   return id;

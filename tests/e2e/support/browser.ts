@@ -1,0 +1,65 @@
+// Real headless Chromium (from @sparticuz/chromium, or CHROMIUM_PATH) driven by
+// playwright-core. One browser per test file, a fresh context per test.
+import chromium from "@sparticuz/chromium";
+import { chromium as playwright, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll } from "vitest";
+import { env } from "../../support/env.ts";
+
+// Our own flags rather than @sparticuz/chromium's Lambda set, which runs a single process
+// (one closed context kills the browser) and turns off web security (same-origin policy),
+// which browser tests of sanitising must keep on.
+const args = [
+  "--no-sandbox",
+  "--disable-setuid-sandbox",
+  "--disable-dev-shm-usage",
+  "--use-gl=angle",
+  "--use-angle=swiftshader",
+  "--in-process-gpu",
+  "--font-render-hinting=none",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+  "--no-default-browser-check",
+  "--disable-quic",
+  "--lang=en-US",
+];
+
+export async function launchBrowser(): Promise<Browser> {
+  const executablePath = process.env.CHROMIUM_PATH ?? (await chromium.executablePath());
+  return playwright.launch({ executablePath, args, headless: true });
+}
+
+/** Registers before/after hooks; `session.page` is a fresh page in a fresh context for each test. */
+export function openBrowser(options: { colorScheme?: "light" | "dark" } = {}) {
+  let browser: Browser | undefined;
+  let context: BrowserContext | undefined;
+  const session = {
+    get page(): Page {
+      if (!currentPage) throw new Error("no page: call session.newPage() in the test");
+      return currentPage;
+    },
+    async newPage(): Promise<Page> {
+      context = await browser!.newContext({ baseURL: env.appUrl, viewport: { width: 1366, height: 900 }, locale: "en-US", colorScheme: options.colorScheme ?? "light" });
+      context.setDefaultTimeout(15_000);
+      currentPage = await context.newPage();
+      return currentPage;
+    },
+    get context(): BrowserContext {
+      return context!;
+    },
+  };
+  let currentPage: Page | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterEach(async () => {
+    await context?.close();
+    context = undefined;
+    currentPage = undefined;
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return session;
+}
