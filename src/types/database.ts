@@ -307,9 +307,17 @@ export type Database = {
           granted_by: string[]
         }[]
       }
+      revoke_login_sessions: {
+        Args: { p_user: string }
+        Returns: number
+      }
       save_permission_matrix: {
         Args: { p_changes: Json }
         Returns: number
+      }
+      set_login_active: {
+        Args: { p_user: string; p_active: boolean }
+        Returns: boolean
       }
     }
     Enums: {
