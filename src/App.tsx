@@ -26,6 +26,17 @@ const UpdatePasswordPage = lazy(() => import("./pages/auth/update-password"));
 const NotAllowedPage = lazy(() => import("./pages/not-allowed"));
 const NotFoundPage = lazy(() => import("./pages/not-found"));
 const MyProfilePage = lazy(() => import("./pages/me"));
+const UserList = lazy(() => import("./resources/profiles/list"));
+const UserCreate = lazy(() => import("./resources/profiles/create"));
+const UserEdit = lazy(() => import("./resources/profiles/edit"));
+const UserShow = lazy(() => import("./resources/profiles/show"));
+const RoleList = lazy(() => import("./resources/app_roles/list"));
+const RoleCreate = lazy(() => import("./resources/app_roles/create"));
+const RoleEdit = lazy(() => import("./resources/app_roles/edit"));
+const RoleShow = lazy(() => import("./resources/app_roles/show"));
+const PermissionMatrix = lazy(() => import("./resources/role_permissions/list"));
+const EffectivePermissions = lazy(() => import("./resources/effective_permissions/list"));
+const AuditLogList = lazy(() => import("./resources/audit_log/list"));
 
 function SessionWatcher() {
   useEffect(
@@ -80,6 +91,21 @@ function RefineApp() {
           >
             <Route index element={<NavigateToResource resource="me" />} />
             <Route path="/me" element={<MyProfilePage />} />
+            <Route path="/users">
+              <Route index element={<UserList />} />
+              <Route path="create" element={<UserCreate />} />
+              <Route path="edit/:id" element={<UserEdit />} />
+              <Route path="show/:id" element={<UserShow />} />
+            </Route>
+            <Route path="/roles">
+              <Route index element={<RoleList />} />
+              <Route path="create" element={<RoleCreate />} />
+              <Route path="edit/:id" element={<RoleEdit />} />
+              <Route path="show/:id" element={<RoleShow />} />
+            </Route>
+            <Route path="/permissions" element={<PermissionMatrix />} />
+            <Route path="/effective-permissions" element={<EffectivePermissions />} />
+            <Route path="/audit" element={<AuditLogList />} />
             <Route path="/not-allowed" element={<NotAllowedPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>

@@ -16,6 +16,9 @@ describe("Refine actions map to matrix cells", () => {
     expect(toMatrixKey("role_permissions", "list")).toEqual({ resource: "permissions", action: "read" });
     expect(toMatrixKey("anything", "list", "audit_log")).toEqual({ resource: "audit_log", action: "read" });
   });
+  it("creating a user needs the logins:create capability", () => {
+    expect(toMatrixKey("profiles", "create")).toEqual({ resource: "logins", action: "create" });
+  });
   it("any scope allows, no scope refuses", () => {
     expect(decide("own")).toEqual({ can: true });
     expect(decide(undefined)).toEqual({ can: false, reason: "not_allowed" });

@@ -24,6 +24,11 @@ const actionAliases: Record<string, string> = {
   import: "create",
 };
 
+/** Pages whose action is governed by another matrix cell (creating a user = creating a login). */
+const cellOverrides: Record<string, Record<string, MatrixKey>> = {
+  profiles: { create: { resource: "logins", action: "create" } },
+};
+
 export interface MatrixKey {
   resource: string;
   action: string;
@@ -31,6 +36,8 @@ export interface MatrixKey {
 
 /** Maps a Refine (resource, action) pair to the matrix (resource, action) it needs. */
 export function toMatrixKey(resource: string, action: string, metaResource?: string): MatrixKey {
+  const override = cellOverrides[resource]?.[action];
+  if (override) return override;
   return {
     resource: metaResource ?? resourceAliases[resource] ?? resource,
     action: actionAliases[action] ?? action,
@@ -38,7 +45,7 @@ export function toMatrixKey(resource: string, action: string, metaResource?: str
 }
 
 /** Pages every signed-in person may open whatever their roles. */
-const openResources = new Set(["me", "dashboard"]);
+const openResources = new Set(["me", "dashboard", "administration"]);
 
 export function decide(scope: Scope | undefined): { can: boolean; reason?: string } {
   return scope ? { can: true } : { can: false, reason: "not_allowed" };

@@ -63,6 +63,57 @@ export type Database = {
         }
         Relationships: []
       }
+      audit_log: {
+        Row: {
+          actor_id: string | null
+          actor_kind: string
+          actor_name: string | null
+          actor_roles: string[]
+          changed_fields: string[]
+          hash: string
+          id: number
+          new_row: Json | null
+          occurred_at: string
+          old_row: Json | null
+          operation: string
+          prev_hash: string
+          record_id: string
+          table_name: string
+        }
+        Insert: {
+          actor_id?: string | null
+          actor_kind: string
+          actor_name?: string | null
+          actor_roles?: string[]
+          changed_fields?: string[]
+          hash: string
+          id?: number
+          new_row?: Json | null
+          occurred_at?: string
+          old_row?: Json | null
+          operation: string
+          prev_hash: string
+          record_id: string
+          table_name: string
+        }
+        Update: {
+          actor_id?: string | null
+          actor_kind?: string
+          actor_name?: string | null
+          actor_roles?: string[]
+          changed_fields?: string[]
+          hash?: string
+          id?: number
+          new_row?: Json | null
+          occurred_at?: string
+          old_row?: Json | null
+          operation?: string
+          prev_hash?: string
+          record_id?: string
+          table_name?: string
+        }
+        Relationships: []
+      }
       permission_actions: {
         Row: {
           code: string
@@ -285,6 +336,12 @@ export type Database = {
       [_ in never]: never
     }
     Functions: {
+      audited_table_names: {
+        Args: never
+        Returns: {
+          table_name: string
+        }[]
+      }
       can: {
         Args: { p_resource: string; p_action: string }
         Returns: boolean
@@ -318,6 +375,15 @@ export type Database = {
       set_login_active: {
         Args: { p_user: string; p_active: boolean }
         Returns: boolean
+      }
+      verify_audit_chain: {
+        Args: never
+        Returns: {
+          ok: boolean
+          rows_checked: number
+          first_broken_id: number
+          reason: string
+        }[]
       }
     }
     Enums: {

@@ -10,8 +10,8 @@ create type public.permission_scope as enum ('own', 'territory', 'all');
 comment on type public.permission_scope is
   'own = rows that are the person''s own; territory = rows inside the territory subtrees the person is responsible for; all = every row.';
 
-create type private.access_grant as (all_rows boolean, owner_id uuid, territory_ids uuid[]);
-comment on type private.access_grant is 'What one person may touch for one resource x action: every row, their own rows, and/or rows in these territories.';
+create type private.access_grant as (all_rows boolean, owner_id uuid, territory_ids uuid[], scopes public.permission_scope[]);
+comment on type private.access_grant is 'What one person may touch for one resource x action: every row, their own rows, and/or rows in these territories (scopes = every scope held).';
 
 -- =============================================================================
 -- Tables
@@ -144,7 +144,7 @@ as $$
 declare
   v_user uuid := coalesce(p_user, (select auth.uid()));
   v_scopes public.permission_scope[];
-  v_grant private.access_grant := row(false, null, '{}'::uuid[]);
+  v_grant private.access_grant := row(false, null, '{}'::uuid[], '{}'::public.permission_scope[]);
 begin
   if v_user is null then
     return v_grant;
@@ -168,6 +168,7 @@ begin
   if v_scopes is null then
     return v_grant;
   end if;
+  v_grant.scopes := v_scopes;
   if 'all' = any (v_scopes) then
     v_grant.all_rows := true;
     return v_grant;

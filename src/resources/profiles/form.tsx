@@ -5,7 +5,7 @@ import { Controller, type Control, type FieldErrors } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { locales } from "../../providers/i18n";
 import { fieldStatus } from "../../utils/formStatus";
-import type { ProfileFormValues } from "./queries";
+import type { ProfileFormValues } from "../../pages/me/queries";
 
 export function ProfileFields({ control, errors }: { control: Control<ProfileFormValues>; errors: FieldErrors<ProfileFormValues> }) {
   const { t } = useTranslation();

@@ -1,0 +1,155 @@
+// The matrix editor: roles x resources x actions with a scope per cell. Changes are kept
+// locally, shown as unsaved, and saved in one transaction; the database's invariants
+// (auditor never writes, no self-grant, no lockout) come back as sentences.
+import { List } from "@refinedev/antd";
+import { useCan, useList, useNotification, useWarnAboutChange } from "@refinedev/core";
+import { useQueryClient } from "@tanstack/react-query";
+import { Alert, Badge, Button, Popconfirm, Select, Space, Table, Tag, Typography } from "antd";
+import { useEffect, useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { PageTitle } from "../../components/PageTitle";
+import { QueryError } from "../../components/QueryError";
+import { localizedLabel } from "../../providers/i18n";
+import { permissionStore } from "../../providers/permissions";
+import type { Tables } from "../../types/database";
+import { cellKey, cellSelect, diffCells, saveMatrix, type ActionRow, type CellRow, type ResourceActionRow, type ResourceRow, type Scope } from "./queries";
+
+interface MatrixRow {
+  key: string;
+  resource: ResourceRow;
+  action: ActionRow;
+  first: boolean;
+  span: number;
+}
+
+const off = { pagination: { mode: "off" as const } };
+
+export default function PermissionMatrix() {
+  const { t, i18n } = useTranslation();
+  const { open } = useNotification();
+  const queryClient = useQueryClient();
+  const { setWarnWhen } = useWarnAboutChange();
+  const { data: canEdit } = useCan({ resource: "role_permissions", action: "edit" });
+  const roles = useList<Tables<"app_roles">>({ resource: "app_roles", ...off, sorters: [{ field: "code", order: "asc" }], meta: { idColumnName: "code" } });
+  const resources = useList<ResourceRow>({ resource: "resources", ...off, sorters: [{ field: "sort_order", order: "asc" }] });
+  const actions = useList<ActionRow>({ resource: "permission_actions", ...off, sorters: [{ field: "sort_order", order: "asc" }] });
+  const pairs = useList<ResourceActionRow>({ resource: "resource_actions", ...off });
+  const cells = useList<CellRow>({ resource: "role_permissions", ...off, meta: { select: cellSelect } });
+  const [edited, setEdited] = useState<Map<string, Scope | null>>(new Map());
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const loaded = useMemo(() => new Map((cells.result?.data ?? []).map((c) => [cellKey(c.role_code, c.resource, c.action), c.scope])), [cells.result?.data]);
+  const changes = useMemo(() => diffCells(loaded, edited), [loaded, edited]);
+  useEffect(() => setWarnWhen(changes.length > 0), [changes.length, setWarnWhen]);
+
+  const rows: MatrixRow[] = useMemo(() => {
+    const actionOrder = new Map((actions.result?.data ?? []).map((a, i) => [a.code, i]));
+    const out: MatrixRow[] = [];
+    for (const resource of resources.result?.data ?? []) {
+      const list = (pairs.result?.data ?? [])
+        .filter((p) => p.resource === resource.code)
+        .sort((a, b) => (actionOrder.get(a.action) ?? 99) - (actionOrder.get(b.action) ?? 99));
+      list.forEach((pair, index) => {
+        const action = actions.result?.data?.find((a) => a.code === pair.action);
+        if (action) out.push({ key: `${resource.code}|${action.code}`, resource, action, first: index === 0, span: list.length });
+      });
+    }
+    return out;
+  }, [resources.result?.data, pairs.result?.data, actions.result?.data]);
+
+  const queries = [roles.query, resources.query, actions.query, pairs.query, cells.query];
+  const failed = queries.find((q) => q.isError);
+  const loading = queries.some((q) => q.isLoading);
+
+  const current = (role: string, resource: string, action: string): Scope | null => {
+    const key = cellKey(role, resource, action);
+    return edited.has(key) ? (edited.get(key) ?? null) : (loaded.get(key) ?? null);
+  };
+  const setCell = (role: string, resource: string, action: string, scope: Scope | null) => {
+    setEdited((prev) => new Map(prev).set(cellKey(role, resource, action), scope));
+  };
+  const save = async () => {
+    setSaving(true);
+    setError(null);
+    const result = await saveMatrix(changes);
+    setSaving(false);
+    if (result.error) {
+      setError(result.error.message);
+      return;
+    }
+    setEdited(new Map());
+    setWarnWhen(false);
+    permissionStore.invalidate();
+    await queryClient.invalidateQueries();
+    open?.({ type: "success", message: t("matrix.saved", { count: changes.length }) });
+  };
+  const scopeLabel = (scope: Scope | null) => (scope ? t(`matrix.scopes.${scope}`) : t("matrix.scopes.none"));
+
+  return (
+    <List title={<PageTitle>{t("matrix.title")}</PageTitle>} canCreate={false}>
+      <Typography.Paragraph type="secondary">{t("matrix.intro")}</Typography.Paragraph>
+      {failed && <QueryError error={failed.error} onRetry={() => queries.forEach((q) => void q.refetch())} />}
+      {error && <Alert type="error" role="alert" showIcon message={error} style={{ marginBottom: 16 }} data-testid="matrix-error" closable onClose={() => setError(null)} />}
+      {canEdit?.can && (
+        <Space style={{ marginBottom: 16 }} wrap data-testid="matrix-toolbar">
+          <Badge count={changes.length} showZero={false} offset={[8, 0]}>
+            <Typography.Text data-testid="matrix-pending">{t("matrix.pending", { count: changes.length })}</Typography.Text>
+          </Badge>
+          <Button type="primary" disabled={changes.length === 0} loading={saving} onClick={() => void save()} data-testid="matrix-save">
+            {t("matrix.save")}
+          </Button>
+          <Popconfirm title={t("matrix.discardConfirm")} okText={t("matrix.discard")} cancelText={t("buttons.cancel")} onConfirm={() => setEdited(new Map())} disabled={changes.length === 0}>
+            <Button disabled={changes.length === 0} data-testid="matrix-discard">
+              {t("matrix.discard")}
+            </Button>
+          </Popconfirm>
+        </Space>
+      )}
+      <Table<MatrixRow> dataSource={rows} loading={loading} pagination={false} rowKey="key" size="small" scroll={{ x: true }} data-testid="matrix-table" bordered>
+        <Table.Column<MatrixRow>
+          key="resource"
+          title={t("matrix.resource")}
+          onCell={(row) => ({ rowSpan: row.first ? row.span : 0 })}
+          render={(_, row) => <Typography.Text strong>{localizedLabel(row.resource, i18n.language)}</Typography.Text>}
+        />
+        <Table.Column<MatrixRow> key="action" title={t("matrix.action")} render={(_, row) => localizedLabel(row.action, i18n.language)} />
+        {(roles.result?.data ?? []).map((role) => (
+          <Table.Column<MatrixRow>
+            key={role.code}
+            title={localizedLabel(role, i18n.language)}
+            render={(_, row) => {
+              const value = current(role.code, row.resource.code, row.action.code);
+              const changed = edited.has(cellKey(role.code, row.resource.code, row.action.code)) && value !== (loaded.get(cellKey(role.code, row.resource.code, row.action.code)) ?? null);
+              const testId = `cell-${role.code}-${row.resource.code}-${row.action.code}`;
+              // Auditors never write, whatever the matrix says: their write cells stay empty.
+              const locked = role.code === "auditor" && row.action.is_write;
+              if (!canEdit?.can || locked) {
+                return (
+                  <Tag color={value ? "blue" : undefined} data-testid={testId} title={locked ? t("errors.db.auditor_never_writes") : undefined}>
+                    {scopeLabel(value)}
+                  </Tag>
+                );
+              }
+              return (
+                <Select<Scope | "none">
+                  size="small"
+                  value={value ?? "none"}
+                  status={changed ? "warning" : undefined}
+                  style={{ minWidth: 120, fontWeight: changed ? 600 : undefined }}
+                  aria-label={t("matrix.cellLabel", { role: localizedLabel(role, i18n.language), resource: localizedLabel(row.resource, i18n.language), action: localizedLabel(row.action, i18n.language) })}
+                  data-testid={testId}
+                  onChange={(v) => setCell(role.code, row.resource.code, row.action.code, v === "none" ? null : v)}
+                  options={[
+                    { value: "none", label: scopeLabel(null) },
+                    ...row.resource.scopes.map((scope) => ({ value: scope, label: scopeLabel(scope), "data-testid": `${testId}-${scope}` })),
+                  ]}
+                />
+              );
+            }}
+          />
+        ))}
+      </Table>
+    </List>
+  );
+}

@@ -1,0 +1,15 @@
+// CSV export safety: a cell that starts with = + - @ or a tab/carriage return would be
+// read as a formula by spreadsheet programs; prefix it with an apostrophe.
+const formulaStart = /^[=+\-@\t\r]/;
+
+export function neutralizeCell(value: unknown): string | number | boolean | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value === "number" || typeof value === "boolean") return value;
+  const text = typeof value === "string" ? value : JSON.stringify(value);
+  return formulaStart.test(text) ? `'${text}` : text;
+}
+
+/** Applies neutralizeCell to every field of a flat record. */
+export function neutralizeRecord(record: Record<string, unknown>): Record<string, string | number | boolean | null> {
+  return Object.fromEntries(Object.entries(record).map(([key, value]) => [key, neutralizeCell(value)]));
+}

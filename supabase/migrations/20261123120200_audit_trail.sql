@@ -1,0 +1,428 @@
+-- Audit trail: every INSERT, UPDATE and DELETE on every table in public, recorded by one
+-- trigger function, append-only for every API role, hash-chained so that an edit made
+-- with superuser access is detected, readable through the permission matrix.
+
+-- =============================================================================
+-- Tables
+-- =============================================================================
+create table public.audit_log (
+  id bigint primary key,
+  occurred_at timestamptz not null default now(),
+  table_name text not null,
+  record_id text not null,
+  operation text not null check (operation in ('INSERT', 'UPDATE', 'DELETE')),
+  old_row jsonb,
+  new_row jsonb,
+  changed_fields text[] not null default '{}',
+  actor_id uuid,
+  actor_name text,
+  actor_kind text not null check (actor_kind in ('user', 'service_role', 'migration', 'anon')),
+  actor_roles text[] not null default '{}',
+  prev_hash bytea not null,
+  hash bytea not null
+);
+comment on table public.audit_log is
+  'Append-only record of every change to every table in public: who (from the JWT, or service role / migration), when (UTC), what (old and new row, changed fields). Each row carries the hash of the previous one.';
+comment on column public.audit_log.actor_name is 'The acting person''s name at the time of the change (kept even if the profile changes later).';
+comment on column public.audit_log.hash is 'sha256(prev_hash || sha256(canonical content)); see private.verify_audit_chain().';
+
+create sequence public.audit_log_id_seq owned by public.audit_log.id;
+alter table public.audit_log alter column id set default nextval('public.audit_log_id_seq');
+
+create index audit_log_record_idx on public.audit_log (table_name, record_id, id desc);
+create index audit_log_occurred_at_idx on public.audit_log (occurred_at desc, id desc);
+create index audit_log_actor_idx on public.audit_log (actor_id, id desc);
+create index audit_log_table_idx on public.audit_log (table_name, id desc);
+
+-- Which tables are audited and how their rows are identified (for the History tab and
+-- for "may this person read the audited row?").
+create table private.audited_tables (
+  table_name text primary key,
+  key_columns text[] not null,
+  key_types text[] not null
+);
+comment on table private.audited_tables is 'Tables carrying the audit triggers, with their key columns and types.';
+
+-- =============================================================================
+-- Private functions: hashing, recording, verifying
+-- =============================================================================
+-- The canonical text a row's content hash is computed from (recording and verifying use
+-- exactly this function, so the two cannot drift apart).
+create or replace function private.audit_content(
+  p_id bigint, p_occurred_at timestamptz, p_table text, p_record text, p_operation text,
+  p_old jsonb, p_new jsonb, p_changed text[], p_actor uuid, p_actor_name text, p_actor_kind text, p_roles text[]
+)
+returns bytea
+language sql
+immutable
+set search_path = ''
+as $$
+  select extensions.digest(
+    concat_ws(E'\x1f', p_id::text, (extract(epoch from p_occurred_at) * 1000000)::bigint::text, p_table, p_record,
+              p_operation, coalesce(p_old::text, ''), coalesce(p_new::text, ''), array_to_string(p_changed, ','),
+              coalesce(p_actor::text, ''), coalesce(p_actor_name, ''), p_actor_kind, array_to_string(p_roles, ',')),
+    'sha256')
+$$;
+
+create or replace function private.audit_genesis()
+returns bytea
+language sql
+immutable
+set search_path = ''
+as $$
+  select extensions.digest('sales-rulebook audit chain', 'sha256')
+$$;
+
+-- One step of the chain, usable as a running (window) aggregate seeded with the head.
+create or replace function private.audit_chain_step(p_state bytea, p_content bytea, p_seed bytea)
+returns bytea
+language sql
+immutable
+set search_path = ''
+as $$
+  select extensions.digest(coalesce(p_state, p_seed) || p_content, 'sha256')
+$$;
+
+create aggregate private.audit_chain(bytea, bytea) (
+  sfunc = private.audit_chain_step,
+  stype = bytea
+);
+
+-- Who is acting: a person (JWT sub), the service role, or a direct database session
+-- (migrations, seeds, maintenance).
+create or replace function private.audit_actor(out actor_id uuid, out actor_name text, out actor_kind text, out actor_roles text[])
+language plpgsql
+stable
+security definer
+set search_path = ''
+as $$
+declare
+  v_role text := (select auth.role());
+begin
+  actor_id := (select auth.uid());
+  if actor_id is not null then
+    actor_kind := 'user';
+    select p.full_name into actor_name from public.profiles p where p.id = actor_id;
+    select coalesce(array_agg(ur.role_code order by ur.role_code), '{}') into actor_roles
+      from public.user_roles ur where ur.user_id = actor_id;
+  elsif v_role = 'service_role' then
+    actor_kind := 'service_role';
+    actor_roles := '{}';
+  elsif v_role = 'anon' then
+    actor_kind := 'anon';
+    actor_roles := '{}';
+  else
+    actor_kind := 'migration';
+    actor_roles := '{}';
+  end if;
+end;
+$$;
+
+-- The one audit trigger function. Statement-level with transition tables, so a bulk
+-- write costs one INSERT ... SELECT into the log, not one insert per row.
+create or replace function private.record_audit()
+returns trigger
+language plpgsql
+security definer
+set search_path = ''
+as $$
+declare
+  v_keys text[];
+  v_key_expr text;
+  v_actor record;
+  v_head bytea;
+  v_sql text;
+begin
+  select a.key_columns into v_keys from private.audited_tables a where a.table_name = tg_table_name;
+  if v_keys is null then
+    raise exception 'table % is audited but not registered in private.audited_tables', tg_table_name;
+  end if;
+  -- record id: the key value, or key values joined with '|' for composite keys
+  select string_agg(format('(r.j ->> %L)', k), ' || ''|'' || ') into v_key_expr from unnest(v_keys) k;
+
+  select * into v_actor from private.audit_actor();
+  -- Serialise writers of the chain (held until commit, so ids follow commit order).
+  perform pg_advisory_xact_lock(727274100001);
+  select l.hash into v_head from public.audit_log l order by l.id desc limit 1;
+  v_head := coalesce(v_head, private.audit_genesis());
+
+  v_sql := format($f$
+    with changes as (
+      %s
+    ),
+    numbered as (
+      select nextval('public.audit_log_id_seq') as id, now() as occurred_at, c.*
+        from changes c
+       where c.operation <> 'UPDATE' or cardinality(c.changed_fields) > 0
+    ),
+    hashed as (
+      select n.*, private.audit_content(n.id, n.occurred_at, %L, n.record_id, n.operation, n.old_row, n.new_row,
+                                        n.changed_fields, $1, $2, $3, $4) as content
+        from numbered n
+    ),
+    chained as (
+      select h.*, private.audit_chain(h.content, $5) over (order by h.id rows between unbounded preceding and current row) as chain
+        from hashed h
+    )
+    insert into public.audit_log (id, occurred_at, table_name, record_id, operation, old_row, new_row, changed_fields,
+                                  actor_id, actor_name, actor_kind, actor_roles, prev_hash, hash)
+    select c.id, c.occurred_at, %L, c.record_id, c.operation, c.old_row, c.new_row, c.changed_fields,
+           $1, $2, $3, $4, coalesce(lag(c.chain) over (order by c.id), $5), c.chain
+      from chained c
+     order by c.id
+  $f$,
+    case tg_op
+      when 'INSERT' then format(
+        'select %1$s as record_id, ''INSERT''::text as operation, null::jsonb as old_row, r.j as new_row, ''{}''::text[] as changed_fields
+           from (select to_jsonb(n) as j from new_rows n) r', v_key_expr)
+      when 'DELETE' then format(
+        'select %1$s as record_id, ''DELETE''::text as operation, r.j as old_row, null::jsonb as new_row, ''{}''::text[] as changed_fields
+           from (select to_jsonb(o) as j from old_rows o) r', v_key_expr)
+      else format(
+        'select %1$s as record_id, ''UPDATE''::text as operation, o.j as old_row, r.j as new_row,
+                array(select e.key from jsonb_each(r.j) e
+                       where e.key not in (''updated_at'', ''version'') and e.value is distinct from (o.j -> e.key)
+                       order by e.key) as changed_fields
+           from (select to_jsonb(n) as j from new_rows n) r
+           join (select to_jsonb(o) as j from old_rows o) o on %2$s',
+        v_key_expr,
+        (select string_agg(format('(r.j -> %1$L) = (o.j -> %1$L)', k), ' and ') from unnest(v_keys) k))
+    end,
+    tg_table_name, tg_table_name);
+  execute v_sql using v_actor.actor_id, v_actor.actor_name, v_actor.actor_kind, v_actor.actor_roles, v_head;
+  return null;
+end;
+$$;
+comment on function private.record_audit() is
+  'The audit trigger function (AFTER ... FOR EACH STATEMENT with transition tables): appends one hash-chained row per changed record.';
+
+-- Attaches the audit triggers to a table. Every migration that creates a table calls it.
+create or replace function private.enable_audit(p_table regclass, p_key_columns text[] default '{id}')
+returns void
+language plpgsql
+set search_path = ''
+as $$
+declare
+  v_name text := (select c.relname from pg_catalog.pg_class c where c.oid = p_table);
+begin
+  insert into private.audited_tables (table_name, key_columns, key_types)
+  select v_name, p_key_columns,
+         array(select pg_catalog.format_type(a.atttypid, a.atttypmod)
+                 from unnest(p_key_columns) with ordinality k(col, i)
+                 join pg_catalog.pg_attribute a on a.attrelid = p_table and a.attname = k.col
+                order by k.i)
+  on conflict (table_name) do update set key_columns = excluded.key_columns, key_types = excluded.key_types;
+  execute format('create trigger audit_insert after insert on %s referencing new table as new_rows for each statement execute function private.record_audit()', p_table);
+  execute format('create trigger audit_update after update on %s referencing old table as old_rows new table as new_rows for each statement execute function private.record_audit()', p_table);
+  execute format('create trigger audit_delete after delete on %s referencing old table as old_rows for each statement execute function private.record_audit()', p_table);
+end;
+$$;
+comment on function private.enable_audit(regclass, text[]) is 'Registers a table and attaches the three audit triggers (insert, update, delete).';
+
+-- May the signed-in person read the audited row? Security invoker on purpose: the probe
+-- runs under the caller's own RLS on the audited table, so "history of the rows you can
+-- read" means exactly that.
+create or replace function private.audit_row_visible(p_table text, p_record text)
+returns boolean
+language plpgsql
+stable
+set search_path = ''
+as $$
+declare
+  v_keys text[];
+  v_types text[];
+  v_where text;
+  v_visible boolean;
+begin
+  select a.key_columns, a.key_types into v_keys, v_types from private.audited_tables a where a.table_name = p_table;
+  if v_keys is null or not has_table_privilege(format('public.%I', p_table), 'select') then
+    return false;
+  end if;
+  select string_agg(format('%I = split_part($1, ''|'', %s)::%s', k.col, k.i, v_types[k.i]), ' and ')
+    into v_where from unnest(v_keys) with ordinality k(col, i);
+  execute format('select exists (select 1 from public.%I where %s)', p_table, v_where) into v_visible using p_record;
+  return v_visible;
+end;
+$$;
+comment on function private.audit_row_visible(text, text) is 'True when the audited record still exists and the caller''s own RLS lets them read it.';
+
+-- Does the person hold any scope at all on resource x action?
+create or replace function private.allows_some(p_resource text, p_action text)
+returns boolean
+language sql
+stable
+set search_path = ''
+as $$
+  select cardinality(g.scopes) > 0
+    from private.access(p_resource, p_action) g
+$$;
+comment on function private.allows_some(text, text) is 'Policy helper: the signed-in person holds resource x action with any scope.';
+
+-- Walks the whole chain and reports the first row whose content or link no longer
+-- matches (an edit, deletion or insertion made outside the trigger).
+create or replace function private.verify_audit_chain()
+returns table (ok boolean, rows_checked bigint, first_broken_id bigint, reason text)
+language plpgsql
+stable
+security definer
+set search_path = ''
+as $$
+declare
+  v_broken record;
+  v_count bigint;
+begin
+  select count(*) into v_count from public.audit_log;
+  select s.id,
+         case
+           when s.prev_hash is distinct from s.expected_prev then 'the link to the previous row is broken (a row was removed or inserted before it)'
+           else 'the row''s content no longer matches its hash (it was edited)'
+         end as why
+    into v_broken
+    from (
+      select c.id, c.prev_hash, c.hash,
+             coalesce(lag(c.expected) over (order by c.id), private.audit_genesis()) as expected_prev,
+             c.expected
+        from (
+          select l.id, l.prev_hash, l.hash,
+                 private.audit_chain(
+                   private.audit_content(l.id, l.occurred_at, l.table_name, l.record_id, l.operation, l.old_row, l.new_row,
+                                         l.changed_fields, l.actor_id, l.actor_name, l.actor_kind, l.actor_roles),
+                   private.audit_genesis()) over (order by l.id rows between unbounded preceding and current row) as expected
+            from public.audit_log l
+        ) c
+    ) s
+   where s.hash is distinct from s.expected or s.prev_hash is distinct from s.expected_prev
+   order by s.id
+   limit 1;
+  if v_broken.id is null then
+    return query select true, v_count, null::bigint, null::text;
+  else
+    return query select false, v_count, v_broken.id, v_broken.why;
+  end if;
+end;
+$$;
+comment on function private.verify_audit_chain() is 'Recomputes the hash chain; reports the first broken row.';
+
+-- Nobody reachable through the API changes the log; rows enter only via the trigger.
+create or replace function private.audit_log_is_append_only()
+returns trigger
+language plpgsql
+set search_path = ''
+as $$
+begin
+  raise exception using errcode = '42501', message = 'The audit log is append-only: its rows cannot be changed or removed.', detail = 'audit_append_only';
+end;
+$$;
+
+-- =============================================================================
+-- Triggers
+-- =============================================================================
+create trigger audit_log_no_update before update or delete on public.audit_log
+  for each row execute function private.audit_log_is_append_only();
+create trigger audit_log_no_truncate before truncate on public.audit_log
+  for each statement execute function private.audit_log_is_append_only();
+
+-- Every table that exists so far; later migrations call enable_audit for their own tables.
+select private.enable_audit('public.permission_actions', '{code}');
+select private.enable_audit('public.resources', '{code}');
+select private.enable_audit('public.resource_actions', '{resource,action}');
+select private.enable_audit('public.app_roles', '{code}');
+select private.enable_audit('public.role_permissions', '{id}');
+select private.enable_audit('public.profiles', '{id}');
+select private.enable_audit('public.user_roles', '{id}');
+
+-- A role's code is its identity (the audit trail and assignments refer to it): it never changes.
+create or replace function private.app_role_code_is_fixed()
+returns trigger
+language plpgsql
+set search_path = ''
+as $$
+begin
+  if new.code is distinct from old.code then
+    raise exception using errcode = '42501', message = 'A role''s code cannot change. Create a new role instead.', detail = 'code_is_fixed';
+  end if;
+  return new;
+end;
+$$;
+create trigger app_roles_code_is_fixed before update of code on public.app_roles
+  for each row execute function private.app_role_code_is_fixed();
+
+-- =============================================================================
+-- Grants
+-- =============================================================================
+revoke all on public.audit_log from anon, authenticated, service_role;
+revoke all on sequence public.audit_log_id_seq from anon, authenticated, service_role;
+grant select on public.audit_log to authenticated;
+revoke all on private.audited_tables from public;
+grant select on private.audited_tables to authenticated;
+
+revoke all on function private.audit_content(bigint, timestamptz, text, text, text, jsonb, jsonb, text[], uuid, text, text, text[]) from public;
+revoke all on function private.audit_genesis() from public;
+revoke all on function private.audit_chain_step(bytea, bytea, bytea) from public;
+revoke all on function private.audit_chain(bytea, bytea) from public;
+revoke all on function private.audit_actor() from public;
+revoke all on function private.record_audit() from public;
+revoke all on function private.enable_audit(regclass, text[]) from public;
+revoke all on function private.audit_row_visible(text, text) from public;
+revoke all on function private.allows_some(text, text) from public;
+revoke all on function private.verify_audit_chain() from public;
+revoke all on function private.audit_log_is_append_only() from public;
+revoke all on function private.app_role_code_is_fixed() from public;
+grant execute on function private.audit_row_visible(text, text) to authenticated;
+grant execute on function private.allows_some(text, text) to authenticated;
+grant execute on function private.verify_audit_chain() to authenticated;
+
+-- =============================================================================
+-- RLS policies
+-- =============================================================================
+alter table public.audit_log enable row level security;
+
+create policy "people with audit_log read permission can read the history of rows they may read" on public.audit_log
+  for select to authenticated
+  using (
+    (select private.allows_all('audit_log', 'read'))
+    or ((select private.allows_some('audit_log', 'read')) and private.audit_row_visible(table_name, record_id))
+  );
+
+-- =============================================================================
+-- Public RPCs
+-- =============================================================================
+create or replace function public.verify_audit_chain()
+returns table (ok boolean, rows_checked bigint, first_broken_id bigint, reason text)
+language plpgsql
+stable
+set search_path = ''
+as $$
+begin
+  if not private.allows_all('audit_log', 'read') then
+    raise exception using errcode = '42501', message = 'Only people who may read the whole audit log can verify it.', detail = 'not_allowed';
+  end if;
+  return query select * from private.verify_audit_chain();
+end;
+$$;
+comment on function public.verify_audit_chain() is 'Checks the audit log''s hash chain and reports the first broken row, if any.';
+revoke all on function public.verify_audit_chain() from public, anon;
+grant execute on function public.verify_audit_chain() to authenticated;
+
+create or replace function public.audited_table_names()
+returns table (table_name text)
+language sql
+stable
+set search_path = ''
+as $$
+  select a.table_name from private.audited_tables a order by a.table_name
+$$;
+comment on function public.audited_table_names() is 'The tables the audit trail covers (for the audit log''s table filter).';
+revoke all on function public.audited_table_names() from public, anon;
+grant execute on function public.audited_table_names() to authenticated;
+
+-- =============================================================================
+-- Catalogue and default matrix
+-- =============================================================================
+insert into public.resources (code, kind, scopes, label_en, label_es, label_zh, sort_order) values
+  ('audit_log', 'table', '{territory,all}', 'Audit log', 'Registro de auditoría', '审计日志', 950);
+insert into public.resource_actions (resource, action) values ('audit_log', 'read');
+insert into public.role_permissions (role_code, resource, action, scope) values
+  ('hr_admin', 'audit_log', 'read', 'all'),
+  ('auditor', 'audit_log', 'read', 'all'),
+  ('manager', 'audit_log', 'read', 'territory');
