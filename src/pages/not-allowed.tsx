@@ -6,8 +6,8 @@ export default function NotAllowedPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   return (
+    <div data-testid="not-allowed">
     <Result
-      data-testid="not-allowed"
       status="403"
       title={<h1 style={{ fontSize: 24, margin: 0 }}>{t("pages.notAllowed.title")}</h1>}
       subTitle={t("pages.notAllowed.description")}
@@ -17,5 +17,6 @@ export default function NotAllowedPage() {
         </Button>
       }
     />
+    </div>
   );
 }

@@ -6,8 +6,8 @@ export default function NotFoundPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   return (
+    <div data-testid="not-found">
     <Result
-      data-testid="not-found"
       status="404"
       title={<h1 style={{ fontSize: 24, margin: 0 }}>{t("pages.error.404")}</h1>}
       subTitle={t("pages.error.info")}
@@ -17,5 +17,6 @@ export default function NotFoundPage() {
         </Button>
       }
     />
+    </div>
   );
 }

@@ -59,7 +59,7 @@ export const accessControlProvider: AccessControlProvider = {
     return decide(await permissionStore.scopeFor(key.resource, key.action));
   },
   options: {
-    buttons: { enableAccessControl: true, hideIfUnauthorized: false },
+    buttons: { enableAccessControl: true, hideIfUnauthorized: true },
     queryOptions: { staleTime: 30_000 },
   },
 };

@@ -1,0 +1,93 @@
+// The access model in the browser: each demo role sees exactly its menu, the auditor sees
+// no edit buttons, a forbidden URL shows "not allowed", and HR's matrix change shows up
+// for the affected role.
+import { randomUUID } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { createTestUser, demo, serviceClient, type DemoRole } from "../support/clients.ts";
+import { MatrixPageObject } from "./pages/matrix.po.ts";
+import { ShellPageObject } from "./pages/shell.po.ts";
+import { openBrowser } from "./support/browser.ts";
+
+const session = openBrowser();
+
+const menus: Record<DemoRole, string[]> = {
+  hr_admin: ["My profile", "Users", "Roles", "Permission matrix", "Effective permissions", "Audit log", "Sign out"],
+  manager: ["My profile", "Users", "Roles", "Audit log", "Sign out"],
+  auditor: ["My profile", "Users", "Roles", "Permission matrix", "Effective permissions", "Audit log", "Sign out"],
+  salesperson: ["My profile", "Users", "Roles", "Sign out"],
+};
+
+describe("each role sees exactly its menu", () => {
+  for (const role of Object.keys(menus) as DemoRole[]) {
+    it(`${role} sees exactly: ${menus[role].join(", ")}`, async () => {
+      const page = await session.newPage();
+      const shell = new ShellPageObject(page);
+      await shell.signInAs(demo[role].email, demo[role].password);
+      await page.locator(".ant-layout-sider").getByText("Administration").click();
+      await page.locator(".ant-layout-sider").getByText("Roles").waitFor();
+      expect((await shell.menuLabels()).filter((l) => l !== "")).toEqual(menus[role]);
+    });
+  }
+});
+
+describe("what a role may not do is not offered", () => {
+  it("the auditor sees no create, edit or delete buttons on roles, and a read-only matrix", async () => {
+    const page = await session.newPage();
+    await new ShellPageObject(page).signInAs(demo.auditor.email, demo.auditor.password);
+    await page.goto("/roles");
+    await page.getByTestId("role-row-manager").waitFor();
+    expect(await page.getByTestId("role-create").count()).toBe(0);
+    expect(await page.locator('[data-testid^="role-edit-"]').count()).toBe(0);
+    await new MatrixPageObject(page).open();
+    expect(await page.getByTestId("matrix-save").count()).toBe(0);
+    expect(await page.locator('[data-testid="cell-hr_admin-app_roles-read"]').evaluate((el) => el.tagName)).toBe("SPAN");
+  });
+
+  it("a forbidden URL shows the not-allowed page", async () => {
+    const page = await session.newPage();
+    await new ShellPageObject(page).signInAs(demo.salesperson.email, demo.salesperson.password);
+    await page.goto("/permissions");
+    await page.getByTestId("not-allowed").waitFor();
+    expect(await page.getByRole("heading", { name: "Not allowed" }).count()).toBe(1);
+  });
+});
+
+describe("HR edits the matrix", () => {
+  it("a changed cell applies to the affected role's people on their next page load", async () => {
+    const code = `tmp_${randomUUID().slice(0, 8)}`;
+    await serviceClient().from("app_roles").insert({ code, label_en: `Zeta ${code}`, label_es: code, label_zh: code });
+    const person = await createTestUser([code]);
+    const hr = await createTestUser(["hr_admin"]);
+
+    const hrPage = await session.newPage();
+    await new ShellPageObject(hrPage).signInAs(hr.email, hr.password);
+    const matrix = new MatrixPageObject(hrPage);
+    await matrix.open();
+    await matrix.setCell(code, "audit_log", "read", "all");
+    expect(await matrix.pending().innerText()).toContain("1 unsaved");
+    await matrix.save();
+    await hrPage.getByText(/Matrix saved/).waitFor();
+
+    const personContext = await session.newPage();
+    await new ShellPageObject(personContext).signInAs(person.email, person.password);
+    await personContext.goto("/audit");
+    await personContext.getByTestId("audit-table").waitFor();
+    expect(await personContext.getByTestId("not-allowed").count()).toBe(0);
+  });
+
+  it("an invariant's refusal is shown in words and nothing is saved", async () => {
+    const page = await session.newPage();
+    const hr = await createTestUser(["hr_admin"]);
+    await new ShellPageObject(page).signInAs(hr.email, hr.password);
+    const matrix = new MatrixPageObject(page);
+    await matrix.open();
+    // Taking the matrix-editing right away from the only role that has it would lock everyone out.
+    await matrix.setCell("hr_admin", "permissions", "update", "none");
+    await page.getByTestId("matrix-save").click();
+    await matrix.error().waitFor();
+    expect(await matrix.error().innerText()).toContain("no active person able to edit the permission matrix");
+    await page.reload();
+    await matrix.open();
+    expect(await matrix.cell("hr_admin", "permissions", "update").innerText()).toContain("All");
+  });
+});
