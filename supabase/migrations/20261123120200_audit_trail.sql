@@ -29,10 +29,10 @@ comment on column public.audit_log.hash is 'sha256(prev_hash || sha256(canonical
 create sequence public.audit_log_id_seq owned by public.audit_log.id;
 alter table public.audit_log alter column id set default nextval('public.audit_log_id_seq');
 
+-- Kept few on purpose: every index is paid by every audited write.
 create index audit_log_record_idx on public.audit_log (table_name, record_id, id desc);
-create index audit_log_occurred_at_idx on public.audit_log (occurred_at desc, id desc);
-create index audit_log_actor_idx on public.audit_log (actor_id, id desc);
-create index audit_log_table_idx on public.audit_log (table_name, id desc);
+create index audit_log_actor_idx on public.audit_log (actor_id, id desc) where actor_id is not null;
+create index audit_log_occurred_at_brin on public.audit_log using brin (occurred_at);
 
 -- Which tables are audited and how their rows are identified (for the History tab and
 -- for "may this person read the audited row?").
@@ -46,22 +46,21 @@ comment on table private.audited_tables is 'Tables carrying the audit triggers, 
 -- =============================================================================
 -- Private functions: hashing, recording, verifying
 -- =============================================================================
--- The canonical text a row's content hash is computed from (recording and verifying use
--- exactly this function, so the two cannot drift apart).
-create or replace function private.audit_content(
-  p_id bigint, p_occurred_at timestamptz, p_table text, p_record text, p_operation text,
-  p_old jsonb, p_new jsonb, p_changed text[], p_actor uuid, p_actor_name text, p_actor_kind text, p_roles text[]
-)
-returns bytea
+-- The canonical content a row's hash covers, as an SQL expression over a row alias.
+-- Recording and verifying both build their queries from this one function, so the two
+-- cannot drift apart (and the expression is inlined, not called per row).
+create or replace function private.audit_content_sql(p_alias text)
+returns text
 language sql
 immutable
 set search_path = ''
 as $$
-  select extensions.digest(
-    concat_ws(E'\x1f', p_id::text, (extract(epoch from p_occurred_at) * 1000000)::bigint::text, p_table, p_record,
-              p_operation, coalesce(p_old::text, ''), coalesce(p_new::text, ''), array_to_string(p_changed, ','),
-              coalesce(p_actor::text, ''), coalesce(p_actor_name, ''), p_actor_kind, array_to_string(p_roles, ',')),
-    'sha256')
+  select format(
+    $f$extensions.digest(concat_ws(E'\x1f', %1$s.id::text, (extract(epoch from %1$s.occurred_at) * 1000000)::bigint::text,
+        %1$s.table_name, %1$s.record_id, %1$s.operation, coalesce(%1$s.old_row::text, ''), coalesce(%1$s.new_row::text, ''),
+        array_to_string(%1$s.changed_fields, ','), coalesce(%1$s.actor_id::text, ''), coalesce(%1$s.actor_name, ''),
+        %1$s.actor_kind, array_to_string(%1$s.actor_roles, ',')), 'sha256')$f$,
+    p_alias)
 $$;
 
 create or replace function private.audit_genesis()
@@ -151,13 +150,13 @@ begin
       %s
     ),
     numbered as (
-      select nextval('public.audit_log_id_seq') as id, now() as occurred_at, c.*
+      select nextval('public.audit_log_id_seq') as id, now() as occurred_at, %L::text as table_name, c.*,
+             $1::uuid as actor_id, $2::text as actor_name, $3::text as actor_kind, $4::text[] as actor_roles
         from changes c
        where c.operation <> 'UPDATE' or cardinality(c.changed_fields) > 0
     ),
     hashed as (
-      select n.*, private.audit_content(n.id, n.occurred_at, %L, n.record_id, n.operation, n.old_row, n.new_row,
-                                        n.changed_fields, $1, $2, $3, $4) as content
+      select n.*, %s as content
         from numbered n
     ),
     chained as (
@@ -188,7 +187,7 @@ begin
         v_key_expr,
         (select string_agg(format('(r.j -> %1$L) = (o.j -> %1$L)', k), ' and ') from unnest(v_keys) k))
     end,
-    tg_table_name, tg_table_name);
+    tg_table_name, private.audit_content_sql('n'), tg_table_name);
   execute v_sql using v_actor.actor_id, v_actor.actor_name, v_actor.actor_kind, v_actor.actor_roles, v_head;
   return null;
 end;
@@ -272,28 +271,25 @@ declare
   v_count bigint;
 begin
   select count(*) into v_count from public.audit_log;
-  select s.id,
-         case
-           when s.prev_hash is distinct from s.expected_prev then 'the link to the previous row is broken (a row was removed or inserted before it)'
-           else 'the row''s content no longer matches its hash (it was edited)'
-         end as why
-    into v_broken
-    from (
-      select c.id, c.prev_hash, c.hash,
-             coalesce(lag(c.expected) over (order by c.id), private.audit_genesis()) as expected_prev,
-             c.expected
-        from (
-          select l.id, l.prev_hash, l.hash,
-                 private.audit_chain(
-                   private.audit_content(l.id, l.occurred_at, l.table_name, l.record_id, l.operation, l.old_row, l.new_row,
-                                         l.changed_fields, l.actor_id, l.actor_name, l.actor_kind, l.actor_roles),
-                   private.audit_genesis()) over (order by l.id rows between unbounded preceding and current row) as expected
-            from public.audit_log l
-        ) c
-    ) s
-   where s.hash is distinct from s.expected or s.prev_hash is distinct from s.expected_prev
-   order by s.id
-   limit 1;
+  execute format($f$
+    select s.id,
+           case
+             when s.prev_hash is distinct from s.expected_prev then 'the link to the previous row is broken (a row was removed or inserted before it)'
+             else 'the row''s content no longer matches its hash (it was edited)'
+           end as why
+      from (
+        select c.id, c.prev_hash, c.hash, c.expected,
+               coalesce(lag(c.expected) over (order by c.id), private.audit_genesis()) as expected_prev
+          from (
+            select l.id, l.prev_hash, l.hash,
+                   private.audit_chain(%s, private.audit_genesis()) over (order by l.id rows between unbounded preceding and current row) as expected
+              from public.audit_log l
+          ) c
+      ) s
+     where s.hash is distinct from s.expected or s.prev_hash is distinct from s.expected_prev
+     order by s.id
+     limit 1$f$, private.audit_content_sql('l'))
+    into v_broken;
   if v_broken.id is null then
     return query select true, v_count, null::bigint, null::text;
   else
@@ -356,7 +352,7 @@ grant select on public.audit_log to authenticated;
 revoke all on private.audited_tables from public;
 grant select on private.audited_tables to authenticated;
 
-revoke all on function private.audit_content(bigint, timestamptz, text, text, text, jsonb, jsonb, text[], uuid, text, text, text[]) from public;
+revoke all on function private.audit_content_sql(text) from public;
 revoke all on function private.audit_genesis() from public;
 revoke all on function private.audit_chain_step(bytea, bytea, bytea) from public;
 revoke all on function private.audit_chain(bytea, bytea) from public;
