@@ -299,11 +299,12 @@ $$;
 
 alter table public.positions add constraint positions_responsibilities_valid check (private.valid_responsibilities(responsibilities));
 
--- Custom field values, validated against their definitions. On update only the values
--- that change are checked, so a removed option is refused on new writes while rows that
--- already hold it stay editable.
-create or replace function private.validate_custom_fields(p_resource text, p_new jsonb, p_old jsonb)
-returns void
+-- Custom field values checked against their definitions; returns every problem found
+-- (the trigger raises the first, the CSV import reports them all). On update only the
+-- values that change are checked, so a removed option is refused on new writes while
+-- rows that already hold it stay editable.
+create or replace function private.custom_field_errors(p_resource text, p_new jsonb, p_old jsonb)
+returns table (field text, code text, message text)
 language plpgsql
 stable
 security definer
@@ -316,72 +317,89 @@ declare
   v_allowed text[];
   v_item jsonb;
 begin
+  if jsonb_typeof(p_new) is distinct from 'object' then
+    return query select null::text, 'custom_field_type'::text, 'Custom fields must be an object.'::text;
+    return;
+  end if;
   for v_key in select jsonb_object_keys(p_new) loop
     if not exists (select 1 from public.custom_field_definitions c where c.resource = p_resource and c.key = v_key and c.active)
        and (p_old is null or (p_old -> v_key) is distinct from (p_new -> v_key)) then
-      raise exception using errcode = '23514', message = format('Unknown custom field "%s".', v_key), detail = 'custom_field_unknown';
+      return query select v_key, 'custom_field_unknown'::text, format('Unknown custom field "%s".', v_key);
     end if;
   end loop;
-  for d in select * from public.custom_field_definitions c where c.resource = p_resource and c.active loop
+  for d in select * from public.custom_field_definitions c where c.resource = p_resource and c.active order by c.sort_order loop
     v_value := p_new -> d.key;
     if p_old is not null and (p_old -> d.key) is not distinct from v_value then
       continue;
     end if;
     if v_value is null or v_value = 'null'::jsonb or v_value = '""'::jsonb or v_value = '[]'::jsonb then
       if d.required then
-        raise exception using errcode = '23502', message = format('"%s" is required.', d.label_en), detail = 'custom_field_required';
+        return query select d.key, 'custom_field_required'::text, format('"%s" is required.', d.label_en);
       end if;
       continue;
     end if;
     v_allowed := array(select o ->> 'value' from jsonb_array_elements(d.options) o where coalesce((o ->> 'active')::boolean, true));
-    case d.field_type
-      when 'text' then
-        if jsonb_typeof(v_value) <> 'string' or length(v_value #>> '{}') > 2000 then
-          raise exception using errcode = '22023', message = format('"%s" must be text (at most 2000 characters).', d.label_en), detail = 'custom_field_type';
-        end if;
-      when 'number' then
-        if jsonb_typeof(v_value) <> 'number' then
-          raise exception using errcode = '22023', message = format('"%s" must be a number.', d.label_en), detail = 'custom_field_type';
-        end if;
-      when 'boolean' then
-        if jsonb_typeof(v_value) <> 'boolean' then
-          raise exception using errcode = '22023', message = format('"%s" must be yes or no.', d.label_en), detail = 'custom_field_type';
-        end if;
-      when 'date' then
-        if jsonb_typeof(v_value) <> 'string' or (v_value #>> '{}') !~ '^\d{4}-\d{2}-\d{2}$' then
-          raise exception using errcode = '22023', message = format('"%s" must be a date (YYYY-MM-DD).', d.label_en), detail = 'custom_field_type';
-        end if;
-        begin
-          perform (v_value #>> '{}')::date;
-        exception when others then
-          raise exception using errcode = '22023', message = format('"%s" is not a real date.', d.label_en), detail = 'custom_field_type';
-        end;
-      when 'single_select' then
-        if jsonb_typeof(v_value) <> 'string' or not ((v_value #>> '{}') = any (v_allowed)) then
-          raise exception using errcode = '22023', message = format('"%s" must be one of: %s.', d.label_en, array_to_string(v_allowed, ', ')), detail = 'custom_field_option';
-        end if;
-      when 'multi_select' then
-        if jsonb_typeof(v_value) <> 'array' then
-          raise exception using errcode = '22023', message = format('"%s" must be a list.', d.label_en), detail = 'custom_field_type';
-        end if;
+    if d.field_type = 'text' and (jsonb_typeof(v_value) <> 'string' or length(v_value #>> '{}') > 2000) then
+      return query select d.key, 'custom_field_type'::text, format('"%s" must be text (at most 2000 characters).', d.label_en);
+    elsif d.field_type = 'number' and jsonb_typeof(v_value) <> 'number' then
+      return query select d.key, 'custom_field_type'::text, format('"%s" must be a number.', d.label_en);
+    elsif d.field_type = 'boolean' and jsonb_typeof(v_value) <> 'boolean' then
+      return query select d.key, 'custom_field_type'::text, format('"%s" must be yes or no.', d.label_en);
+    elsif d.field_type = 'date' and (jsonb_typeof(v_value) <> 'string' or private.try_date(v_value #>> '{}') is null) then
+      return query select d.key, 'custom_field_type'::text, format('"%s" must be a real date (YYYY-MM-DD).', d.label_en);
+    elsif d.field_type = 'single_select' and (jsonb_typeof(v_value) <> 'string' or not ((v_value #>> '{}') = any (v_allowed))) then
+      return query select d.key, 'custom_field_option'::text, format('"%s" must be one of: %s.', d.label_en, array_to_string(v_allowed, ', '));
+    elsif d.field_type = 'multi_select' then
+      if jsonb_typeof(v_value) <> 'array' then
+        return query select d.key, 'custom_field_type'::text, format('"%s" must be a list.', d.label_en);
+      else
         for v_item in select * from jsonb_array_elements(v_value) loop
           if jsonb_typeof(v_item) <> 'string' or not ((v_item #>> '{}') = any (v_allowed)) then
-            raise exception using errcode = '22023', message = format('"%s" only takes: %s.', d.label_en, array_to_string(v_allowed, ', ')), detail = 'custom_field_option';
+            return query select d.key, 'custom_field_option'::text, format('"%s" only takes: %s.', d.label_en, array_to_string(v_allowed, ', '));
+            exit;
           end if;
         end loop;
-    end case;
+      end if;
+    end if;
   end loop;
+end;
+$$;
+
+-- A YYYY-MM-DD text as a date, or null when it is not a real date.
+create or replace function private.try_date(p_text text)
+returns date
+language plpgsql
+immutable
+set search_path = ''
+as $$
+begin
+  if p_text !~ '^\d{4}-\d{2}-\d{2}$' then
+    return null;
+  end if;
+  return p_text::date;
+exception when others then
+  return null;
 end;
 $$;
 
 create or replace function private.check_custom_fields()
 returns trigger
 language plpgsql
+security definer
 set search_path = ''
 as $$
+declare
+  v_error record;
 begin
   if tg_op = 'INSERT' or new.custom_fields is distinct from old.custom_fields then
-    perform private.validate_custom_fields(tg_table_name, new.custom_fields, case when tg_op = 'UPDATE' then old.custom_fields end);
+    select e.field, e.code, e.message into v_error
+      from private.custom_field_errors(tg_table_name, new.custom_fields, case when tg_op = 'UPDATE' then old.custom_fields end) e
+     limit 1;
+    if v_error.code is not null then
+      raise exception using
+        errcode = case v_error.code when 'custom_field_required' then '23502' else '22023' end,
+        message = v_error.message, detail = v_error.code, hint = coalesce(v_error.field, '');
+    end if;
   end if;
   return new;
 end;
@@ -587,7 +605,9 @@ revoke all on function private.territory_path() from public;
 revoke all on function private.territory_subtree_moved() from public;
 revoke all on function private.refuse_reporting_cycle() from public;
 revoke all on function private.valid_responsibilities(jsonb) from public;
-revoke all on function private.validate_custom_fields(text, jsonb, jsonb) from public;
+revoke all on function private.custom_field_errors(text, jsonb, jsonb) from public;
+revoke all on function private.try_date(text) from public;
+grant execute on function private.try_date(text) to authenticated, service_role;
 revoke all on function private.check_custom_fields() from public;
 revoke all on function private.valid_field_options(jsonb) from public;
 revoke all on function private.custom_field_identity_is_fixed() from public;
