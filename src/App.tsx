@@ -37,6 +37,22 @@ const RoleShow = lazy(() => import("./resources/app_roles/show"));
 const PermissionMatrix = lazy(() => import("./resources/role_permissions/list"));
 const EffectivePermissions = lazy(() => import("./resources/effective_permissions/list"));
 const AuditLogList = lazy(() => import("./resources/audit_log/list"));
+const StaffList = lazy(() => import("./resources/staff/list"));
+const StaffCreate = lazy(() => import("./resources/staff/create"));
+const StaffEdit = lazy(() => import("./resources/staff/edit"));
+const StaffShow = lazy(() => import("./resources/staff/show"));
+const TerritoryList = lazy(() => import("./resources/territories/list"));
+const TerritoryCreate = lazy(() => import("./resources/territories/create"));
+const TerritoryEdit = lazy(() => import("./resources/territories/edit"));
+const TerritoryShow = lazy(() => import("./resources/territories/show"));
+const PositionList = lazy(() => import("./resources/positions/list"));
+const PositionCreate = lazy(() => import("./resources/positions/create"));
+const PositionEdit = lazy(() => import("./resources/positions/edit"));
+const PositionShow = lazy(() => import("./resources/positions/show"));
+const OrgChart = lazy(() => import("./resources/positions/chart"));
+const DefinitionList = lazy(() => import("./resources/custom_field_definitions/list"));
+const DefinitionCreate = lazy(() => import("./resources/custom_field_definitions/create"));
+const DefinitionEdit = lazy(() => import("./resources/custom_field_definitions/edit"));
 
 function SessionWatcher() {
   useEffect(
@@ -102,6 +118,30 @@ function RefineApp() {
               <Route path="create" element={<RoleCreate />} />
               <Route path="edit/:id" element={<RoleEdit />} />
               <Route path="show/:id" element={<RoleShow />} />
+            </Route>
+            <Route path="/staff">
+              <Route index element={<StaffList />} />
+              <Route path="create" element={<StaffCreate />} />
+              <Route path="edit/:id" element={<StaffEdit />} />
+              <Route path="show/:id" element={<StaffShow />} />
+            </Route>
+            <Route path="/territories">
+              <Route index element={<TerritoryList />} />
+              <Route path="create" element={<TerritoryCreate />} />
+              <Route path="edit/:id" element={<TerritoryEdit />} />
+              <Route path="show/:id" element={<TerritoryShow />} />
+            </Route>
+            <Route path="/positions">
+              <Route index element={<PositionList />} />
+              <Route path="create" element={<PositionCreate />} />
+              <Route path="edit/:id" element={<PositionEdit />} />
+              <Route path="show/:id" element={<PositionShow />} />
+            </Route>
+            <Route path="/org-chart" element={<OrgChart />} />
+            <Route path="/custom-fields">
+              <Route index element={<DefinitionList />} />
+              <Route path="create" element={<DefinitionCreate />} />
+              <Route path="edit/:id" element={<DefinitionEdit />} />
             </Route>
             <Route path="/permissions" element={<PermissionMatrix />} />
             <Route path="/effective-permissions" element={<EffectivePermissions />} />

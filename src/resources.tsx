@@ -1,6 +1,6 @@
 // The app's table of contents: one entry per resource, mirrored by the route tree in App.tsx.
 // `meta.label` is the English fallback; the menu shows the `<name>.<name>` i18n key.
-import { AuditOutlined, KeyOutlined, SafetyOutlined, SettingOutlined, TeamOutlined, UserOutlined, IdcardOutlined } from "@ant-design/icons";
+import { ApartmentOutlined, AuditOutlined, ClusterOutlined, FormOutlined, GlobalOutlined, IdcardOutlined, KeyOutlined, SafetyOutlined, SettingOutlined, SolutionOutlined, TeamOutlined, UserOutlined } from "@ant-design/icons";
 import type { ResourceProps } from "@refinedev/core";
 
 export const resources: ResourceProps[] = [
@@ -8,6 +8,46 @@ export const resources: ResourceProps[] = [
     name: "me",
     list: "/me",
     meta: { label: "My profile", icon: <UserOutlined /> },
+  },
+  {
+    name: "organisation",
+    meta: { label: "Organisation", icon: <ApartmentOutlined /> },
+  },
+  {
+    name: "staff",
+    list: "/staff",
+    create: "/staff/create",
+    edit: "/staff/edit/:id",
+    show: "/staff/show/:id",
+    meta: { label: "Staff", icon: <SolutionOutlined />, parent: "organisation" },
+  },
+  {
+    name: "territories",
+    list: "/territories",
+    create: "/territories/create",
+    edit: "/territories/edit/:id",
+    show: "/territories/show/:id",
+    meta: { label: "Territories", icon: <GlobalOutlined />, parent: "organisation" },
+  },
+  {
+    name: "positions",
+    list: "/positions",
+    create: "/positions/create",
+    edit: "/positions/edit/:id",
+    show: "/positions/show/:id",
+    meta: { label: "Positions", icon: <IdcardOutlined />, parent: "organisation" },
+  },
+  {
+    name: "org_chart",
+    list: "/org-chart",
+    meta: { label: "Org chart", icon: <ClusterOutlined />, parent: "organisation", permissionResource: "positions" },
+  },
+  {
+    name: "custom_field_definitions",
+    list: "/custom-fields",
+    create: "/custom-fields/create",
+    edit: "/custom-fields/edit/:id",
+    meta: { label: "Custom fields", icon: <FormOutlined />, parent: "administration", permissionResource: "custom_fields" },
   },
   {
     name: "administration",

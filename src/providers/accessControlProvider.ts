@@ -10,6 +10,8 @@ const resourceAliases: Record<string, string> = {
   matrix: "permissions",
   users: "profiles",
   effective_permissions: "permissions",
+  custom_field_definitions: "custom_fields",
+  org_chart: "positions",
 };
 
 /** Refine actions -> matrix actions. Other actions (publish, approve...) keep their name. */
@@ -45,7 +47,7 @@ export function toMatrixKey(resource: string, action: string, metaResource?: str
 }
 
 /** Pages every signed-in person may open whatever their roles. */
-const openResources = new Set(["me", "dashboard", "administration"]);
+const openResources = new Set(["me", "dashboard", "administration", "organisation"]);
 
 export function decide(scope: Scope | undefined): { can: boolean; reason?: string } {
   return scope ? { can: true } : { can: false, reason: "not_allowed" };

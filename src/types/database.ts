@@ -114,6 +114,57 @@ export type Database = {
         }
         Relationships: []
       }
+      custom_field_definitions: {
+        Row: {
+          active: boolean
+          created_at: string
+          field_type: Database["public"]["Enums"]["custom_field_type"]
+          id: string
+          key: string
+          label_en: string
+          label_es: string
+          label_zh: string
+          options: Json
+          required: boolean
+          resource: string
+          sort_order: number
+          updated_at: string
+          version: number
+        }
+        Insert: {
+          active?: boolean
+          created_at?: string
+          field_type: Database["public"]["Enums"]["custom_field_type"]
+          id?: string
+          key: string
+          label_en: string
+          label_es?: string
+          label_zh?: string
+          options?: Json
+          required?: boolean
+          resource: string
+          sort_order?: number
+          updated_at?: string
+          version?: number
+        }
+        Update: {
+          active?: boolean
+          created_at?: string
+          field_type?: Database["public"]["Enums"]["custom_field_type"]
+          id?: string
+          key?: string
+          label_en?: string
+          label_es?: string
+          label_zh?: string
+          options?: Json
+          required?: boolean
+          resource?: string
+          sort_order?: number
+          updated_at?: string
+          version?: number
+        }
+        Relationships: []
+      }
       permission_actions: {
         Row: {
           code: string
@@ -140,6 +191,69 @@ export type Database = {
           sort_order?: number
         }
         Relationships: []
+      }
+      positions: {
+        Row: {
+          code: string
+          created_at: string
+          default_role_code: string | null
+          headcount: number
+          id: string
+          parent_id: string | null
+          responsibilities: Json
+          sort_order: number
+          title_en: string
+          title_es: string
+          title_zh: string
+          updated_at: string
+          version: number
+        }
+        Insert: {
+          code: string
+          created_at?: string
+          default_role_code?: string | null
+          headcount?: number
+          id?: string
+          parent_id?: string | null
+          responsibilities?: Json
+          sort_order?: number
+          title_en: string
+          title_es?: string
+          title_zh?: string
+          updated_at?: string
+          version?: number
+        }
+        Update: {
+          code?: string
+          created_at?: string
+          default_role_code?: string | null
+          headcount?: number
+          id?: string
+          parent_id?: string | null
+          responsibilities?: Json
+          sort_order?: number
+          title_en?: string
+          title_es?: string
+          title_zh?: string
+          updated_at?: string
+          version?: number
+        }
+        Relationships: [
+          {
+            foreignKeyName: "positions_default_role_code_fkey"
+            columns: ["default_role_code"]
+            isOneToOne: false
+            referencedRelation: "app_roles"
+            referencedColumns: ["code"]
+          },
+          {
+            foreignKeyName: "positions_parent_id_fkey"
+            columns: ["parent_id"]
+            isOneToOne: false
+            referencedRelation: "positions"
+            referencedColumns: ["id"]
+          },
+        ]
       }
       profiles: {
         Row: {
@@ -285,6 +399,220 @@ export type Database = {
           },
         ]
       }
+      staff: {
+        Row: {
+          created_at: string
+          custom_fields: Json
+          email: string
+          full_name: string
+          hire_date: string
+          id: string
+          manager_id: string | null
+          notes: string
+          phone: string
+          position_id: string
+          status: Database["public"]["Enums"]["staff_status"]
+          status_changed_on: string
+          territory_id: string | null
+          territory_path: string | null
+          updated_at: string
+          user_id: string | null
+          version: number
+        }
+        Insert: {
+          created_at?: string
+          custom_fields?: Json
+          email: string
+          full_name: string
+          hire_date?: string
+          id?: string
+          manager_id?: string | null
+          notes?: string
+          phone?: string
+          position_id: string
+          status?: Database["public"]["Enums"]["staff_status"]
+          status_changed_on?: string
+          territory_id?: string | null
+          territory_path?: string | null
+          updated_at?: string
+          user_id?: string | null
+          version?: number
+        }
+        Update: {
+          created_at?: string
+          custom_fields?: Json
+          email?: string
+          full_name?: string
+          hire_date?: string
+          id?: string
+          manager_id?: string | null
+          notes?: string
+          phone?: string
+          position_id?: string
+          status?: Database["public"]["Enums"]["staff_status"]
+          status_changed_on?: string
+          territory_id?: string | null
+          territory_path?: string | null
+          updated_at?: string
+          user_id?: string | null
+          version?: number
+        }
+        Relationships: [
+          {
+            foreignKeyName: "staff_manager_id_fkey"
+            columns: ["manager_id"]
+            isOneToOne: false
+            referencedRelation: "staff"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "staff_position_id_fkey"
+            columns: ["position_id"]
+            isOneToOne: false
+            referencedRelation: "positions"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "staff_territory_id_fkey"
+            columns: ["territory_id"]
+            isOneToOne: false
+            referencedRelation: "territories"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "staff_user_id_fkey"
+            columns: ["user_id"]
+            isOneToOne: true
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      territories: {
+        Row: {
+          code: string
+          created_at: string
+          custom_fields: Json
+          id: string
+          manager_id: string | null
+          market_notes: string
+          name: string
+          parent_id: string | null
+          path: string
+          updated_at: string
+          version: number
+        }
+        Insert: {
+          code: string
+          created_at?: string
+          custom_fields?: Json
+          id?: string
+          manager_id?: string | null
+          market_notes?: string
+          name: string
+          parent_id?: string | null
+          path?: string
+          updated_at?: string
+          version?: number
+        }
+        Update: {
+          code?: string
+          created_at?: string
+          custom_fields?: Json
+          id?: string
+          manager_id?: string | null
+          market_notes?: string
+          name?: string
+          parent_id?: string | null
+          path?: string
+          updated_at?: string
+          version?: number
+        }
+        Relationships: [
+          {
+            foreignKeyName: "territories_manager_id_fkey"
+            columns: ["manager_id"]
+            isOneToOne: false
+            referencedRelation: "staff"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "territories_parent_id_fkey"
+            columns: ["parent_id"]
+            isOneToOne: false
+            referencedRelation: "territories"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      territory_assignments: {
+        Row: {
+          assigned_by: string | null
+          created_at: string
+          end_reason: string
+          ended_by: string | null
+          id: string
+          reason: string
+          staff_id: string
+          territory_id: string
+          valid_from: string
+          valid_to: string | null
+        }
+        Insert: {
+          assigned_by?: string | null
+          created_at?: string
+          end_reason?: string
+          ended_by?: string | null
+          id?: string
+          reason?: string
+          staff_id: string
+          territory_id: string
+          valid_from?: string
+          valid_to?: string | null
+        }
+        Update: {
+          assigned_by?: string | null
+          created_at?: string
+          end_reason?: string
+          ended_by?: string | null
+          id?: string
+          reason?: string
+          staff_id?: string
+          territory_id?: string
+          valid_from?: string
+          valid_to?: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "territory_assignments_assigned_by_fkey"
+            columns: ["assigned_by"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "territory_assignments_ended_by_fkey"
+            columns: ["ended_by"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "territory_assignments_staff_id_fkey"
+            columns: ["staff_id"]
+            isOneToOne: true
+            referencedRelation: "staff"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "territory_assignments_territory_id_fkey"
+            columns: ["territory_id"]
+            isOneToOne: true
+            referencedRelation: "territories"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       user_roles: {
         Row: {
           created_at: string
@@ -336,6 +664,21 @@ export type Database = {
       [_ in never]: never
     }
     Functions: {
+      assign_territory: {
+        Args: { p_staff: string; p_territory: string; p_reason: string }
+        Returns: {
+          assigned_by: string | null
+          created_at: string
+          end_reason: string
+          ended_by: string | null
+          id: string
+          reason: string
+          staff_id: string
+          territory_id: string
+          valid_from: string
+          valid_to: string | null
+        }
+      }
       audited_table_names: {
         Args: never
         Returns: {
@@ -354,6 +697,14 @@ export type Database = {
           scope: Database["public"]["Enums"]["permission_scope"]
           granted_by: string[]
         }[]
+      }
+      import_staff: {
+        Args: { p_rows: Json; p_dry_run?: boolean }
+        Returns: Json
+      }
+      import_territories: {
+        Args: { p_rows: Json; p_dry_run?: boolean }
+        Returns: Json
       }
       my_permissions: {
         Args: never
@@ -387,7 +738,9 @@ export type Database = {
       }
     }
     Enums: {
+      custom_field_type: "text" | "number" | "date" | "single_select" | "multi_select" | "boolean"
       permission_scope: "own" | "territory" | "all"
+      staff_status: "active" | "on_leave" | "left"
     }
     CompositeTypes: {
       [_ in never]: never
@@ -519,7 +872,9 @@ export const Constants = {
   },
   public: {
     Enums: {
+      custom_field_type: ["text", "number", "date", "single_select", "multi_select", "boolean"],
       permission_scope: ["own", "territory", "all"],
+      staff_status: ["active", "on_leave", "left"],
     },
   },
 } as const

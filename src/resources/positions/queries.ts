@@ -1,0 +1,37 @@
+import type { Tables, TablesInsert } from "../../types/database";
+
+export type PositionRow = Tables<"positions">;
+export interface Responsibility {
+  en: string;
+  es?: string;
+  zh?: string;
+}
+export type PositionFormValues = Pick<TablesInsert<"positions">, "code" | "title_en" | "title_es" | "title_zh" | "parent_id" | "default_role_code" | "headcount" | "sort_order"> & {
+  responsibilities: Responsibility[];
+  version?: number;
+};
+
+export const positionSelect = "id, code, title_en, title_es, title_zh, parent_id, default_role_code, headcount, responsibilities, sort_order, version, created_at, updated_at";
+export const positionCodePattern = /^[a-z][a-z0-9_]{1,39}$/;
+
+export function responsibilityText(r: Responsibility, locale: string): { text: string; fallback: boolean } {
+  const own = locale === "es" ? r.es : locale === "zh-CN" ? r.zh : r.en;
+  return own && own.trim() ? { text: own, fallback: false } : { text: r.en, fallback: locale !== "en" };
+}
+
+export interface PositionNode extends PositionRow {
+  children: PositionNode[];
+}
+
+/** Positions as a reports-to tree (pure; unit-tested). */
+export function positionTree(rows: PositionRow[]): PositionNode[] {
+  const nodes = new Map(rows.map((r) => [r.id, { ...r, children: [] as PositionNode[] }]));
+  const roots: PositionNode[] = [];
+  for (const row of [...rows].sort((a, b) => a.sort_order - b.sort_order || a.code.localeCompare(b.code))) {
+    const node = nodes.get(row.id)!;
+    const parent = row.parent_id ? nodes.get(row.parent_id) : undefined;
+    if (parent) parent.children.push(node);
+    else roots.push(node);
+  }
+  return roots;
+}

@@ -1,0 +1,218 @@
+// Staff list: server-side paging, sorting and filters (name, territory subtree, position,
+// status, custom fields), optional custom-field columns, CSV export as filtered, CSV import.
+import { CreateButton, ExportButton, List, ShowButton, EditButton, useTable } from "@refinedev/antd";
+import { useCan, useExport, useInvalidate, useList, useNotification, type CrudFilter } from "@refinedev/core";
+import { Badge, Button, Checkbox, Input, Popover, Select, Space, Table, Tag } from "antd";
+import { useMemo, useState } from "react";
+import { ImportOutlined } from "@ant-design/icons";
+import { useTranslation } from "react-i18next";
+import { CsvImport } from "../../components/CsvImport";
+import { PageTitle } from "../../components/PageTitle";
+import { QueryError } from "../../components/QueryError";
+import { useCustomFieldDefinitions } from "../../components/org/CustomFieldInputs";
+import { displayCustomValue, fieldOptions, optionLabel } from "../../components/org/customFields";
+import { TerritoryTreeSelect, useTerritoryTree } from "../../components/org/TerritoryTreeSelect";
+import { localizedLabel } from "../../providers/i18n";
+import type { Tables } from "../../types/database";
+import { neutralizeRecord } from "../../utils/csv";
+import { importStaff, staffImportHeaders, staffListSelect, staffStatuses, subtreeFilter, type StaffListRow } from "./queries";
+
+const statusColor = { active: "success", on_leave: "warning", left: "default" } as const;
+
+export function positionTitle(p: { title_en: string; title_es: string; title_zh: string } | null | undefined, locale: string): string {
+  if (!p) return "—";
+  return localizedLabel({ label_en: p.title_en, label_es: p.title_es, label_zh: p.title_zh }, locale);
+}
+
+export default function StaffList() {
+  const { t, i18n } = useTranslation();
+  const { open } = useNotification();
+  const invalidate = useInvalidate();
+  const [importOpen, setImportOpen] = useState(false);
+  const [extraColumns, setExtraColumns] = useState<string[]>([]);
+  const [territory, setTerritory] = useState<string | null>(null);
+  const { rows: territories } = useTerritoryTree();
+  const { definitions } = useCustomFieldDefinitions("staff");
+  const { result: positions } = useList<Tables<"positions">>({ resource: "positions", pagination: { mode: "off" }, sorters: [{ field: "sort_order", order: "asc" }] });
+  const { data: canImport } = useCan({ resource: "staff", action: "create" });
+  const territoryPath = territories.find((row) => row.id === territory)?.path;
+  const { tableProps, tableQuery, filters, setFilters, sorters } = useTable<StaffListRow>({
+    resource: "staff",
+    meta: { select: staffListSelect, count: "estimated" },
+    sorters: { initial: [{ field: "full_name", order: "asc" }] },
+    filters: { permanent: territoryPath ? [subtreeFilter(territoryPath)] : [] },
+    pagination: { pageSize: 25 },
+    syncWithLocation: true,
+  });
+  const value = (field: string) => (filters.find((f) => "field" in f && f.field === field) as { value?: unknown } | undefined)?.value;
+  const setFilter = (field: string, operator: CrudFilter["operator"], next: unknown) => {
+    const others = filters.filter((f) => !("field" in f) || f.field !== field) as CrudFilter[];
+    const empty = next === undefined || next === null || next === "";
+    setFilters(empty ? others : [...others, { field, operator, value: next } as CrudFilter], "replace");
+  };
+  const selectable = definitions.filter((d) => ["single_select", "multi_select", "boolean"].includes(d.field_type));
+  const shown = useMemo(() => definitions.filter((d) => extraColumns.includes(d.key)), [definitions, extraColumns]);
+
+  const { triggerExport, isLoading: exporting } = useExport<StaffListRow>({
+    resource: "staff",
+    filters: [...filters, ...(territoryPath ? [subtreeFilter(territoryPath)] : [])] as CrudFilter[],
+    sorters,
+    meta: { select: staffListSelect, count: "estimated" },
+    pageSize: 1000,
+    filename: "staff",
+    mapData: (row) => {
+      const custom = (row.custom_fields ?? {}) as Record<string, unknown>;
+      // Same columns as the import, so an exported file can be edited and imported again.
+      return neutralizeRecord({
+        full_name: row.full_name,
+        email: row.email,
+        phone: row.phone,
+        position: row.positions?.code,
+        territory: row.territories?.code,
+        manager_email: row.manager?.email,
+        hire_date: row.hire_date,
+        status: row.status,
+        notes: "",
+        ...Object.fromEntries(
+          definitions.map((d) => {
+            const v = custom[d.key];
+            return [`cf_${d.key}`, Array.isArray(v) ? v.join(";") : v];
+          }),
+        ),
+      });
+    },
+  });
+
+  return (
+    <List
+      title={<PageTitle>{t("staff.titles.list")}</PageTitle>}
+      headerButtons={
+        <Space wrap>
+          {canImport?.can && <Button icon={<ImportOutlined />} onClick={() => setImportOpen(true)} data-testid="staff-import">{t("buttons.import")}</Button>}
+          <ExportButton onClick={() => void triggerExport()} loading={exporting} data-testid="staff-export" />
+          <CreateButton data-testid="staff-create" />
+        </Space>
+      }
+    >
+      <Space wrap style={{ marginBottom: 16 }}>
+        <Input.Search
+          allowClear
+          aria-label={t("staff.filters.search")}
+          placeholder={t("staff.filters.search")}
+          defaultValue={(value("full_name") as string | undefined) ?? ""}
+          onSearch={(v) => setFilter("full_name", "contains", v.trim())}
+          style={{ width: 240 }}
+          data-testid="staff-search"
+        />
+        <TerritoryTreeSelect value={territory} onChange={setTerritory} aria-label={t("staff.filters.territory")} data-testid="staff-filter-territory" />
+        <Select
+          allowClear
+          aria-label={t("staff.filters.position")}
+          placeholder={t("staff.filters.position")}
+          value={value("position_id") as string | undefined}
+          onChange={(v?: string) => setFilter("position_id", "eq", v)}
+          options={(positions?.data ?? []).map((p) => ({ value: p.id, label: positionTitle(p, i18n.language) }))}
+          style={{ width: 220 }}
+          data-testid="staff-filter-position"
+        />
+        <Select
+          allowClear
+          aria-label={t("staff.filters.status")}
+          placeholder={t("staff.filters.status")}
+          value={value("status") as string | undefined}
+          onChange={(v?: string) => setFilter("status", "eq", v)}
+          options={staffStatuses.map((s) => ({ value: s, label: t(`staff.status.${s}`) }))}
+          style={{ width: 160 }}
+          data-testid="staff-filter-status"
+        />
+        {selectable.map((d) => {
+          const label = localizedLabel(d, i18n.language);
+          const field = d.field_type === "multi_select" ? `custom_fields->${d.key}` : `custom_fields->>${d.key}`;
+          const current = value(field) as string | undefined;
+          return (
+            <Select
+              key={d.id}
+              allowClear
+              aria-label={label}
+              placeholder={label}
+              value={d.field_type === "multi_select" && current ? (JSON.parse(current) as string[])[0] : current}
+              onChange={(v?: string) =>
+                d.field_type === "multi_select" ? setFilter(field, "ina", v ? JSON.stringify([v]) : undefined) : setFilter(field, "eq", v)
+              }
+              options={
+                d.field_type === "boolean"
+                  ? [
+                      { value: "true", label: t("customFields.yes") },
+                      { value: "false", label: t("customFields.no") },
+                    ]
+                  : fieldOptions(d).map((o) => ({ value: o.value, label: optionLabel(o, i18n.language) }))
+              }
+              style={{ width: 170 }}
+              data-testid={`staff-filter-cf-${d.key}`}
+            />
+          );
+        })}
+        {definitions.length > 0 && (
+          <Popover
+            trigger="click"
+            title={t("staff.columns")}
+            content={
+              <Checkbox.Group
+                value={extraColumns}
+                onChange={(v) => setExtraColumns(v as string[])}
+                options={definitions.map((d) => ({ value: d.key, label: localizedLabel(d, i18n.language) }))}
+                style={{ display: "flex", flexDirection: "column" }}
+              />
+            }
+          >
+            <Button data-testid="staff-columns">{t("staff.columns")}</Button>
+          </Popover>
+        )}
+      </Space>
+      {tableQuery.isError && <QueryError error={tableQuery.error} onRetry={() => void tableQuery.refetch()} />}
+      <Table<StaffListRow>
+        {...tableProps}
+        rowKey="id"
+        data-testid="staff-table"
+        onRow={(row) => ({ "data-testid": `staff-row-${row.email}` }) as React.HTMLAttributes<HTMLElement>}
+        scroll={{ x: true }}
+      >
+        <Table.Column<StaffListRow> dataIndex="full_name" title={t("staff.fields.full_name")} sorter />
+        <Table.Column<StaffListRow> dataIndex="email" title={t("staff.fields.email")} sorter />
+        <Table.Column<StaffListRow> key="position" title={t("staff.fields.position_id")} render={(_, row) => positionTitle(row.positions, i18n.language)} />
+        <Table.Column<StaffListRow> key="territory" title={t("staff.fields.territory_id")} render={(_, row) => (row.territories ? <Tag>{row.territories.code}</Tag> : "—")} />
+        <Table.Column<StaffListRow> dataIndex="status" title={t("staff.fields.status")} sorter render={(s: keyof typeof statusColor) => <Badge status={statusColor[s]} text={t(`staff.status.${s}`)} />} />
+        <Table.Column<StaffListRow> dataIndex="hire_date" title={t("staff.fields.hire_date")} sorter render={(d: string) => new Date(`${d}T00:00:00`).toLocaleDateString(i18n.language)} />
+        {shown.map((d) => (
+          <Table.Column<StaffListRow>
+            key={`cf-${d.key}`}
+            title={localizedLabel(d, i18n.language)}
+            render={(_, row) => displayCustomValue(d, (row.custom_fields as Record<string, unknown>)?.[d.key], i18n.language, [t("customFields.yes"), t("customFields.no")])}
+          />
+        ))}
+        <Table.Column<StaffListRow>
+          key="actions"
+          title={t("table.actions")}
+          render={(_, row) => (
+            <Space>
+              <ShowButton hideText size="small" recordItemId={row.id} aria-label={t("buttons.show")} />
+              <EditButton hideText size="small" recordItemId={row.id} aria-label={t("buttons.edit")} />
+            </Space>
+          )}
+        />
+      </Table>
+      <CsvImport
+        open={importOpen}
+        onClose={() => setImportOpen(false)}
+        title={t("staff.import.title")}
+        headers={[...staffImportHeaders, ...definitions.map((d) => `cf_${d.key}`)]}
+        templateName="staff-template.csv"
+        run={importStaff}
+        onImported={(count) => {
+          open?.({ type: "success", message: t("csvImport.done", { count }) });
+          void invalidate({ resource: "staff", invalidates: ["list"] });
+        }}
+      />
+    </List>
+  );
+}

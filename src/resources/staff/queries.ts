@@ -1,0 +1,50 @@
+// Staff: selects, the CSV import RPC, and export rows.
+import { supabaseClient } from "../../providers/supabaseClient";
+import type { Database, Tables, TablesInsert } from "../../types/database";
+import type { ImportResult, ImportRow } from "../../utils/importCsv";
+
+export type StaffRow = Tables<"staff">;
+export type StaffStatus = Database["public"]["Enums"]["staff_status"];
+export const staffStatuses: StaffStatus[] = ["active", "on_leave", "left"];
+
+export type StaffListRow = StaffRow & {
+  positions: Pick<Tables<"positions">, "code" | "title_en" | "title_es" | "title_zh" | "default_role_code"> | null;
+  territories: Pick<Tables<"territories">, "code" | "name"> | null;
+  manager: Pick<StaffRow, "id" | "full_name" | "email"> | null;
+};
+
+export const staffListSelect =
+  "id, full_name, email, phone, status, status_changed_on, hire_date, territory_id, territory_path, position_id, manager_id, user_id, custom_fields, version, positions(code, title_en, title_es, title_zh, default_role_code), territories(code, name), manager:staff!staff_manager_id_fkey(id, full_name, email)";
+export const staffSelect = `${staffListSelect}, notes, created_at, updated_at`;
+
+export type StaffFormValues = Pick<TablesInsert<"staff">, "full_name" | "email" | "phone" | "position_id" | "manager_id" | "territory_id" | "hire_date" | "status" | "status_changed_on" | "notes" | "user_id"> & {
+  custom_fields: Record<string, unknown>;
+  version?: number;
+};
+
+export const assignmentSelect = "id, territory_id, staff_id, valid_from, valid_to, reason, end_reason, assigned_by, ended_by, territories(code, name), staff(full_name)";
+export type AssignmentRow = Tables<"territory_assignments"> & {
+  territories: Pick<Tables<"territories">, "code" | "name"> | null;
+  staff: Pick<StaffRow, "full_name"> | null;
+};
+
+export const staffImportHeaders = ["full_name", "email", "phone", "position", "territory", "manager_email", "hire_date", "status", "notes"];
+
+export async function importStaff(rows: ImportRow[], dryRun: boolean): Promise<ImportResult> {
+  const { data, error } = await supabaseClient.rpc("import_staff", { p_rows: rows as unknown as Database["public"]["Functions"]["import_staff"]["Args"]["p_rows"], p_dry_run: dryRun });
+  if (error) throw new Error(error.message);
+  return data as unknown as ImportResult;
+}
+
+export async function assignTerritory(staffId: string, territoryId: string, reason: string) {
+  const { data, error, status } = await supabaseClient.rpc("assign_territory", { p_staff: staffId, p_territory: territoryId, p_reason: reason });
+  return { data, error, status };
+}
+
+/**
+ * The filter that selects a territory and everything below it: ltree labels are
+ * fixed-length ids, so "path starts with the territory's path" is exactly its subtree.
+ */
+export function subtreeFilter(path: string) {
+  return { field: "territory_path", operator: "startswith" as const, value: path };
+}

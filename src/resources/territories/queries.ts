@@ -1,0 +1,35 @@
+// Territories: selects and the CSV import RPC.
+import { supabaseClient } from "../../providers/supabaseClient";
+import type { Database, Tables, TablesInsert } from "../../types/database";
+import type { ImportResult, ImportRow } from "../../utils/importCsv";
+
+export type TerritoryRow = Tables<"territories">;
+export type TerritoryListRow = TerritoryRow & {
+  manager: Pick<Tables<"staff">, "id" | "full_name"> | null;
+  territory_assignments: { staff_id: string; valid_to: string | null; staff: Pick<Tables<"staff">, "full_name"> | null }[];
+};
+
+export const territoryListSelect =
+  "id, code, name, parent_id, path, market_notes, manager_id, custom_fields, version, manager:staff!territories_manager_id_fkey(id, full_name), territory_assignments(staff_id, valid_to, staff(full_name))";
+export const territorySelect = `${territoryListSelect}, created_at, updated_at`;
+/** Only the current assignment is embedded. */
+export const currentAssignmentFilter = { field: "territory_assignments.valid_to", operator: "null" as const, value: true };
+
+export type TerritoryFormValues = Pick<TablesInsert<"territories">, "code" | "name" | "parent_id" | "market_notes" | "manager_id"> & {
+  custom_fields: Record<string, unknown>;
+  version?: number;
+};
+
+export const territoryImportHeaders = ["code", "name", "parent", "market_notes", "manager_email"];
+
+export async function importTerritories(rows: ImportRow[], dryRun: boolean): Promise<ImportResult> {
+  const { data, error } = await supabaseClient.rpc("import_territories", { p_rows: rows as unknown as Database["public"]["Functions"]["import_territories"]["Args"]["p_rows"], p_dry_run: dryRun });
+  if (error) throw new Error(error.message);
+  return data as unknown as ImportResult;
+}
+
+/** The level name of a territory from its depth (1 = region). */
+export function levelKey(path: string): "region" | "subregion" | "area" | "zone" | "district" {
+  const depth = path ? path.split(".").length : 1;
+  return (["region", "subregion", "area", "zone", "district"] as const)[Math.min(depth, 5) - 1]!;
+}
