@@ -225,7 +225,7 @@ security definer
 set search_path = ''
 as $$
 begin
-  if pg_trigger_depth() = 1 and new.path is distinct from old.path then
+  if pg_trigger_depth() = 1 and new.path::text is distinct from old.path::text then
     update public.territories t
        set path = new.path operator(extensions.||) extensions.subpath(t.path, extensions.nlevel(old.path))
      where t.path operator(extensions.<@) old.path and t.id <> new.id;
@@ -564,7 +564,8 @@ create trigger positions_no_cycle before insert or update of parent_id on public
 create trigger territories_touch before insert or update on public.territories for each row execute function private.touch_row();
 create trigger territories_path before insert or update of parent_id, path on public.territories
   for each row execute function private.territory_path();
-create trigger territories_subtree_moved after update of path on public.territories
+-- "update of parent_id": a path rewritten by the BEFORE trigger does not count as a target column.
+create trigger territories_subtree_moved after update of parent_id, path on public.territories
   for each row execute function private.territory_subtree_moved();
 create trigger territories_custom_fields before insert or update of custom_fields on public.territories
   for each row execute function private.check_custom_fields();
@@ -651,6 +652,8 @@ create policy "people with territories read permission in scope can read territo
   using (
     (select private.allows_all('territories', 'read'))
     or id in (select private.allowed_territories('territories', 'read'))
+    -- a territory just added below one in scope is in scope too (the set is computed at statement start)
+    or parent_id in (select private.allowed_territories('territories', 'read'))
     or id in (select private.own_territories((select private.allowed_owner('territories', 'read'))))
   );
 create policy "people with territories create permission in scope can add territories below theirs" on public.territories

@@ -120,7 +120,10 @@ describe("functions", () => {
 
   it("the SECURITY DEFINER helpers callable by signed-in people are exactly the reviewed ones, in the unexposed private schema", async () => {
     // Each reads past RLS on purpose and checks the caller itself; adding one means adding it here.
-    const reviewed = ["access", "effective_permissions", "responsible_territories", "set_login_active", "verify_audit_chain"];
+    const reviewed = [
+      "access", "custom_field_errors", "custom_fields_from_csv", "effective_permissions", "is_sales_position", "own_territories",
+      "responsible_territories", "set_login_active", "staff_emails_taken", "staff_ids_by_email", "territory_ids_by_code", "verify_audit_chain",
+    ];
     const rows = await sql<{ fn: string }>(`
       select n.nspname || '.' || p.proname as fn from pg_proc p join pg_namespace n on n.oid = p.pronamespace
        where p.prosecdef and has_function_privilege('authenticated', p.oid, 'EXECUTE')

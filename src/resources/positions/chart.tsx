@@ -22,7 +22,7 @@ export default function OrgChart() {
     pagination: { mode: "off" },
     filters: [{ field: "status", operator: "ne", value: "left" }],
     sorters: [{ field: "full_name", order: "asc" }],
-    meta: { select: "id, full_name, position_id, status, territories(code)" },
+    meta: { select: "id, full_name, position_id, status, territories:territory_id(code)" },
   });
   const tree = useMemo(() => positionTree(positions.result?.data ?? []), [positions.result?.data]);
   const byPosition = useMemo(() => {

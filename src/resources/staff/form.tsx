@@ -29,7 +29,8 @@ export function StaffFormFields({ control, selfId }: { control: Control<StaffFor
     pagination: { mode: "off" },
     meta: { select: "id, full_name, email" },
   });
-  const { data: canLink } = useCan({ resource: "profiles", action: "list" });
+  // Linking a login is HR's (logins:update); the database refuses it to anyone without staff update for all.
+  const { data: canLink } = useCan({ resource: "logins", action: "update" });
   const required = (key: string) => t("staff.errors.required", { field: t(`staff.fields.${key}`) });
   return (
     <>
@@ -49,7 +50,7 @@ export function StaffFormFields({ control, selfId }: { control: Control<StaffFor
             options={(positions?.data ?? []).map((p) => ({ value: p.id, label: positionTitle(p, i18n.language) }))} />
         )} />
       <ControlledField name="territory_id" control={control} idPrefix="staff" label={t("staff.fields.territory_id")} extra={t("staff.hints.territory")}
-        render={(field) => <TerritoryTreeSelect id={field.id} value={field.value ?? null} onChange={field.onChange} data-testid={field["data-testid"]} />} />
+        render={(field) => <TerritoryTreeSelect id={field.id} value={field.value ?? null} onChange={field.onChange} placeholder={t("staff.fields.territory_id")} data-testid={field["data-testid"]} />} />
       <ControlledField name="manager_id" control={control} idPrefix="staff" label={t("staff.fields.manager_id")}
         render={(field) => (
           <Select {...field} value={field.value ?? undefined} allowClear showSearch optionFilterProp="label"

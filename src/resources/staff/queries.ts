@@ -14,7 +14,7 @@ export type StaffListRow = StaffRow & {
 };
 
 export const staffListSelect =
-  "id, full_name, email, phone, status, status_changed_on, hire_date, territory_id, territory_path, position_id, manager_id, user_id, custom_fields, version, positions(code, title_en, title_es, title_zh, default_role_code), territories(code, name), manager:staff!staff_manager_id_fkey(id, full_name, email)";
+  "id, full_name, email, phone, status, status_changed_on, hire_date, territory_id, territory_path, position_id, manager_id, user_id, custom_fields, version, positions(code, title_en, title_es, title_zh, default_role_code), territories:territory_id(code, name), manager:manager_id(id, full_name, email)";
 export const staffSelect = `${staffListSelect}, notes, created_at, updated_at`;
 
 export type StaffFormValues = Pick<TablesInsert<"staff">, "full_name" | "email" | "phone" | "position_id" | "manager_id" | "territory_id" | "hire_date" | "status" | "status_changed_on" | "notes" | "user_id"> & {

@@ -29,7 +29,7 @@ export function TerritoryFormFields({ control, mode, selfId }: { control: Contro
         rules={{ validate: (v) => (v ?? "").trim().length > 0 || t("territories.errors.nameRequired"), maxLength: { value: 120, message: t("staff.errors.tooLong", { count: 120 }) } }}
         render={(field) => <Input {...field} value={field.value ?? ""} />} />
       <ControlledField name="parent_id" control={control} idPrefix="territory" label={t("territories.fields.parent_id")} extra={t("territories.hints.parent")}
-        render={(field) => <TerritoryTreeSelect id={field.id} value={field.value ?? null} onChange={field.onChange} disabledIds={selfId ? [selfId] : []} data-testid={field["data-testid"]} />} />
+        render={(field) => <TerritoryTreeSelect id={field.id} value={field.value ?? null} onChange={field.onChange} placeholder={t("territories.fields.parent_id")} disabledIds={selfId ? [selfId] : []} data-testid={field["data-testid"]} />} />
       <ControlledField name="manager_id" control={control} idPrefix="territory" label={t("territories.fields.manager_id")} extra={t("territories.hints.manager")}
         render={(field) => (
           <Select {...field} value={field.value ?? undefined} allowClear showSearch optionFilterProp="label" options={(managers?.data ?? []).map((p) => ({ value: p.id, label: p.full_name }))} />

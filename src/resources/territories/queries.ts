@@ -10,7 +10,7 @@ export type TerritoryListRow = TerritoryRow & {
 };
 
 export const territoryListSelect =
-  "id, code, name, parent_id, path, market_notes, manager_id, custom_fields, version, manager:staff!territories_manager_id_fkey(id, full_name), territory_assignments(staff_id, valid_to, staff(full_name))";
+  "id, code, name, parent_id, path, market_notes, manager_id, custom_fields, version, manager:manager_id(id, full_name), territory_assignments(staff_id, valid_to, staff(full_name))";
 export const territorySelect = `${territoryListSelect}, created_at, updated_at`;
 /** Only the current assignment is embedded. */
 export const currentAssignmentFilter = { field: "territory_assignments.valid_to", operator: "null" as const, value: true };
