@@ -12,7 +12,7 @@ afterAll(closePools);
 const admin = () => serviceClient();
 const short = () => randomUUID().slice(0, 6);
 let hr: TestUser;
-const ids: Record<string, string> = {};
+const ids = { salesperson: "", assistant: "" };
 
 async function positionId(code: string) {
   const { data } = await admin().from("positions").select("id").eq("code", code).single();

@@ -12,10 +12,10 @@ afterAll(closePools);
 const admin = () => serviceClient();
 const tag = randomUUID().slice(0, 6).toUpperCase();
 
-async function one<T>(promise: PromiseLike<{ data: T | null; error: { message: string } | null }>): Promise<T> {
+async function one<R extends { data: unknown; error: { message: string } | null }>(promise: PromiseLike<R>): Promise<NonNullable<R["data"]>> {
   const { data, error } = await promise;
-  if (error) throw new Error(error.message);
-  return data!;
+  if (error || data === null || data === undefined) throw new Error(error?.message ?? "no row");
+  return data as NonNullable<R["data"]>;
 }
 
 async function position(code: string): Promise<string> {
