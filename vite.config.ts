@@ -15,6 +15,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: "unit",
+          sequence: { groupOrder: 0 },
           environment: "node",
           include: ["src/**/*.test.ts", "supabase/**/*.test.ts", "tests/unit/**/*.test.ts"],
         },
@@ -23,6 +24,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: "component",
+          sequence: { groupOrder: 0 },
           environment: "happy-dom",
           include: ["src/**/*.test.tsx"],
           setupFiles: ["tests/setup/component.ts"],
@@ -32,6 +34,8 @@ export default defineConfig({
         extends: true,
         test: {
           name: "db",
+          // Database/API tests first, then browser tests: they share the stack's data.
+          sequence: { groupOrder: 1 },
           environment: "node",
           include: ["tests/db/**/*.test.ts", "tests/api/**/*.test.ts"],
           testTimeout: 30_000,
@@ -42,6 +46,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: "e2e",
+          sequence: { groupOrder: 2 },
           environment: "node",
           include: ["tests/e2e/**/*.test.ts"],
           fileParallelism: false,

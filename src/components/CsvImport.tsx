@@ -117,6 +117,7 @@ export function CsvImport({ open, onClose, title, headers, templateName, run, on
             {t("csvImport.template")}
           </Button>
         </Typography.Paragraph>
+        <div data-testid="csv-import-dropzone">
         <Upload.Dragger
           accept=".csv,text/csv"
           multiple={false}
@@ -126,13 +127,13 @@ export function CsvImport({ open, onClose, title, headers, templateName, run, on
             void start(file);
             return false;
           }}
-          data-testid="csv-import-dropzone"
         >
           <p className="ant-upload-drag-icon">
             <InboxOutlined aria-hidden />
           </p>
           <p className="ant-upload-text">{t("csvImport.drop")}</p>
         </Upload.Dragger>
+        </div>
         {phase !== "idle" && (
           <div data-testid="csv-import-status" aria-live="polite">
             {phase === "reading" && <Typography.Text>{t("csvImport.reading")}</Typography.Text>}

@@ -24,10 +24,16 @@ export class ShellPageObject {
     return this.page.getByTestId("header-roles");
   }
 
-  /** The labels of the side menu, in order. */
+  /** The labels of the side menu's entries (every group opened), in order. */
   async menuLabels(): Promise<string[]> {
-    const items = this.page.locator(".ant-layout-sider .ant-menu-item");
-    await items.first().waitFor();
+    const sider = this.page.locator(".ant-layout-sider");
+    await sider.locator(".ant-menu-item").first().waitFor();
+    const closed = sider.locator(".ant-menu-submenu:not(.ant-menu-submenu-open) > .ant-menu-submenu-title");
+    while ((await closed.count()) > 0) {
+      await closed.first().click();
+      await this.page.waitForTimeout(50);
+    }
+    const items = sider.locator(".ant-menu-item");
     return (await items.allInnerTexts()).map((t) => t.trim()).filter(Boolean);
   }
 

@@ -1,5 +1,7 @@
 // Real headless Chromium (from @sparticuz/chromium, or CHROMIUM_PATH) driven by
 // playwright-core. One browser per test file, a fresh context per test.
+import { mkdirSync } from "node:fs";
+import path from "node:path";
 import chromium from "@sparticuz/chromium";
 import { chromium as playwright, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll } from "vitest";
@@ -53,7 +55,15 @@ export function openBrowser(options: { colorScheme?: "light" | "dark" } = {}) {
   beforeAll(async () => {
     browser = await launchBrowser();
   });
-  afterEach(async () => {
+  afterEach(async (ctx) => {
+    // Keep a screenshot of a failed test for whoever reads the CI log.
+    if (ctx.task.result?.state === "fail" && currentPage) {
+      const dir = path.resolve(import.meta.dirname, "../.artifacts");
+      mkdirSync(dir, { recursive: true });
+      const file = path.join(dir, `${ctx.task.name.replace(/[^a-z0-9]+/gi, "-").slice(0, 80)}.png`);
+      await currentPage.screenshot({ path: file, fullPage: true }).catch(() => undefined);
+      process.stderr.write(`screenshot of the failed test: ${file}\n`);
+    }
     await context?.close();
     context = undefined;
     currentPage = undefined;

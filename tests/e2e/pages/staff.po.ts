@@ -1,0 +1,46 @@
+// Page object: the staff list, form and show page.
+import type { Page } from "playwright-core";
+import { FormControls } from "./forms.po.ts";
+
+export class StaffPageObject {
+  private readonly page: Page;
+  readonly form: FormControls;
+
+  constructor(page: Page) {
+    this.page = page;
+    this.form = new FormControls(page);
+  }
+
+  async openList(): Promise<void> {
+    await this.page.goto("/staff");
+    await this.page.getByTestId("staff-table").waitFor();
+    await this.page.locator('[data-testid="staff-table"] .ant-spin-spinning').waitFor({ state: "detached" }).catch(() => undefined);
+  }
+
+  async search(name: string): Promise<void> {
+    await this.page.getByTestId("staff-search").locator("input").fill(name);
+    await this.page.getByTestId("staff-search").locator("input").press("Enter");
+  }
+
+  row(email: string) {
+    return this.page.getByTestId(`staff-row-${email}`);
+  }
+
+  async openCreate(): Promise<void> {
+    await this.page.goto("/staff/create");
+    await this.page.getByTestId("staff-full_name").waitFor();
+  }
+
+  async save(): Promise<void> {
+    await this.page.getByTestId("staff-save").click();
+  }
+
+  async openImport(): Promise<void> {
+    await this.page.getByTestId("staff-import").click();
+    await this.page.getByTestId("csv-import-dropzone").waitFor();
+  }
+
+  async uploadCsv(name: string, text: string): Promise<void> {
+    await this.page.locator('[data-testid="csv-import-dropzone"] input[type="file"]').setInputFiles({ name, mimeType: "text/csv", buffer: Buffer.from(text, "utf8") });
+  }
+}
