@@ -186,3 +186,548 @@ select v.full_name, v.email, (select p.id from public.positions p where p.code =
     ('Deng Hui', 'deng.hui@example.com', 'regional_manager', 'SOU-E', 'chen.jie@example.com', date '2023-05-22', 'active', date '2023-05-22'),
     ('Iván Ruiz', 'ivan.ruiz@example.com', 'salesperson', null, 'pablo.navarro@example.com', date '2019-03-04', 'left', date '2024-06-30')
   ) as v(full_name, email, position_code, territory_code, manager_email, hire_date, status, changed);
+
+-- =============================================================================
+-- The rulebook: categories with default sanction ladders, and the rules the seed
+-- documents state, as published versions (one revised, one in review, one draft,
+-- one retired), in English with Spanish and Chinese translations.
+-- =============================================================================
+insert into public.regulation_categories (code, label_en, label_es, label_zh, sort_order) values
+  ('conduct', 'Conduct', 'Conducta', '行为规范', 10),
+  ('attendance_meetings', 'Attendance and meetings', 'Asistencia y reuniones', '出勤与会议', 20),
+  ('pricing_discounts', 'Pricing and discounts', 'Precios y descuentos', '价格与折扣', 30),
+  ('confidentiality', 'Confidentiality', 'Confidencialidad', '保密', 40),
+  ('territory', 'Territory', 'Zona de ventas', '销售区域', 50),
+  ('customer_care', 'Customer care', 'Atención al cliente', '客户服务', 60),
+  ('reporting', 'Reporting', 'Informes', '报告', 70),
+  ('evaluation', 'Evaluation', 'Evaluación', '考核', 80);
+
+insert into public.sanction_levels (category_id, level_order, kind, fine_amount, live_months, note_en, note_es, note_zh)
+select c.id, l.level_order, l.kind::public.sanction_kind, l.fine, l.months, l.note_en, l.note_es, l.note_zh
+  from (values
+    ('conduct', 1, 'verbal_warning', null, 6, 'First breach', 'Primera infracción', '首次违反'),
+    ('conduct', 2, 'written_warning', null, 12, 'Second breach within 12 months', 'Segunda infracción en 12 meses', '12个月内第二次违反'),
+    ('conduct', 3, 'fine', 200, 12, 'Repeated breach', 'Infracción reiterada', '多次违反'),
+    ('conduct', 4, 'dismissal', null, 24, 'Serious or persistent breach', 'Infracción grave o persistente', '严重或屡次违反'),
+    ('attendance_meetings', 1, 'verbal_warning', null, 3, 'Late or absent once', 'Retraso o ausencia una vez', '迟到或缺席一次'),
+    ('attendance_meetings', 2, 'written_warning', null, 6, 'Three times in a quarter', 'Tres veces en un trimestre', '一个季度内三次'),
+    ('attendance_meetings', 3, 'fine', 50, 12, 'Repeated after a written warning', 'Repetido tras un apercibimiento escrito', '书面警告后再次发生'),
+    ('pricing_discounts', 1, 'written_warning', null, 12, 'Unapproved discount', 'Descuento no aprobado', '未经批准的折扣'),
+    ('pricing_discounts', 2, 'fine', 500, 12, 'Second unapproved discount', 'Segundo descuento no aprobado', '第二次未经批准的折扣'),
+    ('pricing_discounts', 3, 'demotion', null, 24, 'Repeated or large unapproved discounts', 'Descuentos no aprobados reiterados o grandes', '多次或大额未经批准的折扣'),
+    ('confidentiality', 1, 'written_warning', null, 12, 'Minor disclosure', 'Revelación leve', '轻微泄露'),
+    ('confidentiality', 2, 'demotion', null, 24, 'Disclosure that harms the company', 'Revelación que perjudica a la empresa', '损害公司利益的泄露'),
+    ('confidentiality', 3, 'dismissal', null, 36, 'Serious disclosure', 'Revelación grave', '严重泄露'),
+    ('territory', 1, 'verbal_warning', null, 6, 'Selling outside the territory once', 'Vender fuera de la zona una vez', '一次在区域外销售'),
+    ('territory', 2, 'written_warning', null, 12, 'Repeated', 'Reiterado', '再次发生'),
+    ('territory', 3, 'fine', 300, 12, 'After a written warning', 'Tras un apercibimiento escrito', '书面警告之后'),
+    ('customer_care', 1, 'verbal_warning', null, 6, 'First complaint found justified', 'Primera queja fundada', '首次有效投诉'),
+    ('customer_care', 2, 'written_warning', null, 12, 'Repeated', 'Reiterado', '再次发生'),
+    ('reporting', 1, 'verbal_warning', null, 3, 'Late report', 'Informe tardío', '报告迟交'),
+    ('reporting', 2, 'written_warning', null, 6, 'Repeatedly late', 'Retrasos reiterados', '屡次迟交'),
+    ('reporting', 3, 'fine', 50, 6, 'After a written warning', 'Tras un apercibimiento escrito', '书面警告之后'),
+    ('evaluation', 1, 'written_warning', null, 12, 'Missed evaluation without cause', 'Evaluación omitida sin causa', '无故缺席考核')
+  ) as l(category, level_order, kind, fine, months, note_en, note_es, note_zh)
+  join public.regulation_categories c on c.code = l.category;
+
+create temporary table seed_rules (
+  code text, category text, status text, title_en text, title_es text, title_zh text,
+  body_en text, body_es text, body_zh text, sales_only boolean default false
+) on commit drop;
+
+insert into seed_rules (code, category, status, title_en, title_es, title_zh, body_en, body_es, body_zh) values
+('ATT-01', 'attendance_meetings', 'published',
+ 'Meeting attendance and punctuality', 'Asistencia y puntualidad en las reuniones', '会议出勤与守时',
+$$## Purpose
+Meetings are where the department plans, reports and learns. They only work if everyone is there, on time.
+
+## Scope
+All sales staff, at company and department meetings.
+
+## Rules
+1. Attend every company and department meeting on the published schedule.
+2. Do not arrive late or leave early. Tell your supervisor in advance if you cannot attend.
+3. Bring the figures and reports the meeting asks for.
+
+## Sanctions
+The attendance and meetings ladder applies: a verbal warning, then a written warning, then a fine. Persistent absence is handled as misconduct, up to dismissal.$$,
+$$## Propósito
+Las reuniones son donde el departamento planifica, informa y aprende. Solo funcionan si todos están presentes y a tiempo.
+
+## Alcance
+Todo el personal de ventas, en las reuniones de la empresa y del departamento.
+
+## Normas
+1. Asista a todas las reuniones de la empresa y del departamento según el calendario publicado.
+2. No llegue tarde ni se vaya antes. Avise con antelación a su supervisor si no puede asistir.
+3. Traiga las cifras y los informes que pida la reunión.
+
+## Sanciones
+Se aplica la escala de asistencia y reuniones: amonestación verbal, después apercibimiento escrito y después multa. La ausencia persistente se trata como falta de conducta, hasta el despido.$$,
+$$## 目的
+会议是部门制定计划、汇报工作和学习的场合。只有每个人都准时出席，会议才有成效。
+
+## 适用范围
+全体销售人员，适用于公司会议和部门会议。
+
+## 规定
+1. 按照公布的时间表参加每一次公司会议和部门会议。
+2. 不得迟到或早退。如不能出席，须提前告知主管。
+3. 带齐会议要求的数据和报告。
+
+## 处罚
+适用出勤与会议类处罚等级：先口头警告，再书面警告，然后罚款。屡次缺席按违纪处理，直至开除。$$),
+('TER-01', 'territory', 'published',
+ 'Working only in your own territory', 'Trabajar solo en su propia zona', '只在自己的区域内工作',
+$$## Purpose
+Clear territories avoid salespeople competing for the same customer and give every customer one contact.
+
+## Scope
+Every salesperson.
+
+## Rules
+1. Each salesperson is responsible for exactly one territory, assigned by the sales department.
+2. Negotiate only with customers inside your territory, and only with the customer's decision makers.
+3. A lead from another territory is passed to the salesperson responsible for it the same day.
+
+## Sanctions
+The territory ladder applies.$$,
+$$## Propósito
+Unas zonas claras evitan que los vendedores compitan por el mismo cliente y dan a cada cliente un único interlocutor.
+
+## Alcance
+Todos los vendedores.
+
+## Normas
+1. Cada vendedor es responsable de una única zona, asignada por el departamento de ventas.
+2. Negocie solo con clientes de su zona, y solo con quienes deciden en el cliente.
+3. Un contacto de otra zona se pasa el mismo día al vendedor responsable de ella.
+
+## Sanciones
+Se aplica la escala de zona de ventas.$$,
+$$## 目的
+明确的区域划分可以避免销售员争抢同一客户，并让每位客户只有一个对接人。
+
+## 适用范围
+全体销售员。
+
+## 规定
+1. 每位销售员只负责一个由销售部分配的区域。
+2. 只与本区域内的客户洽谈，并且只与客户的决策者洽谈。
+3. 来自其他区域的线索须当天转交给该区域的负责销售员。
+
+## 处罚
+适用销售区域类处罚等级。$$),
+('TER-02', 'territory', 'published',
+ 'Accepting assigned territories and tasks', 'Aceptar las zonas y tareas asignadas', '服从区域和任务分配',
+$$## Purpose
+The department can only plan if assignments are carried out.
+
+## Scope
+All sales staff.
+
+## Rules
+1. Follow the work and the area assigned by your manager.
+2. If you disagree with an assignment, say so to your manager; keep working on it until it changes.
+3. Refusing an assigned territory or task, or leaving it unfinished so that the department cannot work normally, is referred to the administration department.$$,
+$$## Propósito
+El departamento solo puede planificar si se cumplen las asignaciones.
+
+## Alcance
+Todo el personal de ventas.
+
+## Normas
+1. Siga el trabajo y la zona que le asigne su responsable.
+2. Si no está de acuerdo con una asignación, dígaselo a su responsable; siga con ella hasta que cambie.
+3. Negarse a una zona o tarea asignada, o dejarla sin terminar de modo que el departamento no pueda trabajar con normalidad, se remite al departamento de administración.$$,
+$$## 目的
+只有执行分配，部门才能做好计划。
+
+## 适用范围
+全体销售人员。
+
+## 规定
+1. 服从上级分配的工作和区域。
+2. 如对分配有异议，应向上级提出；在变更之前继续执行。
+3. 拒绝所分配的区域或任务，或未完成任务致使部门无法正常开展工作的，交由行政部门处理。$$),
+('PRC-01', 'pricing_discounts', 'published',
+ 'No discount without the manager''s permission', 'Ningún descuento sin permiso del responsable', '未经经理许可不得降价',
+$$## Purpose
+Prices are set by the company. Unapproved discounts erode margins and treat customers unequally.
+
+## Scope
+Everyone who quotes or sells.
+
+## Rules
+1. Never lower the sales price without your manager's permission.
+2. Ask for a discount in writing, with the customer, the amount and the reason.
+3. A salesperson who gives an unapproved discount bears its consequences.
+
+## Sanctions
+The pricing and discounts ladder applies.$$,
+$$## Propósito
+Los precios los fija la empresa. Los descuentos no aprobados reducen el margen y tratan a los clientes de forma desigual.
+
+## Alcance
+Todas las personas que presupuestan o venden.
+
+## Normas
+1. No baje nunca el precio de venta sin permiso de su responsable.
+2. Pida el descuento por escrito, con el cliente, el importe y el motivo.
+3. El vendedor que concede un descuento no aprobado asume sus consecuencias.
+
+## Sanciones
+Se aplica la escala de precios y descuentos.$$,
+$$## 目的
+价格由公司制定。未经批准的折扣会侵蚀利润，并造成对客户的不公平。
+
+## 适用范围
+所有报价或销售的人员。
+
+## 规定
+1. 未经经理许可，不得降低销售价格。
+2. 折扣须书面申请，写明客户、金额和理由。
+3. 给予未经批准折扣的销售员须承担相应后果。
+
+## 处罚
+适用价格与折扣类处罚等级。$$),
+('CNF-01', 'confidentiality', 'published',
+ 'Confidentiality of plans, prices and customers', 'Confidencialidad de planes, precios y clientes', '计划、价格和客户信息保密',
+$$## Purpose
+Business plans, prices and customer data are the company's assets.
+
+## Scope
+All sales staff, during and after employment.
+
+## Rules
+1. Keep the company's business plans, price lists and customer information confidential.
+2. Never disclose confidential information in a negotiation, even to win an order.
+3. Report any suspected leak to your manager at once.
+
+## Sanctions
+By severity, following the confidentiality ladder, up to dismissal.$$,
+$$## Propósito
+Los planes de negocio, los precios y los datos de clientes son activos de la empresa.
+
+## Alcance
+Todo el personal de ventas, durante y después de la relación laboral.
+
+## Normas
+1. Mantenga confidenciales los planes de negocio, las tarifas y la información de clientes de la empresa.
+2. No revele nunca información confidencial en una negociación, ni siquiera para ganar un pedido.
+3. Comunique de inmediato a su responsable cualquier sospecha de filtración.
+
+## Sanciones
+Según la gravedad, siguiendo la escala de confidencialidad, hasta el despido.$$,
+$$## 目的
+经营计划、价格和客户资料是公司的资产。
+
+## 适用范围
+全体销售人员，在职期间及离职之后。
+
+## 规定
+1. 对公司的经营计划、价格表和客户信息保密。
+2. 在谈判中不得泄露任何机密信息，即使是为了赢得订单。
+3. 发现疑似泄密须立即报告上级。
+
+## 处罚
+视情节轻重，按保密类处罚等级处理，直至开除。$$),
+('CON-01', 'conduct', 'published',
+ 'No private selling of competing products', 'No vender en privado productos de la competencia', '不得私自销售同类产品',
+$$## Purpose
+Salespeople represent the company and only the company.
+
+## Scope
+All sales staff.
+
+## Rules
+1. Never use the company's name, or a business trip, to sell other products of the same industry privately.
+2. Declare to HR any outside activity in the same industry.
+
+## Sanctions
+By severity, up to expulsion. This rule has its own ladder.$$,
+$$## Propósito
+Los vendedores representan a la empresa y solo a la empresa.
+
+## Alcance
+Todo el personal de ventas.
+
+## Normas
+1. No use nunca el nombre de la empresa, ni un viaje de trabajo, para vender en privado otros productos del mismo sector.
+2. Declare a RR. HH. cualquier actividad externa en el mismo sector.
+
+## Sanciones
+Según la gravedad, hasta la expulsión. Esta norma tiene su propia escala.$$,
+$$## 目的
+销售员代表公司，而且只代表公司。
+
+## 适用范围
+全体销售人员。
+
+## 规定
+1. 不得利用公司名义或出差机会私自销售同行业的其他产品。
+2. 在同行业的任何兼职活动须向人事部门申报。
+
+## 处罚
+视情节轻重处理，直至开除。本规章有单独的处罚等级。$$),
+('REP-01', 'reporting', 'published',
+ 'Reporting orders and payment collection on time', 'Informar a tiempo de pedidos y cobros', '及时汇报订单和回款',
+$$## Purpose
+The department plans stock, cash and targets from the orders and payments salespeople report.
+
+## Scope
+Every salesperson.
+
+## Rules
+1. Report every order to the sales department the day it is confirmed.
+2. Report payment collection weekly, by customer.
+3. Report overdue payments as soon as they are overdue.
+
+## Sanctions
+The reporting ladder applies.$$,
+$$## Propósito
+El departamento planifica existencias, tesorería y objetivos a partir de los pedidos y cobros que informan los vendedores.
+
+## Alcance
+Todos los vendedores.
+
+## Normas
+1. Informe al departamento de ventas de cada pedido el mismo día en que se confirma.
+2. Informe de los cobros cada semana, por cliente.
+3. Informe de los impagos en cuanto venzan.
+
+## Sanciones
+Se aplica la escala de informes.$$,
+$$## 目的
+部门根据销售员汇报的订单和回款来安排库存、资金和目标。
+
+## 适用范围
+全体销售员。
+
+## 规定
+1. 每笔订单在确认当天向销售部汇报。
+2. 每周按客户汇报回款情况。
+3. 逾期款项一经逾期立即汇报。
+
+## 处罚
+适用报告类处罚等级。$$),
+('REP-02', 'reporting', 'in_review',
+ 'Market information, reports, training and assessment', 'Información de mercado, informes, formación y evaluación', '市场信息、报告、培训和考核',
+$$## Purpose
+Regular market information keeps the department's plans realistic.
+
+## Scope
+Every salesperson.
+
+## Rules
+1. Submit market information and a performance report every month.
+2. Attend the regular training and assessment sessions.$$,
+$$## Propósito
+La información de mercado periódica mantiene realistas los planes del departamento.
+
+## Alcance
+Todos los vendedores.
+
+## Normas
+1. Entregue cada mes información de mercado y un informe de resultados.
+2. Asista a las sesiones periódicas de formación y evaluación.$$,
+$$## 目的
+定期的市场信息使部门计划切合实际。
+
+## 适用范围
+全体销售员。
+
+## 规定
+1. 每月提交市场信息和业绩报告。
+2. 参加定期培训和考核。$$),
+('CUS-01', 'customer_care', 'published',
+ 'Honesty with customers', 'Honestidad con los clientes', '诚信对待客户',
+$$## Purpose
+Long-term customers come from trust.
+
+## Scope
+All sales and customer service staff.
+
+## Rules
+1. Be honest with customers about products, prices and delivery.
+2. Never pass off poor products as good ones.
+3. Handle complaints promptly and record them.$$,
+$$## Propósito
+Los clientes de largo plazo nacen de la confianza.
+
+## Alcance
+Todo el personal de ventas y de atención al cliente.
+
+## Normas
+1. Sea honesto con los clientes sobre productos, precios y plazos de entrega.
+2. No haga pasar nunca productos malos por buenos.
+3. Atienda las quejas con rapidez y regístrelas.$$,
+$$## 目的
+长期客户来自信任。
+
+## 适用范围
+全体销售和客服人员。
+
+## 规定
+1. 在产品、价格和交货方面诚实对待客户。
+2. 不得以次充好。
+3. 及时处理并记录客户投诉。$$),
+('CUS-02', 'customer_care', 'published',
+ 'Customer visit duties by tier', 'Visitas a clientes según su categoría', '按客户等级拜访',
+$$## Purpose
+Customers who buy the most get the most attention.
+
+## Scope
+Salespeople.
+
+## Rules
+1. Customers are tiered by last year's sales: VIP, first level, second level, others.
+2. Visit every VIP customer every month.
+3. Visit every first-level customer every two months.
+4. Record each visit the same day.$$,
+$$## Propósito
+Los clientes que más compran reciben más atención.
+
+## Alcance
+Vendedores.
+
+## Normas
+1. Los clientes se clasifican por las ventas del año anterior: VIP, primer nivel, segundo nivel y otros.
+2. Visite a cada cliente VIP todos los meses.
+3. Visite a cada cliente de primer nivel cada dos meses.
+4. Registre cada visita el mismo día.$$,
+$$## 目的
+采购最多的客户获得最多的关注。
+
+## 适用范围
+销售员。
+
+## 规定
+1. 按上一年度销售额将客户分为VIP客户、一级客户、二级客户和其他客户。
+2. 每月拜访每位VIP客户一次。
+3. 每两个月拜访每位一级客户一次。
+4. 每次拜访当天记录。$$),
+('CON-02', 'conduct', 'published',
+ 'Following the core sales process', 'Seguir el proceso comercial básico', '遵守核心销售流程',
+$$## Purpose
+A shared process makes results comparable and teachable.
+
+## Scope
+All sales staff.
+
+## Rules
+1. Follow the department's core sales process: prospect, qualify, propose, negotiate, close, follow up.
+2. Whoever does not follow it violates the system and is sanctioned accordingly.$$,
+$$## Propósito
+Un proceso común hace que los resultados sean comparables y se puedan enseñar.
+
+## Alcance
+Todo el personal de ventas.
+
+## Normas
+1. Siga el proceso comercial básico del departamento: prospectar, calificar, proponer, negociar, cerrar y hacer seguimiento.
+2. Quien no lo sigue incumple el sistema y se sanciona en consecuencia.$$,
+$$## 目的
+统一的流程使业绩可比较、可传授。
+
+## 适用范围
+全体销售人员。
+
+## 规定
+1. 遵守部门的核心销售流程：寻找客户、筛选、提案、谈判、成交、跟进。
+2. 不遵守者视为违反制度，并受到相应处罚。$$),
+('EVA-01', 'evaluation', 'draft',
+ 'Monthly and year-end evaluation', 'Evaluación mensual y de fin de año', '月度和年终考核',
+$$## Purpose
+Evaluation gives each person feedback, rewards strong results and sets a deadline to improve weak ones.
+
+## Scope
+All sales staff.
+
+## Rules
+1. Everyone is evaluated every month and at the end of the year against their targets and KPIs.
+2. Outstanding results are praised and rewarded; poor results come with the areas to improve and a deadline.$$,
+'', ''),
+('ATT-00', 'attendance_meetings', 'retired',
+ 'Punch-card attendance (replaced)', 'Fichaje con tarjeta (sustituida)', '打卡考勤（已替换）',
+$$## Purpose
+Recorded arrival times with a punch card. Replaced by ATT-01.$$,
+$$## Propósito
+Registraba la hora de llegada con tarjeta. Sustituida por ATT-01.$$,
+$$## 目的
+以打卡方式记录到岗时间。已由 ATT-01 替代。$$);
+
+update seed_rules set sales_only = true where code = 'CUS-02';
+
+insert into public.regulations (code, category_id, owner_id, applies_to_all_positions, status, effective_date, current_version, draft_number, submitted_by, submitted_at, retired_at, retired_by)
+select r.code, c.id, '00000000-0000-4000-a000-000000000001', not r.sales_only, r.status::public.regulation_status, date '2026-01-01',
+       case when r.status = 'published' or r.status = 'retired' then case when r.code = 'TER-01' then 2 else 1 end end,
+       case when r.status = 'published' or r.status = 'retired' then case when r.code = 'TER-01' then 3 else 2 end else 1 end,
+       case when r.status = 'in_review' then '00000000-0000-4000-a000-000000000001'::uuid end,
+       case when r.status = 'in_review' then now() end,
+       case when r.status = 'retired' then now() end,
+       case when r.status = 'retired' then '00000000-0000-4000-a000-000000000001'::uuid end
+  from seed_rules r join public.regulation_categories c on c.code = r.category;
+
+insert into public.regulation_drafts (regulation_id, title_en, title_es, title_zh, body_en, body_es, body_zh)
+select g.id, r.title_en, r.title_es, r.title_zh, r.body_en, r.body_es, r.body_zh
+  from seed_rules r join public.regulations g on g.code = r.code;
+
+insert into public.regulation_positions (regulation_id, position_id)
+select g.id, p.id from public.regulations g, public.positions p where g.code = 'CUS-02' and p.code = 'salesperson';
+
+-- CON-01 has a ladder of its own.
+insert into public.sanction_levels (regulation_id, level_order, kind, fine_amount, live_months, note_en, note_es, note_zh)
+select g.id, l.level_order, l.kind::public.sanction_kind, null, l.months, l.note_en, l.note_es, l.note_zh
+  from public.regulations g,
+       (values (1, 'written_warning', 12, 'Any private sale', 'Cualquier venta privada', '任何私自销售'),
+               (2, 'dismissal', 36, 'Repeated or large private sales', 'Ventas privadas reiteradas o importantes', '多次或大额私自销售')) as l(level_order, kind, months, note_en, note_es, note_zh)
+ where g.code = 'CON-01';
+
+-- Adding CON-01's ladder and CUS-02's positions above counted as revisions of published
+-- rules; they were part of the published text, so put those two back to published.
+select set_config('app.regulation_workflow', 'on', true);
+update public.regulations set status = 'published' where code in ('CON-01', 'CUS-02');
+select set_config('app.regulation_workflow', '', true);
+
+-- Published versions. TER-01's first version said less; version 2 added the hand-over rule.
+insert into public.regulation_versions (regulation_id, version_number, title_en, title_es, title_zh, body_en, body_es, body_zh, category_id, sanctions, positions, effective_date, submitted_by, published_by, published_at)
+select g.id, v.n, d.title_en, d.title_es, d.title_zh,
+       case when g.code = 'TER-01' and v.n = 1 then replace(d.body_en, E'3. A lead from another territory is passed to the salesperson responsible for it the same day.\n', '') else d.body_en end,
+       case when g.code = 'TER-01' and v.n = 1 then replace(d.body_es, E'3. Un contacto de otra zona se pasa el mismo día al vendedor responsable de ella.\n', '') else d.body_es end,
+       case when g.code = 'TER-01' and v.n = 1 then replace(d.body_zh, E'3. 来自其他区域的线索须当天转交给该区域的负责销售员。\n', '') else d.body_zh end,
+       g.category_id,
+       coalesce((select jsonb_agg(jsonb_build_object('level_order', s.level_order, 'kind', s.kind, 'fine_amount', s.fine_amount, 'live_months', s.live_months,
+                                                     'note_en', s.note_en, 'note_es', s.note_es, 'note_zh', s.note_zh, 'inherited', false) order by s.level_order)
+                   from public.sanction_levels s where s.regulation_id = g.id),
+                (select jsonb_agg(jsonb_build_object('level_order', s.level_order, 'kind', s.kind, 'fine_amount', s.fine_amount, 'live_months', s.live_months,
+                                                     'note_en', s.note_en, 'note_es', s.note_es, 'note_zh', s.note_zh, 'inherited', true) order by s.level_order)
+                   from public.sanction_levels s where s.category_id = g.category_id), '[]'::jsonb),
+       case when g.applies_to_all_positions then null else
+         (select jsonb_agg(jsonb_build_object('id', p.id, 'code', p.code, 'title_en', p.title_en, 'title_es', p.title_es, 'title_zh', p.title_zh))
+            from public.regulation_positions rp join public.positions p on p.id = rp.position_id where rp.regulation_id = g.id) end,
+       g.effective_date, '00000000-0000-4000-a000-000000000001', '00000000-0000-4000-a000-000000000001',
+       now() - make_interval(days => 30 * (g.current_version - v.n + 1))
+  from public.regulations g
+  join public.regulation_drafts d on d.regulation_id = g.id
+  cross join lateral generate_series(1, g.current_version) v(n)
+ where g.current_version is not null;
+
+-- Some acknowledgements, so coverage has something to show. Sofía read TER-01 while
+-- version 1 was in force, so she is asked again for version 2.
+select set_config('app.regulation_workflow', 'on', true);
+update public.regulations set current_version = 1 where code = 'TER-01';
+insert into public.acknowledgements (regulation_id, version_number, staff_id, acknowledged_by, acknowledged_at)
+select g.id, g.current_version, s.id, s.user_id, now() - interval '20 days'
+  from public.regulations g
+  join public.staff s on s.email = 'sales@example.com'
+ where g.code in ('ATT-01', 'TER-01', 'PRC-01');
+update public.regulations set current_version = 2 where code = 'TER-01';
+select set_config('app.regulation_workflow', '', true);
+insert into public.acknowledgements (regulation_id, version_number, staff_id, acknowledged_at)
+select g.id, g.current_version, s.id, now() - interval '10 days'
+  from public.regulations g
+  join public.staff s on s.status = 'active' and (abs(hashtext(s.email || g.code)) % 3) <> 0
+ where g.status = 'published'
+   and (g.applies_to_all_positions or s.position_id in (select rp.position_id from public.regulation_positions rp where rp.regulation_id = g.id))
+   and s.email <> 'sales@example.com';

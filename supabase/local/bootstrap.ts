@@ -54,7 +54,7 @@ export async function recreateDatabase(superuserUrl: (db?: string) => string): P
   await client.connect();
   try {
     await client.query("drop database if exists postgres with (force)");
-    await client.query("create database postgres owner postgres template template0 encoding 'UTF8' locale_provider builtin builtin_locale 'C.UTF-8' locale 'C'");
+    await client.query("create database postgres owner postgres template template0 encoding 'UTF8' locale_provider builtin builtin_locale 'C.UTF-8' locale 'C.UTF-8'");
   } finally {
     await client.end();
   }

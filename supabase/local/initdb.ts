@@ -11,7 +11,8 @@ const cluster = new EmbeddedPostgres({
   authMethod: "scram-sha-256",
   persistent: true,
   createPostgresUser: userInfo().uid === 0,
-  initdbFlags: ["--encoding=UTF8", "--locale-provider=builtin", "--builtin-locale=C.UTF-8", "--no-sync"],
+  // C.UTF-8 character classes (as on hosted Supabase): pg_trgm then indexes Chinese text too.
+  initdbFlags: ["--encoding=UTF8", "--locale-provider=builtin", "--builtin-locale=C.UTF-8", "--locale=C.UTF-8", "--no-sync"],
   onLog: (message: string) => process.stdout.write(message),
   onError: (message: unknown) => process.stderr.write(`${String(message)}\n`),
 });
