@@ -27,6 +27,62 @@ export type Database = {
   }
   public: {
     Tables: {
+      acknowledgements: {
+        Row: {
+          acknowledged_at: string
+          acknowledged_by: string | null
+          id: string
+          regulation_id: string
+          staff_id: string
+          version_number: number
+        }
+        Insert: {
+          acknowledged_at?: string
+          acknowledged_by?: string | null
+          id?: string
+          regulation_id: string
+          staff_id: string
+          version_number: number
+        }
+        Update: {
+          acknowledged_at?: string
+          acknowledged_by?: string | null
+          id?: string
+          regulation_id?: string
+          staff_id?: string
+          version_number?: number
+        }
+        Relationships: [
+          {
+            foreignKeyName: "acknowledgements_acknowledged_by_fkey"
+            columns: ["acknowledged_by"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "acknowledgements_regulation_id_fkey"
+            columns: ["regulation_id"]
+            isOneToOne: false
+            referencedRelation: "regulations"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "acknowledgements_staff_id_fkey"
+            columns: ["staff_id"]
+            isOneToOne: false
+            referencedRelation: "staff"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "acknowledgements_version_fkey"
+            columns: ["regulation_id","version_number"]
+            isOneToOne: false
+            referencedRelation: "regulation_versions"
+            referencedColumns: ["regulation_id","version_number"]
+          },
+        ]
+      }
       app_roles: {
         Row: {
           built_in: boolean
@@ -291,6 +347,294 @@ export type Database = {
         }
         Relationships: []
       }
+      regulation_categories: {
+        Row: {
+          code: string
+          created_at: string
+          id: string
+          label_en: string
+          label_es: string
+          label_zh: string
+          sort_order: number
+          updated_at: string
+          version: number
+        }
+        Insert: {
+          code: string
+          created_at?: string
+          id?: string
+          label_en: string
+          label_es?: string
+          label_zh?: string
+          sort_order?: number
+          updated_at?: string
+          version?: number
+        }
+        Update: {
+          code?: string
+          created_at?: string
+          id?: string
+          label_en?: string
+          label_es?: string
+          label_zh?: string
+          sort_order?: number
+          updated_at?: string
+          version?: number
+        }
+        Relationships: []
+      }
+      regulation_drafts: {
+        Row: {
+          body_en: string
+          body_es: string
+          body_zh: string
+          created_at: string
+          regulation_id: string
+          title_en: string
+          title_es: string
+          title_zh: string
+          updated_at: string
+          version: number
+        }
+        Insert: {
+          body_en?: string
+          body_es?: string
+          body_zh?: string
+          created_at?: string
+          regulation_id: string
+          title_en: string
+          title_es?: string
+          title_zh?: string
+          updated_at?: string
+          version?: number
+        }
+        Update: {
+          body_en?: string
+          body_es?: string
+          body_zh?: string
+          created_at?: string
+          regulation_id?: string
+          title_en?: string
+          title_es?: string
+          title_zh?: string
+          updated_at?: string
+          version?: number
+        }
+        Relationships: [
+          {
+            foreignKeyName: "regulation_drafts_regulation_id_fkey"
+            columns: ["regulation_id"]
+            isOneToOne: true
+            referencedRelation: "regulations"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      regulation_positions: {
+        Row: {
+          id: string
+          position_id: string
+          regulation_id: string
+        }
+        Insert: {
+          id?: string
+          position_id: string
+          regulation_id: string
+        }
+        Update: {
+          id?: string
+          position_id?: string
+          regulation_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "regulation_positions_position_id_fkey"
+            columns: ["position_id"]
+            isOneToOne: false
+            referencedRelation: "positions"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "regulation_positions_regulation_id_fkey"
+            columns: ["regulation_id"]
+            isOneToOne: false
+            referencedRelation: "regulations"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      regulation_versions: {
+        Row: {
+          body_en: string
+          body_es: string
+          body_zh: string
+          category_id: string
+          effective_date: string
+          id: string
+          positions: Json | null
+          published_at: string
+          published_by: string | null
+          regulation_id: string
+          sanctions: Json
+          submitted_by: string | null
+          title_en: string
+          title_es: string
+          title_zh: string
+          version_number: number
+        }
+        Insert: {
+          body_en?: string
+          body_es?: string
+          body_zh?: string
+          category_id: string
+          effective_date: string
+          id?: string
+          positions?: Json | null
+          published_at?: string
+          published_by?: string | null
+          regulation_id: string
+          sanctions?: Json
+          submitted_by?: string | null
+          title_en: string
+          title_es?: string
+          title_zh?: string
+          version_number: number
+        }
+        Update: {
+          body_en?: string
+          body_es?: string
+          body_zh?: string
+          category_id?: string
+          effective_date?: string
+          id?: string
+          positions?: Json | null
+          published_at?: string
+          published_by?: string | null
+          regulation_id?: string
+          sanctions?: Json
+          submitted_by?: string | null
+          title_en?: string
+          title_es?: string
+          title_zh?: string
+          version_number?: number
+        }
+        Relationships: [
+          {
+            foreignKeyName: "regulation_versions_category_id_fkey"
+            columns: ["category_id"]
+            isOneToOne: false
+            referencedRelation: "regulation_categories"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "regulation_versions_published_by_fkey"
+            columns: ["published_by"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "regulation_versions_regulation_id_fkey"
+            columns: ["regulation_id"]
+            isOneToOne: false
+            referencedRelation: "regulations"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "regulation_versions_submitted_by_fkey"
+            columns: ["submitted_by"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      regulations: {
+        Row: {
+          applies_to_all_positions: boolean
+          category_id: string
+          code: string
+          created_at: string
+          current_version: number | null
+          draft_number: number
+          effective_date: string | null
+          id: string
+          owner_id: string | null
+          retired_at: string | null
+          retired_by: string | null
+          status: Database["public"]["Enums"]["regulation_status"]
+          submitted_at: string | null
+          submitted_by: string | null
+          updated_at: string
+          version: number
+        }
+        Insert: {
+          applies_to_all_positions?: boolean
+          category_id: string
+          code: string
+          created_at?: string
+          current_version?: number | null
+          draft_number?: number
+          effective_date?: string | null
+          id?: string
+          owner_id?: string | null
+          retired_at?: string | null
+          retired_by?: string | null
+          status?: Database["public"]["Enums"]["regulation_status"]
+          submitted_at?: string | null
+          submitted_by?: string | null
+          updated_at?: string
+          version?: number
+        }
+        Update: {
+          applies_to_all_positions?: boolean
+          category_id?: string
+          code?: string
+          created_at?: string
+          current_version?: number | null
+          draft_number?: number
+          effective_date?: string | null
+          id?: string
+          owner_id?: string | null
+          retired_at?: string | null
+          retired_by?: string | null
+          status?: Database["public"]["Enums"]["regulation_status"]
+          submitted_at?: string | null
+          submitted_by?: string | null
+          updated_at?: string
+          version?: number
+        }
+        Relationships: [
+          {
+            foreignKeyName: "regulations_category_id_fkey"
+            columns: ["category_id"]
+            isOneToOne: false
+            referencedRelation: "regulation_categories"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "regulations_owner_id_fkey"
+            columns: ["owner_id"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "regulations_retired_by_fkey"
+            columns: ["retired_by"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "regulations_submitted_by_fkey"
+            columns: ["submitted_by"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       resource_actions: {
         Row: {
           action: string
@@ -396,6 +740,69 @@ export type Database = {
             isOneToOne: false
             referencedRelation: "app_roles"
             referencedColumns: ["code"]
+          },
+        ]
+      }
+      sanction_levels: {
+        Row: {
+          category_id: string | null
+          created_at: string
+          fine_amount: number | null
+          id: string
+          kind: Database["public"]["Enums"]["sanction_kind"]
+          level_order: number
+          live_months: number
+          note_en: string
+          note_es: string
+          note_zh: string
+          regulation_id: string | null
+          updated_at: string
+          version: number
+        }
+        Insert: {
+          category_id?: string | null
+          created_at?: string
+          fine_amount?: number | null
+          id?: string
+          kind: Database["public"]["Enums"]["sanction_kind"]
+          level_order: number
+          live_months?: number
+          note_en?: string
+          note_es?: string
+          note_zh?: string
+          regulation_id?: string | null
+          updated_at?: string
+          version?: number
+        }
+        Update: {
+          category_id?: string | null
+          created_at?: string
+          fine_amount?: number | null
+          id?: string
+          kind?: Database["public"]["Enums"]["sanction_kind"]
+          level_order?: number
+          live_months?: number
+          note_en?: string
+          note_es?: string
+          note_zh?: string
+          regulation_id?: string | null
+          updated_at?: string
+          version?: number
+        }
+        Relationships: [
+          {
+            foreignKeyName: "sanction_levels_category_id_fkey"
+            columns: ["category_id"]
+            isOneToOne: false
+            referencedRelation: "regulation_categories"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "sanction_levels_regulation_id_fkey"
+            columns: ["regulation_id"]
+            isOneToOne: false
+            referencedRelation: "regulations"
+            referencedColumns: ["id"]
           },
         ]
       }
@@ -664,6 +1071,17 @@ export type Database = {
       [_ in never]: never
     }
     Functions: {
+      acknowledge_regulation: {
+        Args: { p_regulation: string; p_version: number }
+        Returns: {
+          acknowledged_at: string
+          acknowledged_by: string | null
+          id: string
+          regulation_id: string
+          staff_id: string
+          version_number: number
+        }
+      }
       assign_territory: {
         Args: { p_staff: string; p_territory: string; p_reason: string }
         Returns: {
@@ -688,6 +1106,27 @@ export type Database = {
       can: {
         Args: { p_resource: string; p_action: string }
         Returns: boolean
+      }
+      create_regulation: {
+        Args: { p_code: string; p_category: string; p_title_en: string; p_title_es?: string; p_title_zh?: string; p_body_en?: string; p_body_es?: string; p_body_zh?: string; p_effective_date?: string; p_applies_to_all?: boolean; p_positions?: string[] }
+        Returns: {
+          applies_to_all_positions: boolean
+          category_id: string
+          code: string
+          created_at: string
+          current_version: number | null
+          draft_number: number
+          effective_date: string | null
+          id: string
+          owner_id: string | null
+          retired_at: string | null
+          retired_by: string | null
+          status: Database["public"]["Enums"]["regulation_status"]
+          submitted_at: string | null
+          submitted_by: string | null
+          updated_at: string
+          version: number
+        }
       }
       effective_permissions: {
         Args: { p_user: string }
@@ -715,6 +1154,38 @@ export type Database = {
           granted_by: string[]
         }[]
       }
+      my_rules: {
+        Args: never
+        Returns: {
+          regulation_id: string
+          code: string
+          status: Database["public"]["Enums"]["regulation_status"]
+          current_version: number
+          category_id: string
+          title_en: string
+          title_es: string
+          title_zh: string
+          effective_date: string
+          published_at: string
+          acknowledged_version: number
+          acknowledged_at: string
+          pending: boolean
+        }[]
+      }
+      regulation_coverage: {
+        Args: { p_regulation: string; p_territory?: string }
+        Returns: {
+          staff_id: string
+          full_name: string
+          email: string
+          territory_id: string
+          territory_code: string
+          territory_path: string
+          position_id: string
+          acknowledged: boolean
+          acknowledged_at: string
+        }[]
+      }
       revoke_login_sessions: {
         Args: { p_user: string }
         Returns: number
@@ -723,9 +1194,66 @@ export type Database = {
         Args: { p_changes: Json }
         Returns: number
       }
+      save_regulation: {
+        Args: { p_regulation: string; p_version: number; p_draft_version: number; p_category: string; p_effective_date: string; p_applies_to_all: boolean; p_positions: string[]; p_title_en: string; p_title_es: string; p_title_zh: string; p_body_en: string; p_body_es: string; p_body_zh: string }
+        Returns: {
+          applies_to_all_positions: boolean
+          category_id: string
+          code: string
+          created_at: string
+          current_version: number | null
+          draft_number: number
+          effective_date: string | null
+          id: string
+          owner_id: string | null
+          retired_at: string | null
+          retired_by: string | null
+          status: Database["public"]["Enums"]["regulation_status"]
+          submitted_at: string | null
+          submitted_by: string | null
+          updated_at: string
+          version: number
+        }
+      }
+      search_regulations: {
+        Args: { p_query: string; p_limit?: number }
+        Returns: {
+          regulation_id: string
+          code: string
+          status: Database["public"]["Enums"]["regulation_status"]
+          version_number: number
+          is_draft: boolean
+          title_en: string
+          title_es: string
+          title_zh: string
+          matched_field: string
+          snippet: string
+        }[]
+      }
       set_login_active: {
         Args: { p_user: string; p_active: boolean }
         Returns: boolean
+      }
+      transition_regulation: {
+        Args: { p_regulation: string; p_to: Database["public"]["Enums"]["regulation_status"]; p_version: number }
+        Returns: {
+          applies_to_all_positions: boolean
+          category_id: string
+          code: string
+          created_at: string
+          current_version: number | null
+          draft_number: number
+          effective_date: string | null
+          id: string
+          owner_id: string | null
+          retired_at: string | null
+          retired_by: string | null
+          status: Database["public"]["Enums"]["regulation_status"]
+          submitted_at: string | null
+          submitted_by: string | null
+          updated_at: string
+          version: number
+        }
       }
       verify_audit_chain: {
         Args: never
@@ -740,6 +1268,8 @@ export type Database = {
     Enums: {
       custom_field_type: "text" | "number" | "date" | "single_select" | "multi_select" | "boolean"
       permission_scope: "own" | "territory" | "all"
+      regulation_status: "draft" | "in_review" | "published" | "retired"
+      sanction_kind: "verbal_warning" | "written_warning" | "fine" | "demotion" | "dismissal"
       staff_status: "active" | "on_leave" | "left"
     }
     CompositeTypes: {
@@ -874,6 +1404,8 @@ export const Constants = {
     Enums: {
       custom_field_type: ["text", "number", "date", "single_select", "multi_select", "boolean"],
       permission_scope: ["own", "territory", "all"],
+      regulation_status: ["draft", "in_review", "published", "retired"],
+      sanction_kind: ["verbal_warning", "written_warning", "fine", "demotion", "dismissal"],
       staff_status: ["active", "on_leave", "left"],
     },
   },

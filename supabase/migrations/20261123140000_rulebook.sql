@@ -259,6 +259,10 @@ as $$
 declare
   v_regulation uuid := coalesce((to_jsonb(new) ->> 'regulation_id')::uuid, (to_jsonb(old) ->> 'regulation_id')::uuid);
 begin
+  -- Saving without a change is not a revision.
+  if tg_op = 'UPDATE' and (to_jsonb(new) - 'version' - 'updated_at') = (to_jsonb(old) - 'version' - 'updated_at') then
+    return new;
+  end if;
   if v_regulation is not null and exists (select 1 from public.regulations r where r.id = v_regulation) then
     perform private.open_revision(v_regulation);
   end if;
@@ -560,6 +564,50 @@ begin
 end;
 $$;
 comment on function public.create_regulation(text, uuid, text, text, text, text, text, text, date, boolean, uuid[]) is 'Adds a rule with its working draft (and positions) in one transaction.';
+
+-- Saves the working copy of a rule (metadata, text in three languages, positions) in one
+-- transaction. Both versions read by the editor are checked: a concurrent save is refused.
+create or replace function public.save_regulation(
+  p_regulation uuid, p_version integer, p_draft_version integer, p_category uuid, p_effective_date date,
+  p_applies_to_all boolean, p_positions uuid[], p_title_en text, p_title_es text, p_title_zh text,
+  p_body_en text, p_body_es text, p_body_zh text
+)
+returns public.regulations
+language plpgsql
+set search_path = ''
+as $$
+declare
+  v_reg public.regulations;
+begin
+  update public.regulations
+     set category_id = p_category, effective_date = p_effective_date, applies_to_all_positions = p_applies_to_all, version = p_version
+   where id = p_regulation
+  returning * into v_reg;
+  if v_reg.id is null then
+    raise exception using errcode = '42501', message = 'This rule does not exist, or you may not edit it.', detail = 'not_allowed';
+  end if;
+  update public.regulation_drafts
+     set title_en = btrim(p_title_en), title_es = btrim(coalesce(p_title_es, '')), title_zh = btrim(coalesce(p_title_zh, '')),
+         body_en = coalesce(p_body_en, ''), body_es = coalesce(p_body_es, ''), body_zh = coalesce(p_body_zh, ''), version = p_draft_version
+   where regulation_id = p_regulation;
+  if not found then
+    raise exception using errcode = '42501', message = 'You may not edit this rule''s text.', detail = 'not_allowed';
+  end if;
+  delete from public.regulation_positions rp
+   where rp.regulation_id = p_regulation and (p_applies_to_all or not (rp.position_id = any (coalesce(p_positions, '{}'))));
+  if not p_applies_to_all then
+    insert into public.regulation_positions (regulation_id, position_id)
+    select p_regulation, x from unnest(coalesce(p_positions, '{}')) x
+    on conflict (regulation_id, position_id) do nothing;
+  end if;
+  select * into v_reg from public.regulations r where r.id = p_regulation;
+  return v_reg;
+end;
+$$;
+comment on function public.save_regulation(uuid, integer, integer, uuid, date, boolean, uuid[], text, text, text, text, text, text) is
+  'Saves a rule''s working copy (metadata, texts, positions) atomically, refusing a stale version.';
+revoke all on function public.save_regulation(uuid, integer, integer, uuid, date, boolean, uuid[], text, text, text, text, text, text) from public, anon;
+grant execute on function public.save_regulation(uuid, integer, integer, uuid, date, boolean, uuid[], text, text, text, text, text, text) to authenticated;
 
 -- The published rules that apply to the signed-in person, with what they acknowledged.
 create or replace function public.my_rules()

@@ -1,0 +1,61 @@
+// Small shared pieces of the rulebook UI: status tag, untranslated marker, sanction ladder.
+import { Table, Tag, Tooltip } from "antd";
+import { useTranslation } from "react-i18next";
+import type { Database } from "../../types/database";
+
+type Status = Database["public"]["Enums"]["regulation_status"];
+const statusColor: Record<Status, string> = { draft: "default", in_review: "gold", published: "green", retired: "red" };
+
+export function StatusTag({ status, inForce }: { status: Status; inForce?: number | null }) {
+  const { t } = useTranslation();
+  return (
+    <span data-testid="rule-status">
+      <Tag color={statusColor[status]}>{t(`rules.status.${status}`)}</Tag>
+      {inForce && status !== "published" && status !== "retired" ? <Tag color="green">{t("rules.inForce", { n: inForce })}</Tag> : null}
+    </span>
+  );
+}
+
+export function FallbackMark() {
+  const { t } = useTranslation();
+  return (
+    <Tooltip title={t("rules.untranslated")}>
+      <Tag data-testid="untranslated-mark" aria-label={t("rules.untranslated")}>
+        EN
+      </Tag>
+    </Tooltip>
+  );
+}
+
+export interface LadderStep {
+  level_order: number;
+  kind: string;
+  fine_amount: number | null;
+  live_months: number;
+  note_en: string;
+  note_es: string;
+  note_zh: string;
+  inherited?: boolean;
+}
+
+export function LadderTable({ steps, testId }: { steps: LadderStep[]; testId?: string }) {
+  const { t, i18n } = useTranslation();
+  const note = (s: LadderStep) => (i18n.language === "es" ? s.note_es : i18n.language === "zh-CN" ? s.note_zh : s.note_en) || s.note_en;
+  return (
+    <Table<LadderStep>
+      size="small"
+      pagination={false}
+      rowKey="level_order"
+      dataSource={steps}
+      data-testid={testId}
+      locale={{ emptyText: t("rules.ladder.none") }}
+      columns={[
+        { key: "order", title: "#", dataIndex: "level_order", width: 50 },
+        { key: "kind", title: t("rules.ladder.kind"), render: (_, s) => t(`rules.sanctions.${s.kind}`) },
+        { key: "fine", title: t("rules.ladder.fine"), render: (_, s) => (s.fine_amount ? new Intl.NumberFormat(i18n.language, { minimumFractionDigits: 2 }).format(s.fine_amount) : "—") },
+        { key: "live", title: t("rules.ladder.live"), render: (_, s) => t("rules.ladder.months", { count: s.live_months }) },
+        { key: "note", title: t("rules.ladder.note"), render: (_, s) => note(s) },
+      ]}
+    />
+  );
+}

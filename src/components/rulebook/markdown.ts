@@ -1,0 +1,40 @@
+// Markdown -> sanitised HTML for rule bodies. Scripts, event handlers, styles, frames,
+// forms, and javascript:/data:/vbscript: URLs never survive: marked renders, DOMPurify
+// keeps only the tags and attributes listed here, and a hook drops any unsafe link.
+import DOMPurify from "dompurify";
+import { marked } from "marked";
+
+const allowedTags = [
+  "h1", "h2", "h3", "h4", "h5", "h6", "p", "br", "hr", "strong", "em", "del", "blockquote", "code", "pre",
+  "ul", "ol", "li", "a", "table", "thead", "tbody", "tr", "th", "td", "img",
+];
+const allowedAttributes = ["href", "title", "alt", "src", "start", "align"];
+const safeUrl = /^(https?:|mailto:|#|\/(?!\/))/i;
+
+let hooked = false;
+function installHooks(purify: typeof DOMPurify): void {
+  if (hooked) return;
+  hooked = true;
+  purify.addHook("afterSanitizeAttributes", (node) => {
+    for (const attribute of ["href", "src"]) {
+      const value = node.getAttribute(attribute);
+      if (value !== null && !safeUrl.test(value.trim())) node.removeAttribute(attribute);
+    }
+    if (node.tagName === "A" && node.getAttribute("href")) {
+      node.setAttribute("rel", "noopener noreferrer nofollow");
+      node.setAttribute("target", "_blank");
+    }
+  });
+}
+
+export function renderMarkdown(source: string): string {
+  const html = marked.parse(source ?? "", { async: false, gfm: true, breaks: false }) as string;
+  installHooks(DOMPurify);
+  return DOMPurify.sanitize(html, {
+    ALLOWED_TAGS: allowedTags,
+    ALLOWED_ATTR: allowedAttributes,
+    ALLOW_DATA_ATTR: false,
+    ALLOW_ARIA_ATTR: false,
+    ADD_ATTR: ["target", "rel"],
+  });
+}

@@ -1,0 +1,123 @@
+// Rules: selects, the workflow and search RPCs, and language fallback.
+import { toAppError, type AppError } from "../../providers/errors";
+import { supabaseClient } from "../../providers/supabaseClient";
+import type { Database, Tables } from "../../types/database";
+
+export type RegulationStatus = Database["public"]["Enums"]["regulation_status"];
+export type RegulationRow = Tables<"regulations">;
+export type DraftRow = Tables<"regulation_drafts">;
+export type VersionRow = Tables<"regulation_versions">;
+export type SanctionRow = Tables<"sanction_levels">;
+export type SanctionKind = Database["public"]["Enums"]["sanction_kind"];
+export const sanctionKinds: SanctionKind[] = ["verbal_warning", "written_warning", "fine", "demotion", "dismissal"];
+export const statuses: RegulationStatus[] = ["draft", "in_review", "published", "retired"];
+
+export type RegulationListRow = RegulationRow & {
+  regulation_categories: Pick<Tables<"regulation_categories">, "code" | "label_en" | "label_es" | "label_zh"> | null;
+  regulation_drafts: Pick<DraftRow, "title_en" | "title_es" | "title_zh"> | null;
+  regulation_versions: Pick<VersionRow, "version_number" | "title_en" | "title_es" | "title_zh">[];
+};
+
+export const regulationListSelect =
+  "id, code, status, current_version, draft_number, effective_date, category_id, applies_to_all_positions, version, updated_at, regulation_categories(code, label_en, label_es, label_zh), regulation_drafts(title_en, title_es, title_zh), regulation_versions(version_number, title_en, title_es, title_zh)";
+export const regulationSelect = `${regulationListSelect}, owner_id, submitted_by, submitted_at, retired_at, created_at`;
+export const versionSelect = "id, regulation_id, version_number, title_en, title_es, title_zh, body_en, body_es, body_zh, sanctions, positions, effective_date, submitted_by, published_by, published_at, category_id";
+
+export type Lang = "en" | "es" | "zh";
+export const langOf = (locale: string): Lang => (locale === "es" ? "es" : locale === "zh-CN" ? "zh" : "en");
+
+/** The text in the user's language, or the English original with fallback = true. */
+export function localized(row: Record<string, unknown>, base: "title" | "body", locale: string): { text: string; fallback: boolean } {
+  const lang = langOf(locale);
+  const own = row[`${base}_${lang}`];
+  if (typeof own === "string" && own.trim()) return { text: own, fallback: false };
+  return { text: String(row[`${base}_en`] ?? ""), fallback: lang !== "en" };
+}
+
+/** Title of a list row: the version in force, else (for HR) the working draft. */
+export function listTitle(row: RegulationListRow, locale: string): { text: string; fallback: boolean } {
+  const current = row.regulation_versions.find((v) => v.version_number === row.current_version);
+  const source = current ?? row.regulation_drafts;
+  return source ? localized(source as Record<string, unknown>, "title", locale) : { text: row.code, fallback: false };
+}
+
+export async function transition(id: string, to: RegulationStatus, version: number): Promise<{ error?: AppError }> {
+  const { error, status } = await supabaseClient.rpc("transition_regulation", { p_regulation: id, p_to: to, p_version: version });
+  return error ? { error: toAppError(error, status) } : {};
+}
+
+export type SearchHit = Database["public"]["Functions"]["search_regulations"]["Returns"][number];
+export async function searchRegulations(query: string): Promise<SearchHit[]> {
+  const { data, error } = await supabaseClient.rpc("search_regulations", { p_query: query, p_limit: 50 });
+  if (error) throw error;
+  return data ?? [];
+}
+
+export type MyRule = Database["public"]["Functions"]["my_rules"]["Returns"][number];
+export async function fetchMyRules(): Promise<MyRule[]> {
+  const { data, error } = await supabaseClient.rpc("my_rules");
+  if (error) throw error;
+  return data ?? [];
+}
+
+export async function acknowledge(regulationId: string, version: number): Promise<{ error?: AppError }> {
+  const { error, status } = await supabaseClient.rpc("acknowledge_regulation", { p_regulation: regulationId, p_version: version });
+  return error ? { error: toAppError(error, status) } : {};
+}
+
+export type CoverageRow = Database["public"]["Functions"]["regulation_coverage"]["Returns"][number];
+export async function fetchCoverage(regulationId: string, territoryId: string | null): Promise<CoverageRow[]> {
+  const { data, error } = await supabaseClient.rpc("regulation_coverage", { p_regulation: regulationId, ...(territoryId ? { p_territory: territoryId } : {}) });
+  if (error) throw error;
+  return data ?? [];
+}
+
+export interface CreateRegulationInput {
+  code: string;
+  category_id: string;
+  title_en: string;
+  title_es: string;
+  title_zh: string;
+  body_en: string;
+  body_es: string;
+  body_zh: string;
+  effective_date: string | null;
+  applies_to_all_positions: boolean;
+  positions: string[];
+}
+
+export async function createRegulation(input: CreateRegulationInput): Promise<{ id?: string; error?: AppError }> {
+  const { data, error, status } = await supabaseClient.rpc("create_regulation", {
+    p_code: input.code,
+    p_category: input.category_id,
+    p_title_en: input.title_en,
+    p_title_es: input.title_es,
+    p_title_zh: input.title_zh,
+    p_body_en: input.body_en,
+    p_body_es: input.body_es,
+    p_body_zh: input.body_zh,
+    ...(input.effective_date ? { p_effective_date: input.effective_date } : {}),
+    p_applies_to_all: input.applies_to_all_positions,
+    p_positions: input.positions,
+  });
+  if (error) return { error: toAppError(error, status) };
+  return { id: (data as RegulationRow).id };
+}
+
+/** Wraps every case-insensitive occurrence of `term` in text as marked parts (for highlighting). */
+export function highlightParts(text: string, term: string): { text: string; match: boolean }[] {
+  if (!term.trim()) return [{ text, match: false }];
+  const lower = text.toLowerCase();
+  const needle = term.trim().toLowerCase();
+  const parts: { text: string; match: boolean }[] = [];
+  let at = 0;
+  for (;;) {
+    const found = lower.indexOf(needle, at);
+    if (found < 0) break;
+    if (found > at) parts.push({ text: text.slice(at, found), match: false });
+    parts.push({ text: text.slice(found, found + needle.length), match: true });
+    at = found + needle.length;
+  }
+  if (at < text.length) parts.push({ text: text.slice(at), match: false });
+  return parts;
+}

@@ -1,0 +1,261 @@
+// One rule: the version in force (sanitised Markdown, sanction ladder, who approved it),
+// every earlier version with a word-level diff between any two, the working draft for
+// those who may see it, the workflow actions the matrix allows, and its history.
+import { EditButton, Show } from "@refinedev/antd";
+import { useCan, useInvalidate, useList, useShow } from "@refinedev/core";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { Alert, Button, Card, Descriptions, Empty, Popconfirm, Select, Space, Tabs, Tag, Typography } from "antd";
+import { useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { HistoryTab } from "../../components/HistoryTab";
+import { PageTitle } from "../../components/PageTitle";
+import { QueryError } from "../../components/QueryError";
+import { DiffView } from "../../components/rulebook/DiffView";
+import { Markdown } from "../../components/rulebook/Markdown";
+import { FallbackMark, LadderTable, StatusTag, type LadderStep } from "../../components/rulebook/RuleBits";
+import { localizedLabel } from "../../providers/i18n";
+import type { Tables } from "../../types/database";
+import { positionTitle } from "../staff/list";
+import { acknowledge, fetchMyRules, localized, regulationSelect, transition, versionSelect, type DraftRow, type RegulationListRow, type RegulationStatus, type VersionRow } from "./queries";
+
+type Positions = { id: string; code: string; title_en: string; title_es: string; title_zh: string }[] | null;
+
+function VersionView({ version }: { version: VersionRow }) {
+  const { t, i18n } = useTranslation();
+  const title = localized(version, "title", i18n.language);
+  const body = localized(version, "body", i18n.language);
+  const positions = version.positions as unknown as Positions;
+  return (
+    <Space direction="vertical" style={{ width: "100%" }} size="middle">
+      <Space wrap>
+        <Typography.Title level={2} style={{ fontSize: 18, margin: 0 }} data-testid="rule-version-title">
+          {title.text}
+        </Typography.Title>
+        {(title.fallback || body.fallback) && <FallbackMark />}
+        <Tag>{t("rules.versionN", { n: version.version_number })}</Tag>
+      </Space>
+      <Descriptions size="small" column={{ xs: 1, md: 3 }}>
+        <Descriptions.Item label={t("rules.fields.effective_date")}>{new Date(`${version.effective_date}T00:00:00`).toLocaleDateString(i18n.language)}</Descriptions.Item>
+        <Descriptions.Item label={t("rules.publishedAt")}>{new Date(version.published_at).toLocaleString(i18n.language)}</Descriptions.Item>
+        <Descriptions.Item label={t("rules.appliesTo")}>
+          {positions ? positions.map((p) => <Tag key={p.id}>{positionTitle(p, i18n.language)}</Tag>) : t("rules.allPositions")}
+        </Descriptions.Item>
+      </Descriptions>
+      <Markdown source={body.text} testId="rule-body" />
+      <Typography.Title level={3} style={{ fontSize: 16 }}>
+        {t("rules.ladder.title")}
+      </Typography.Title>
+      <LadderTable steps={(version.sanctions as unknown as LadderStep[]) ?? []} testId="rule-ladder" />
+      {((version.sanctions as unknown as LadderStep[]) ?? []).some((s) => s.inherited) && <Typography.Text type="secondary">{t("rules.ladder.inherited")}</Typography.Text>}
+    </Space>
+  );
+}
+
+function VersionsTab({ versions }: { versions: VersionRow[] }) {
+  const { t, i18n } = useTranslation();
+  const sorted = [...versions].sort((a, b) => b.version_number - a.version_number);
+  const [from, setFrom] = useState<number | undefined>(sorted[1]?.version_number);
+  const [to, setTo] = useState<number | undefined>(sorted[0]?.version_number);
+  const [open, setOpen] = useState<number | undefined>();
+  const a = versions.find((v) => v.version_number === from);
+  const b = versions.find((v) => v.version_number === to);
+  const text = (v: VersionRow) => `${localized(v, "title", i18n.language).text}\n\n${localized(v, "body", i18n.language).text}`;
+  const options = sorted.map((v) => ({ value: v.version_number, label: t("rules.versionN", { n: v.version_number }) }));
+  const shown = versions.find((v) => v.version_number === open);
+  return (
+    <Space direction="vertical" style={{ width: "100%" }} size="large">
+      <Card size="small" title={t("rules.versions.all")}>
+        <Space wrap data-testid="rule-versions">
+          {sorted.map((v) => (
+            <Button key={v.id} onClick={() => setOpen(v.version_number)} type={open === v.version_number ? "primary" : "default"} data-testid={`rule-version-${v.version_number}`}>
+              {t("rules.versionN", { n: v.version_number })} · {new Date(v.published_at).toLocaleDateString(i18n.language)}
+            </Button>
+          ))}
+        </Space>
+        {shown && (
+          <div style={{ marginTop: 16 }}>
+            <VersionView version={shown} />
+          </div>
+        )}
+      </Card>
+      {versions.length > 1 && (
+        <Card size="small" title={t("rules.diff.title")}>
+          <Space wrap style={{ marginBottom: 12 }}>
+            <Select aria-label={t("rules.diff.from")} value={from} onChange={setFrom} options={options} style={{ width: 140 }} data-testid="diff-from" />
+            <span aria-hidden>→</span>
+            <Select aria-label={t("rules.diff.to")} value={to} onChange={setTo} options={options} style={{ width: 140 }} data-testid="diff-to" />
+          </Space>
+          {a && b && <DiffView before={text(a)} after={text(b)} beforeLabel={t("rules.versionN", { n: a.version_number })} afterLabel={t("rules.versionN", { n: b.version_number })} />}
+        </Card>
+      )}
+    </Space>
+  );
+}
+
+function WorkflowActions({ rule, onDone }: { rule: RegulationListRow; onDone: () => void }) {
+  const { t } = useTranslation();
+  const can = {
+    submit: useCan({ resource: "regulations", action: "submit" }).data?.can,
+    publish: useCan({ resource: "regulations", action: "publish" }).data?.can,
+    retire: useCan({ resource: "regulations", action: "retire" }).data?.can,
+    update: useCan({ resource: "regulations", action: "edit" }).data?.can,
+  };
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const move = async (to: RegulationStatus) => {
+    setBusy(true);
+    setError(null);
+    const result = await transition(rule.id, to, rule.version);
+    setBusy(false);
+    if (result.error) setError(result.error.message);
+    else onDone();
+  };
+  const steps: { to: RegulationStatus; label: string; allowed: boolean | undefined; confirm?: string; testId: string; danger?: boolean }[] = [];
+  if (rule.status === "draft") steps.push({ to: "in_review", label: t("rules.actions.submit"), allowed: can.submit, testId: "rule-submit" });
+  if (rule.status === "in_review") {
+    steps.push({ to: "published", label: t("rules.actions.publish", { n: rule.draft_number }), allowed: can.publish, confirm: t("rules.actions.publishConfirm", { n: rule.draft_number }), testId: "rule-publish" });
+    steps.push({ to: "draft", label: t("rules.actions.backToDraft"), allowed: can.update, testId: "rule-back-to-draft" });
+  }
+  if (rule.status === "published") steps.push({ to: "retired", label: t("rules.actions.retire"), allowed: can.retire, confirm: t("rules.actions.retireConfirm"), testId: "rule-retire", danger: true });
+  if (rule.status === "retired") steps.push({ to: "draft", label: t("rules.actions.reopen"), allowed: can.update, testId: "rule-reopen" });
+  const visible = steps.filter((s) => s.allowed);
+  if (visible.length === 0 && !error) return null;
+  return (
+    <Space direction="vertical" style={{ width: "100%" }}>
+      {error && <Alert type="error" role="alert" showIcon message={error} closable onClose={() => setError(null)} data-testid="rule-workflow-error" />}
+      <Space wrap>
+        {visible.map((s) =>
+          s.confirm ? (
+            <Popconfirm key={s.to} title={s.confirm} okText={s.label} cancelText={t("buttons.cancel")} onConfirm={() => void move(s.to)}>
+              <Button type={s.danger ? "default" : "primary"} danger={s.danger} loading={busy} data-testid={s.testId}>
+                {s.label}
+              </Button>
+            </Popconfirm>
+          ) : (
+            <Button key={s.to} type="primary" loading={busy} onClick={() => void move(s.to)} data-testid={s.testId}>
+              {s.label}
+            </Button>
+          ),
+        )}
+      </Space>
+    </Space>
+  );
+}
+
+function AcknowledgeBox({ ruleId }: { ruleId: string }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const mine = useQuery({ queryKey: ["my_rules"], queryFn: fetchMyRules });
+  const entry = mine.data?.find((r) => r.regulation_id === ruleId);
+  const [error, setError] = useState<string | null>(null);
+  if (!entry || !entry.pending || !entry.current_version) return null;
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      data-testid="ack-box"
+      message={entry.acknowledged_version ? t("rules.ack.newVersion", { n: entry.current_version, old: entry.acknowledged_version }) : t("rules.ack.pending", { n: entry.current_version })}
+      description={error}
+      action={
+        <Button
+          type="primary"
+          data-testid="ack-button"
+          onClick={async () => {
+            const result = await acknowledge(ruleId, entry.current_version!);
+            if (result.error) setError(result.error.message);
+            else await queryClient.invalidateQueries({ queryKey: ["my_rules"] });
+          }}
+        >
+          {t("rules.ack.button", { n: entry.current_version })}
+        </Button>
+      }
+    />
+  );
+}
+
+export default function RegulationShow() {
+  const { t, i18n } = useTranslation();
+  const invalidate = useInvalidate();
+  const queryClient = useQueryClient();
+  const { query } = useShow<RegulationListRow>({ resource: "regulations", meta: { select: regulationSelect } });
+  const rule = query.data?.data;
+  const versions = useList<VersionRow>({
+    resource: "regulation_versions",
+    filters: [{ field: "regulation_id", operator: "eq", value: rule?.id }],
+    sorters: [{ field: "version_number", order: "desc" }],
+    pagination: { mode: "off" },
+    meta: { select: versionSelect },
+    queryOptions: { enabled: Boolean(rule?.id) },
+  });
+  const draft = useList<DraftRow>({
+    resource: "regulation_drafts",
+    filters: [{ field: "regulation_id", operator: "eq", value: rule?.id }],
+    pagination: { mode: "off" },
+    queryOptions: { enabled: Boolean(rule?.id) },
+  });
+  const { result: categories } = useList<Tables<"regulation_categories">>({ resource: "regulation_categories", pagination: { mode: "off" } });
+  const current = useMemo(() => versions.result?.data?.find((v) => v.version_number === rule?.current_version), [versions.result?.data, rule?.current_version]);
+  const draftRow = draft.result?.data?.[0];
+  const refresh = () => {
+    void invalidate({ resource: "regulations", invalidates: ["detail", "list"], id: rule?.id });
+    void invalidate({ resource: "regulation_versions", invalidates: ["list"] });
+    void invalidate({ resource: "regulation_drafts", invalidates: ["list"] });
+    void queryClient.invalidateQueries({ queryKey: ["my_rules"] });
+  };
+  const title = current ? localized(current, "title", i18n.language) : draftRow ? localized(draftRow, "title", i18n.language) : undefined;
+  const category = categories?.data?.find((c) => c.id === rule?.category_id);
+  const canEdit = rule && (rule.status === "draft" || rule.status === "published");
+  return (
+    <Show
+      title={<PageTitle>{rule ? `${rule.code} · ${title?.text ?? ""}` : t("rules.titles.show")}</PageTitle>}
+      isLoading={query.isLoading}
+      canDelete={false}
+      headerButtons={() => (rule && canEdit ? <EditButton recordItemId={rule.id} data-testid="rule-edit">{rule.status === "published" ? t("rules.actions.revise") : t("buttons.edit")}</EditButton> : null)}
+    >
+      {query.isError && <QueryError error={query.error} onRetry={() => void query.refetch()} />}
+      {rule && (
+        <Space direction="vertical" style={{ width: "100%" }} size="large">
+          <Space wrap>
+            <StatusTag status={rule.status} inForce={rule.current_version} />
+            {category && <Tag>{localizedLabel(category, i18n.language)}</Tag>}
+            {rule.status === "retired" && <Typography.Text type="danger">{t("rules.retiredNote")}</Typography.Text>}
+          </Space>
+          <AcknowledgeBox ruleId={rule.id} />
+          <WorkflowActions rule={rule} onDone={refresh} />
+          <Tabs
+            items={[
+              {
+                key: "current",
+                label: t("rules.tabs.current"),
+                children: current ? <VersionView version={current} /> : <Empty description={t("rules.notPublished")} />,
+              },
+              {
+                key: "versions",
+                label: t("rules.tabs.versions", { count: versions.result?.data?.length ?? 0 }),
+                children: versions.query.isError ? <QueryError error={versions.query.error} /> : <VersionsTab versions={versions.result?.data ?? []} />,
+              },
+              // The working draft is only readable by people who read every rule (RLS decides).
+              ...(draftRow
+                ? [
+                    {
+                      key: "draft",
+                      label: rule.status === "published" || rule.status === "retired" ? t("rules.tabs.workingCopy") : t("rules.tabs.draft", { n: rule.draft_number }),
+                      children: (
+                        <Space direction="vertical" style={{ width: "100%" }}>
+                          <Typography.Title level={2} style={{ fontSize: 18 }}>
+                            {localized(draftRow, "title", i18n.language).text}
+                          </Typography.Title>
+                          <Markdown source={localized(draftRow, "body", i18n.language).text} testId="rule-draft-body" />
+                        </Space>
+                      ),
+                    },
+                  ]
+                : []),
+              { key: "history", label: t("audit.history"), children: <HistoryTab table="regulations" recordId={rule.id} /> },
+            ]}
+          />
+        </Space>
+      )}
+    </Show>
+  );
+}
