@@ -53,6 +53,15 @@ const OrgChart = lazy(() => import("./resources/positions/chart"));
 const DefinitionList = lazy(() => import("./resources/custom_field_definitions/list"));
 const DefinitionCreate = lazy(() => import("./resources/custom_field_definitions/create"));
 const DefinitionEdit = lazy(() => import("./resources/custom_field_definitions/edit"));
+const RuleList = lazy(() => import("./resources/regulations/list"));
+const RuleCreate = lazy(() => import("./resources/regulations/create"));
+const RuleEdit = lazy(() => import("./resources/regulations/edit"));
+const RuleShow = lazy(() => import("./resources/regulations/show"));
+const CategoryList = lazy(() => import("./resources/regulation_categories/list"));
+const CategoryCreate = lazy(() => import("./resources/regulation_categories/create"));
+const CategoryEdit = lazy(() => import("./resources/regulation_categories/edit"));
+const MyRulesPage = lazy(() => import("./pages/my-rules"));
+const CoveragePage = lazy(() => import("./pages/coverage"));
 
 function SessionWatcher() {
   useEffect(
@@ -143,6 +152,19 @@ function RefineApp() {
               <Route path="create" element={<DefinitionCreate />} />
               <Route path="edit/:id" element={<DefinitionEdit />} />
             </Route>
+            <Route path="/my-rules" element={<MyRulesPage />} />
+            <Route path="/rules">
+              <Route index element={<RuleList />} />
+              <Route path="create" element={<RuleCreate />} />
+              <Route path="edit/:id" element={<RuleEdit />} />
+              <Route path="show/:id" element={<RuleShow />} />
+            </Route>
+            <Route path="/rule-categories">
+              <Route index element={<CategoryList />} />
+              <Route path="create" element={<CategoryCreate />} />
+              <Route path="edit/:id" element={<CategoryEdit />} />
+            </Route>
+            <Route path="/coverage" element={<CoveragePage />} />
             <Route path="/permissions" element={<PermissionMatrix />} />
             <Route path="/effective-permissions" element={<EffectivePermissions />} />
             <Route path="/audit" element={<AuditLogList />} />

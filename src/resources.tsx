@@ -1,6 +1,6 @@
 // The app's table of contents: one entry per resource, mirrored by the route tree in App.tsx.
 // `meta.label` is the English fallback; the menu shows the `<name>.<name>` i18n key.
-import { ApartmentOutlined, AuditOutlined, ClusterOutlined, FormOutlined, GlobalOutlined, IdcardOutlined, KeyOutlined, SafetyOutlined, SettingOutlined, SolutionOutlined, TeamOutlined, UserOutlined } from "@ant-design/icons";
+import { ApartmentOutlined, AuditOutlined, BookOutlined, CheckSquareOutlined, ClusterOutlined, FileProtectOutlined, FormOutlined, PieChartOutlined, TagsOutlined, GlobalOutlined, IdcardOutlined, KeyOutlined, SafetyOutlined, SettingOutlined, SolutionOutlined, TeamOutlined, UserOutlined } from "@ant-design/icons";
 import type { ResourceProps } from "@refinedev/core";
 
 export const resources: ResourceProps[] = [
@@ -8,6 +8,35 @@ export const resources: ResourceProps[] = [
     name: "me",
     list: "/me",
     meta: { label: "My profile", icon: <UserOutlined /> },
+  },
+  {
+    name: "rulebook",
+    meta: { label: "Rulebook", icon: <BookOutlined /> },
+  },
+  {
+    name: "my_rules",
+    list: "/my-rules",
+    meta: { label: "My rules", icon: <CheckSquareOutlined />, parent: "rulebook" },
+  },
+  {
+    name: "regulations",
+    list: "/rules",
+    create: "/rules/create",
+    edit: "/rules/edit/:id",
+    show: "/rules/show/:id",
+    meta: { label: "Rules", icon: <FileProtectOutlined />, parent: "rulebook" },
+  },
+  {
+    name: "coverage",
+    list: "/coverage",
+    meta: { label: "Coverage", icon: <PieChartOutlined />, parent: "rulebook", permissionResource: "acknowledgements", minScope: "territory" },
+  },
+  {
+    name: "regulation_categories",
+    list: "/rule-categories",
+    create: "/rule-categories/create",
+    edit: "/rule-categories/edit/:id",
+    meta: { label: "Rule categories", icon: <TagsOutlined />, parent: "rulebook" },
   },
   {
     name: "organisation",

@@ -1,12 +1,14 @@
 // The top bar: who is signed in and with which roles, the language switcher and the
 // light/dark switch.
-import { UserOutlined } from "@ant-design/icons";
+import { BellOutlined, UserOutlined } from "@ant-design/icons";
 import { useGetIdentity } from "@refinedev/core";
-import { Avatar, Flex, Layout, Space, Tag, Typography, theme } from "antd";
+import { useQuery } from "@tanstack/react-query";
+import { Avatar, Badge, Button, Flex, Layout, Space, Tag, Tooltip, Typography, theme } from "antd";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { Identity } from "../providers/authProvider";
 import { localizedLabel } from "../providers/i18n";
+import { fetchMyRules } from "../resources/regulations/queries";
 import { LanguageSwitcher } from "./LanguageSwitcher";
 import { ThemeSwitch } from "./ThemeSwitch";
 
@@ -14,6 +16,10 @@ export function Header() {
   const { t, i18n } = useTranslation();
   const { token } = theme.useToken();
   const { data: identity } = useGetIdentity<Identity>();
+  // Rules waiting for the person's acknowledgement (same query key as the My rules page, so
+  // acknowledging there updates the badge).
+  const myRules = useQuery({ queryKey: ["my_rules"], queryFn: fetchMyRules, enabled: !!identity, staleTime: 60_000 });
+  const pending = (myRules.data ?? []).filter((r) => r.pending).length;
   return (
     <Layout.Header
       style={{
@@ -30,6 +36,15 @@ export function Header() {
       }}
     >
       <Space size="middle" wrap>
+        {pending > 0 && (
+          <Tooltip title={t("header.pendingRules", { count: pending })}>
+            <Link to="/my-rules" aria-label={t("header.pendingRules", { count: pending })} data-testid="header-pending-rules">
+              <Badge count={pending} size="small">
+                <Button type="text" shape="circle" icon={<BellOutlined />} tabIndex={-1} aria-hidden />
+              </Badge>
+            </Link>
+          </Tooltip>
+        )}
         {identity && (
           <Flex align="center" gap={8} data-testid="header-identity">
             <Avatar icon={<UserOutlined />} aria-hidden />

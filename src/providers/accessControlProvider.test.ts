@@ -23,4 +23,9 @@ describe("Refine actions map to matrix cells", () => {
     expect(decide("own")).toEqual({ can: true });
     expect(decide(undefined)).toEqual({ can: false, reason: "not_allowed" });
   });
+  it("a page asking for a wider scope refuses a narrower one", () => {
+    expect(decide("own", "territory")).toEqual({ can: false, reason: "not_allowed" });
+    expect(decide("territory", "territory")).toEqual({ can: true });
+    expect(decide("all", "territory")).toEqual({ can: true });
+  });
 });

@@ -47,18 +47,26 @@ export function toMatrixKey(resource: string, action: string, metaResource?: str
 }
 
 /** Pages every signed-in person may open whatever their roles. */
-const openResources = new Set(["me", "dashboard", "administration", "organisation"]);
+const openResources = new Set(["me", "dashboard", "administration", "organisation", "rulebook", "my_rules"]);
 
-export function decide(scope: Scope | undefined): { can: boolean; reason?: string } {
-  return scope ? { can: true } : { can: false, reason: "not_allowed" };
+const scopeRank: Record<Scope, number> = { own: 1, territory: 2, all: 3 };
+
+/**
+ * Allowed when the person holds the cell, at least at `minScope` when a page asks for one
+ * (the coverage page is for people who see others' acknowledgements, not only their own).
+ */
+export function decide(scope: Scope | undefined, minScope?: Scope): { can: boolean; reason?: string } {
+  if (!scope) return { can: false, reason: "not_allowed" };
+  if (minScope && scopeRank[scope] < scopeRank[minScope]) return { can: false, reason: "not_allowed" };
+  return { can: true };
 }
 
 export const accessControlProvider: AccessControlProvider = {
   can: async ({ resource, action, params }) => {
     if (!resource || openResources.has(resource)) return { can: true };
-    const meta = (params?.resource?.meta ?? {}) as { permissionResource?: string };
+    const meta = (params?.resource?.meta ?? {}) as { permissionResource?: string; minScope?: Scope };
     const key = toMatrixKey(resource, action, meta.permissionResource);
-    return decide(await permissionStore.scopeFor(key.resource, key.action));
+    return decide(await permissionStore.scopeFor(key.resource, key.action), meta.minScope);
   },
   options: {
     buttons: { enableAccessControl: true, hideIfUnauthorized: true },

@@ -44,7 +44,8 @@ export default function RegulationEdit() {
     setError(null);
     const { error: rpcError, status } = await supabaseClient.rpc("save_regulation", {
       p_regulation: rule.id, p_version: versions.rule, p_draft_version: versions.draft, p_category: v.category_id,
-      ...(v.effective_date ? { p_effective_date: v.effective_date } : {}),
+      // Generated RPC types do not mark arguments nullable; null clears the date.
+      p_effective_date: (v.effective_date || null) as string,
       p_applies_to_all: v.applies_to_all_positions, p_positions: v.positions ?? [],
       p_title_en: v.title_en, p_title_es: v.title_es, p_title_zh: v.title_zh, p_body_en: v.body_en, p_body_es: v.body_es, p_body_zh: v.body_zh,
     });
