@@ -123,6 +123,9 @@ describe("functions", () => {
     const reviewed = [
       "access", "custom_field_errors", "custom_fields_from_csv", "effective_permissions", "is_sales_position", "own_territories",
       "responsible_territories", "set_login_active", "staff_emails_taken", "staff_ids_by_email", "territory_ids_by_code", "verify_audit_chain",
+      // Rulebook: the caller's own position and applicable rules, staff in the caller's scope,
+      // and the workflow (checks the matrix, step order and four-eyes itself).
+      "my_applicable_regulations", "my_position_ids", "staff_in_scope", "transition_regulation",
     ];
     const rows = await sql<{ fn: string }>(`
       select n.nspname || '.' || p.proname as fn from pg_proc p join pg_namespace n on n.oid = p.pronamespace
