@@ -27,7 +27,11 @@ function installHooks(purify: typeof DOMPurify): void {
   });
 }
 
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
 export function renderMarkdown(source: string): string {
+  // Without a DOM DOMPurify can trust, show the source as plain text rather than risk HTML.
+  if (!DOMPurify.isSupported) return `<pre>${escapeHtml(source ?? "")}</pre>`;
   const html = marked.parse(source ?? "", { async: false, gfm: true, breaks: false }) as string;
   installHooks(DOMPurify);
   return DOMPurify.sanitize(html, {
