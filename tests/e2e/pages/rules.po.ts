@@ -1,0 +1,142 @@
+// Page object: the rulebook (rule list and search, rule editor, rule page with its workflow,
+// versions and diff, My rules, coverage).
+import type { Page } from "playwright-core";
+import { FormControls } from "./forms.po.ts";
+
+export interface NewRule {
+  code: string;
+  category: string;
+  effectiveDate: string;
+  title: string;
+  body: string;
+  titleZh?: string;
+  bodyZh?: string;
+}
+
+export class RulesPageObject {
+  private readonly page: Page;
+  readonly form: FormControls;
+
+  constructor(page: Page) {
+    this.page = page;
+    this.form = new FormControls(page);
+  }
+
+  async openList(): Promise<void> {
+    await this.page.goto("/rules");
+    await this.page.getByTestId("rule-search").waitFor();
+  }
+
+  async search(term: string): Promise<void> {
+    const input = this.page.getByTestId("rule-search").locator("input").first();
+    const target = (await input.count()) > 0 ? input : this.page.getByTestId("rule-search");
+    await target.fill(term);
+    await target.press("Enter");
+    await this.page.getByTestId("rule-search-results").waitFor();
+  }
+
+  hit(code: string) {
+    return this.page.getByTestId(`rule-hit-${code}`);
+  }
+
+  /** Fills the create form and saves; lands on the new rule's page. */
+  async create(rule: NewRule): Promise<void> {
+    await this.page.goto("/rules/create");
+    await this.form.fill("rule-code", rule.code);
+    await this.form.choose("rule-category_id", rule.category);
+    await this.form.date("rule-effective_date", rule.effectiveDate);
+    await this.form.fill("rule-en-title_en", rule.title);
+    await this.form.fill("rule-en-body_en", rule.body);
+    if (rule.titleZh || rule.bodyZh) {
+      await this.page.getByRole("tab", { name: "Chinese" }).click();
+      if (rule.titleZh) await this.form.fill("rule-zh-title_zh", rule.titleZh);
+      if (rule.bodyZh) await this.form.fill("rule-zh-body_zh", rule.bodyZh);
+    }
+    await this.page.getByTestId("rule-save").click();
+    await this.page.waitForURL(/\/rules\/show\//);
+    await this.status().waitFor();
+  }
+
+  async openShow(id: string): Promise<void> {
+    await this.page.goto(`/rules/show/${id}`);
+    await this.status().waitFor();
+  }
+
+  status() {
+    return this.page.getByTestId("rule-status");
+  }
+
+  async waitForStatus(text: string): Promise<void> {
+    await this.status().getByText(text, { exact: true }).first().waitFor();
+  }
+
+  /** Clicks a workflow button, confirming in the pop-up when it asks. */
+  async step(testId: "rule-submit" | "rule-publish" | "rule-retire" | "rule-back-to-draft" | "rule-reopen"): Promise<void> {
+    await this.page.getByTestId(testId).click();
+    const confirm = this.page.locator(".ant-popconfirm:not(.ant-popover-hidden) .ant-btn-primary");
+    if (testId === "rule-publish" || testId === "rule-retire") await confirm.click();
+  }
+
+  workflowError() {
+    return this.page.getByTestId("rule-workflow-error");
+  }
+
+  /** Opens the edit page, replaces the English body and saves. */
+  async reviseBody(id: string, body: string): Promise<void> {
+    await this.page.goto(`/rules/edit/${id}`);
+    const field = this.page.getByTestId("rule-en-body_en");
+    await field.waitFor();
+    await this.page.waitForFunction(() => (document.querySelector('[data-testid="rule-en-body_en"]') as HTMLTextAreaElement | null)?.value !== "");
+    await field.fill(body);
+    await this.page.getByTestId("rule-save").click();
+    await this.page.waitForURL(/\/rules\/show\//);
+  }
+
+  async openVersionsTab(): Promise<void> {
+    await this.page.getByRole("tab", { name: /^Versions/ }).click();
+    await this.page.getByTestId("rule-versions").waitFor();
+  }
+
+  body() {
+    return this.page.getByTestId("rule-body").first();
+  }
+
+  diff() {
+    return this.page.getByTestId("rule-diff");
+  }
+
+  // --- My rules -----------------------------------------------------------------
+  async openMyRules(): Promise<void> {
+    await this.page.goto("/my-rules");
+    await this.page.getByTestId("my-rules").waitFor();
+  }
+
+  myRule(code: string) {
+    return this.page.getByTestId(`my-rule-${code}`);
+  }
+
+  async acknowledge(code: string): Promise<void> {
+    await this.page.getByTestId(`ack-${code}`).click();
+    await this.page.getByTestId(`acked-${code}`).waitFor();
+  }
+
+  /** The number on the My rules page's pending badge (0 when hidden). */
+  async pendingCount(): Promise<number> {
+    const badge = this.page.getByTestId("my-rules-pending-count").locator(".ant-scroll-number");
+    return (await badge.count()) > 0 ? Number(await badge.getAttribute("title")) : 0;
+  }
+
+  pendingBadge() {
+    return this.page.getByTestId("header-pending-rules");
+  }
+
+  // --- Coverage -------------------------------------------------------------------
+  async openCoverage(ruleId: string): Promise<void> {
+    await this.page.goto(`/coverage?rule=${ruleId}`);
+    await this.page.getByTestId("coverage-summary").waitFor();
+  }
+
+  coverageStatus(email: string) {
+    return this.page.getByTestId(`coverage-person-${email}`).getByTestId("coverage-status");
+  }
+}

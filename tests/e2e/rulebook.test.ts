@@ -1,0 +1,191 @@
+// The rulebook in the browser: HR drafts and submits a rule and a second HR publishes it
+// (the submitter is refused); a salesperson acknowledges it, is asked again when a new version
+// is published, and the coverage page follows; the auditor reads every version and the diff
+// without any edit control; search finds a Chinese phrase inside a Chinese body; and a body
+// full of script-injection vectors renders without running any of them.
+import { randomUUID } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { createTestUser, demo, serviceClient, type TestUser } from "../support/clients.ts";
+import { xssBody } from "../support/xss-corpus.ts";
+import { RulesPageObject } from "./pages/rules.po.ts";
+import { ShellPageObject } from "./pages/shell.po.ts";
+import { openBrowser } from "./support/browser.ts";
+
+const session = openBrowser();
+const admin = () => serviceClient();
+
+async function salespersonWithStaffRecord(): Promise<TestUser> {
+  const user = await createTestUser(["salesperson"]);
+  const { data: position } = await admin().from("positions").select("id").eq("code", "sales_assistant").single();
+  const { error } = await admin().from("staff").insert({ full_name: user.fullName, email: user.email, position_id: position!.id, user_id: user.id });
+  if (error) throw error;
+  return user;
+}
+
+async function ruleId(code: string): Promise<string> {
+  const { data } = await admin().from("regulations").select("id").eq("code", code).single();
+  return data!.id;
+}
+
+describe("publishing and acknowledging a rule", () => {
+  it("HR drafts and submits, a second HR publishes, the salesperson acknowledges and is asked again after version 2, and coverage follows", async () => {
+    const hr1 = await createTestUser(["hr_admin"]);
+    const hr2 = await createTestUser(["hr_admin"]);
+    const seller = await salespersonWithStaffRecord();
+    const code = `E2E-${randomUUID().slice(0, 6).toUpperCase()}`;
+    const page = await session.newPage();
+    const shell = new ShellPageObject(page);
+    const rules = new RulesPageObject(page);
+
+    // HR 1 writes and submits; publishing their own submission is refused.
+    await shell.signInAs(hr1.email, hr1.password);
+    await rules.create({ code, category: "Conduct", effectiveDate: "2026-12-01", title: "Answering the phone", body: "## Rules\n\n1. Answer within three rings." });
+    await rules.waitForStatus("Draft");
+    await rules.step("rule-submit");
+    await rules.waitForStatus("In review");
+    await rules.step("rule-publish");
+    await rules.workflowError().getByText("another person must publish it").waitFor();
+    const id = await ruleId(code);
+
+    // HR 2 publishes version 1.
+    await shell.signOut();
+    await shell.signInAs(hr2.email, hr2.password);
+    await rules.openShow(id);
+    await rules.step("rule-publish");
+    await rules.waitForStatus("Published");
+    expect(await rules.body().innerText()).toContain("Answer within three rings.");
+
+    // The salesperson sees it pending (badge), and acknowledges it.
+    await shell.signOut();
+    await shell.signInAs(seller.email, seller.password);
+    await rules.pendingBadge().waitFor();
+    await rules.openMyRules();
+    await rules.myRule(code).waitFor();
+    await rules.acknowledge(code);
+
+    // Coverage shows the salesperson confirmed; HR 1 drafts version 2 and submits it.
+    await shell.signOut();
+    await shell.signInAs(hr1.email, hr1.password);
+    await rules.openCoverage(id);
+    await rules.coverageStatus(seller.email).getByText(/Confirmed/).waitFor();
+    await rules.reviseBody(id, "## Rules\n\n1. Answer within two rings.\n2. Give your name.");
+    await rules.waitForStatus("Draft");
+    await page.getByText("v1 in force").waitFor();
+    await rules.step("rule-submit");
+    await rules.waitForStatus("In review");
+
+    // HR 2 publishes version 2: coverage drops back for the salesperson.
+    await shell.signOut();
+    await shell.signInAs(hr2.email, hr2.password);
+    await rules.openShow(id);
+    await rules.step("rule-publish");
+    await rules.waitForStatus("Published");
+    await rules.openCoverage(id);
+    await rules.coverageStatus(seller.email).getByText("Not yet").waitFor();
+
+    // The salesperson is asked again for version 2.
+    await shell.signOut();
+    await shell.signInAs(seller.email, seller.password);
+    await rules.pendingBadge().waitFor();
+    await rules.openMyRules();
+    await rules.myRule(code).getByText("New version 2").waitFor();
+    const before = await rules.pendingCount();
+    await rules.acknowledge(code);
+    await page.waitForFunction((n) => (document.querySelector('[data-testid="my-rules-pending-count"] .ant-scroll-number')?.getAttribute("title") ?? "0") === String(n), before - 1);
+
+    // And coverage is complete again.
+    await shell.signOut();
+    await shell.signInAs(hr1.email, hr1.password);
+    await rules.openCoverage(id);
+    await rules.coverageStatus(seller.email).getByText(/Confirmed/).waitFor();
+  });
+});
+
+describe("the auditor", () => {
+  it("reads every version and the word diff, and has no edit or workflow controls", async () => {
+    const page = await session.newPage();
+    await new ShellPageObject(page).signInAs(demo.auditor.email, demo.auditor.password);
+    const rules = new RulesPageObject(page);
+    await rules.openList();
+    expect(await page.getByTestId("rule-create").count()).toBe(0);
+
+    await rules.openShow(await ruleId("TER-01"));
+    await rules.body().waitFor();
+    await rules.openVersionsTab();
+    await page.getByTestId("rule-version-1").click();
+    await rules.diff().waitFor();
+    // Version 2 added the third clause.
+    expect((await rules.diff().locator("ins[data-diff=added]").allInnerTexts()).join("")).toContain("3. A lead from another territory is passed to the salesperson responsible for it the same day.");
+    await rules.diff().getByText("Side by side").click();
+    expect(await rules.diff().locator(".ant-col").count()).toBe(2);
+
+    for (const control of ["rule-edit", "rule-submit", "rule-publish", "rule-retire", "rule-back-to-draft", "rule-reopen", "ladder-editor"]) {
+      expect(await page.getByTestId(control).count(), control).toBe(0);
+    }
+  });
+});
+
+describe("search", () => {
+  it("finds a Chinese phrase inside a Chinese body and highlights it", async () => {
+    const page = await session.newPage();
+    await new ShellPageObject(page).signInAs(demo.salesperson.email, demo.salesperson.password);
+    const rules = new RulesPageObject(page);
+    await rules.openList();
+    await rules.search("未经经理许可");
+    const hit = rules.hit("PRC-01");
+    await hit.waitFor();
+    expect(await hit.getByTestId("rule-hit-snippet").locator("mark").first().innerText()).toBe("未经经理许可");
+  });
+});
+
+describe("rule bodies are sanitised", () => {
+  it("a body holding a corpus of script-injection vectors renders without running any of them", async () => {
+    const hr1 = await createTestUser(["hr_admin"]);
+    const hr2 = await createTestUser(["hr_admin"]);
+    const { data: category } = await admin().from("regulation_categories").select("id").eq("code", "conduct").single();
+    const { data: rule, error } = await hr1.client.rpc("create_regulation", {
+      p_code: `XSS-${randomUUID().slice(0, 6).toUpperCase()}`,
+      p_category: category!.id,
+      p_title_en: "Rule under attack",
+      p_body_en: xssBody,
+      p_effective_date: "2026-12-01",
+    });
+    if (error) throw error;
+    await hr1.client.rpc("transition_regulation", { p_regulation: rule!.id, p_to: "in_review", p_version: rule!.version });
+    const { data: submitted } = await admin().from("regulations").select("version").eq("id", rule!.id).single();
+    const published = await hr2.client.rpc("transition_regulation", { p_regulation: rule!.id, p_to: "published", p_version: submitted!.version });
+    expect(published.error).toBeNull();
+
+    const page = await session.newPage();
+    const dialogs: string[] = [];
+    page.on("dialog", (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await new ShellPageObject(page).signInAs(hr1.email, hr1.password);
+    const rules = new RulesPageObject(page);
+    await rules.openShow(rule!.id);
+    const body = rules.body();
+    await body.getByText("is shown as code, not run").waitFor();
+
+    // Give every element a chance to fire: hover, focus, click the harmless links.
+    for (const el of await body.locator("*").all()) {
+      await el.hover({ timeout: 500, force: true }).catch(() => undefined);
+    }
+    await body.getByText("click me").click().catch(() => undefined);
+    await page.waitForTimeout(500);
+
+    expect(await page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss)).toBeUndefined();
+    expect(dialogs).toEqual([]);
+    const leftovers = await body.evaluate((root) =>
+      Array.from(root.querySelectorAll("*")).flatMap((el) =>
+        Array.from(el.attributes)
+          .filter((a) => /^on/i.test(a.name) || a.name === "style" || ((a.name === "href" || a.name === "src") && !/^(https?:|mailto:|#|\/(?!\/))/i.test(a.value.trim())))
+          .map((a) => `${el.tagName}[${a.name}=${a.value}]`),
+      ),
+    );
+    expect(leftovers).toEqual([]);
+    expect(await body.locator("script, iframe, object, embed, form, svg, math, style, meta, base, link").count()).toBe(0);
+    expect(page.url()).toContain(`/rules/show/${rule!.id}`);
+  });
+});
