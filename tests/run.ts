@@ -43,6 +43,8 @@ try {
       stdio: "inherit",
       env: {
         ...process.env,
+        // vite's build() sets NODE_ENV=production in this process; tests run React in test mode.
+        NODE_ENV: "test",
         TEST_API_URL: stack!.apiUrl,
         TEST_ANON_KEY: stack!.anonKey,
         TEST_SERVICE_ROLE_KEY: stack!.serviceRoleKey,

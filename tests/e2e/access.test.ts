@@ -11,11 +11,13 @@ import { openBrowser } from "./support/browser.ts";
 const session = openBrowser();
 
 const organisation = ["Staff", "Territories", "Positions", "Org chart"];
+const rulebook = ["My rules", "Rules", "Coverage", "Rule categories"];
 const menus: Record<DemoRole, string[]> = {
-  hr_admin: ["My profile", ...organisation, "Custom fields", "Users", "Roles", "Permission matrix", "Effective permissions", "Audit log", "Sign out"],
-  manager: ["My profile", ...organisation, "Custom fields", "Users", "Roles", "Audit log", "Sign out"],
-  auditor: ["My profile", ...organisation, "Custom fields", "Users", "Roles", "Permission matrix", "Effective permissions", "Audit log", "Sign out"],
-  salesperson: ["My profile", ...organisation, "Custom fields", "Users", "Roles", "Sign out"],
+  hr_admin: ["My profile", ...rulebook, ...organisation, "Custom fields", "Users", "Roles", "Permission matrix", "Effective permissions", "Audit log", "Sign out"],
+  manager: ["My profile", ...rulebook, ...organisation, "Custom fields", "Users", "Roles", "Audit log", "Sign out"],
+  auditor: ["My profile", ...rulebook, ...organisation, "Custom fields", "Users", "Roles", "Permission matrix", "Effective permissions", "Audit log", "Sign out"],
+  // Coverage needs acknowledgements beyond one's own.
+  salesperson: ["My profile", "My rules", "Rules", "Rule categories", ...organisation, "Custom fields", "Users", "Roles", "Sign out"],
 };
 
 describe("each role sees exactly its menu", () => {

@@ -66,7 +66,7 @@ describe("publishing and acknowledging a rule", () => {
     // Coverage shows the salesperson confirmed; HR 1 drafts version 2 and submits it.
     await shell.signOut();
     await shell.signInAs(hr1.email, hr1.password);
-    await rules.openCoverage(id);
+    await rules.openCoverage(id, seller.email);
     await rules.coverageStatus(seller.email).getByText(/Confirmed/).waitFor();
     await rules.reviseBody(id, "## Rules\n\n1. Answer within two rings.\n2. Give your name.");
     await rules.waitForStatus("Draft");
@@ -80,7 +80,7 @@ describe("publishing and acknowledging a rule", () => {
     await rules.openShow(id);
     await rules.step("rule-publish");
     await rules.waitForStatus("Published");
-    await rules.openCoverage(id);
+    await rules.openCoverage(id, seller.email);
     await rules.coverageStatus(seller.email).getByText("Not yet").waitFor();
 
     // The salesperson is asked again for version 2.
@@ -96,7 +96,7 @@ describe("publishing and acknowledging a rule", () => {
     // And coverage is complete again.
     await shell.signOut();
     await shell.signInAs(hr1.email, hr1.password);
-    await rules.openCoverage(id);
+    await rules.openCoverage(id, seller.email);
     await rules.coverageStatus(seller.email).getByText(/Confirmed/).waitFor();
   });
 });

@@ -131,8 +131,9 @@ export class RulesPageObject {
   }
 
   // --- Coverage -------------------------------------------------------------------
-  async openCoverage(ruleId: string): Promise<void> {
-    await this.page.goto(`/coverage?rule=${ruleId}`);
+  /** Opens coverage of a rule, narrowed to one person when given (the list is paged). */
+  async openCoverage(ruleId: string, person?: string): Promise<void> {
+    await this.page.goto(`/coverage?rule=${ruleId}${person ? `&q=${encodeURIComponent(person)}` : ""}`);
     await this.page.getByTestId("coverage-summary").waitFor();
   }
 
