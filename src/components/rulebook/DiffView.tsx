@@ -10,11 +10,11 @@ function Parts({ parts, show }: { parts: DiffPart[]; show: (p: DiffPart) => bool
     <pre style={{ whiteSpace: "pre-wrap", fontFamily: "inherit", margin: 0, lineHeight: 1.6 }}>
       {parts.filter(show).map((p, i) =>
         p.kind === "added" ? (
-          <ins key={i} data-diff="added" style={{ background: token.colorSuccessBg, color: token.colorSuccessText, textDecoration: "none" }}>
+          <ins key={i} data-diff="added" style={{ background: token.colorSuccessBg, color: token.colorText, textDecoration: "underline", textDecorationColor: token.colorSuccess }}>
             {p.text}
           </ins>
         ) : p.kind === "removed" ? (
-          <del key={i} data-diff="removed" style={{ background: token.colorErrorBg, color: token.colorErrorText }}>
+          <del key={i} data-diff="removed" style={{ background: token.colorErrorBg, color: token.colorText, textDecorationColor: token.colorError }}>
             {p.text}
           </del>
         ) : (
