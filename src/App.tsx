@@ -17,6 +17,8 @@ import {
   watchSessionEnd,
 } from "./providers";
 import { rememberSignOutReason } from "./providers/authProvider";
+import { takeEndedPreview } from "./providers/preview";
+import { previewSession, supabaseClient } from "./providers/supabaseClient";
 import { resources } from "./resources";
 import "@refinedev/antd/dist/reset.css";
 
@@ -53,6 +55,7 @@ const OrgChart = lazy(() => import("./resources/positions/chart"));
 const DefinitionList = lazy(() => import("./resources/custom_field_definitions/list"));
 const DefinitionCreate = lazy(() => import("./resources/custom_field_definitions/create"));
 const DefinitionEdit = lazy(() => import("./resources/custom_field_definitions/edit"));
+const MatrixHistory = lazy(() => import("./resources/matrix_versions/list"));
 const RuleList = lazy(() => import("./resources/regulations/list"));
 const RuleCreate = lazy(() => import("./resources/regulations/create"));
 const RuleEdit = lazy(() => import("./resources/regulations/edit"));
@@ -64,6 +67,11 @@ const MyRulesPage = lazy(() => import("./pages/my-rules"));
 const CoveragePage = lazy(() => import("./pages/coverage"));
 
 function SessionWatcher() {
+  // A preview left in this tab is ended in the database as soon as the viewer is back.
+  useEffect(() => {
+    const ended = previewSession ? null : takeEndedPreview();
+    if (ended) void supabaseClient.rpc("end_preview", { p_session: ended });
+  }, []);
   useEffect(
     () =>
       watchSessionEnd((reason) => {
@@ -166,6 +174,7 @@ function RefineApp() {
             </Route>
             <Route path="/coverage" element={<CoveragePage />} />
             <Route path="/permissions" element={<PermissionMatrix />} />
+            <Route path="/permissions/history" element={<MatrixHistory />} />
             <Route path="/effective-permissions" element={<EffectivePermissions />} />
             <Route path="/audit" element={<AuditLogList />} />
             <Route path="/not-allowed" element={<NotAllowedPage />} />

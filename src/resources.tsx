@@ -1,6 +1,6 @@
 // The app's table of contents: one entry per resource, mirrored by the route tree in App.tsx.
 // `meta.label` is the English fallback; the menu shows the `<name>.<name>` i18n key.
-import { ApartmentOutlined, AuditOutlined, BookOutlined, CheckSquareOutlined, ClusterOutlined, FileProtectOutlined, FormOutlined, PieChartOutlined, TagsOutlined, GlobalOutlined, IdcardOutlined, KeyOutlined, SafetyOutlined, SettingOutlined, SolutionOutlined, TeamOutlined, UserOutlined } from "@ant-design/icons";
+import { ApartmentOutlined, AuditOutlined, BookOutlined, CheckSquareOutlined, ClusterOutlined, FileProtectOutlined, FormOutlined, HistoryOutlined, PieChartOutlined, TagsOutlined, GlobalOutlined, IdcardOutlined, KeyOutlined, SafetyOutlined, SettingOutlined, SolutionOutlined, TeamOutlined, UserOutlined } from "@ant-design/icons";
 import type { ResourceProps } from "@refinedev/core";
 
 export const resources: ResourceProps[] = [
@@ -102,6 +102,11 @@ export const resources: ResourceProps[] = [
     name: "role_permissions",
     list: "/permissions",
     meta: { label: "Permission matrix", icon: <SafetyOutlined />, parent: "administration", permissionResource: "permissions" },
+  },
+  {
+    name: "matrix_versions",
+    list: "/permissions/history",
+    meta: { label: "Matrix history", icon: <HistoryOutlined />, parent: "administration", permissionResource: "permissions" },
   },
   {
     name: "effective_permissions",

@@ -10,6 +10,7 @@ import type { Identity } from "../providers/authProvider";
 import { localizedLabel } from "../providers/i18n";
 import { fetchMyRules } from "../resources/regulations/queries";
 import { LanguageSwitcher } from "./LanguageSwitcher";
+import { PreviewBanner } from "./access/PreviewBanner";
 import { ThemeSwitch } from "./ThemeSwitch";
 
 export function Header() {
@@ -21,6 +22,8 @@ export function Header() {
   const myRules = useQuery({ queryKey: ["my_rules"], queryFn: fetchMyRules, enabled: !!identity, staleTime: 60_000 });
   const pending = (myRules.data ?? []).filter((r) => r.pending).length;
   return (
+    <div style={{ position: "sticky", top: 0, zIndex: 10 }}>
+    <PreviewBanner />
     <Layout.Header
       style={{
         background: token.colorBgElevated,
@@ -29,9 +32,6 @@ export function Header() {
         justifyContent: "flex-end",
         padding: "0 24px",
         height: 64,
-        position: "sticky",
-        top: 0,
-        zIndex: 10,
         borderBottom: `1px solid ${token.colorBorderSecondary}`,
       }}
     >
@@ -70,5 +70,6 @@ export function Header() {
         <ThemeSwitch />
       </Space>
     </Layout.Header>
+    </div>
   );
 }

@@ -3,7 +3,8 @@
 import type { AuthProvider } from "@refinedev/core";
 import { toAppError } from "./errors";
 import { permissionStore } from "./permissions";
-import { supabaseClient } from "./supabaseClient";
+import { exitPreview, isLive } from "./preview";
+import { previewSession, supabaseClient } from "./supabaseClient";
 
 export interface Identity {
   id: string;
@@ -35,6 +36,11 @@ export function forgetSignOutReason(): void {
 
 /** Sends a user whose session ended by itself (revoked, expired) back to the login page with a message. */
 export function watchSessionEnd(onEnded: (reason: SignOutReason) => void): () => void {
+  if (previewSession) {
+    // A preview ends by itself at its expiry: back to the viewer's own session.
+    const timer = window.setTimeout(() => exitPreview(), Math.max(0, previewSession.expiresAt * 1000 - Date.now()));
+    return () => window.clearTimeout(timer);
+  }
   const { data } = supabaseClient.auth.onAuthStateChange((event) => {
     if (event === "SIGNED_OUT") {
       permissionStore.clear();
@@ -46,18 +52,24 @@ export function watchSessionEnd(onEnded: (reason: SignOutReason) => void): () =>
   return () => data.subscription.unsubscribe();
 }
 
-export async function loadIdentity(): Promise<Identity | null> {
+async function signedInUser(): Promise<{ id: string; email: string } | null> {
+  if (previewSession) return { id: previewSession.subject.id, email: previewSession.subject.email };
   // getUser() asks the auth server, so a revoked session is noticed here (SIGNED_OUT).
-  const { data: userData, error: userError } = await supabaseClient.auth.getUser();
-  if (userError || !userData.user) return null;
+  const { data, error } = await supabaseClient.auth.getUser();
+  return error || !data.user ? null : { id: data.user.id, email: data.user.email ?? "" };
+}
+
+export async function loadIdentity(): Promise<Identity | null> {
+  const user = await signedInUser();
+  if (!user) return null;
   const { data, error } = await supabaseClient
     .from("profiles")
     .select("id, email, full_name, is_active, version, user_roles!user_roles_user_id_fkey(role_code, app_roles(code, label_en, label_es, label_zh))")
-    .eq("id", userData.user.id)
+    .eq("id", user.id)
     .maybeSingle();
   if (error) throw error;
   if (!data) {
-    return { id: userData.user.id, email: userData.user.email ?? "", name: userData.user.email ?? "", roles: [], isActive: false, version: 0 };
+    return { id: user.id, email: user.email, name: user.email, roles: [], isActive: false, version: 0 };
   }
   return {
     id: data.id,
@@ -80,6 +92,10 @@ export const authProvider: AuthProvider = {
     return { success: true, redirectTo: "/" };
   },
   logout: async () => {
+    if (previewSession) {
+      exitPreview();
+      return { success: true };
+    }
     userInitiatedSignOut = true;
     rememberSignOutReason("signedOut");
     const { error } = await supabaseClient.auth.signOut();
@@ -92,6 +108,7 @@ export const authProvider: AuthProvider = {
     return { success: true, redirectTo: "/login" };
   },
   check: async () => {
+    if (previewSession) return isLive(previewSession) ? { authenticated: true } : { authenticated: false, logout: true, redirectTo: "/" };
     const { data } = await supabaseClient.auth.getSession();
     if (data.session) return { authenticated: true };
     return { authenticated: false, redirectTo: "/login", logout: true };
@@ -107,6 +124,7 @@ export const authProvider: AuthProvider = {
   getIdentity: async () => loadIdentity(),
   getPermissions: async () => permissionStore.load(),
   forgotPassword: async ({ email }: { email: string }) => {
+    if (previewSession) return { success: false, error: { name: "preview", message: "read-only preview" } };
     const { error } = await supabaseClient.auth.resetPasswordForEmail(email, {
       redirectTo: `${window.location.origin}/update-password`,
     });
@@ -117,6 +135,7 @@ export const authProvider: AuthProvider = {
     return { success: true };
   },
   updatePassword: async ({ password }: { password: string }) => {
+    if (previewSession) return { success: false, error: { name: "preview", message: "read-only preview" } };
     const { error } = await supabaseClient.auth.updateUser({ password });
     if (error) {
       const appError = toAppError(error);

@@ -72,6 +72,8 @@ export function toAppError(raw: unknown, httpStatus?: number): AppError {
     message,
   });
 
+  // A preview token that has ended or expired: like a session ending.
+  if (detailKey === "preview_ended") return make("session", t("errors.db.preview_ended"), 401);
   // Our own database invariants name a stable key in DETAIL.
   if (detailKey && has(`errors.db.${detailKey}`)) {
     const kind: ErrorKind =
@@ -106,6 +108,9 @@ export function toAppError(raw: unknown, httpStatus?: number): AppError {
       return make("session", t("errors.sessionExpired"), 401);
     case "42501":
       return make("permission", t("errors.permissionDenied"), status || 403);
+    case "25006":
+      // A read-only transaction: the database runs previews this way.
+      return make("permission", t("errors.previewReadOnly"), 403);
     case "PT409":
     case "40001":
       return make("conflict", t("errors.conflict"), 409);

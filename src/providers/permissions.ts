@@ -1,7 +1,7 @@
 // The signed-in person's effective permissions, read from the database (my_permissions) and
 // cached briefly. The UI mirrors them; the database enforces them.
 import type { Database } from "../types/database";
-import { supabaseClient } from "./supabaseClient";
+import { previewSession, supabaseClient } from "./supabaseClient";
 
 export type Scope = Database["public"]["Enums"]["permission_scope"];
 export type PermissionRow = Database["public"]["Functions"]["my_permissions"]["Returns"][number];
@@ -57,8 +57,10 @@ export class PermissionStore {
 }
 
 export const permissionStore = new PermissionStore(async () => {
-  const { data: session } = await supabaseClient.auth.getSession();
-  if (!session.session) return [];
+  if (!previewSession) {
+    const { data: session } = await supabaseClient.auth.getSession();
+    if (!session.session) return [];
+  }
   const { data, error } = await supabaseClient.rpc("my_permissions");
   if (error) throw error;
   return data ?? [];

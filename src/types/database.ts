@@ -221,6 +221,44 @@ export type Database = {
         }
         Relationships: []
       }
+      matrix_versions: {
+        Row: {
+          author_id: string | null
+          author_name: string | null
+          cells: Json
+          created_at: string
+          id: number
+          is_default: boolean
+          reason: string
+        }
+        Insert: {
+          author_id?: string | null
+          author_name?: string | null
+          cells: Json
+          created_at?: string
+          id?: never
+          is_default?: boolean
+          reason: string
+        }
+        Update: {
+          author_id?: string | null
+          author_name?: string | null
+          cells?: Json
+          created_at?: string
+          id?: never
+          is_default?: boolean
+          reason?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "matrix_versions_author_id_fkey"
+            columns: ["author_id"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       permission_actions: {
         Row: {
           code: string
@@ -307,6 +345,48 @@ export type Database = {
             columns: ["parent_id"]
             isOneToOne: false
             referencedRelation: "positions"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      preview_sessions: {
+        Row: {
+          ended_at: string | null
+          expires_at: string
+          id: string
+          started_at: string
+          subject_id: string
+          viewer_id: string
+        }
+        Insert: {
+          ended_at?: string | null
+          expires_at?: string
+          id?: string
+          started_at?: string
+          subject_id: string
+          viewer_id: string
+        }
+        Update: {
+          ended_at?: string | null
+          expires_at?: string
+          id?: string
+          started_at?: string
+          subject_id?: string
+          viewer_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "preview_sessions_subject_id_fkey"
+            columns: ["subject_id"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "preview_sessions_viewer_id_fkey"
+            columns: ["viewer_id"]
+            isOneToOne: false
+            referencedRelation: "profiles"
             referencedColumns: ["id"]
           },
         ]
@@ -1137,6 +1217,14 @@ export type Database = {
           granted_by: string[]
         }[]
       }
+      end_preview: {
+        Args: { p_session: string }
+        Returns: boolean
+      }
+      explain_access: {
+        Args: { p_user: string; p_resource: string; p_action: string; p_record?: string }
+        Returns: Json
+      }
       import_staff: {
         Args: { p_rows: Json; p_dry_run?: boolean }
         Returns: Json
@@ -1144,6 +1232,24 @@ export type Database = {
       import_territories: {
         Args: { p_rows: Json; p_dry_run?: boolean }
         Returns: Json
+      }
+      matrix_change_impact: {
+        Args: { p_changes: Json }
+        Returns: Json
+      }
+      matrix_revert_changes: {
+        Args: { p_version: number }
+        Returns: Json
+      }
+      matrix_version_diff: {
+        Args: { p_from: number; p_to?: number }
+        Returns: {
+          role_code: string
+          resource: string
+          action: string
+          from_scope: Database["public"]["Enums"]["permission_scope"]
+          to_scope: Database["public"]["Enums"]["permission_scope"]
+        }[]
       }
       my_permissions: {
         Args: never
@@ -1186,13 +1292,33 @@ export type Database = {
           acknowledged_at: string
         }[]
       }
+      revert_permission_matrix: {
+        Args: { p_version: number; p_reason: string }
+        Returns: {
+          author_id: string | null
+          author_name: string | null
+          cells: Json
+          created_at: string
+          id: number
+          is_default: boolean
+          reason: string
+        }
+      }
       revoke_login_sessions: {
         Args: { p_user: string }
         Returns: number
       }
       save_permission_matrix: {
-        Args: { p_changes: Json }
-        Returns: number
+        Args: { p_changes: Json; p_reason: string }
+        Returns: {
+          author_id: string | null
+          author_name: string | null
+          cells: Json
+          created_at: string
+          id: number
+          is_default: boolean
+          reason: string
+        }
       }
       save_regulation: {
         Args: { p_regulation: string; p_version: number; p_draft_version: number; p_category: string; p_effective_date: string; p_applies_to_all: boolean; p_positions: string[]; p_title_en: string; p_title_es: string; p_title_zh: string; p_body_en: string; p_body_es: string; p_body_zh: string }
@@ -1233,6 +1359,17 @@ export type Database = {
       set_login_active: {
         Args: { p_user: string; p_active: boolean }
         Returns: boolean
+      }
+      start_preview: {
+        Args: { p_subject: string }
+        Returns: {
+          ended_at: string | null
+          expires_at: string
+          id: string
+          started_at: string
+          subject_id: string
+          viewer_id: string
+        }
       }
       transition_regulation: {
         Args: { p_regulation: string; p_to: Database["public"]["Enums"]["regulation_status"]; p_version: number }

@@ -18,7 +18,10 @@ create role service_role nologin inherit bypassrls;
 create role authenticator login noinherit password '{{password}}';
 grant anon, authenticated, service_role to authenticator;
 grant anon, authenticated, service_role to postgres with admin option;
-grant authenticator to postgres;
+-- Hosted, supautils lets `postgres` set PostgREST's in-database config on authenticator
+-- (`alter role authenticator set pgrst.db_pre_request = ...`); the admin option does it here.
+grant authenticator to postgres with admin option;
+grant set on parameter pgrst.db_pre_request to postgres;
 grant pg_read_all_data, pg_monitor, pg_signal_backend to postgres;
 
 alter role anon set statement_timeout = '3s';

@@ -41,6 +41,7 @@ describe("a matrix edit applies on the next request", () => {
         { role_code: role, resource: "app_roles", action: "read", scope: "all", expected_scope: null },
         { role_code: role, resource: "app_roles", action: "read_all_the_things", scope: "all", expected_scope: null },
       ],
+      p_reason: "Test",
     });
     expect(error).not.toBeNull();
     const cells = await sql("select * from public.role_permissions where role_code = $1", [role]);
@@ -53,6 +54,7 @@ describe("a matrix edit applies on the next request", () => {
     await admin().from("role_permissions").insert({ role_code: role, resource: "user_roles", action: "read", scope: "own" });
     const { error } = await hr.client.rpc("save_permission_matrix", {
       p_changes: [{ role_code: role, resource: "user_roles", action: "read", scope: "all", expected_scope: null }],
+      p_reason: "Test",
     });
     expect(error?.code).toBe("PT409");
     expect((await sql("select scope from public.role_permissions where role_code = $1", [role]))[0]?.scope).toBe("own");
@@ -83,7 +85,7 @@ describe("auditors never write", () => {
   it("the demo auditor's crafted writes fail", async () => {
     const auditor = await signInDemo("auditor");
     expect((await auditor.from("app_roles").update({ label_en: "Hacked" }).eq("code", "manager").select()).data).toEqual([]);
-    expect((await auditor.rpc("save_permission_matrix", { p_changes: [] })).error?.code).toBe("42501");
+    expect((await auditor.rpc("save_permission_matrix", { p_changes: [], p_reason: "Test" })).error?.code).toBe("42501");
     expect((await sql("select label_en from public.app_roles where code = 'manager'"))[0]?.label_en).toBe("Manager");
   });
 });

@@ -7,7 +7,7 @@ import { Controller, useForm } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { AuthLayout } from "../../components/AuthLayout";
-import { supabaseClient } from "../../providers/supabaseClient";
+import { previewSession, supabaseClient } from "../../providers/supabaseClient";
 import { fieldStatus } from "../../utils/formStatus";
 import { MAX_PASSWORD_BYTES, MIN_PASSWORD_LENGTH } from "../../utils/validation";
 
@@ -23,6 +23,11 @@ export default function UpdatePasswordPage() {
   const linkError = new URLSearchParams(window.location.hash.slice(1)).get("error_description");
 
   useEffect(() => {
+    // A read-only preview has no session of its own to change.
+    if (previewSession) {
+      setHasSession(false);
+      return;
+    }
     let active = true;
     void supabaseClient.auth.getSession().then(({ data }) => active && setHasSession(Boolean(data.session)));
     const { data } = supabaseClient.auth.onAuthStateChange((_event, session) => setHasSession(Boolean(session)));

@@ -1,18 +1,26 @@
-// Effective permissions: pick a person, see every resource x action they can use, with
-// the widest scope and the roles that grant it (after the invariants).
+// Effective permissions: pick a person, see every resource x action with the widest scope
+// they hold and the roles that grant it (after the invariants); click a row for "why", with
+// an optional record to judge.
 import { List, useSelect } from "@refinedev/antd";
 import { useGetIdentity, useList } from "@refinedev/core";
 import { useQuery } from "@tanstack/react-query";
-import { Empty, Form, Select, Table, Tag, Typography } from "antd";
+import { Button, Drawer, Empty, Form, Input, Select, Space, Table, Tag, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { PageTitle } from "../../components/PageTitle";
 import { QueryError } from "../../components/QueryError";
+import { ExplanationView } from "../../components/access/Explanation";
 import type { Identity } from "../../providers/authProvider";
 import { toAppError } from "../../providers/errors";
 import { localizedLabel } from "../../providers/i18n";
 import type { Tables } from "../../types/database";
 import { effectiveKey, fetchEffectivePermissions, type EffectiveRow } from "./queries";
+
+interface Row {
+  resource: string;
+  action: string;
+  effective?: EffectiveRow;
+}
 
 export default function EffectivePermissions() {
   const { t, i18n } = useTranslation();
@@ -32,11 +40,24 @@ export default function EffectivePermissions() {
     actions: useList<Tables<"permission_actions">>({ resource: "permission_actions", pagination: { mode: "off" } }).result?.data ?? [],
     roles: useList<Tables<"app_roles">>({ resource: "app_roles", pagination: { mode: "off" }, meta: { idColumnName: "code" } }).result?.data ?? [],
   };
+  const pairs = useList<Tables<"resource_actions">>({ resource: "resource_actions", pagination: { mode: "off" } }).result?.data ?? [];
+  const [why, setWhy] = useState<{ resource: string; action: string } | null>(null);
+  const [recordInput, setRecordInput] = useState("");
+  const [record, setRecord] = useState<string | undefined>();
   const label = (list: { code: string; label_en: string; label_es: string; label_zh: string }[], code: string) => {
     const row = list.find((r) => r.code === code);
     return row ? localizedLabel(row, i18n.language) : code;
   };
   const query = useQuery({ queryKey: effectiveKey(userId ?? ""), queryFn: () => fetchEffectivePermissions(userId!), enabled: Boolean(userId) });
+  const order = (list: { code: string; sort_order?: number }[], code: string) => list.findIndex((x) => x.code === code);
+  const rows: Row[] = pairs
+    .map((p) => ({ resource: p.resource, action: p.action, effective: query.data?.find((e) => e.resource === p.resource && e.action === p.action) }))
+    .sort((a, b) => order(labels.resources, a.resource) - order(labels.resources, b.resource) || order(labels.actions, a.action) - order(labels.actions, b.action));
+  const openWhy = (row: Row) => {
+    setWhy({ resource: row.resource, action: row.action });
+    setRecordInput("");
+    setRecord(undefined);
+  };
   return (
     <List title={<PageTitle>{t("effective.title")}</PageTitle>} canCreate={false}>
       <Typography.Paragraph type="secondary">{t("effective.intro")}</Typography.Paragraph>
@@ -57,21 +78,60 @@ export default function EffectivePermissions() {
         </Form.Item>
       </Form>
       {query.isError && <QueryError error={{ message: toAppError(query.error).message }} onRetry={() => void query.refetch()} />}
-      <Table<EffectiveRow>
-        dataSource={query.data ?? []}
+      <Table<Row>
+        dataSource={query.data ? rows : []}
         loading={query.isLoading}
         rowKey={(r) => `${r.resource}|${r.action}`}
         pagination={false}
         size="small"
         data-testid="effective-table"
         locale={{ emptyText: <Empty description={t("effective.none")} /> }}
-        onRow={(r) => ({ "data-testid": `effective-${r.resource}-${r.action}` }) as React.HTMLAttributes<HTMLElement>}
+        onRow={(r) => ({ "data-testid": `effective-${r.resource}-${r.action}`, "data-scope": r.effective?.scope ?? "none" }) as React.HTMLAttributes<HTMLElement>}
       >
-        <Table.Column<EffectiveRow> key="resource" title={t("matrix.resource")} render={(_, r) => label(labels.resources, r.resource)} />
-        <Table.Column<EffectiveRow> key="action" title={t("matrix.action")} render={(_, r) => label(labels.actions, r.action)} />
-        <Table.Column<EffectiveRow> key="scope" title={t("effective.scope")} render={(_, r) => <Tag color="blue">{t(`matrix.scopes.${r.scope}`)}</Tag>} />
-        <Table.Column<EffectiveRow> key="granted_by" title={t("effective.grantedBy")} render={(_, r) => r.granted_by.map((code) => <Tag key={code}>{label(labels.roles, code)}</Tag>)} />
+        <Table.Column<Row> key="resource" title={t("matrix.resource")} render={(_, r) => label(labels.resources, r.resource)} />
+        <Table.Column<Row> key="action" title={t("matrix.action")} render={(_, r) => label(labels.actions, r.action)} />
+        <Table.Column<Row>
+          key="scope"
+          title={t("effective.scope")}
+          render={(_, r) => (r.effective ? <Tag color="blue">{t(`matrix.scopes.${r.effective.scope}`)}</Tag> : <Tag>{t("matrix.scopes.none")}</Tag>)}
+        />
+        <Table.Column<Row> key="granted_by" title={t("effective.grantedBy")} render={(_, r) => r.effective?.granted_by.map((code) => <Tag key={code}>{label(labels.roles, code)}</Tag>)} />
+        <Table.Column<Row>
+          key="why"
+          title={t("why.button")}
+          render={(_, r) => (
+            <Button size="small" type="link" onClick={() => openWhy(r)} data-testid={`why-${r.resource}-${r.action}`}>
+              {t("why.button")}
+            </Button>
+          )}
+        />
       </Table>
+      <Drawer
+        open={Boolean(why && userId)}
+        onClose={() => setWhy(null)}
+        width={560}
+        title={why ? `${t("why.title")} — ${label(labels.resources, why.resource)} · ${label(labels.actions, why.action)}` : ""}
+        data-testid="why-drawer"
+      >
+        {why && userId && (
+          <Space direction="vertical" style={{ width: "100%" }} size="middle">
+            <Form layout="vertical" component={false}>
+              <Form.Item label={t("why.recordLabel")} htmlFor="why-record" extra={t("why.recordHint")}>
+                <Input.Search
+                  id="why-record"
+                  allowClear
+                  value={recordInput}
+                  onChange={(e) => setRecordInput(e.target.value)}
+                  onSearch={(v) => setRecord(v.trim() || undefined)}
+                  enterButton={t("why.check")}
+                  data-testid="why-record"
+                />
+              </Form.Item>
+            </Form>
+            <ExplanationView userId={userId} resource={why.resource} action={why.action} record={record} />
+          </Space>
+        )}
+      </Drawer>
     </List>
   );
 }

@@ -1,4 +1,5 @@
 import { CreateButton, List, ShowButton, useTable } from "@refinedev/antd";
+import { PreviewButton } from "../../components/access/PreviewButton";
 import { useList, type CrudFilter } from "@refinedev/core";
 import { Badge, Input, Select, Space, Table, Tag } from "antd";
 import { useState } from "react";
@@ -84,7 +85,12 @@ export default function UserList() {
           title={t("profiles.fields.is_active")}
           render={(active: boolean) => <Badge status={active ? "success" : "default"} text={active ? t("profile.status.active") : t("profile.status.inactive")} />}
         />
-        <Table.Column<UserListRow> key="actions" title={t("table.actions")} render={(_, row) => <ShowButton hideText size="small" recordItemId={row.id} aria-label={t("buttons.show")} />} />
+        <Table.Column<UserListRow> key="actions" title={t("table.actions")} render={(_, row) => (
+          <Space>
+            <ShowButton hideText size="small" recordItemId={row.id} aria-label={t("buttons.show")} />
+            <PreviewButton userId={row.id} size="small" />
+          </Space>
+        )} />
       </Table>
     </List>
   );

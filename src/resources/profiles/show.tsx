@@ -1,6 +1,7 @@
 import { EditButton, Show } from "@refinedev/antd";
+import { PreviewButton } from "../../components/access/PreviewButton";
 import { useGetIdentity, useShow } from "@refinedev/core";
-import { Badge, Col, Descriptions, Row } from "antd";
+import { Badge, Col, Descriptions, Row, Space } from "antd";
 import { useTranslation } from "react-i18next";
 import { HistoryTab } from "../../components/HistoryTab";
 import { PageTitle } from "../../components/PageTitle";
@@ -21,7 +22,14 @@ export default function UserShow() {
     <Show
       title={<PageTitle>{user?.full_name ?? t("profiles.titles.show")}</PageTitle>}
       isLoading={query.isLoading}
-      headerButtons={() => (user ? <EditButton recordItemId={user.id} /> : null)}
+      headerButtons={() =>
+        user ? (
+          <Space>
+            <PreviewButton userId={user.id} />
+            <EditButton recordItemId={user.id} />
+          </Space>
+        ) : null
+      }
     >
       {query.isError && <QueryError error={query.error} onRetry={() => void query.refetch()} />}
       {user && (

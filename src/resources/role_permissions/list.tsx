@@ -1,13 +1,18 @@
 // The matrix editor: roles x resources x actions with a scope per cell. Changes are kept
-// locally, shown as unsaved, and saved in one transaction; the database's invariants
-// (auditor never writes, no self-grant, no lockout) come back as sentences.
+// locally, shown as unsaved with their impact (who gains or loses what, on how many rows),
+// and saved in one transaction after a confirmation with a reason; the database's
+// invariants (auditor never writes, no self-grant, no lockout) come back as sentences.
 import { List } from "@refinedev/antd";
 import { useCan, useList, useNotification, useWarnAboutChange } from "@refinedev/core";
 import { useQueryClient } from "@tanstack/react-query";
 import { Alert, Badge, Button, Popconfirm, Select, Space, Table, Tag, Typography } from "antd";
 import { useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { HistoryOutlined } from "@ant-design/icons";
+import { useNavigate } from "react-router";
 import { PageTitle } from "../../components/PageTitle";
+import { ConfirmChange } from "../../components/access/ConfirmChange";
+import { ImpactList } from "../../components/access/ImpactList";
 import { QueryError } from "../../components/QueryError";
 import { localizedLabel } from "../../providers/i18n";
 import { permissionStore } from "../../providers/permissions";
@@ -29,6 +34,7 @@ export default function PermissionMatrix() {
   const { open } = useNotification();
   const queryClient = useQueryClient();
   const { setWarnWhen } = useWarnAboutChange();
+  const navigate = useNavigate();
   const { data: canEdit } = useCan({ resource: "role_permissions", action: "edit" });
   const roles = useList<Tables<"app_roles">>({ resource: "app_roles", ...off, sorters: [{ field: "code", order: "asc" }], meta: { idColumnName: "code" } });
   const resources = useList<ResourceRow>({ resource: "resources", ...off, sorters: [{ field: "sort_order", order: "asc" }] });
@@ -38,6 +44,8 @@ export default function PermissionMatrix() {
   const [edited, setEdited] = useState<Map<string, Scope | null>>(new Map());
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState(false);
+  const [saveError, setSaveError] = useState<string | null>(null);
 
   const loaded = useMemo(() => new Map((cells.result?.data ?? []).map((c) => [cellKey(c.role_code, c.resource, c.action), c.scope])), [cells.result?.data]);
   const changes = useMemo(() => diffCells(loaded, edited), [loaded, edited]);
@@ -69,25 +77,34 @@ export default function PermissionMatrix() {
   const setCell = (role: string, resource: string, action: string, scope: Scope | null) => {
     setEdited((prev) => new Map(prev).set(cellKey(role, resource, action), scope));
   };
-  const save = async () => {
+  const save = async (reason: string) => {
     setSaving(true);
-    setError(null);
-    const result = await saveMatrix(changes);
+    setSaveError(null);
+    const result = await saveMatrix(changes, reason);
     setSaving(false);
     if (result.error) {
-      setError(result.error.message);
+      setSaveError(result.error.message);
       return;
     }
+    setConfirming(false);
     setEdited(new Map());
     setWarnWhen(false);
     permissionStore.invalidate();
     await queryClient.invalidateQueries();
-    open?.({ type: "success", message: t("matrix.saved", { count: changes.length }) });
+    open?.({ type: "success", message: t("matrix.savedVersion", { count: changes.length, n: result.version }) });
   };
   const scopeLabel = (scope: Scope | null) => (scope ? t(`matrix.scopes.${scope}`) : t("matrix.scopes.none"));
 
   return (
-    <List title={<PageTitle>{t("matrix.title")}</PageTitle>} canCreate={false}>
+    <List
+      title={<PageTitle>{t("matrix.title")}</PageTitle>}
+      canCreate={false}
+      headerButtons={
+        <Button icon={<HistoryOutlined />} onClick={() => navigate("/permissions/history")} data-testid="matrix-history-link">
+          {t("matrixHistory.title")}
+        </Button>
+      }
+    >
       <Typography.Paragraph type="secondary">{t("matrix.intro")}</Typography.Paragraph>
       {failed && <QueryError error={failed.error} onRetry={() => queries.forEach((q) => void q.refetch())} />}
       {error && <Alert type="error" role="alert" showIcon message={error} style={{ marginBottom: 16 }} data-testid="matrix-error" closable onClose={() => setError(null)} />}
@@ -96,7 +113,15 @@ export default function PermissionMatrix() {
           <Badge count={changes.length} showZero={false} offset={[8, 0]}>
             <Typography.Text data-testid="matrix-pending">{t("matrix.pending", { count: changes.length })}</Typography.Text>
           </Badge>
-          <Button type="primary" disabled={changes.length === 0} loading={saving} onClick={() => void save()} data-testid="matrix-save">
+          <Button
+            type="primary"
+            disabled={changes.length === 0}
+            onClick={() => {
+              setSaveError(null);
+              setConfirming(true);
+            }}
+            data-testid="matrix-save"
+          >
             {t("matrix.save")}
           </Button>
           <Popconfirm title={t("matrix.discardConfirm")} okText={t("matrix.discard")} cancelText={t("buttons.cancel")} onConfirm={() => setEdited(new Map())} disabled={changes.length === 0}>
@@ -106,6 +131,20 @@ export default function PermissionMatrix() {
           </Popconfirm>
         </Space>
       )}
+      {canEdit?.can && changes.length > 0 && (
+        <div style={{ marginBottom: 16 }}>
+          <ImpactList changes={changes} />
+        </div>
+      )}
+      <ConfirmChange
+        open={confirming}
+        title={t("matrix.confirmTitle")}
+        changes={changes}
+        saving={saving}
+        error={saveError}
+        onCancel={() => setConfirming(false)}
+        onConfirm={(reason) => void save(reason)}
+      />
       <Table<MatrixRow> dataSource={rows} loading={loading} pagination={false} rowKey="key" size="small" scroll={{ x: true }} data-testid="matrix-table" bordered>
         <Table.Column<MatrixRow>
           key="resource"

@@ -1,0 +1,29 @@
+// The explainer RPC and the catalogue labels its sentence needs.
+import { useList } from "@refinedev/core";
+import { supabaseClient } from "../../providers/supabaseClient";
+import type { Tables } from "../../types/database";
+import type { Explanation, Labelled } from "./explain";
+
+export async function fetchExplanation(userId: string, resource: string, action: string, record?: string): Promise<Explanation> {
+  const { data, error } = await supabaseClient.rpc("explain_access", {
+    p_user: userId,
+    p_resource: resource,
+    p_action: action,
+    ...(record ? { p_record: record } : {}),
+  });
+  if (error) throw error;
+  return data as unknown as Explanation;
+}
+
+export const explanationKey = (userId: string, resource: string, action: string, record?: string) =>
+  ["explain_access", userId, resource, action, record ?? ""] as const;
+
+/** Labels of resources, actions and roles (catalogues every signed-in person reads). */
+export function useAccessLabels(): { resources: Labelled[]; actions: Labelled[]; roles: Labelled[] } {
+  const off = { pagination: { mode: "off" as const } };
+  return {
+    resources: useList<Tables<"resources">>({ resource: "resources", ...off }).result?.data ?? [],
+    actions: useList<Tables<"permission_actions">>({ resource: "permission_actions", ...off }).result?.data ?? [],
+    roles: useList<Tables<"app_roles">>({ resource: "app_roles", ...off, meta: { idColumnName: "code" } }).result?.data ?? [],
+  };
+}
