@@ -45,8 +45,22 @@ export default defineConfig({
       {
         extends: true,
         test: {
-          name: "e2e",
+          // Tests that change global state (the whole permission matrix): one file at a time,
+          // after the parallel database tests.
+          name: "serial",
           sequence: { groupOrder: 2 },
+          environment: "node",
+          include: ["tests/serial/**/*.test.ts"],
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "e2e",
+          sequence: { groupOrder: 3 },
           environment: "node",
           include: ["tests/e2e/**/*.test.ts"],
           fileParallelism: false,

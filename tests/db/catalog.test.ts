@@ -109,13 +109,14 @@ describe("functions", () => {
     expect(rows).toEqual([]);
   });
 
-  it("nothing in public or private is executable by anon", async () => {
-    const rows = await sql(`
+  it("nothing in public or private is executable by anon, except PostgREST's pre-request check", async () => {
+    const rows = await sql<{ fn: string }>(`
       select n.nspname || '.' || p.proname as fn
         from pg_proc p join pg_namespace n on n.oid = p.pronamespace
        where n.nspname in ('public', 'private') and has_function_privilege('anon', p.oid, 'EXECUTE')
          and not exists (select 1 from pg_depend d where d.objid = p.oid and d.deptype = 'e')`);
-    expect(rows).toEqual([]);
+    // PostgREST runs db-pre-request as the request's role, anonymous requests included.
+    expect(rows.map((r) => r.fn).sort()).toEqual(["private.check_request", "private.preview_session_id"]);
   });
 
   it("the SECURITY DEFINER helpers callable by signed-in people are exactly the reviewed ones, in the unexposed private schema", async () => {
@@ -126,6 +127,10 @@ describe("functions", () => {
       // Rulebook: the caller's own position and applicable rules, staff in the caller's scope,
       // and the workflow (checks the matrix, step order and four-eyes itself).
       "my_applicable_regulations", "my_position_ids", "staff_in_scope", "transition_regulation",
+      // Access explainer and previews: the pre-request guard (reads preview sessions), starting
+      // and ending one's own preview, the explainer, counting rows in a scope for the impact of
+      // a matrix change, and recording a matrix version.
+      "check_request", "end_preview", "explain_access", "record_matrix_version", "rows_in_scope", "start_preview",
     ];
     const rows = await sql<{ fn: string }>(`
       select n.nspname || '.' || p.proname as fn from pg_proc p join pg_namespace n on n.oid = p.pronamespace
