@@ -150,8 +150,8 @@ describe("previewing as another person", () => {
     for (const table of tables) {
       const t = preview.from(table as "staff");
       const inserted = await t.insert({} as never).select();
-      const updated = await t.update({ version: 1 } as never).not("id" as "id", "is", null).select();
-      const removed = await t.delete().not("id" as "id", "is", null).select();
+      const updated = await t.update({ version: 1 } as never).not("id" as const, "is", null).select();
+      const removed = await t.delete().not("id" as const, "is", null).select();
       for (const [what, r] of [["insert", inserted], ["update", updated], ["delete", removed]] as const) {
         if (!r.error && (r.data ?? []).length > 0) writes.push(`${what} ${table}`);
       }
