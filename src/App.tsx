@@ -70,7 +70,8 @@ function SessionWatcher() {
   // A preview left in this tab is ended in the database as soon as the viewer is back.
   useEffect(() => {
     const ended = previewSession ? null : takeEndedPreview();
-    if (ended) void supabaseClient.rpc("end_preview", { p_session: ended });
+    // (A query builder runs only when awaited or then-ed.)
+    if (ended) void supabaseClient.rpc("end_preview", { p_session: ended }).then(() => undefined);
   }, []);
   useEffect(
     () =>

@@ -19,7 +19,7 @@ export function ExplanationView({ userId, resource, action, record }: Props) {
   const { t, i18n } = useTranslation();
   const labels = useAccessLabels();
   const query = useQuery({ queryKey: explanationKey(userId, resource, action, record), queryFn: () => fetchExplanation(userId, resource, action, record) });
-  if (query.isLoading) return <Skeleton active paragraph={{ rows: 3 }} />;
+  if (query.isLoading || labels.loading) return <Skeleton active paragraph={{ rows: 3 }} />;
   if (query.isError) return <Alert type="error" showIcon role="alert" message={toAppError(query.error).message} data-testid="why-error" />;
   const e = query.data!;
   const sentence = explainSentence(e, { t, language: i18n.language, ...labels });

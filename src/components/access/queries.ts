@@ -19,11 +19,16 @@ export const explanationKey = (userId: string, resource: string, action: string,
   ["explain_access", userId, resource, action, record ?? ""] as const;
 
 /** Labels of resources, actions and roles (catalogues every signed-in person reads). */
-export function useAccessLabels(): { resources: Labelled[]; actions: Labelled[]; roles: Labelled[] } {
+export function useAccessLabels(): { resources: Labelled[]; actions: Labelled[]; roles: Labelled[]; loading: boolean } {
   const off = { pagination: { mode: "off" as const } };
+  const resources = useList<Tables<"resources">>({ resource: "resources", ...off });
+  const actions = useList<Tables<"permission_actions">>({ resource: "permission_actions", ...off });
+  const roles = useList<Tables<"app_roles">>({ resource: "app_roles", ...off, meta: { idColumnName: "code" } });
   return {
-    resources: useList<Tables<"resources">>({ resource: "resources", ...off }).result?.data ?? [],
-    actions: useList<Tables<"permission_actions">>({ resource: "permission_actions", ...off }).result?.data ?? [],
-    roles: useList<Tables<"app_roles">>({ resource: "app_roles", ...off, meta: { idColumnName: "code" } }).result?.data ?? [],
+    resources: resources.result?.data ?? [],
+    actions: actions.result?.data ?? [],
+    roles: roles.result?.data ?? [],
+    // The sentence names things by their labels: wait for them rather than show codes first.
+    loading: [resources, actions, roles].some((q) => q.query.isLoading),
   };
 }

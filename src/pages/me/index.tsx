@@ -8,6 +8,7 @@ import type { Identity } from "../../providers/authProvider";
 import { changeLocale, isLocale, localizedLabel } from "../../providers/i18n";
 import { ProfileFields } from "../../resources/profiles/form";
 import { profileSelect, type ProfileFormValues, type ProfileRow } from "./queries";
+import { previewSession } from "../../providers/supabaseClient";
 
 function ProfileEditor({ identity }: { identity: Identity }) {
   const { t, i18n } = useTranslation();
@@ -71,7 +72,7 @@ function ProfileEditor({ identity }: { identity: Identity }) {
           <Descriptions column={1} size="small">
             <Descriptions.Item label={t("profile.fields.full_name")}>{record.full_name}</Descriptions.Item>
           </Descriptions>
-          <Link to="/update-password">{t("profile.changePassword")}</Link>
+          {!previewSession && <Link to="/update-password">{t("profile.changePassword")}</Link>}
         </Space>
       )}
     </Space>

@@ -24,9 +24,26 @@ export class MatrixPageObject {
     await option.first().click();
   }
 
-  async save(): Promise<void> {
+  /** Opens the confirmation, gives a reason and confirms (the result is left to the caller). */
+  async submit(reason: string): Promise<void> {
     await this.page.getByTestId("matrix-save").click();
-    await this.page.getByTestId("matrix-pending").filter({ hasText: "0" }).or(this.page.getByText(/Matrix saved/)).first().waitFor();
+    await this.page.getByTestId("matrix-reason").fill(reason);
+    await this.page.getByTestId("matrix-confirm-save").click();
+  }
+
+  async save(reason = "Browser test change"): Promise<void> {
+    await this.submit(reason);
+    await this.page.getByText(/Matrix saved/).first().waitFor();
+  }
+
+  /** The impact lines shown for the unsaved changes (outside the confirmation). */
+  impact() {
+    return this.page.getByTestId("matrix-impact").first();
+  }
+
+  async openHistory(): Promise<void> {
+    await this.page.goto("/permissions/history");
+    await this.page.getByTestId("matrix-versions").waitFor();
   }
 
   pending() {
@@ -34,6 +51,6 @@ export class MatrixPageObject {
   }
 
   error() {
-    return this.page.getByTestId("matrix-error");
+    return this.page.getByTestId("matrix-save-error").or(this.page.getByTestId("impact-error")).or(this.page.getByTestId("matrix-error")).first();
   }
 }

@@ -1,0 +1,115 @@
+// Explaining and previewing access in the browser: HR asks "Why?" about a manager's refused
+// action and reads the reason; HR previews the panel as a salesperson and sees only their
+// menu and rows, read-only, then exits; HR edits a matrix cell, sees its impact before saving,
+// saves with a reason, and reverts it from the matrix history.
+import { describe, expect, it } from "vitest";
+import { demo } from "../support/clients.ts";
+import { sql } from "../support/sql.ts";
+import { MatrixPageObject } from "./pages/matrix.po.ts";
+import { ShellPageObject } from "./pages/shell.po.ts";
+import { FormControls } from "./pages/forms.po.ts";
+import { openBrowser } from "./support/browser.ts";
+
+const session = openBrowser();
+const salespersonId = "00000000-0000-4000-a000-000000000004";
+
+describe("why can't they", () => {
+  it("HR opens Why? on a manager's refused action and on a record outside their region, and reads the reasons", async () => {
+    const page = await session.newPage();
+    await new ShellPageObject(page).signInAs(demo.hr_admin.email, demo.hr_admin.password);
+    await page.goto("/effective-permissions");
+    await new FormControls(page).choose("effective-person", "Marco");
+    await page.getByTestId("effective-staff-delete").waitFor();
+    expect(await page.getByTestId("effective-staff-delete").getAttribute("data-scope")).toBe("none");
+
+    await page.getByTestId("why-staff-delete").click();
+    const sentence = page.getByTestId("why-sentence");
+    await sentence.waitFor();
+    expect(await sentence.innerText()).toBe("Marco Díaz can't delete Staff: none of their roles (Manager) holds this action in the permission matrix.");
+
+    const [outside] = await sql<{ id: string; full_name: string }>(
+      "select s.id::text, s.full_name from public.staff s join public.territories t on t.id = s.territory_id where t.code = 'SOU' limit 1",
+    );
+    await page.keyboard.press("Escape");
+    await page.getByTestId("why-staff-update").click();
+    await page.locator("#why-record").fill(outside!.id);
+    await page.locator("#why-record").press("Enter");
+    await page.getByTestId("why").and(page.locator('[data-decision="outside_territory"]')).waitFor();
+    expect(await sentence.innerText()).toBe(
+      `Marco Díaz can't update Staff “${outside!.full_name}”: the role Manager may update Staff only inside North region (NOR), and “${outside!.full_name}” is in South region (SOU).`,
+    );
+  });
+
+  it("the not-allowed page offers Why? for the signed-in person", async () => {
+    const page = await session.newPage();
+    await new ShellPageObject(page).signInAs(demo.salesperson.email, demo.salesperson.password);
+    await page.goto("/audit");
+    await page.getByTestId("not-allowed").waitFor();
+    await page.getByTestId("why-button").click();
+    expect(await page.getByTestId("why-sentence").innerText()).toContain("Sofía Chen can't read Audit log");
+  });
+});
+
+describe("view as another person", () => {
+  it("HR previews a salesperson: their menu and rows only, read-only, then exits back to their own panel", async () => {
+    const page = await session.newPage();
+    const shell = new ShellPageObject(page);
+    await shell.signInAs(demo.hr_admin.email, demo.hr_admin.password);
+    await page.goto(`/users/show/${salespersonId}`);
+    await page.getByTestId(`preview-${salespersonId}`).click();
+    await page.getByTestId("preview-banner").waitFor();
+    expect(await page.getByTestId("preview-banner").innerText()).toContain("Read-only preview as Sofía Chen");
+    expect(await shell.headerName().innerText()).toBe("Sofía Chen");
+    expect(await shell.menuLabels()).toEqual([
+      "My profile", "My rules", "Rules", "Rule categories", "Staff", "Territories", "Positions", "Org chart", "Custom fields", "Users", "Roles", "Sign out",
+    ]);
+    await page.goto("/staff");
+    await page.getByTestId("staff-table").or(page.locator(".ant-table")).first().waitFor();
+    await page.getByText("sales@example.com").first().waitFor();
+    expect(await page.locator(".ant-table-tbody tr.ant-table-row").count()).toBe(1);
+    expect(await page.getByTestId("preview-banner").count()).toBe(1);
+
+    await page.getByTestId("preview-exit").click();
+    await page.getByTestId("preview-banner").waitFor({ state: "detached" });
+    await shell.headerName().getByText("Helena Ruiz").waitFor();
+    // The database was told: the session is ended.
+    await expect.poll(async () => (await sql("select 1 from public.preview_sessions where subject_id = $1 and ended_at is null and expires_at > now()", [salespersonId])).length).toBe(0);
+  });
+});
+
+describe("the impact of a matrix change", () => {
+  it("HR changes a cell, sees who gains what before saving, saves with a reason, and reverts it from the history", async () => {
+    const page = await session.newPage();
+    await new ShellPageObject(page).signInAs(demo.hr_admin.email, demo.hr_admin.password);
+    const matrix = new MatrixPageObject(page);
+    await matrix.open();
+    await matrix.setCell("manager", "staff", "delete", "territory");
+    const [{ n }] = (await sql<{ n: number }>(
+      "select count(*)::int as n from public.staff where territory_id = any (private.responsible_territories('00000000-0000-4000-a000-000000000002'))",
+    )) as [{ n: number }];
+    const managers = (await sql("select 1 from public.user_roles where role_code = 'manager'")).length;
+    await matrix.impact().getByTestId("impact-line").first().waitFor();
+    const line = await matrix.impact().getByTestId("impact-line").first().innerText();
+    expect(line).toMatch(new RegExp(`^\\+${managers} people can delete \\d[\\d,]* more Staff records$`));
+    expect(Number(/delete ([\d,]+) more/.exec(line)![1]!.replace(/,/g, ""))).toBeGreaterThanOrEqual(n);
+
+    // A reason is required.
+    await page.getByTestId("matrix-save").click();
+    await page.getByTestId("matrix-confirm-save").click();
+    await page.getByText("Say why the matrix changes").first().waitFor();
+    await page.getByTestId("matrix-reason").fill("Managers clean up their own regions");
+    await page.getByTestId("matrix-confirm-save").click();
+    await page.getByText(/Matrix saved as version \d+/).first().waitFor();
+    const [saved] = await sql<{ id: number }>("select id::int from public.matrix_versions where reason = 'Managers clean up their own regions' order by id desc limit 1");
+
+    await matrix.openHistory();
+    await page.getByTestId(`matrix-version-${saved!.id}`).getByText("Managers clean up their own regions").waitFor();
+    await page.getByTestId(`matrix-revert-${saved!.id - 1}`).click();
+    await page.getByTestId("matrix-impact").last().getByTestId("impact-line").first().waitFor();
+    expect(await page.getByTestId("matrix-impact").last().innerText()).toContain("people can delete");
+    await page.getByTestId("matrix-reason").fill("Back to the previous rules");
+    await page.getByTestId("matrix-confirm-save").click();
+    await page.getByText(/Matrix restored as version \d+/).first().waitFor();
+    expect((await sql("select 1 from public.role_permissions where role_code = 'manager' and resource = 'staff' and action = 'delete'")).length).toBe(0);
+  });
+});
