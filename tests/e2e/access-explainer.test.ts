@@ -50,6 +50,28 @@ describe("why can't they", () => {
   });
 });
 
+describe("disabled buttons", () => {
+  it("a salesperson's own staff record shows Edit disabled, and its Why? names the missing matrix cell", async () => {
+    const page = await session.newPage();
+    await new ShellPageObject(page).signInAs(demo.salesperson.email, demo.salesperson.password);
+    const [own] = await sql<{ id: string }>("select id::text from public.staff where user_id = $1", [salespersonId]);
+    await page.goto(`/staff/show/${own!.id}`);
+    await page.getByTestId("record-edit-refused").waitFor();
+    expect(await page.getByTestId("record-edit").isDisabled()).toBe(true);
+    await page.getByTestId("record-edit-why").click();
+    expect(await page.getByTestId("why-sentence").innerText()).toBe("Sofía Chen can't update Staff: none of their roles (Salesperson) holds this action in the permission matrix.");
+  });
+
+  it("HR's Edit on the same record is a working button", async () => {
+    const page = await session.newPage();
+    await new ShellPageObject(page).signInAs(demo.hr_admin.email, demo.hr_admin.password);
+    const [own] = await sql<{ id: string }>("select id::text from public.staff where user_id = $1", [salespersonId]);
+    await page.goto(`/staff/show/${own!.id}`);
+    await page.getByTestId("record-edit").click();
+    await page.waitForURL(`**/staff/edit/${own!.id}`);
+  });
+});
+
 describe("view as another person", () => {
   it("HR previews a salesperson: their menu and rows only, read-only, then exits back to their own panel", async () => {
     const page = await session.newPage();

@@ -102,7 +102,7 @@ describe("publishing and acknowledging a rule", () => {
 });
 
 describe("the auditor", () => {
-  it("reads every version and the word diff, and has no edit or workflow controls", async () => {
+  it("reads every version and the word diff, has no workflow controls, and a disabled Edit explains why", async () => {
     const page = await session.newPage();
     await new ShellPageObject(page).signInAs(demo.auditor.email, demo.auditor.password);
     const rules = new RulesPageObject(page);
@@ -119,7 +119,12 @@ describe("the auditor", () => {
     await rules.diff().getByText("Side by side").click();
     expect(await rules.diff().locator(".ant-col").count()).toBe(2);
 
-    for (const control of ["rule-edit", "rule-submit", "rule-publish", "rule-retire", "rule-back-to-draft", "rule-reopen", "ladder-editor"]) {
+    // Edit is shown disabled, with a "Why?" that gives the overriding rule.
+    expect(await page.getByTestId("rule-edit").isDisabled()).toBe(true);
+    await page.getByTestId("rule-edit-why").click();
+    expect(await page.getByTestId("why-sentence").innerText()).toContain("auditors never change anything, whatever the matrix says");
+    await page.keyboard.press("Escape");
+    for (const control of ["rule-submit", "rule-publish", "rule-retire", "rule-back-to-draft", "rule-reopen", "ladder-editor"]) {
       expect(await page.getByTestId(control).count(), control).toBe(0);
     }
   });

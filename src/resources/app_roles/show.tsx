@@ -1,4 +1,4 @@
-import { DeleteButton, EditButton, Show } from "@refinedev/antd";
+import { Show } from "@refinedev/antd";
 import { useShow } from "@refinedev/core";
 import { Descriptions, Tag } from "antd";
 import { useTranslation } from "react-i18next";
@@ -7,6 +7,7 @@ import { QueryError } from "../../components/QueryError";
 import { HistoryTab } from "../../components/HistoryTab";
 import { localizedLabel } from "../../providers/i18n";
 import { roleMeta, roleSelect, type RoleRow } from "./queries";
+import { RecordDeleteButton, RecordEditButton } from "../../components/access/RecordButtons";
 
 export default function RoleShow() {
   const { t, i18n } = useTranslation();
@@ -18,8 +19,8 @@ export default function RoleShow() {
       isLoading={query.isLoading}
       headerButtons={() => (
         <>
-          {role && <EditButton recordItemId={role.code} />}
-          {role && !role.built_in && <DeleteButton recordItemId={role.code} meta={roleMeta} confirmTitle={t("app_roles.deleteConfirm", { code: role.code })} />}
+          {role && <RecordEditButton id={role.code} />}
+          {role && !role.built_in && <RecordDeleteButton id={role.code} meta={roleMeta} confirmTitle={t("app_roles.deleteConfirm", { code: role.code })} />}
         </>
       )}
     >

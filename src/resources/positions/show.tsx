@@ -1,4 +1,4 @@
-import { DeleteButton, EditButton, Show } from "@refinedev/antd";
+import { Show } from "@refinedev/antd";
 import { useList, useShow } from "@refinedev/core";
 import { Col, Descriptions, List as AntList, Row, Tag, Typography } from "antd";
 import { useTranslation } from "react-i18next";
@@ -9,6 +9,7 @@ import { QueryError } from "../../components/QueryError";
 import type { Tables } from "../../types/database";
 import { positionTitle } from "../staff/list";
 import { positionSelect, responsibilityText, type PositionRow, type Responsibility } from "./queries";
+import { RecordDeleteButton, RecordEditButton } from "../../components/access/RecordButtons";
 
 export default function PositionShow() {
   const { t, i18n } = useTranslation();
@@ -29,8 +30,8 @@ export default function PositionShow() {
       isLoading={query.isLoading}
       headerButtons={() => (
         <>
-          {position && <EditButton recordItemId={position.id} />}
-          {position && <DeleteButton recordItemId={position.id} confirmTitle={t("positions.deleteConfirm")} />}
+          {position && <RecordEditButton id={position.id} />}
+          {position && <RecordDeleteButton id={position.id} confirmTitle={t("positions.deleteConfirm")} />}
         </>
       )}
     >

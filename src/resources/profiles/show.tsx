@@ -1,4 +1,4 @@
-import { EditButton, Show } from "@refinedev/antd";
+import { Show } from "@refinedev/antd";
 import { PreviewButton } from "../../components/access/PreviewButton";
 import { useGetIdentity, useShow } from "@refinedev/core";
 import { Badge, Col, Descriptions, Row, Space } from "antd";
@@ -10,6 +10,7 @@ import type { Identity } from "../../providers/authProvider";
 import { LoginActions } from "./login-actions";
 import { userSelect, type ProfileRow } from "./queries";
 import { UserRolesCard } from "./roles-card";
+import { RecordEditButton } from "../../components/access/RecordButtons";
 
 export default function UserShow() {
   const { t, i18n } = useTranslation();
@@ -26,7 +27,7 @@ export default function UserShow() {
         user ? (
           <Space>
             <PreviewButton userId={user.id} />
-            <EditButton recordItemId={user.id} />
+            <RecordEditButton id={user.id} />
           </Space>
         ) : null
       }

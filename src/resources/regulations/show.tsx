@@ -1,7 +1,7 @@
 // One rule: the version in force (sanitised Markdown, sanction ladder, who approved it),
 // every earlier version with a word-level diff between any two, the working draft for
 // those who may see it, the workflow actions the matrix allows, and its history.
-import { EditButton, Show } from "@refinedev/antd";
+import { Show } from "@refinedev/antd";
 import { useCan, useInvalidate, useList, useShow } from "@refinedev/core";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { Alert, Button, Card, Descriptions, Empty, Popconfirm, Select, Space, Tabs, Tag, Typography } from "antd";
@@ -17,6 +17,7 @@ import { localizedLabel } from "../../providers/i18n";
 import type { Tables } from "../../types/database";
 import { positionTitle } from "../staff/list";
 import { acknowledge, fetchMyRules, localized, regulationSelect, transition, versionSelect, type DraftRow, type RegulationListRow, type RegulationStatus, type VersionRow } from "./queries";
+import { RecordEditButton } from "../../components/access/RecordButtons";
 
 type Positions = { id: string; code: string; title_en: string; title_es: string; title_zh: string }[] | null;
 
@@ -210,7 +211,7 @@ export default function RegulationShow() {
       title={<PageTitle>{rule ? `${rule.code} · ${title?.text ?? ""}` : t("rules.titles.show")}</PageTitle>}
       isLoading={query.isLoading}
       canDelete={false}
-      headerButtons={() => (rule && canEdit ? <EditButton recordItemId={rule.id} data-testid="rule-edit">{rule.status === "published" ? t("rules.actions.revise") : t("buttons.edit")}</EditButton> : null)}
+      headerButtons={() => (rule && canEdit ? <RecordEditButton id={rule.id} testId="rule-edit">{rule.status === "published" ? t("rules.actions.revise") : t("buttons.edit")}</RecordEditButton> : null)}
     >
       {query.isError && <QueryError error={query.error} onRetry={() => void query.refetch()} />}
       {rule && (

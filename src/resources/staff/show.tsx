@@ -1,4 +1,4 @@
-import { EditButton, Show } from "@refinedev/antd";
+import { Show } from "@refinedev/antd";
 import { useShow } from "@refinedev/core";
 import { Badge, Col, Descriptions, Row, Tag } from "antd";
 import { useTranslation } from "react-i18next";
@@ -12,6 +12,7 @@ import { localizedLabel } from "../../providers/i18n";
 import { AssignmentHistory, AssignTerritoryButton } from "./assignments";
 import { positionTitle } from "./list";
 import { staffSelect, type StaffListRow } from "./queries";
+import { RecordEditButton } from "../../components/access/RecordButtons";
 
 const statusColor = { active: "success", on_leave: "warning", left: "default" } as const;
 
@@ -31,7 +32,7 @@ export default function StaffShow() {
       headerButtons={() => (
         <>
           {person && isSales && person.status !== "left" && <AssignTerritoryButton staffId={person.id} currentTerritory={person.territory_id} />}
-          {person && <EditButton recordItemId={person.id} />}
+          {person && <RecordEditButton id={person.id} />}
         </>
       )}
     >

@@ -1,5 +1,5 @@
 import { PlusOutlined } from "@ant-design/icons";
-import { EditButton, Show } from "@refinedev/antd";
+import { Show } from "@refinedev/antd";
 import { useCan, useList, useShow } from "@refinedev/core";
 import { Button, Col, Descriptions, List as AntList, Row, Tag } from "antd";
 import { useTranslation } from "react-i18next";
@@ -12,6 +12,7 @@ import { displayCustomValue } from "../../components/org/customFields";
 import { localizedLabel } from "../../providers/i18n";
 import { AssignmentHistory } from "../staff/assignments";
 import { currentAssignmentFilter, levelKey, territorySelect, type TerritoryListRow, type TerritoryRow } from "./queries";
+import { RecordEditButton } from "../../components/access/RecordButtons";
 
 export default function TerritoryShow() {
   const { t, i18n } = useTranslation();
@@ -49,7 +50,7 @@ export default function TerritoryShow() {
               {t("territories.addChild")}
             </Button>
           )}
-          {territory && <EditButton recordItemId={territory.id} />}
+          {territory && <RecordEditButton id={territory.id} />}
         </>
       )}
     >
