@@ -215,3 +215,26 @@ describe("who reads the log is in the matrix", () => {
     expect(anon.error !== null || (anon.data ?? []).length === 0).toBe(true);
   });
 });
+
+describe("the read policy covers every audited table", () => {
+  it("has one branch per audited table, and signed-in people may select from each (else scoped readers would be refused outright)", async () => {
+    const rows = await sql<{ table_name: string; readable: boolean; in_policy: boolean }>(`
+      select a.table_name,
+             has_table_privilege('authenticated', format('public.%I', a.table_name), 'select') as readable,
+             strpos((select pg_get_expr(p.polqual, p.polrelid) from pg_policy p where p.polrelid = 'public.audit_log'::regclass and p.polcmd = 'r'),
+                    format('table_name = %L::text', a.table_name)) > 0 as in_policy
+        from private.audited_tables a order by 1`);
+    expect(rows.length).toBeGreaterThan(15);
+    expect(rows.filter((r) => !r.readable || !r.in_policy)).toEqual([]);
+  });
+
+  it("a manager's page of the log names only records their own RLS lets them read", async () => {
+    const manager = await signInDemo("manager");
+    const { data, error } = await manager.from("audit_log").select("table_name, record_id").eq("table_name", "staff").order("id", { ascending: false }).limit(50);
+    expect(error).toBeNull();
+    const ids = [...new Set((data ?? []).map((r) => r.record_id))];
+    expect(ids.length).toBeGreaterThan(0);
+    const { data: visible } = await manager.from("staff").select("id").in("id", ids);
+    expect((visible ?? []).map((r) => r.id).sort()).toEqual(ids.sort());
+  });
+});

@@ -8,7 +8,7 @@ import { Link } from "react-router";
 import { PageTitle } from "../../components/PageTitle";
 import { QueryError } from "../../components/QueryError";
 import type { Tables } from "../../types/database";
-import { positionTitle } from "../staff/list";
+import { positionTitle } from "./queries";
 import { positionTree, type PositionNode, type PositionRow } from "./queries";
 
 type Person = Pick<Tables<"staff">, "id" | "full_name" | "position_id" | "status"> & { territories: { code: string } | null };

@@ -9,7 +9,7 @@ import { ControlledField } from "../../components/ControlledField";
 import { localizedLabel } from "../../providers/i18n";
 import type { Tables } from "../../types/database";
 import { positionCodePattern, type PositionFormValues, type PositionRow } from "./queries";
-import { positionTitle } from "../staff/list";
+import { positionTitle } from "./queries";
 
 export function PositionFormFields({ control, mode, selfId }: { control: Control<PositionFormValues>; mode: "create" | "edit"; selfId?: string }) {
   const { t, i18n } = useTranslation();

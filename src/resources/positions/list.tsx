@@ -7,7 +7,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { PageTitle } from "../../components/PageTitle";
 import { QueryError } from "../../components/QueryError";
-import { positionTitle } from "../staff/list";
+import { positionTitle } from "./queries";
 import { positionTree, type PositionNode, type PositionRow } from "./queries";
 
 export default function PositionList() {

@@ -1,3 +1,4 @@
+import { localizedLabel } from "../../providers/i18n";
 import type { Tables, TablesInsert } from "../../types/database";
 
 export type PositionRow = Tables<"positions">;
@@ -34,4 +35,10 @@ export function positionTree(rows: PositionRow[]): PositionNode[] {
     else roots.push(node);
   }
   return roots;
+}
+
+/** A position's title in the reader's language (English when missing), or a dash. */
+export function positionTitle(p: { title_en: string; title_es: string; title_zh: string } | null | undefined, locale: string): string {
+  if (!p) return "—";
+  return localizedLabel({ label_en: p.title_en, label_es: p.title_es, label_zh: p.title_zh }, locale);
 }

@@ -7,7 +7,7 @@ import { HistoryTab } from "../../components/HistoryTab";
 import { PageTitle } from "../../components/PageTitle";
 import { QueryError } from "../../components/QueryError";
 import type { Tables } from "../../types/database";
-import { positionTitle } from "../staff/list";
+import { positionTitle } from "./queries";
 import { positionSelect, responsibilityText, type PositionRow, type Responsibility } from "./queries";
 import { RecordDeleteButton, RecordEditButton } from "../../components/access/RecordButtons";
 

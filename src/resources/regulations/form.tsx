@@ -10,7 +10,7 @@ import { ControlledField } from "../../components/ControlledField";
 import { Markdown } from "../../components/rulebook/Markdown";
 import { localizedLabel } from "../../providers/i18n";
 import type { Tables } from "../../types/database";
-import { positionTitle } from "../staff/list";
+import { positionTitle } from "../positions/queries";
 import type { CreateRegulationInput } from "./queries";
 
 export const ruleCodePattern = /^[A-Z][A-Z0-9-]{1,23}$/;

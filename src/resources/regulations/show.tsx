@@ -15,7 +15,7 @@ import { Markdown } from "../../components/rulebook/Markdown";
 import { FallbackMark, LadderTable, StatusTag, type LadderStep } from "../../components/rulebook/RuleBits";
 import { localizedLabel } from "../../providers/i18n";
 import type { Tables } from "../../types/database";
-import { positionTitle } from "../staff/list";
+import { positionTitle } from "../positions/queries";
 import { acknowledge, fetchMyRules, localized, regulationSelect, transition, versionSelect, type DraftRow, type RegulationListRow, type RegulationStatus, type VersionRow } from "./queries";
 import { RecordEditButton } from "../../components/access/RecordButtons";
 

@@ -9,7 +9,7 @@ import { CustomFieldInputs } from "../../components/org/CustomFieldInputs";
 import { TerritoryTreeSelect } from "../../components/org/TerritoryTreeSelect";
 import type { Tables } from "../../types/database";
 import { emailPattern } from "../../utils/validation";
-import { positionTitle } from "./list";
+import { positionTitle } from "../positions/queries";
 import { staffStatuses, type StaffFormValues } from "./queries";
 
 const phonePattern = /^[0-9+() .-]*$/;

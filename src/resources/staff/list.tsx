@@ -13,16 +13,12 @@ import { useCustomFieldDefinitions } from "../../components/org/CustomFieldInput
 import { displayCustomValue, fieldOptions, optionLabel } from "../../components/org/customFields";
 import { TerritoryTreeSelect, useTerritoryTree } from "../../components/org/TerritoryTreeSelect";
 import { localizedLabel } from "../../providers/i18n";
+import { positionTitle } from "../positions/queries";
 import type { Tables } from "../../types/database";
 import { neutralizeRecord } from "../../utils/csv";
 import { importStaff, staffImportHeaders, staffListSelect, staffStatuses, subtreeFilter, type StaffListRow } from "./queries";
 
 const statusColor = { active: "success", on_leave: "warning", left: "default" } as const;
-
-export function positionTitle(p: { title_en: string; title_es: string; title_zh: string } | null | undefined, locale: string): string {
-  if (!p) return "—";
-  return localizedLabel({ label_en: p.title_en, label_es: p.title_es, label_zh: p.title_zh }, locale);
-}
 
 export default function StaffList() {
   const { t, i18n } = useTranslation();

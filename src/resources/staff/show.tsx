@@ -10,7 +10,7 @@ import { useCustomFieldDefinitions } from "../../components/org/CustomFieldInput
 import { displayCustomValue } from "../../components/org/customFields";
 import { localizedLabel } from "../../providers/i18n";
 import { AssignmentHistory, AssignTerritoryButton } from "./assignments";
-import { positionTitle } from "./list";
+import { positionTitle } from "../positions/queries";
 import { staffSelect, type StaffListRow } from "./queries";
 import { RecordEditButton } from "../../components/access/RecordButtons";
 

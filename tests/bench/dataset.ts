@@ -1,0 +1,266 @@
+// The reference department, as SQL steps run by `npm run seed:large` on top of the demo seed.
+// Determinism: no random(); every choice is pg_temp.h(key), a number in [0, 1) from the md5
+// of a fixed key, so two runs produce the same rows (ids are md5-derived uuids as well).
+import type pg from "pg";
+
+export const targets = {
+  territories: 1000,
+  levels: 5,
+  positions: 200,
+  staff: 5000,
+  regulations: 200,
+  acknowledgements: 50_000,
+  audit_rows: 1_000_000,
+} as const;
+
+/** Salespeople in the reference set: one per territory at most (the database insists). */
+const salespeople = 900;
+const auditBatch = 100_000;
+
+export interface Step {
+  label: string;
+  run(client: pg.Client, progress: (line: string) => void): Promise<void>;
+}
+
+const helpers = `
+create or replace function pg_temp.h(p_key text) returns double precision
+language sql immutable as $$ select ('x' || substr(md5(p_key), 1, 8))::bit(32)::bigint / 4294967296.0 $$;
+create or replace function pg_temp.pick(p_items text[], p_key text) returns text
+language sql immutable as $$ select p_items[1 + floor(pg_temp.h(p_key) * cardinality(p_items))::int] $$;
+`;
+
+// Rule text: sentences per language, picked by hash, so bodies differ and search has
+// something real to find in English, Spanish and Chinese.
+const sentences = {
+  en: [
+    "A discount above the list price band needs the written approval of the regional manager.",
+    "Every visit to a customer is logged in the CRM on the same working day.",
+    "Samples leave the warehouse only against a signed delivery note.",
+    "Leads from another territory are passed to the salesperson responsible for it.",
+    "Gifts from customers worth more than fifty euros are declared to HR.",
+    "Weekly sales meetings start on time; absence is reported in advance.",
+    "Price lists are confidential and never sent to competitors or third parties.",
+    "Complaints are answered within two working days and escalated when unresolved.",
+    "Expense claims carry the receipt and the customer visited.",
+    "Contracts are signed only in the name of the company and never privately.",
+  ],
+  es: [
+    "Un descuento por encima de la banda de precios necesita la aprobación escrita del gerente regional.",
+    "Cada visita a un cliente se registra en el CRM el mismo día laborable.",
+    "Las muestras salen del almacén solo con un albarán firmado.",
+    "Los contactos de otra zona se pasan al vendedor responsable de ella.",
+    "Los regalos de clientes de más de cincuenta euros se declaran a Recursos Humanos.",
+    "Las reuniones semanales de ventas empiezan a su hora; la ausencia se avisa con antelación.",
+    "Las listas de precios son confidenciales y nunca se envían a la competencia.",
+    "Las reclamaciones se responden en dos días laborables y se escalan si siguen abiertas.",
+    "Las notas de gastos llevan el recibo y el cliente visitado.",
+    "Los contratos se firman solo en nombre de la empresa, nunca a título privado.",
+  ],
+  zh: [
+    "超出价目区间的折扣须经区域经理书面批准。",
+    "每次拜访客户须在当天录入客户管理系统。",
+    "样品须凭签字的送货单出库。",
+    "来自其他区域的线索须转交给该区域的负责销售员。",
+    "价值超过五十欧元的客户礼品须向人力资源部申报。",
+    "每周销售例会准时开始，缺席须提前报告。",
+    "价目表属于机密，不得发送给竞争对手或第三方。",
+    "客户投诉须在两个工作日内答复，未解决的须上报。",
+    "报销单须附收据并注明所拜访的客户。",
+    "合同只能以公司名义签订，不得私下签订。",
+  ],
+};
+
+const sqlArray = (items: string[]) => `array[${items.map((s) => `'${s.replace(/'/g, "''")}'`).join(", ")}]`;
+
+const firstNames = ["Ana", "Luis", "Marta", "Javier", "Lucía", "Pablo", "Elena", "Diego", "Carmen", "Sergio", "Wei", "Li", "Fang", "Jun", "Mei", "Hao", "Emma", "Oliver", "Sophie", "James", "Noa", "Hugo", "Irene", "Tomás", "Yan", "Bo", "Clara", "Adrián", "Xin", "Lena"];
+const lastNames = ["García", "Martínez", "López", "Sánchez", "Pérez", "Gómez", "Fernández", "Moreno", "Zhang", "Wang", "Liu", "Chen", "Yang", "Huang", "Smith", "Brown", "Taylor", "Wilson", "Navarro", "Ortega", "Castro", "Rubio", "Zhou", "Wu", "Xu", "Sun", "Molina", "Delgado", "Ramos", "Gil"];
+
+/** Markdown body of a bench rule's version in one language. */
+function bodySql(lang: "en" | "es" | "zh", key: string, version: string): string {
+  const heading = { en: "## Rule", es: "## Norma", zh: "## 规定" }[lang];
+  const list = sqlArray(sentences[lang]);
+  return `'${heading}' || E'\\n\\n' || (select string_agg(k || '. ' || pg_temp.pick(${list}, ${key} || '${lang}' || k), E'\\n') from generate_series(1, 3 + ${version}) k)`;
+}
+
+export const steps: Step[] = [
+  {
+    label: "territories: 1,000 on 5 levels",
+    async run(client) {
+      await client.query(helpers);
+      await client.query(`
+        insert into public.territories (id, code, name, parent_id)
+        select md5('bt:' || v.code)::uuid, v.code, v.name, null from (values ('EST', 'East region'), ('WES', 'West region')) v(code, name);
+        insert into public.territories (id, code, name, parent_id)
+        select md5('bt:' || r.code || '-' || s.code)::uuid, r.code || '-' || s.code, r.word || ' ' || s.word, md5('bt:' || r.code)::uuid
+          from (values ('EST', 'East'), ('WES', 'West')) r(code, word), (values ('N', 'North'), ('S', 'South')) s(code, word);
+        insert into public.territories (id, code, name, parent_id)
+        select md5('bt:' || p.code || '-' || k)::uuid, p.code || '-' || k, p.name || ' area ' || k, p.id
+          from public.territories p, generate_series(1, 3) k where p.code in ('EST-N', 'EST-S', 'WES-N', 'WES-S');
+        insert into public.territories (id, code, name, parent_id, custom_fields)
+        select md5('bt:' || p.code || '-' || k)::uuid, p.code || '-' || k, p.name || ', district ' || k, p.id,
+               jsonb_build_object('market_size', pg_temp.pick(array['small', 'medium', 'large'], 'ms' || p.code || k))
+          from public.territories p, generate_series(1, 6) k where nlevel(p.path) = 3;
+        with districts as (
+          select p.id, p.code, p.name, row_number() over (order by p.code) - 1 as rn, count(*) over () as n
+            from public.territories p where nlevel(p.path) = 4
+        )
+        insert into public.territories (id, code, name, parent_id, custom_fields)
+        select md5('bt:' || d.code || '-' || (i / d.n + 1))::uuid, d.code || '-' || (i / d.n + 1), d.name || ', zone ' || (i / d.n + 1), d.id,
+               jsonb_build_object('market_size', pg_temp.pick(array['small', 'medium', 'large'], 'ms' || d.code || i))
+          from generate_series(0, ${targets.territories} - (select count(*) from public.territories) - 1) i
+          join districts d on d.rn = i % d.n;`);
+    },
+  },
+  {
+    label: "positions: 200",
+    async run(client) {
+      await client.query(`
+        insert into public.positions (code, title_en, title_es, title_zh, parent_id, default_role_code, headcount, sort_order)
+        select 'bench_position_' || lpad(i::text, 3, '0'),
+               case when i <= 150 then 'Sales representative, line ' || i else 'Sales operations specialist ' || i end,
+               case when i <= 150 then 'Representante de ventas, línea ' || i else 'Especialista de operaciones de ventas ' || i end,
+               case when i <= 150 then '销售代表（产品线 ' || i || '）' else '销售运营专员 ' || i end,
+               (select p.id from public.positions p where p.code = case when i <= 150 then 'sales_supervisor' else 'sales_manager' end),
+               case when i <= 150 then 'salesperson' end, 10, 100 + i
+          from generate_series(1, ${targets.positions} - (select count(*) from public.positions)) i;`);
+    },
+  },
+  {
+    label: "staff: 5,000 with custom-field values (salespeople get territories)",
+    async run(client) {
+      await client.query(`
+        with free as (
+          select array_agg(t.id order by t.code) as ids from public.territories t
+           where nlevel(t.path) >= 4
+             and not exists (select 1 from public.territory_assignments a where a.territory_id = t.id and a.valid_to is null)
+        ), everywhere as (
+          select array_agg(t.id order by t.code) as ids from public.territories t
+        ), sales_positions as (
+          select array_agg(p.id order by p.code) as ids from public.positions p where p.code like 'bench_position_%' and p.default_role_code = 'salesperson'
+        ), other_positions as (
+          select array_agg(p.id order by p.code) as ids from public.positions p where p.default_role_code is null
+        ), people as (
+          select i, i <= ${salespeople} as sales, pg_temp.h('status' || i) as s
+            from generate_series(1, ${targets.staff} - (select count(*) from public.staff)) i
+        )
+        insert into public.staff (id, full_name, email, phone, position_id, territory_id, manager_id, hire_date, status, status_changed_on, custom_fields)
+        select md5('bs:' || p.i)::uuid,
+               pg_temp.pick(${sqlArray(firstNames)}, 'fn' || p.i) || ' ' || pg_temp.pick(${sqlArray(lastNames)}, 'ln' || p.i),
+               'bench.person' || p.i || '@example.com',
+               '+34 7' || lpad(((p.i * 7919) % 100000000)::text, 8, '0'),
+               case when p.sales then sp.ids[1 + (p.i - 1) % cardinality(sp.ids)] else op.ids[1 + p.i % cardinality(op.ids)] end,
+               case when p.sales then f.ids[p.i] else e.ids[1 + floor(pg_temp.h('terr' || p.i) * cardinality(e.ids))::int] end,
+               case when p.i > 20 and pg_temp.h('mgr' || p.i) < 0.6 then md5('bs:' || (p.i / 20))::uuid end,
+               date '2012-01-01' + floor(pg_temp.h('hire' || p.i) * 4500)::int,
+               (case when p.sales or p.s < 0.9 then 'active' when p.s < 0.96 then 'on_leave' else 'left' end)::public.staff_status,
+               date '2012-01-01' + floor(pg_temp.h('hire' || p.i) * 4500)::int,
+               jsonb_build_object(
+                 'birthday', (date '1960-01-01' + floor(pg_temp.h('bd' || p.i) * 14000)::int)::text,
+                 'hobbies', coalesce((select jsonb_agg(x order by x) from unnest(array['reading', 'football', 'music', 'travel', 'cooking', 'hiking', 'chess', 'photography']) x
+                                       where pg_temp.h('hob' || p.i || x) < 0.25), '["reading"]'::jsonb))
+          from people p, free f, everywhere e, sales_positions sp, other_positions op
+         order by p.i;`);
+    },
+  },
+  {
+    label: "regulations: 200 with 3 published versions in en/es/zh",
+    async run(client) {
+      await client.query(`
+        create temp table bench_rules as
+        select i, md5('br:' || i)::uuid as id, 'BEN-' || lpad(i::text, 3, '0') as code,
+               (select array_agg(c.id order by c.code) from public.regulation_categories c) as categories
+          from generate_series(1, (${targets.regulations} - (select count(*) from public.regulations))::int) i;
+        insert into public.regulations (id, code, category_id, owner_id, applies_to_all_positions, status, effective_date, current_version, draft_number)
+        select r.id, r.code, r.categories[1 + r.i % cardinality(r.categories)], '00000000-0000-4000-a000-000000000001', true,
+               'published', date '2025-01-01' + r.i::int, 3, 4
+          from bench_rules r;
+        insert into public.regulation_versions (regulation_id, version_number, title_en, title_es, title_zh, body_en, body_es, body_zh,
+                                                category_id, sanctions, positions, effective_date, submitted_by, published_by, published_at)
+        select r.id, v, 'Working rule ' || r.i, 'Norma de trabajo ' || r.i, '工作规定 ' || r.i,
+               ${bodySql("en", "r.code", "v")}, ${bodySql("es", "r.code", "v")}, ${bodySql("zh", "r.code", "v")},
+               g.category_id, '[]'::jsonb, null, g.effective_date,
+               '00000000-0000-4000-a000-000000000001', '00000000-0000-4000-a000-000000000001', now() - make_interval(days => 120 * (4 - v))
+          from bench_rules r join public.regulations g on g.id = r.id, generate_series(1, 3) v;
+        insert into public.regulation_drafts (regulation_id, title_en, title_es, title_zh, body_en, body_es, body_zh)
+        select v.regulation_id, v.title_en, v.title_es, v.title_zh, v.body_en, v.body_es, v.body_zh
+          from public.regulation_versions v join bench_rules r on r.id = v.regulation_id where v.version_number = 3;`);
+    },
+  },
+  {
+    label: "acknowledgements: 50,000",
+    async run(client) {
+      await client.query(`
+        insert into public.acknowledgements (regulation_id, version_number, staff_id)
+        select pair.regulation_id, pair.version_number, pair.staff_id
+          from (select r.id as regulation_id, r.current_version as version_number, s.id as staff_id
+                  from public.regulations r
+                  join public.staff s on s.status = 'active'
+                 where r.code like 'BEN-%'
+                 order by pg_temp.h(r.code || s.email)
+                 limit ${targets.acknowledgements} - (select count(*) from public.acknowledgements)) pair;`);
+    },
+  },
+  {
+    label: "audit log: topped up to 1,000,000 hash-chained rows",
+    async run(client, progress) {
+      const content = (await client.query<{ sql: string }>("select private.audit_content_sql('n') as sql")).rows[0]!.sql;
+      const have = Number((await client.query<{ n: string }>("select count(*) as n from public.audit_log")).rows[0]!.n);
+      const total = targets.audit_rows - have;
+      // One person's record gathers a long history (the "one record's history" page).
+      const focus = "(select s.id::text from public.staff s where s.email = 'sales@example.com')";
+      // Record ids to pick from, numbered (an indexed lookup per row, not an array per row).
+      await client.query(`
+        create temp table bench_staff_ids as select (row_number() over (order by id) - 1)::int as n, id from public.staff;
+        create temp table bench_territory_ids as select (row_number() over (order by id) - 1)::int as n, id from public.territories;
+        create unique index on bench_staff_ids (n);
+        create unique index on bench_territory_ids (n);
+        analyze bench_staff_ids;
+        analyze bench_territory_ids;`);
+      const staffCount = Number((await client.query<{ n: string }>("select count(*) as n from bench_staff_ids")).rows[0]!.n);
+      const territoryCount = Number((await client.query<{ n: string }>("select count(*) as n from bench_territory_ids")).rows[0]!.n);
+      for (let from = 1; from <= total; from += auditBatch) {
+        const to = Math.min(total, from + auditBatch - 1);
+        await client.query(`
+          with head as (
+            select coalesce((select l.hash from public.audit_log l order by l.id desc limit 1), private.audit_genesis()) as hash
+          ), src as (
+            select g.k,
+                   case when g.k % 2000 = 0 or pg_temp.h('tbl' || g.k) < 0.8 then 'staff' else 'territories' end as table_name,
+                   case when g.k % 2000 = 0 then ${focus}
+                        when pg_temp.h('tbl' || g.k) < 0.8 then (select s.id::text from bench_staff_ids s where s.n = floor(pg_temp.h('rec' || g.k) * ${staffCount})::int)
+                        else (select t.id::text from bench_territory_ids t where t.n = floor(pg_temp.h('rec' || g.k) * ${territoryCount})::int) end as record_id
+              from generate_series(${from}, ${to}) g(k)
+          ), numbered as (
+            select nextval('public.audit_log_id_seq') as id,
+                   now() - interval '730 days' + (src.k * (interval '729 days' / ${total})) as occurred_at,
+                   src.table_name, src.record_id, 'UPDATE'::text as operation,
+                   case when src.table_name = 'staff' then jsonb_build_object('id', src.record_id, 'phone', '+34 600 ' || (src.k % 1000), 'notes', '')
+                        else jsonb_build_object('id', src.record_id, 'market_notes', '') end as old_row,
+                   case when src.table_name = 'staff' then jsonb_build_object('id', src.record_id, 'phone', '+34 600 ' || ((src.k + 1) % 1000), 'notes', 'Call before visiting (' || src.k || ')')
+                        else jsonb_build_object('id', src.record_id, 'market_notes', 'Reviewed in batch ' || src.k) end as new_row,
+                   case when src.table_name = 'staff' then array['notes', 'phone'] else array['market_notes'] end as changed_fields,
+                   '00000000-0000-4000-a000-000000000001'::uuid as actor_id, 'Helena Ruiz'::text as actor_name, 'user'::text as actor_kind,
+                   array['hr_admin'] as actor_roles
+              from src order by src.k
+          ), hashed as (
+            select n.*, ${content} as content from numbered n
+          ), chained as (
+            select h.*, private.audit_chain(h.content, (select hash from head)) over (order by h.id rows between unbounded preceding and current row) as chain
+              from hashed h
+          )
+          insert into public.audit_log (id, occurred_at, table_name, record_id, operation, old_row, new_row, changed_fields,
+                                        actor_id, actor_name, actor_kind, actor_roles, prev_hash, hash)
+          select c.id, c.occurred_at, c.table_name, c.record_id, c.operation, c.old_row, c.new_row, c.changed_fields,
+                 c.actor_id, c.actor_name, c.actor_kind, c.actor_roles, coalesce(lag(c.chain) over (order by c.id), (select hash from head)), c.chain
+            from chained c order by c.id;`);
+        progress(`audit rows ${(have + to).toLocaleString("en")} / ${targets.audit_rows.toLocaleString("en")}`);
+      }
+    },
+  },
+  {
+    label: "vacuum and analyze",
+    async run(client) {
+      await client.query("vacuum (analyze)");
+    },
+  },
+];

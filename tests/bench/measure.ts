@@ -1,0 +1,91 @@
+// Timing one request, percentiles, and the RLS-vs-bypass pair measured side by side (each
+// round sends the person's request, then the same request as the service role), so drift on
+// a shared machine hits both sides alike.
+import type { Stack } from "../../supabase/local/stack.ts";
+import type { BenchRequest, PageQuery, Session } from "./queries.ts";
+
+export interface Timing {
+  ms: number;
+  ok: boolean;
+  status: number;
+  rows: number;
+  /** The response body of a failed request (for the error message). */
+  error?: string;
+}
+
+export async function send(stack: Stack, request: BenchRequest, token: string): Promise<Timing> {
+  const headers: Record<string, string> = { apikey: stack.anonKey, Authorization: `Bearer ${token}` };
+  if (request.count) headers.Prefer = `count=${request.count}`;
+  if (request.body !== undefined) headers["Content-Type"] = "application/json";
+  const t0 = performance.now();
+  try {
+    const response = await fetch(`${stack.apiUrl}${request.path}`, {
+      method: request.method,
+      headers,
+      body: request.body === undefined ? undefined : JSON.stringify(request.body),
+    });
+    const text = await response.text();
+    const ms = performance.now() - t0;
+    const total = response.headers.get("content-range")?.split("/")[1];
+    let rows = 0;
+    if (total && total !== "*") rows = Number(total);
+    else if (response.ok) rows = (JSON.parse(text) as unknown[]).length;
+    return { ms, ok: response.ok, status: response.status, rows, ...(response.ok ? {} : { error: text.slice(0, 300) }) };
+  } catch {
+    return { ms: performance.now() - t0, ok: false, status: 0, rows: 0 };
+  }
+}
+
+export function percentile(values: number[], p: number): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
+}
+
+export interface Stats {
+  p50: number;
+  p95: number;
+}
+
+export interface PairRow {
+  query: string;
+  list: boolean;
+  role: string;
+  rows: number;
+  rls: Stats;
+  /** Null where the service role cannot run the same request (functions only people may call). */
+  bypass: Stats | null;
+  ratio: number | null;
+}
+
+const warmup = 10;
+
+export async function measurePair(stack: Stack, query: PageQuery, session: Session, service: Session, requests: number): Promise<PairRow> {
+  const request = query.request(session);
+  const first = await send(stack, request, session.token);
+  if (!first.ok) throw new Error(`${query.name} as ${session.label} failed with HTTP ${first.status}: ${first.error ?? ""}`);
+  const bypassWorks = (await send(stack, request, service.token)).ok;
+  for (let i = 0; i < warmup; i++) {
+    await send(stack, request, session.token);
+    if (bypassWorks) await send(stack, request, service.token);
+  }
+  const rls: number[] = [];
+  const bypass: number[] = [];
+  for (let i = 0; i < requests; i++) {
+    const a = await send(stack, request, session.token);
+    if (!a.ok) throw new Error(`${query.name} as ${session.label} failed with HTTP ${a.status}`);
+    rls.push(a.ms);
+    if (bypassWorks) bypass.push((await send(stack, request, service.token)).ms);
+  }
+  const rlsStats = { p50: percentile(rls, 50), p95: percentile(rls, 95) };
+  const bypassStats = bypassWorks ? { p50: percentile(bypass, 50), p95: percentile(bypass, 95) } : null;
+  return {
+    query: query.name,
+    list: query.list,
+    role: session.label,
+    rows: first.rows,
+    rls: rlsStats,
+    bypass: bypassStats,
+    ratio: bypassStats ? rlsStats.p50 / bypassStats.p50 : null,
+  };
+}

@@ -1,0 +1,111 @@
+// The requests the main pages send, built from the app's own select strings (loaded from
+// src/ through Vite, so the bench measures what the pages ask for), and real sign-ins.
+import pg from "pg";
+import { createServer } from "vite";
+import { repoRoot } from "../../supabase/local/config.ts";
+import type { Stack } from "../../supabase/local/stack.ts";
+
+export interface Session {
+  label: string;
+  token: string;
+  userId: string | null;
+}
+
+export interface BenchRequest {
+  path: string;
+  method: "GET" | "POST";
+  body?: unknown;
+  /** PostgREST count mode the page asks for. */
+  count?: "exact" | "estimated";
+}
+
+export interface PageQuery {
+  name: string;
+  /** A list page (held to the p95 and RLS/bypass targets) rather than an RPC computation. */
+  list: boolean;
+  request(session: Session): BenchRequest;
+}
+
+/** Signs in through the auth service like the app does and returns the access token. */
+export async function signIn(stack: Stack, email: string, password: string, label: string): Promise<Session> {
+  const response = await fetch(`${stack.apiUrl}/auth/v1/token?grant_type=password`, {
+    method: "POST",
+    headers: { apikey: stack.anonKey, "Content-Type": "application/json" },
+    body: JSON.stringify({ email, password }),
+  });
+  if (!response.ok) throw new Error(`sign-in as ${email} failed: ${response.status} ${await response.text()}`);
+  const body = (await response.json()) as { access_token: string; user: { id: string } };
+  return { label, token: body.access_token, userId: body.user.id };
+}
+
+interface Selects {
+  staffListSelect: string;
+  territoryListSelect: string;
+  regulationListSelect: string;
+  auditListSelect: string;
+}
+
+async function loadSelects(): Promise<Selects> {
+  const vite = await createServer({ root: repoRoot, logLevel: "silent", server: { middlewareMode: true, hmr: false }, appType: "custom", optimizeDeps: { noDiscovery: true } });
+  try {
+    const load = (file: string) => vite.ssrLoadModule(file) as Promise<Record<string, unknown>>;
+    const staff = await load("/src/resources/staff/queries.ts");
+    const territories = await load("/src/resources/territories/queries.ts");
+    const regulations = await load("/src/resources/regulations/queries.ts");
+    const audit = await load("/src/resources/audit_log/queries.ts");
+    return {
+      staffListSelect: String(staff.staffListSelect),
+      territoryListSelect: String(territories.territoryListSelect),
+      regulationListSelect: String(regulations.regulationListSelect),
+      auditListSelect: String(audit.auditListSelect),
+    };
+  } finally {
+    await vite.close();
+  }
+}
+
+const enc = encodeURIComponent;
+
+export async function pageQueries(stack: Stack): Promise<PageQuery[]> {
+  const s = await loadSelects();
+  const db = new pg.Client({ connectionString: stack.dbUrl });
+  await db.connect();
+  const one = async (sql: string) => ((await db.query<{ v: string }>(sql)).rows[0]?.v ?? "");
+  // A rule in force and one person with a long history (both from the reference set).
+  const rule = await one("select id::text as v from public.regulations where code = 'BEN-001'");
+  const person = await one("select s.id::text as v from public.staff s where s.email = 'sales@example.com'");
+  await db.end();
+  if (!rule || !person) throw new Error("the bench database lacks the reference rows: run `npm run seed:large` again");
+  const page = (size: number) => `offset=0&limit=${size}`;
+  return [
+    { name: "staff list", list: true, request: () => ({ method: "GET", count: "exact", path: `/rest/v1/staff?select=${enc(s.staffListSelect)}&order=full_name.asc&${page(25)}` }) },
+    {
+      name: "territories tree",
+      list: true,
+      request: () => ({ method: "GET", path: `/rest/v1/territories?select=${enc(s.territoryListSelect)}&territory_assignments.valid_to=is.null` }),
+    },
+    {
+      name: "org chart",
+      list: true,
+      request: () => ({ method: "GET", path: `/rest/v1/staff?select=${enc("id, full_name, position_id, status, territories:territory_id(code)")}&status=neq.left&order=full_name.asc` }),
+    },
+    { name: "regulations list", list: true, request: () => ({ method: "GET", count: "exact", path: `/rest/v1/regulations?select=${enc(s.regulationListSelect)}&order=code.asc&${page(25)}` }) },
+    ...([["en", "discount"], ["es", "descuento"], ["zh", "折扣"]] as const).map(([lang, term]) => ({
+      name: `regulation search (${lang})`,
+      list: false,
+      request: (): BenchRequest => ({ method: "POST", path: "/rest/v1/rpc/search_regulations", body: { p_query: term, p_limit: 50 } }),
+    })),
+    { name: "coverage", list: false, request: () => ({ method: "POST", path: "/rest/v1/rpc/regulation_coverage", body: { p_regulation: rule } }) },
+    { name: "audit log", list: true, request: () => ({ method: "GET", count: "estimated", path: `/rest/v1/audit_log?select=${enc(s.auditListSelect)}&order=id.desc&${page(25)}` }) },
+    {
+      name: "one record's history",
+      list: true,
+      request: () => ({ method: "GET", count: "exact", path: `/rest/v1/audit_log?select=*&table_name=eq.staff&record_id=eq.${person}&order=id.desc&${page(20)}` }),
+    },
+    {
+      name: "effective permissions",
+      list: false,
+      request: (session) => ({ method: "POST", path: "/rest/v1/rpc/effective_permissions", body: { p_user: session.userId } }),
+    },
+  ];
+}

@@ -1,0 +1,59 @@
+// `npm run bench`: measures the reference department (`npm run seed:large`) through the
+// gateway with real JWTs, RLS on, side by side with the same request as the service role
+// (RLS bypassed); then 20 concurrent clients, the production bundle and the audit
+// trigger's overhead. Prints a table and writes BENCHMARKS.md (never edit it by hand).
+import { existsSync } from "node:fs";
+import { fail, onShutdown } from "../../supabase/local/cli.ts";
+import { loadConfig } from "../../supabase/local/config.ts";
+import { startStack, type Stack } from "../../supabase/local/stack.ts";
+import { measureAuditOverhead } from "./audit-overhead.ts";
+import { measureBundle } from "./bundle.ts";
+import { runConcurrency } from "./concurrency.ts";
+import { pageQueries, signIn, type Session } from "./queries.ts";
+import { measurePair } from "./measure.ts";
+import { writeReport, type Report } from "./report.ts";
+
+const started = Date.now();
+const say = (line: string) => process.stdout.write(`\x1b[2m[bench ${((Date.now() - started) / 1000).toFixed(0)}s]\x1b[0m ${line}\n`);
+const requests = Number(process.env.BENCH_REQUESTS ?? 200);
+const seconds = Number(process.env.BENCH_SECONDS ?? 20);
+
+const config = loadConfig("bench");
+let stack: Stack | undefined;
+const shutdown = onShutdown(async () => {
+  await stack?.stop();
+});
+
+try {
+  if (!existsSync(config.dataDir)) throw new Error(`no reference database in ${config.dataDir}: run \`npm run seed:large\` first`);
+  stack = await startStack(config, { log: say, withFunctions: false });
+  const service: Session = { label: "service role (RLS bypassed)", token: stack.serviceRoleKey, userId: null };
+  const sessions: Session[] = [
+    await signIn(stack, "manager@example.com", "demo-manager-2026", "territory manager"),
+    await signIn(stack, "hr@example.com", "demo-hr-2026", "HR"),
+  ];
+  const report: Report = { lists: [], concurrency: [], bundle: null, audit: null, requests, seconds };
+  const queries = await pageQueries(stack);
+  for (const session of sessions) {
+    for (const query of queries) {
+      const row = await measurePair(stack, query, session, service, requests);
+      report.lists.push(row);
+      say(`${session.label.padEnd(17)} ${query.name.padEnd(30)} p50 ${row.rls.p50.toFixed(1)} ms  p95 ${row.rls.p95.toFixed(1)} ms  ratio ${row.ratio === null ? "—" : row.ratio.toFixed(2)}  (${row.rows} rows)`);
+    }
+  }
+  say(`20 concurrent clients for ${seconds} s`);
+  report.concurrency = await runConcurrency(stack, sessions[0]!, queries, seconds);
+  for (const c of report.concurrency) say(`${c.name}: ${c.rps.toFixed(0)} req/s, p95 ${c.p95.toFixed(1)} ms, ${c.errors} errors`);
+  say("building the production bundle");
+  report.bundle = await measureBundle(stack);
+  say(`login page ${report.bundle.loginKb.toFixed(1)} KB gzip, staff list adds ${report.bundle.staffKb.toFixed(1)} KB`);
+  say("audit trigger overhead on a 10,000-row staff insert");
+  report.audit = await measureAuditOverhead(stack);
+  say(`with ${report.audit.withMs.toFixed(0)} ms, without ${report.audit.withoutMs.toFixed(0)} ms, ratio ${report.audit.ratio.toFixed(2)}`);
+  const file = await writeReport(report);
+  say(`wrote ${file}`);
+  await shutdown(0);
+} catch (error) {
+  await stack?.stop().catch(() => undefined);
+  fail(error);
+}
