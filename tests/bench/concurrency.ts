@@ -40,3 +40,41 @@ export async function runConcurrency(stack: Stack, manager: Session, queries: Pa
     await hammer(stack, "reference: one-row read (app_roles by key)", { method: "GET", path: "/rest/v1/app_roles?select=code&code=eq.manager" }, manager.token, seconds),
   ];
 }
+
+export interface EditPairsRow {
+  pairs: number;
+  oneWinner: number;
+  conflicts: number;
+  silentOverwrites: number;
+}
+
+/**
+ * 200 pairs of simultaneous saves of one staff record (HR and the territory manager, both
+ * sending the version they read): each pair must have exactly one winner and one 409.
+ */
+export async function runEditPairs(stack: Stack, hr: Session, manager: Session, staffId: string, pairs = 200): Promise<EditPairsRow> {
+  const read = async () => {
+    const response = await fetch(`${stack.apiUrl}/rest/v1/staff?select=version,notes&id=eq.${staffId}`, { headers: { apikey: stack.anonKey, Authorization: `Bearer ${stack.serviceRoleKey}` } });
+    return ((await response.json()) as Array<{ version: number; notes: string }>)[0]!;
+  };
+  const save = async (who: Session, version: number, notes: string) => {
+    const response = await fetch(`${stack.apiUrl}/rest/v1/staff?id=eq.${staffId}&select=id`, {
+      method: "PATCH",
+      headers: { apikey: stack.anonKey, Authorization: `Bearer ${who.token}`, "Content-Type": "application/json", Prefer: "return=representation" },
+      body: JSON.stringify({ notes, version }),
+    });
+    const rows = response.ok ? ((await response.json()) as unknown[]).length : 0;
+    return { won: response.ok && rows === 1, conflict: response.status === 409 };
+  };
+  const row: EditPairsRow = { pairs, oneWinner: 0, conflicts: 0, silentOverwrites: 0 };
+  for (let i = 0; i < pairs; i++) {
+    const { version } = await read();
+    const [a, b] = await Promise.all([save(hr, version, `HR ${i}`), save(manager, version, `Manager ${i}`)]);
+    if (Number(a.won) + Number(b.won) === 1) row.oneWinner++;
+    if (a.won && b.won) row.silentOverwrites++;
+    if (a.conflict || b.conflict) row.conflicts++;
+    const stored = await read();
+    if (stored.version !== version + 1 || (stored.notes !== `HR ${i}` && stored.notes !== `Manager ${i}`)) row.silentOverwrites++;
+  }
+  return row;
+}

@@ -109,3 +109,21 @@ export async function pageQueries(stack: Stack): Promise<PageQuery[]> {
     },
   ];
 }
+
+/** A non-sales person inside the manager's region (both HR and the manager may edit them). */
+export async function staffInRegion(stack: Stack): Promise<string> {
+  const db = new pg.Client({ connectionString: stack.dbUrl });
+  await db.connect();
+  try {
+    const { rows } = await db.query<{ id: string }>(
+      `select s.id::text as id from public.staff s join public.territories t on t.id = s.territory_id
+        where t.path <@ (select r.path from public.territories r where r.code = 'NOR') and s.status = 'active'
+          and not exists (select 1 from public.positions p where p.id = s.position_id and p.default_role_code = 'salesperson')
+        order by s.email limit 1`,
+    );
+    if (!rows[0]) throw new Error("no editable person in the manager's region");
+    return rows[0].id;
+  } finally {
+    await db.end();
+  }
+}

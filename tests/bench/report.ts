@@ -7,12 +7,13 @@ import path from "node:path";
 import { repoRoot } from "../../supabase/local/config.ts";
 import type { AuditOverhead } from "./audit-overhead.ts";
 import type { BundleSizes } from "./bundle.ts";
-import type { ConcurrencyRow } from "./concurrency.ts";
+import type { ConcurrencyRow, EditPairsRow } from "./concurrency.ts";
 import type { PairRow } from "./measure.ts";
 
 export interface Report {
   lists: PairRow[];
   concurrency: ConcurrencyRow[];
+  editPairs: EditPairsRow | null;
   bundle: BundleSizes | null;
   audit: AuditOverhead | null;
   requests: number;
@@ -48,6 +49,10 @@ export function targetsOf(report: Report): Target[] {
   }
   const staff = report.concurrency[0];
   if (staff) targets.push({ name: `${staff.clients} concurrent clients on the staff list: 0 errors`, value: String(staff.errors), pass: staff.errors === 0 });
+  if (report.editPairs) {
+    const e = report.editPairs;
+    targets.push({ name: `${e.pairs} pairs of simultaneous saves: exactly one winner and a conflict, never a silent overwrite`, value: `${e.oneWinner} one-winner, ${e.conflicts} conflicts, ${e.silentOverwrites} overwrites`, pass: e.oneWinner === e.pairs && e.conflicts === e.pairs && e.silentOverwrites === 0 });
+  }
   if (report.bundle) targets.push({ name: `login page JS+CSS < ${limits.loginKb} KB gzip`, value: `${report.bundle.loginKb.toFixed(1)} KB`, pass: report.bundle.loginKb < limits.loginKb });
   if (report.audit) targets.push({ name: `audit trigger overhead on ${report.audit.rows.toLocaleString("en")} inserted rows < ${limits.auditRatio}`, value: report.audit.ratio.toFixed(2), pass: report.audit.ratio < limits.auditRatio });
   return targets;

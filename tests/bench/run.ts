@@ -8,8 +8,8 @@ import { loadConfig } from "../../supabase/local/config.ts";
 import { startStack, type Stack } from "../../supabase/local/stack.ts";
 import { measureAuditOverhead } from "./audit-overhead.ts";
 import { measureBundle } from "./bundle.ts";
-import { runConcurrency } from "./concurrency.ts";
-import { pageQueries, signIn, type Session } from "./queries.ts";
+import { runConcurrency, runEditPairs } from "./concurrency.ts";
+import { pageQueries, signIn, staffInRegion, type Session } from "./queries.ts";
 import { measurePair } from "./measure.ts";
 import { writeReport, type Report } from "./report.ts";
 
@@ -32,7 +32,7 @@ try {
     await signIn(stack, "manager@example.com", "demo-manager-2026", "territory manager"),
     await signIn(stack, "hr@example.com", "demo-hr-2026", "HR"),
   ];
-  const report: Report = { lists: [], concurrency: [], bundle: null, audit: null, requests, seconds };
+  const report: Report = { lists: [], concurrency: [], editPairs: null, bundle: null, audit: null, requests, seconds };
   const queries = await pageQueries(stack);
   for (const session of sessions) {
     for (const query of queries) {
@@ -44,6 +44,9 @@ try {
   say(`20 concurrent clients for ${seconds} s`);
   report.concurrency = await runConcurrency(stack, sessions[0]!, queries, seconds);
   for (const c of report.concurrency) say(`${c.name}: ${c.rps.toFixed(0)} req/s, p95 ${c.p95.toFixed(1)} ms, ${c.errors} errors`);
+  say("200 pairs of simultaneous saves of one staff record (HR and the manager)");
+  report.editPairs = await runEditPairs(stack, sessions[1]!, sessions[0]!, await staffInRegion(stack));
+  say(`${report.editPairs.oneWinner}/${report.editPairs.pairs} pairs with exactly one winner, ${report.editPairs.conflicts} conflicts reported, ${report.editPairs.silentOverwrites} silent overwrites`);
   say("building the production bundle");
   report.bundle = await measureBundle(stack);
   say(`login page ${report.bundle.loginKb.toFixed(1)} KB gzip, staff list adds ${report.bundle.staffKb.toFixed(1)} KB`);
