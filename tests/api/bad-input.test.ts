@@ -13,7 +13,7 @@ afterAll(closePools);
 
 type Row = Record<string, unknown>;
 let hr: TestUser;
-const ids: Record<string, string> = {};
+const ids = { position: "", category: "", south: "", southPerson: "", southTerritory: "" };
 
 beforeAll(async () => {
   hr = await createTestUser(["hr_admin"]);
