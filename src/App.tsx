@@ -7,6 +7,7 @@ import { useTranslation } from "react-i18next";
 import { BrowserRouter, Outlet, Route, Routes } from "react-router";
 import { Header } from "./components/Header";
 import { PageLoading } from "./components/PageLoading";
+import { ServiceStatus } from "./components/ServiceStatus";
 import { ColorModeProvider } from "./providers/colorMode";
 import {
   accessControlProvider,
@@ -114,6 +115,7 @@ function RefineApp() {
             element={
               <Authenticated key="app" fallback={<CatchAllNavigate to="/login" />}>
                 <ThemedLayout Header={Header} Sider={(props) => <ThemedSider {...props} fixed />} Title={AppTitle}>
+                  <ServiceStatus />
                   <Suspense fallback={<PageLoading />}>
                     <CanAccess fallback={<NotAllowedPage />}>
                       <Outlet />

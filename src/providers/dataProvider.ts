@@ -5,6 +5,7 @@ import type { BaseKey, DataProvider } from "@refinedev/core";
 import { dataProvider as supabaseDataProvider } from "@refinedev/supabase";
 import type { SupabaseClient } from "@supabase/supabase-js";
 import { toHttpError, zeroRowError } from "./errors";
+import { serviceHealth } from "./serviceHealth";
 import { supabaseClient } from "./supabaseClient";
 
 /** The part of postgrest-js the writes below use, without per-table typing. */
@@ -23,18 +24,25 @@ interface TableBuilder {
   delete(): FilterBuilder;
 }
 
+/** Maps an error to the app's, and tells the health watcher when the service is away. */
+function fail(error: unknown, status?: number): never {
+  const mapped = toHttpError(error, status);
+  if (mapped.appError.kind === "unavailable" || mapped.appError.kind === "network") serviceHealth.reportDown();
+  throw mapped;
+}
+
 async function rethrow<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
-    throw toHttpError(error);
+    fail(error);
   }
 }
 
 /** Runs a write that must return its rows; fewer rows than expected means RLS or a stale version refused it. */
 async function confirmRows(query: FilterBuilder, expected: number): Promise<unknown[]> {
   const { data, error, status } = await query;
-  if (error) throw toHttpError(error, status);
+  if (error) fail(error, status);
   if (!data || data.length < expected) throw zeroRowError();
   return data;
 }

@@ -18,8 +18,10 @@ export class StaffPageObject {
   }
 
   async search(name: string): Promise<void> {
-    await this.page.getByTestId("staff-search").locator("input").fill(name);
-    await this.page.getByTestId("staff-search").locator("input").press("Enter");
+    // (Ant Design puts the test id on the search input itself.)
+    const input = this.page.locator('input[data-testid="staff-search"], [data-testid="staff-search"] input').first();
+    await input.fill(name);
+    await input.press("Enter");
   }
 
   row(email: string) {
