@@ -1,13 +1,9 @@
-import { ErrorComponent, ThemedLayout, ThemedSider, ThemedTitle } from "@refinedev/antd";
-import { Authenticated, CanAccess, Refine } from "@refinedev/core";
+import { Authenticated, Refine } from "@refinedev/core";
 import routerProvider, { CatchAllNavigate, DocumentTitleHandler, NavigateToResource, UnsavedChangesNotifier } from "@refinedev/react-router";
 import { App as AntdApp } from "antd";
 import { lazy, Suspense, useEffect } from "react";
-import { useTranslation } from "react-i18next";
 import { BrowserRouter, Outlet, Route, Routes } from "react-router";
-import { Header } from "./components/Header";
 import { PageLoading } from "./components/PageLoading";
-import { ServiceStatus } from "./components/ServiceStatus";
 import { ColorModeProvider } from "./providers/colorMode";
 import {
   accessControlProvider,
@@ -23,6 +19,7 @@ import { previewSession, supabaseClient } from "./providers/supabaseClient";
 import { resources } from "./resources";
 import "@refinedev/antd/dist/reset.css";
 
+const AppLayout = lazy(() => import("./components/AppLayout"));
 const LoginPage = lazy(() => import("./pages/auth/login"));
 const ForgotPasswordPage = lazy(() => import("./pages/auth/forgot-password"));
 const UpdatePasswordPage = lazy(() => import("./pages/auth/update-password"));
@@ -85,11 +82,6 @@ function SessionWatcher() {
   return null;
 }
 
-function AppTitle({ collapsed }: { collapsed: boolean }) {
-  const { t } = useTranslation();
-  return <ThemedTitle collapsed={collapsed} text={t("app.title")} />;
-}
-
 function RefineApp() {
   const notificationProvider = useAppNotificationProvider();
   return (
@@ -114,14 +106,9 @@ function RefineApp() {
           <Route
             element={
               <Authenticated key="app" fallback={<CatchAllNavigate to="/login" />}>
-                <ThemedLayout Header={Header} Sider={(props) => <ThemedSider {...props} fixed />} Title={AppTitle}>
-                  <ServiceStatus />
-                  <Suspense fallback={<PageLoading />}>
-                    <CanAccess fallback={<NotAllowedPage />}>
-                      <Outlet />
-                    </CanAccess>
-                  </Suspense>
-                </ThemedLayout>
+                <AppLayout notAllowed={<NotAllowedPage />}>
+                  <Outlet />
+                </AppLayout>
               </Authenticated>
             }
           >
@@ -194,7 +181,7 @@ function RefineApp() {
             <Route path="/forgot-password" element={<ForgotPasswordPage />} />
           </Route>
           <Route path="/update-password" element={<UpdatePasswordPage />} />
-          <Route path="*" element={<ErrorComponent />} />
+          <Route path="*" element={<NotFoundPage />} />
         </Routes>
       </Suspense>
       <UnsavedChangesNotifier />

@@ -1,5 +1,5 @@
 // The frame of the sign-in, forgot-password and update-password pages.
-import { Card, Flex, Layout, Space, Typography, theme } from "antd";
+import { Flex, Layout, Space, theme } from "antd";
 import type { PropsWithChildren } from "react";
 import { useTranslation } from "react-i18next";
 import { LanguageSwitcher } from "./LanguageSwitcher";
@@ -17,13 +17,22 @@ export function AuthLayout({ title, children }: PropsWithChildren<{ title: strin
         </Space>
       </Flex>
       <main id="main" style={{ display: "flex", justifyContent: "center", padding: "24px 16px" }}>
-        <Card style={{ width: "100%", maxWidth: 420 }}>
-          <Typography.Text type="secondary">{t("app.title")}</Typography.Text>
-          <Typography.Title level={1} style={{ fontSize: 24, marginTop: 4 }}>
-            {title}
-          </Typography.Title>
+        {/* A card drawn with theme tokens (antd's Card brings its tabs along). */}
+        <div
+          style={{
+            width: "100%",
+            maxWidth: 420,
+            padding: 24,
+            background: token.colorBgContainer,
+            border: `1px solid ${token.colorBorderSecondary}`,
+            borderRadius: token.borderRadiusLG,
+          }}
+        >
+          {/* Plain elements in theme colours: Typography would pull its editor into the login page. */}
+          <span style={{ color: token.colorTextSecondary }}>{t("app.title")}</span>
+          <h1 style={{ fontSize: 24, fontWeight: 600, lineHeight: 1.35, marginTop: 4, marginBottom: 16, color: token.colorTextHeading }}>{title}</h1>
           {children}
-        </Card>
+        </div>
       </main>
     </Layout>
   );

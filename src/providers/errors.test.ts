@@ -1,6 +1,11 @@
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { toAppError } from "./errors";
-import { i18n } from "./i18n";
+import { i18n, loadLocale } from "./i18n";
+
+beforeAll(async () => {
+  await loadLocale("es");
+  await loadLocale("zh-CN");
+});
 
 describe("errors become human messages", () => {
   it("a permission refusal from PostgREST", () => {

@@ -1,10 +1,9 @@
-// i18next with the three bundled locales; the chosen language is remembered.
+// i18next with three locales: English is bundled (and the fallback), Spanish and Chinese load
+// on demand, so the login page carries one language. The chosen language is remembered.
 import i18n from "i18next";
 import { initReactI18next } from "react-i18next";
 import type { I18nProvider } from "@refinedev/core";
 import en from "../locales/en.json";
-import es from "../locales/es.json";
-import zhCN from "../locales/zh-CN.json";
 
 export const locales = ["en", "es", "zh-CN"] as const;
 export type Locale = (typeof locales)[number];
@@ -23,9 +22,22 @@ function initialLocale(): Locale {
   return "en";
 }
 
+const loaders: Record<Exclude<Locale, "en">, () => Promise<{ default: Record<string, unknown> }>> = {
+  es: () => import("../locales/es.json"),
+  "zh-CN": () => import("../locales/zh-CN.json"),
+};
+
+/** Makes a locale's strings available (fetching its file the first time). */
+export async function loadLocale(locale: Locale): Promise<void> {
+  if (locale === "en" || i18n.hasResourceBundle(locale, "translation")) return;
+  const strings = await loaders[locale]();
+  i18n.addResourceBundle(locale, "translation", strings.default, true, true);
+}
+
 void i18n.use(initReactI18next).init({
-  resources: { en: { translation: en }, es: { translation: es }, "zh-CN": { translation: zhCN } },
-  lng: initialLocale(),
+  resources: { en: { translation: en } },
+  partialBundledLanguages: true,
+  lng: "en",
   fallbackLng: "en",
   interpolation: { escapeValue: false },
   returnNull: false,
@@ -34,12 +46,19 @@ void i18n.use(initReactI18next).init({
 function applyDocumentLanguage(locale: string): void {
   if (typeof document !== "undefined") document.documentElement.lang = locale;
 }
-applyDocumentLanguage(i18n.language);
+
+async function switchTo(locale: Locale): Promise<void> {
+  await loadLocale(locale);
+  applyDocumentLanguage(locale);
+  await i18n.changeLanguage(locale);
+}
+
+/** Resolves once the remembered (or browser) language is loaded: render after it. */
+export const i18nReady: Promise<void> = switchTo(initialLocale()).catch(() => switchTo("en"));
 
 export async function changeLocale(locale: Locale): Promise<void> {
   localStorage.setItem(storageKey, locale);
-  applyDocumentLanguage(locale);
-  await i18n.changeLanguage(locale);
+  await switchTo(locale);
 }
 
 export const i18nProvider: I18nProvider = {

@@ -1,5 +1,8 @@
 import { useLogin } from "@refinedev/core";
-import { Alert, Button, Form, Input, Typography } from "antd";
+import { Alert, Button, Form, theme } from "antd";
+// The two inputs by their own modules: antd's Input index also carries TextArea, Search and OTP.
+import Input from "antd/es/input/Input";
+import Password from "antd/es/input/Password";
 import { useEffect, useState } from "react";
 import { Controller, useForm } from "react-hook-form";
 import { useTranslation } from "react-i18next";
@@ -18,6 +21,7 @@ const reasons = ["expired", "ended", "signedOut", "passwordUpdated"] as const;
 
 export default function LoginPage() {
   const { t } = useTranslation();
+  const { token } = theme.useToken();
   const [params] = useSearchParams();
   const [reason] = useState(() => reasons.find((r) => r === (params.get("reason") ?? peekSignOutReason())));
   useEffect(() => forgetSignOutReason(), []);
@@ -72,7 +76,7 @@ export default function LoginPage() {
           rules={{ required: t("pages.login.errors.requiredPassword") }}
           render={({ field }) => (
             <Form.Item label={t("pages.login.fields.password")} htmlFor="login-password" required {...fieldStatus(errors.password?.message)}>
-              <Input.Password {...field} id="login-password" autoComplete="current-password" data-testid="login-password" size="large" />
+              <Password {...field} id="login-password" autoComplete="current-password" data-testid="login-password" size="large" />
             </Form.Item>
           )}
         />
@@ -80,14 +84,12 @@ export default function LoginPage() {
           {t("pages.login.buttons.submit")}
         </Button>
       </Form>
-      <Typography.Paragraph style={{ marginTop: 16, marginBottom: 0 }}>
-        <Link to="/forgot-password" data-testid="forgot-password-link">
+      <p style={{ marginTop: 16, marginBottom: 0 }}>
+        <Link to="/forgot-password" data-testid="forgot-password-link" style={{ color: token.colorLink }}>
           {t("pages.login.buttons.forgotPassword")}
         </Link>
-      </Typography.Paragraph>
-      <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
-        {t("pages.login.noLoginsHint")}
-      </Typography.Paragraph>
+      </p>
+      <p style={{ marginTop: 8, marginBottom: 0, color: token.colorTextSecondary }}>{t("pages.login.noLoginsHint")}</p>
     </AuthLayout>
   );
 }

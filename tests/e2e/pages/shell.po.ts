@@ -38,8 +38,8 @@ export class ShellPageObject {
   }
 
   async switchLanguage(code: "en" | "es" | "zh-CN"): Promise<void> {
-    await this.page.getByTestId("language-switcher").click();
-    await this.page.getByTestId(`language-${code}`).click();
+    // The switcher is a segmented control: every language is one click away.
+    await this.page.getByTestId("language-switcher").first().getByTestId(`language-${code}`).click();
   }
 
   async signOut(): Promise<void> {

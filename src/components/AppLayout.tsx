@@ -1,0 +1,25 @@
+// The signed-in shell (side menu, header, service banner), loaded after sign-in so the
+// login page does not carry it.
+import { ThemedLayout, ThemedSider, ThemedTitle } from "@refinedev/antd";
+import { CanAccess } from "@refinedev/core";
+import { Suspense, type ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { Header } from "./Header";
+import { PageLoading } from "./PageLoading";
+import { ServiceStatus } from "./ServiceStatus";
+
+function AppTitle({ collapsed }: { collapsed: boolean }) {
+  const { t } = useTranslation();
+  return <ThemedTitle collapsed={collapsed} text={t("app.title")} />;
+}
+
+export default function AppLayout({ children, notAllowed }: { children: ReactNode; notAllowed: ReactNode }) {
+  return (
+    <ThemedLayout Header={Header} Sider={(props) => <ThemedSider {...props} fixed />} Title={AppTitle}>
+      <ServiceStatus />
+      <Suspense fallback={<PageLoading />}>
+        <CanAccess fallback={notAllowed}>{children}</CanAccess>
+      </Suspense>
+    </ThemedLayout>
+  );
+}
