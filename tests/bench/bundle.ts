@@ -46,6 +46,9 @@ function keyFor(manifest: Manifest, source: string): string {
 export async function measureBundle(stack: Stack): Promise<BundleSizes> {
   const outDir = mkdtempSync(path.join(tmpdir(), "bench-bundle-"));
   try {
+    // Vite's dev server (used earlier to read the select strings) leaves NODE_ENV=development
+    // behind, and build() keeps an existing value: measure the production bundle.
+    process.env.NODE_ENV = "production";
     process.env.VITE_SUPABASE_URL = stack.apiUrl;
     process.env.VITE_SUPABASE_ANON_KEY = stack.anonKey;
     await build({ root: repoRoot, logLevel: "warn", build: { outDir, emptyOutDir: true, manifest: "manifest.json" } });
