@@ -1278,6 +1278,14 @@ export type Database = {
           pending: boolean
         }[]
       }
+      org_chart_members: {
+        Args: { p_per_position?: number }
+        Returns: {
+          position_id: string
+          filled: number
+          members: Json
+        }[]
+      }
       regulation_coverage: {
         Args: { p_regulation: string; p_territory?: string }
         Returns: {

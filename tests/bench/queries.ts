@@ -87,7 +87,7 @@ export async function pageQueries(stack: Stack): Promise<PageQuery[]> {
     {
       name: "org chart",
       list: true,
-      request: () => ({ method: "GET", path: `/rest/v1/staff?select=${enc("id, full_name, position_id, status, territories:territory_id(code)")}&status=neq.left&order=full_name.asc` }),
+      request: () => ({ method: "POST", path: "/rest/v1/rpc/org_chart_members", body: { p_per_position: 12 } }),
     },
     { name: "regulations list", list: true, request: () => ({ method: "GET", count: "exact", path: `/rest/v1/regulations?select=${enc(s.regulationListSelect)}&order=code.asc&${page(25)}` }) },
     ...([["en", "discount"], ["es", "descuento"], ["zh", "折扣"]] as const).map(([lang, term]) => ({

@@ -3,6 +3,7 @@
 // (RLS bypassed); then 20 concurrent clients, the production bundle and the audit
 // trigger's overhead. Prints a table and writes BENCHMARKS.md (never edit it by hand).
 import { existsSync } from "node:fs";
+import pg from "pg";
 import { fail, onShutdown } from "../../supabase/local/cli.ts";
 import { loadConfig } from "../../supabase/local/config.ts";
 import { startStack, type Stack } from "../../supabase/local/stack.ts";
@@ -27,6 +28,12 @@ const shutdown = onShutdown(async () => {
 try {
   if (!existsSync(config.dataDir)) throw new Error(`no reference database in ${config.dataDir}: run \`npm run seed:large\` first`);
   stack = await startStack(config, { log: say, withFunctions: false });
+  // Measure a settled database (earlier runs' edits and rolled-back inserts leave dead rows).
+  say("vacuum and analyze");
+  const db = new pg.Client({ connectionString: stack.dbUrl });
+  await db.connect();
+  await db.query("vacuum (analyze)");
+  await db.end();
   const service: Session = { label: "service role (RLS bypassed)", token: stack.serviceRoleKey, userId: null };
   const sessions: Session[] = [
     await signIn(stack, "manager@example.com", "demo-manager-2026", "territory manager"),

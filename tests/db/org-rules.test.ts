@@ -230,3 +230,33 @@ describe("staff records", () => {
     expect(ok.data?.user_id).toBe(login.id);
   });
 });
+
+describe("the org chart", () => {
+  it("counts, per position, exactly the current people each viewer may read, and names the first of them", async () => {
+    for (const role of ["hr_admin", "manager", "salesperson"] as const) {
+      const client = await signInDemo(role);
+      const { data: chart, error } = await client.rpc("org_chart_members", { p_per_position: 3 });
+      expect(error, role).toBeNull();
+      const { data: staff } = await client.from("staff").select("id, position_id, full_name").neq("status", "left").order("full_name");
+      const expected = new Map<string, string[]>();
+      for (const s of staff ?? []) expected.set(s.position_id, [...(expected.get(s.position_id) ?? []), s.id]);
+      expect(new Map((chart ?? []).map((r) => [r.position_id, Number(r.filled)])), role).toEqual(new Map([...expected].map(([k, v]) => [k, v.length])));
+      for (const row of chart ?? []) {
+        const members = row.members as Array<{ id: string }>;
+        expect(members.length, role).toBe(Math.min(3, Number(row.filled)));
+        for (const m of members) expect(expected.get(row.position_id), role).toContain(m.id);
+      }
+    }
+  });
+
+  it("is refused to anonymous callers and open to the service role", async () => {
+    const { error } = await serviceClient().rpc("org_chart_members", {});
+    expect(error).toBeNull(); // the service role (tooling, the bench) may call it
+    const anon = await fetch(`${process.env.TEST_API_URL}/rest/v1/rpc/org_chart_members`, {
+      method: "POST",
+      headers: { apikey: process.env.TEST_ANON_KEY ?? "", "Content-Type": "application/json" },
+      body: "{}",
+    });
+    expect(anon.status).toBeGreaterThanOrEqual(400);
+  });
+});

@@ -1,4 +1,5 @@
 import { localizedLabel } from "../../providers/i18n";
+import { supabaseClient } from "../../providers/supabaseClient";
 import type { Tables, TablesInsert } from "../../types/database";
 
 export type PositionRow = Tables<"positions">;
@@ -41,4 +42,23 @@ export function positionTree(rows: PositionRow[]): PositionNode[] {
 export function positionTitle(p: { title_en: string; title_es: string; title_zh: string } | null | undefined, locale: string): string {
   if (!p) return "—";
   return localizedLabel({ label_en: p.title_en, label_es: p.title_es, label_zh: p.title_zh }, locale);
+}
+
+/** The org chart's people: per position, how many the viewer may see and the first of them. */
+export interface OrgChartMember {
+  id: string;
+  full_name: string;
+  status: "active" | "on_leave" | "left";
+  territory_code: string | null;
+}
+export interface OrgChartGroup {
+  filled: number;
+  members: OrgChartMember[];
+}
+export const orgChartPerPosition = 12;
+
+export async function fetchOrgChartMembers(): Promise<Map<string, OrgChartGroup>> {
+  const { data, error } = await supabaseClient.rpc("org_chart_members", { p_per_position: orgChartPerPosition });
+  if (error) throw error;
+  return new Map((data ?? []).map((row) => [row.position_id, { filled: Number(row.filled), members: row.members as unknown as OrgChartMember[] }]));
 }
