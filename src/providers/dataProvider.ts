@@ -47,12 +47,28 @@ async function confirmRows(query: FilterBuilder, expected: number): Promise<unkn
   return data;
 }
 
-export function createDataProvider(client: SupabaseClient): Required<DataProvider> {
+/** PostgREST's db-max-rows (supabase/config.toml [api] max_rows). */
+const defaultMaxRows = 1000;
+
+export function createDataProvider(client: SupabaseClient, { maxRows = defaultMaxRows } = {}): Required<DataProvider> {
   const base = supabaseDataProvider(client);
   const table = (resource: string) => client.from(resource) as unknown as TableBuilder;
   const provider: Required<DataProvider> = {
     ...base,
-    getList: ((params) => rethrow(() => base.getList(params))) as DataProvider["getList"],
+    getList: (async (params) => {
+      const first = await rethrow(() => base.getList(params));
+      // "All rows" (pagination off) meets PostgREST's max_rows (1,000 per answer): when an
+      // answer is that full, read the rest page by page, in a stable order.
+      if (params.pagination?.mode !== "off" || first.data.length < maxRows) return first;
+      const sorters = params.sorters?.length ? params.sorters : [{ field: params.meta?.idColumnName ?? "id", order: "asc" as const }];
+      const data: typeof first.data = [];
+      for (let currentPage = 1; ; currentPage++) {
+        const page = await rethrow(() => base.getList({ ...params, sorters, pagination: { mode: "server", currentPage, pageSize: maxRows } }));
+        data.push(...page.data);
+        if (page.data.length < maxRows) break;
+      }
+      return { data, total: data.length };
+    }) as DataProvider["getList"],
     getMany: ((params) => rethrow(() => base.getMany(params))) as Required<DataProvider>["getMany"],
     create: ((params) => rethrow(() => base.create(params))) as DataProvider["create"],
     createMany: ((params) => rethrow(() => base.createMany(params))) as Required<DataProvider>["createMany"],

@@ -12,9 +12,18 @@ import { QueryError } from "../../components/QueryError";
 import { useCustomFieldDefinitions } from "../../components/org/CustomFieldInputs";
 import { buildTerritoryTree, type TerritoryTreeNode } from "../../components/org/territoryTree";
 import { neutralizeRecord } from "../../utils/csv";
-import { currentAssignmentFilter, importTerritories, levelKey, territoryImportHeaders, territoryListSelect, type TerritoryListRow } from "./queries";
+import {
+  currentAssignmentFilter,
+  importTerritories,
+  levelKey,
+  territoryImportHeaders,
+  territoryListSelect,
+  territoryTreeSelect,
+  type TerritoryListRow,
+  type TerritoryTreeRow,
+} from "./queries";
 
-function salespersonOf(row: TerritoryListRow): string | undefined {
+function salespersonOf(row: Pick<TerritoryListRow, "territory_assignments">): string | undefined {
   return row.territory_assignments.find((a) => a.valid_to === null)?.staff?.full_name ?? undefined;
 }
 
@@ -23,11 +32,11 @@ function TerritoryTree() {
   const { open } = useNotification();
   const invalidate = useInvalidate();
   const { data: canMove } = useCan({ resource: "territories", action: "edit" });
-  const { result, query } = useList<TerritoryListRow>({
+  const { result, query } = useList<TerritoryTreeRow>({
     resource: "territories",
     pagination: { mode: "off" },
     filters: [currentAssignmentFilter],
-    meta: { select: territoryListSelect },
+    meta: { select: territoryTreeSelect },
   });
   const rows = useMemo(() => result?.data ?? [], [result?.data]);
   const tree = useMemo(() => buildTerritoryTree(rows), [rows]);

@@ -9,6 +9,12 @@ export type TerritoryListRow = TerritoryRow & {
   territory_assignments: { staff_id: string; valid_to: string | null; staff: Pick<Tables<"staff">, "full_name"> | null }[];
 };
 
+/** What the tree draws (every territory at once: only the columns it shows). */
+export type TerritoryTreeRow = Pick<TerritoryRow, "id" | "code" | "name" | "parent_id" | "path" | "version"> &
+  Pick<TerritoryListRow, "manager" | "territory_assignments">;
+export const territoryTreeSelect =
+  "id, code, name, parent_id, path, version, manager:manager_id(id, full_name), territory_assignments(staff_id, valid_to, staff(full_name))";
+
 export const territoryListSelect =
   "id, code, name, parent_id, path, market_notes, manager_id, custom_fields, version, manager:manager_id(id, full_name), territory_assignments(staff_id, valid_to, staff(full_name))";
 export const territorySelect = `${territoryListSelect}, created_at, updated_at`;
