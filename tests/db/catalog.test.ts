@@ -131,8 +131,6 @@ describe("functions", () => {
       // and ending one's own preview, the explainer, counting rows in a scope for the impact of
       // a matrix change, and recording a matrix version.
       "check_request", "end_preview", "explain_access", "record_matrix_version", "rows_in_scope", "start_preview",
-      // The decision private.access memoises per transaction.
-      "compute_access",
     ];
     const rows = await sql<{ fn: string }>(`
       select n.nspname || '.' || p.proname as fn from pg_proc p join pg_namespace n on n.oid = p.pronamespace
