@@ -40,7 +40,7 @@ export async function signIn(stack: Stack, email: string, password: string, labe
 
 interface Selects {
   staffListSelect: string;
-  territoryListSelect: string;
+  territoryTreeSelect: string;
   regulationListSelect: string;
   auditListSelect: string;
 }
@@ -55,7 +55,7 @@ async function loadSelects(): Promise<Selects> {
     const audit = await load("/src/resources/audit_log/queries.ts");
     return {
       staffListSelect: String(staff.staffListSelect),
-      territoryListSelect: String(territories.territoryListSelect),
+      territoryTreeSelect: String(territories.territoryTreeSelect),
       regulationListSelect: String(regulations.regulationListSelect),
       auditListSelect: String(audit.auditListSelect),
     };
@@ -82,7 +82,7 @@ export async function pageQueries(stack: Stack): Promise<PageQuery[]> {
     {
       name: "territories tree",
       list: true,
-      request: () => ({ method: "GET", path: `/rest/v1/territories?select=${enc(s.territoryListSelect)}&territory_assignments.valid_to=is.null` }),
+      request: () => ({ method: "GET", path: `/rest/v1/territories?select=${enc(s.territoryTreeSelect)}&territory_assignments.valid_to=is.null` }),
     },
     {
       name: "org chart",
