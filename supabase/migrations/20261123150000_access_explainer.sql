@@ -527,6 +527,39 @@ begin
 end;
 $$;
 
+-- For each changed cell and each person holding its role: the scope they get and how many
+-- rows it reaches, as the matrix stands (keys: role/resource/action/person).
+create or replace function private.matrix_cells_snapshot(p_cells jsonb)
+returns jsonb
+language plpgsql
+stable
+set search_path = ''
+as $$
+declare
+  v_snapshot jsonb := '{}';
+  v_cell record;
+  v_person record;
+  v_grant private.access_grant;
+begin
+  for v_cell in
+    select c ->> 'role_code' as role_code, c ->> 'resource' as resource, c ->> 'action' as action from jsonb_array_elements(p_cells) c
+  loop
+    for v_person in
+      select p.id from public.user_roles ur join public.profiles p on p.id = ur.user_id where ur.role_code = v_cell.role_code
+    loop
+      v_grant := private.access(v_cell.resource, v_cell.action, v_person.id);
+      v_snapshot := v_snapshot || jsonb_build_object(
+        v_cell.role_code || '/' || v_cell.resource || '/' || v_cell.action || '/' || v_person.id,
+        jsonb_build_object('scope', (select max(s) from unnest(v_grant.scopes) s),
+                           'rows', private.rows_in_scope(v_cell.resource, v_cell.action, v_grant, v_person.id)));
+    end loop;
+  end loop;
+  return v_snapshot;
+end;
+$$;
+comment on function private.matrix_cells_snapshot(jsonb) is
+  'Per changed cell and person holding its role: scope and rows reached (the before and after of matrix_change_impact).';
+
 -- Per changed cell: who gains or loses the action and on how many rows, computed by applying
 -- the changes in a rolled-back subtransaction and asking the same helper before and after.
 create or replace function public.matrix_change_impact(p_changes jsonb)
@@ -556,37 +589,13 @@ begin
   if jsonb_typeof(p_changes) is distinct from 'array' then
     raise exception using errcode = '22023', message = 'Matrix changes must be a JSON array.', detail = 'invalid_input';
   end if;
-  -- The cells touched, and everyone holding the changed roles.
+  -- The cells touched; each person holding a changed role, before and after.
   select coalesce(jsonb_agg(distinct jsonb_build_object('role_code', c ->> 'role_code', 'resource', c ->> 'resource', 'action', c ->> 'action')), '[]')
     into v_cells from jsonb_array_elements(p_changes) c;
-
-  for v_cell in
-    select c ->> 'role_code' as role_code, c ->> 'resource' as resource, c ->> 'action' as action from jsonb_array_elements(v_cells) c
-  loop
-    for v_person in
-      select p.id from public.user_roles ur join public.profiles p on p.id = ur.user_id where ur.role_code = v_cell.role_code
-    loop
-      v_key := v_cell.role_code || '/' || v_cell.resource || '/' || v_cell.action || '/' || v_person.id;
-      v_before := v_before || jsonb_build_object(v_key, jsonb_build_object(
-        'scope', (select max(s) from unnest((private.access(v_cell.resource, v_cell.action, v_person.id)).scopes) s),
-        'rows', private.rows_in_scope(v_cell.resource, v_cell.action, private.access(v_cell.resource, v_cell.action, v_person.id), v_person.id)));
-    end loop;
-  end loop;
-
+  v_before := private.matrix_cells_snapshot(v_cells);
   begin
     perform private.apply_matrix_changes(p_changes);
-    for v_cell in
-      select c ->> 'role_code' as role_code, c ->> 'resource' as resource, c ->> 'action' as action from jsonb_array_elements(v_cells) c
-    loop
-      for v_person in
-        select p.id from public.user_roles ur join public.profiles p on p.id = ur.user_id where ur.role_code = v_cell.role_code
-      loop
-        v_key := v_cell.role_code || '/' || v_cell.resource || '/' || v_cell.action || '/' || v_person.id;
-        v_after := v_after || jsonb_build_object(v_key, jsonb_build_object(
-          'scope', (select max(s) from unnest((private.access(v_cell.resource, v_cell.action, v_person.id)).scopes) s),
-          'rows', private.rows_in_scope(v_cell.resource, v_cell.action, private.access(v_cell.resource, v_cell.action, v_person.id), v_person.id)));
-      end loop;
-    end loop;
+    v_after := private.matrix_cells_snapshot(v_cells);
     raise exception using errcode = 'P0001', message = 'impact: roll back', detail = 'impact_rollback';
   exception when raise_exception then
     if sqlerrm <> 'impact: roll back' then
@@ -839,6 +848,7 @@ revoke all on function private.record_facts(text, text, jsonb, uuid) from public
 revoke all on function private.explain_access(uuid, text, text, text) from public;
 revoke all on function private.rows_in_scope(text, text, private.access_grant, uuid) from public;
 revoke all on function private.matrix_cells() from public;
+revoke all on function private.matrix_cells_snapshot(jsonb) from public;
 revoke all on function private.apply_matrix_changes(jsonb) from public;
 revoke all on function private.record_matrix_version(text) from public;
 revoke all on function private.matrix_changed() from public;
@@ -847,7 +857,7 @@ grant execute on function private.preview_session_id() to anon, authenticated, s
 grant execute on function private.check_request() to anon, authenticated, service_role;
 grant execute on function private.start_preview(uuid), private.end_preview(uuid) to authenticated;
 grant execute on function private.explain_access(uuid, text, text, text) to authenticated;
-grant execute on function private.rows_in_scope(text, text, private.access_grant, uuid),
+grant execute on function private.rows_in_scope(text, text, private.access_grant, uuid), private.matrix_cells_snapshot(jsonb),
   private.apply_matrix_changes(jsonb), private.record_matrix_version(text) to authenticated;
 
 revoke all on function public.start_preview(uuid), public.end_preview(uuid), public.explain_access(uuid, text, text, text),

@@ -5,6 +5,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestUser, serviceClient, type TestUser } from "../support/clients.ts";
 import { closePools, sql } from "../support/sql.ts";
+import type { CellImpact } from "../../src/resources/role_permissions/queries.ts";
 
 afterAll(closePools);
 
@@ -40,21 +41,10 @@ beforeAll(async () => {
 
 const cell = (resource: string, action: string, expected: string | null, scope: string | null) => ({ role_code: role, resource, action, expected_scope: expected, scope });
 
-interface Impact {
-  role_code: string;
-  resource: string;
-  action: string;
-  people_gaining: number;
-  people_losing: number;
-  rows_before: number;
-  rows_after: number;
-  people: { user_id: string; rows_before: number | null; rows_after: number | null; scope_after: string | null }[];
-}
-
 describe("the impact of a matrix change", () => {
   it("counts who gains an action and on how many rows, and the people get exactly that after saving", async () => {
     const changes = [cell("staff", "read", null, "territory")];
-    const impact = (await one(hr.client.rpc("matrix_change_impact", { p_changes: changes }))) as unknown as Impact[];
+    const impact = (await one(hr.client.rpc("matrix_change_impact", { p_changes: changes }))) as unknown as CellImpact[];
     expect(impact).toHaveLength(1);
     expect(impact[0]).toMatchObject({ role_code: role, resource: "staff", action: "read", people_gaining: 2, people_losing: 0, rows_before: 0 });
     expect(impact[0]!.rows_after).toBe(people.reduce((n, p) => n + p.staffInside, 0));
@@ -73,7 +63,7 @@ describe("the impact of a matrix change", () => {
 
   it("counts who loses an action", async () => {
     const changes = [cell("staff", "read", "territory", null)];
-    const impact = (await one(hr.client.rpc("matrix_change_impact", { p_changes: changes }))) as unknown as Impact[];
+    const impact = (await one(hr.client.rpc("matrix_change_impact", { p_changes: changes }))) as unknown as CellImpact[];
     expect(impact[0]).toMatchObject({ people_gaining: 0, people_losing: 2, rows_after: 0 });
   });
 
