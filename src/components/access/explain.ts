@@ -1,6 +1,7 @@
 // Turns the database's explanation (explain_access) into one sentence in the reader's
 // language (pure; unit-tested). The decision itself always comes from the database.
 import type { TFunction } from "i18next";
+import { localizedLabel } from "../../providers/i18n";
 
 export interface Labelled {
   code: string;
@@ -35,10 +36,9 @@ export interface Explanation {
   record: null | { id: string; exists: boolean; label?: string; territory?: { id: string; code: string; name: string } | null; is_own?: boolean };
 }
 
+/** A catalogue row's label in the reader's language, or the fallback (its code) when missing. */
 export function labelOf(row: Labelled | undefined, language: string, fallback: string): string {
-  if (!row) return fallback;
-  const own = language === "es" ? row.label_es : language === "zh-CN" ? row.label_zh : row.label_en;
-  return own || row.label_en || fallback;
+  return (row && localizedLabel(row, language)) || fallback;
 }
 
 export interface ExplainContext {

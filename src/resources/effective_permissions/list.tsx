@@ -10,9 +10,10 @@ import { useTranslation } from "react-i18next";
 import { PageTitle } from "../../components/PageTitle";
 import { QueryError } from "../../components/QueryError";
 import { ExplanationView } from "../../components/access/Explanation";
+import { labelOf, type Labelled } from "../../components/access/explain";
+import { useAccessLabels } from "../../components/access/queries";
 import type { Identity } from "../../providers/authProvider";
 import { toAppError } from "../../providers/errors";
-import { localizedLabel } from "../../providers/i18n";
 import type { Tables } from "../../types/database";
 import { effectiveKey, fetchEffectivePermissions, type EffectiveRow } from "./queries";
 
@@ -35,19 +36,12 @@ export default function EffectivePermissions() {
     meta: { select: "id, full_name, email" },
     pagination: { pageSize: 50 },
   });
-  const labels = {
-    resources: useList<Tables<"resources">>({ resource: "resources", pagination: { mode: "off" } }).result?.data ?? [],
-    actions: useList<Tables<"permission_actions">>({ resource: "permission_actions", pagination: { mode: "off" } }).result?.data ?? [],
-    roles: useList<Tables<"app_roles">>({ resource: "app_roles", pagination: { mode: "off" }, meta: { idColumnName: "code" } }).result?.data ?? [],
-  };
+  const labels = useAccessLabels();
   const pairs = useList<Tables<"resource_actions">>({ resource: "resource_actions", pagination: { mode: "off" } }).result?.data ?? [];
   const [why, setWhy] = useState<{ resource: string; action: string } | null>(null);
   const [recordInput, setRecordInput] = useState("");
   const [record, setRecord] = useState<string | undefined>();
-  const label = (list: { code: string; label_en: string; label_es: string; label_zh: string }[], code: string) => {
-    const row = list.find((r) => r.code === code);
-    return row ? localizedLabel(row, i18n.language) : code;
-  };
+  const label = (list: Labelled[], code: string) => labelOf(list.find((r) => r.code === code), i18n.language, code);
   const query = useQuery({ queryKey: effectiveKey(userId ?? ""), queryFn: () => fetchEffectivePermissions(userId!), enabled: Boolean(userId) });
   const order = (list: { code: string; sort_order?: number }[], code: string) => list.findIndex((x) => x.code === code);
   const rows: Row[] = pairs
