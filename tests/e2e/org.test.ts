@@ -141,3 +141,27 @@ describe("CSV import", () => {
     await sql("delete from public.staff where email like $1", [`csv-${batch}-%`]);
   });
 });
+
+describe("the org chart", () => {
+  it("shows each position's head count and first names, and 'and N more' opens the staff list filtered to that position", async () => {
+    const page = await session.newPage();
+    await new ShellPageObject(page).signInAs(demo.hr_admin.email, demo.hr_admin.password);
+    await page.goto("/org-chart");
+    const card = page.getByTestId("org-position-salesperson");
+    await card.waitFor();
+    const [{ n }] = (await sql<{ n: number }>(
+      "select count(*)::int as n from public.staff s join public.positions p on p.id = s.position_id where p.code = 'salesperson' and s.status <> 'left'",
+    )) as [{ n: number }];
+    expect(await card.innerText()).toContain(`${n} of `);
+    expect(await card.locator(".ant-tag").count()).toBe(Math.min(12, n));
+    expect(n).toBeGreaterThan(12);
+    expect(await page.getByTestId("org-more-salesperson").innerText()).toBe(`and ${n - 12} more`);
+    await page.getByTestId("org-more-salesperson").click();
+    await page.waitForURL(/\/staff\?/);
+    const rows = page.locator('[data-testid="staff-table"] tr.ant-table-row');
+    await rows.first().waitFor();
+    const positions = await page.locator('[data-testid="staff-table"] tr.ant-table-row td:nth-child(3)').allInnerTexts();
+    expect(positions.length).toBeGreaterThan(0);
+    expect(new Set(positions)).toEqual(new Set(["Salesperson"]));
+  });
+});
