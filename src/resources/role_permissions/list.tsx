@@ -5,8 +5,8 @@
 import { List } from "@refinedev/antd";
 import { useCan, useList, useNotification, useWarnAboutChange } from "@refinedev/core";
 import { useQueryClient } from "@tanstack/react-query";
-import { Alert, Badge, Button, Popconfirm, Select, Space, Table, Tag, Typography } from "antd";
-import { useEffect, useMemo, useState } from "react";
+import { Alert, Badge, Button, Popconfirm, Space, Table, Tag, theme, Typography } from "antd";
+import { useEffect, useMemo, useState, useSyncExternalStore, type CSSProperties } from "react";
 import { useTranslation } from "react-i18next";
 import { HistoryOutlined } from "@ant-design/icons";
 import { useNavigate } from "react-router";
@@ -17,7 +17,8 @@ import { QueryError } from "../../components/QueryError";
 import { localizedLabel } from "../../providers/i18n";
 import { permissionStore } from "../../providers/permissions";
 import type { Tables } from "../../types/database";
-import { cellKey, cellSelect, diffCells, saveMatrix, type ActionRow, type CellRow, type ResourceActionRow, type ResourceRow, type Scope } from "./queries";
+import { createEditStore, MatrixCell } from "./cell";
+import { cellKey, cellSelect, diffCells, saveMatrix, type ActionRow, type CellRow, type ResourceActionRow, type ResourceRow } from "./queries";
 
 interface MatrixRow {
   key: string;
@@ -41,7 +42,9 @@ export default function PermissionMatrix() {
   const actions = useList<ActionRow>({ resource: "permission_actions", ...off, sorters: [{ field: "sort_order", order: "asc" }] });
   const pairs = useList<ResourceActionRow>({ resource: "resource_actions", ...off });
   const cells = useList<CellRow>({ resource: "role_permissions", ...off, meta: { select: cellSelect } });
-  const [edited, setEdited] = useState<Map<string, Scope | null>>(new Map());
+  const { token } = theme.useToken();
+  const [store] = useState(createEditStore);
+  const edited = useSyncExternalStore(store.subscribe, store.snapshot);
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
@@ -70,13 +73,6 @@ export default function PermissionMatrix() {
   const failed = queries.find((q) => q.isError);
   const loading = queries.some((q) => q.isLoading);
 
-  const current = (role: string, resource: string, action: string): Scope | null => {
-    const key = cellKey(role, resource, action);
-    return edited.has(key) ? (edited.get(key) ?? null) : (loaded.get(key) ?? null);
-  };
-  const setCell = (role: string, resource: string, action: string, scope: Scope | null) => {
-    setEdited((prev) => new Map(prev).set(cellKey(role, resource, action), scope));
-  };
   const save = async (reason: string) => {
     setSaving(true);
     setSaveError(null);
@@ -87,13 +83,84 @@ export default function PermissionMatrix() {
       return;
     }
     setConfirming(false);
-    setEdited(new Map());
+    store.clear();
     setWarnWhen(false);
     permissionStore.invalidate();
     await queryClient.invalidateQueries();
     open?.({ type: "success", message: t("matrix.savedVersion", { count: changes.length, n: result.version }) });
   };
-  const scopeLabel = (scope: Scope | null) => (scope ? t(`matrix.scopes.${scope}`) : t("matrix.scopes.none"));
+
+  const editable = canEdit?.can === true;
+  const roleList = roles.result?.data;
+  const language = i18n.language;
+  // The table depends on the saved matrix only: unsaved edits reach each cell through the
+  // store, so an edit re-renders one cell rather than thousands.
+  const table = useMemo(() => {
+    const labels = { none: t("matrix.scopes.none"), own: t("matrix.scopes.own"), territory: t("matrix.scopes.territory"), all: t("matrix.scopes.all") };
+    const noAccess = t("matrix.noAccess");
+    const base: CSSProperties = {
+      minWidth: 120,
+      height: 24,
+      padding: "0 7px",
+      display: "inline-flex",
+      alignItems: "center",
+      justifyContent: "space-between",
+      gap: 8,
+      font: "inherit",
+      color: token.colorText,
+      background: token.colorBgContainer,
+      border: `1px solid ${token.colorBorder}`,
+      borderRadius: token.borderRadiusSM,
+      cursor: "pointer",
+    };
+    const looks = [base, { ...base, borderColor: token.colorWarning, fontWeight: 600 }] as const;
+    return (
+      <Table<MatrixRow> dataSource={rows} loading={loading} pagination={false} rowKey="key" size="small" scroll={{ x: "max-content" }} tableLayout="fixed" data-testid="matrix-table" bordered>
+        <Table.Column<MatrixRow>
+          key="resource"
+          width={170}
+          title={t("matrix.resource")}
+          onCell={(row) => ({ rowSpan: row.first ? row.span : 0 })}
+          render={(_, row) => <Typography.Text strong>{localizedLabel(row.resource, language)}</Typography.Text>}
+        />
+        <Table.Column<MatrixRow> key="action" width={150} title={t("matrix.action")} render={(_, row) => localizedLabel(row.action, language)} />
+        {(roleList ?? []).map((role) => (
+          <Table.Column<MatrixRow>
+            key={role.code}
+            width={150}
+            title={localizedLabel(role, language)}
+            render={(_, row) => {
+              const key = cellKey(role.code, row.resource.code, row.action.code);
+              const saved = loaded.get(key) ?? null;
+              const testId = `cell-${role.code}-${row.resource.code}-${row.action.code}`;
+              // Auditors never write, whatever the matrix says: their write cells stay empty.
+              const locked = role.code === "auditor" && row.action.is_write;
+              if (!editable || locked) {
+                return (
+                  <Tag color={saved ? "blue" : undefined} data-testid={testId} title={locked ? t("errors.db.auditor_never_writes") : undefined}>
+                    {labels[saved ?? "none"]}
+                  </Tag>
+                );
+              }
+              return (
+                <MatrixCell
+                  store={store}
+                  cellKey={key}
+                  saved={saved}
+                  scopes={row.resource.scopes}
+                  labels={labels}
+                  ariaLabel={t("matrix.cellLabel", { role: localizedLabel(role, language), resource: localizedLabel(row.resource, language), action: localizedLabel(row.action, language) })}
+                  noAccess={noAccess}
+                  looks={looks}
+                  testId={testId}
+                />
+              );
+            }}
+          />
+        ))}
+      </Table>
+    );
+  }, [rows, loading, roleList, loaded, editable, language, t, store, token]);
 
   return (
     <List
@@ -124,7 +191,7 @@ export default function PermissionMatrix() {
           >
             {t("matrix.save")}
           </Button>
-          <Popconfirm title={t("matrix.discardConfirm")} okText={t("matrix.discard")} cancelText={t("buttons.cancel")} onConfirm={() => setEdited(new Map())} disabled={changes.length === 0}>
+          <Popconfirm title={t("matrix.discardConfirm")} okText={t("matrix.discard")} cancelText={t("buttons.cancel")} onConfirm={store.clear} disabled={changes.length === 0}>
             <Button disabled={changes.length === 0} data-testid="matrix-discard">
               {t("matrix.discard")}
             </Button>
@@ -145,50 +212,7 @@ export default function PermissionMatrix() {
         onCancel={() => setConfirming(false)}
         onConfirm={(reason) => void save(reason)}
       />
-      <Table<MatrixRow> dataSource={rows} loading={loading} pagination={false} rowKey="key" size="small" scroll={{ x: true }} data-testid="matrix-table" bordered>
-        <Table.Column<MatrixRow>
-          key="resource"
-          title={t("matrix.resource")}
-          onCell={(row) => ({ rowSpan: row.first ? row.span : 0 })}
-          render={(_, row) => <Typography.Text strong>{localizedLabel(row.resource, i18n.language)}</Typography.Text>}
-        />
-        <Table.Column<MatrixRow> key="action" title={t("matrix.action")} render={(_, row) => localizedLabel(row.action, i18n.language)} />
-        {(roles.result?.data ?? []).map((role) => (
-          <Table.Column<MatrixRow>
-            key={role.code}
-            title={localizedLabel(role, i18n.language)}
-            render={(_, row) => {
-              const value = current(role.code, row.resource.code, row.action.code);
-              const changed = edited.has(cellKey(role.code, row.resource.code, row.action.code)) && value !== (loaded.get(cellKey(role.code, row.resource.code, row.action.code)) ?? null);
-              const testId = `cell-${role.code}-${row.resource.code}-${row.action.code}`;
-              // Auditors never write, whatever the matrix says: their write cells stay empty.
-              const locked = role.code === "auditor" && row.action.is_write;
-              if (!canEdit?.can || locked) {
-                return (
-                  <Tag color={value ? "blue" : undefined} data-testid={testId} title={locked ? t("errors.db.auditor_never_writes") : undefined}>
-                    {scopeLabel(value)}
-                  </Tag>
-                );
-              }
-              return (
-                <Select<Scope | "none">
-                  size="small"
-                  value={value ?? "none"}
-                  status={changed ? "warning" : undefined}
-                  style={{ minWidth: 120, fontWeight: changed ? 600 : undefined }}
-                  aria-label={t("matrix.cellLabel", { role: localizedLabel(role, i18n.language), resource: localizedLabel(row.resource, i18n.language), action: localizedLabel(row.action, i18n.language) })}
-                  data-testid={testId}
-                  onChange={(v) => setCell(role.code, row.resource.code, row.action.code, v === "none" ? null : v)}
-                  options={[
-                    { value: "none", label: scopeLabel(null) },
-                    ...row.resource.scopes.map((scope) => ({ value: scope, label: scopeLabel(scope), "data-testid": `${testId}-${scope}` })),
-                  ]}
-                />
-              );
-            }}
-          />
-        ))}
-      </Table>
+      {table}
     </List>
   );
 }

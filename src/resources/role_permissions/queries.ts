@@ -25,7 +25,7 @@ export interface CellChange {
 }
 
 /** The changes between the loaded cells and the edited ones (pure; unit-tested). */
-export function diffCells(loaded: Map<string, Scope>, edited: Map<string, Scope | null>): CellChange[] {
+export function diffCells(loaded: ReadonlyMap<string, Scope>, edited: ReadonlyMap<string, Scope | null>): CellChange[] {
   const changes: CellChange[] = [];
   for (const [key, scope] of edited) {
     const before = loaded.get(key) ?? null;
