@@ -38,7 +38,7 @@ describe("a permission matrix cell", () => {
       </>,
     );
     expect(screen.getByTestId("cell-read").tagName).toBe("BUTTON");
-    expect(screen.getByTestId("cell-read").textContent).toBe("All");
+    expect(screen.getByTestId("cell-read").textContent).toBe("All▾");
     expect(screen.getByRole("button", { name: "Manager – Staff – delete: No access" })).toBeTruthy();
   });
 
@@ -58,7 +58,7 @@ describe("a permission matrix cell", () => {
       if (found.tagName !== "BUTTON") throw new Error("still a picker");
       return found;
     });
-    expect(button.textContent).toBe("All *");
+    expect(button.textContent).toBe("All *▾");
     expect(button.getAttribute("data-changed")).toBe("true");
     await waitFor(() => expect(document.activeElement).toBe(button));
   });
@@ -79,7 +79,7 @@ describe("a permission matrix cell", () => {
       return found;
     });
     expect(store.snapshot().size).toBe(0);
-    expect(button.textContent).toBe("Own");
+    expect(button.textContent).toBe("Own▾");
     await waitFor(() => expect(document.activeElement).toBe(button));
   });
 
@@ -103,9 +103,9 @@ describe("a permission matrix cell", () => {
     act(() => store.set("read", "all"));
     expect(renders.read).toBe((before.read ?? 0) + 1);
     expect(renders.delete).toBe(before.delete);
-    expect(screen.getByTestId("cell-read").textContent).toBe("All *");
+    expect(screen.getByTestId("cell-read").textContent).toBe("All *▾");
     act(() => store.set("read", "own"));
-    expect(screen.getByTestId("cell-read").textContent).toBe("Own");
+    expect(screen.getByTestId("cell-read").textContent).toBe("Own▾");
     act(() => store.clear());
     expect(store.snapshot().size).toBe(0);
   });

@@ -82,6 +82,9 @@ function MatrixCellInner({ store, cellKey, saved, scopes, labels, ariaLabel, noA
         onClick={() => setEditing(true)}
       >
         {changed ? `${text} *` : text}
+        <span aria-hidden style={{ opacity: 0.6, fontSize: 10 }}>
+          ▾
+        </span>
       </button>
     );
   }
