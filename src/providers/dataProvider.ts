@@ -1,6 +1,7 @@
 // Refine's Supabase data provider, made strict: every error becomes a translated message,
 // and a write that RLS (or a stale version) filtered to zero rows is an error, not a
-// silent success.
+// silent success. One-record writes ask PostgREST for a single object, so the server itself
+// answers 406 (PGRST116) and rolls back when the write matched no row, or more than one.
 import type { BaseKey, DataProvider } from "@refinedev/core";
 import { dataProvider as supabaseDataProvider } from "@refinedev/supabase";
 import type { SupabaseClient } from "@supabase/supabase-js";
@@ -14,10 +15,16 @@ interface WriteResult {
   error: unknown;
   status: number;
 }
+interface SingleResult {
+  data: unknown;
+  error: unknown;
+  status: number;
+}
 interface FilterBuilder extends PromiseLike<WriteResult> {
   eq(column: string, value: BaseKey): FilterBuilder;
   in(column: string, values: BaseKey[]): FilterBuilder;
   select(columns: string): FilterBuilder;
+  single(): PromiseLike<SingleResult>;
 }
 interface TableBuilder {
   update(values: object): FilterBuilder;
@@ -37,6 +44,14 @@ async function rethrow<T>(work: () => Promise<T>): Promise<T> {
   } catch (error) {
     fail(error);
   }
+}
+
+/** Runs a one-record write as a single object: no row (RLS, a stale version) is the server's 406. */
+async function confirmOne(query: FilterBuilder): Promise<unknown> {
+  const { data, error, status } = await query.single();
+  if (error) fail(error, status);
+  if (data === null || data === undefined) throw zeroRowError();
+  return data;
 }
 
 /** Runs a write that must return its rows; fewer rows than expected means RLS or a stale version refused it. */
@@ -78,11 +93,8 @@ export function createDataProvider(client: SupabaseClient, { maxRows = defaultMa
       return result;
     }) as DataProvider["getOne"],
     update: (async ({ resource, id, variables, meta }) => {
-      const rows = await confirmRows(
-        table(resource).update(variables as object).eq(meta?.idColumnName ?? "id", id).select(meta?.select ?? "*"),
-        1,
-      );
-      return { data: rows[0] };
+      const row = await confirmOne(table(resource).update(variables as object).eq(meta?.idColumnName ?? "id", id).select(meta?.select ?? "*"));
+      return { data: row };
     }) as DataProvider["update"],
     updateMany: (async ({ resource, ids, variables, meta }) => {
       const rows = await confirmRows(
@@ -92,8 +104,8 @@ export function createDataProvider(client: SupabaseClient, { maxRows = defaultMa
       return { data: rows };
     }) as Required<DataProvider>["updateMany"],
     deleteOne: (async ({ resource, id, meta }) => {
-      const rows = await confirmRows(table(resource).delete().eq(meta?.idColumnName ?? "id", id).select(meta?.select ?? "*"), 1);
-      return { data: rows[0] };
+      const row = await confirmOne(table(resource).delete().eq(meta?.idColumnName ?? "id", id).select(meta?.select ?? "*"));
+      return { data: row };
     }) as DataProvider["deleteOne"],
     deleteMany: (async ({ resource, ids, meta }) => {
       const rows = await confirmRows(

@@ -14,6 +14,13 @@ describe("errors become human messages", () => {
   it("a stale version is a conflict", () => {
     expect(toAppError({ code: "PT409", message: "changed", details: "stale_version" })).toMatchObject({ kind: "conflict", status: 409 });
   });
+  it("a one-record write that matched no row (PostgREST's 406) says not found or not allowed", () => {
+    expect(toAppError({ code: "PGRST116", message: "JSON object requested, multiple (or no) rows returned", details: "The result contains 0 rows" }, 406)).toMatchObject({
+      kind: "notFoundOrDenied",
+      status: 406,
+      message: "This record does not exist, or you are not allowed to see or change it.",
+    });
+  });
   it("a unique violation names the field", () => {
     expect(toAppError({ code: "23505", message: "duplicate key", details: "Key (email)=(a@b.c) already exists." }).message).toBe(
       "A record with the same value already exists (email).",

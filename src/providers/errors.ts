@@ -133,6 +133,9 @@ export function toAppError(raw: unknown, httpStatus?: number): AppError {
       return make("validation", t("errors.tooLong"), 400);
     case "not_found_or_denied":
       return make("notFoundOrDenied", t("errors.notFoundOrDenied"), 404);
+    case "PGRST116":
+      // A single-object write matched no row: not there, not in one's scope, or changed meanwhile.
+      return make("notFoundOrDenied", t("errors.notFoundOrDenied"), status || 406);
     default:
       break;
   }

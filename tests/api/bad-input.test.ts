@@ -2,8 +2,8 @@
 // wrong types, huge strings, unknown columns, null bytes, SQL fragments, deep JSON, negative
 // numbers, far-past and far-future dates, rows outside one's scope. Each gets a 4xx with a
 // message and changes nothing (the table's content hash is the same before and after), and
-// the database keeps serving. Writes that name rows one may not see match no row: PostgREST
-// answers with an empty result (the app turns that into an error), and nothing changes.
+// the database keeps serving. Writes that name rows one may not see match no row: sent as the
+// app sends one-record writes (a single object), PostgREST answers 406 and nothing changes.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestUser, serviceClient, signInDemo, type Client, type TestUser } from "../support/clients.ts";
@@ -177,11 +177,14 @@ async function attempt(client: Client, resource: Resource, c: Case, target: stri
   }
   const patch = { ...c.patch };
   if (patch.parent_id === "__self__") patch.parent_id = target;
+  // One record, as the app's data provider writes it: a single object, so a write that
+  // matches no row is the server's 406, not an empty success.
   const { data, error, status } = await client
     .from(resource.table as "staff")
     .update(patch as never)
     .eq(key as "id", c.filter ?? target)
-    .select(key);
+    .select(key)
+    .single();
   return { data, error, status };
 }
 
@@ -200,10 +203,8 @@ describe.each(resources.map((r) => [r.table, r] as const))("hostile writes to %s
     const before = await fingerprint(resource.table);
     const { data, error, status } = await attempt(hr.client, resource, c, target);
     if (c.noMatch) {
-      expect(error).toBeNull();
-      expect(data).toEqual([]);
-      expect(await fingerprint(resource.table)).toBe(before);
-      return;
+      expect(error?.code).toBe("PGRST116");
+      expect(status).toBe(406);
     }
     expect(error, `${resource.table}: ${c.name} was accepted: ${JSON.stringify(data)?.slice(0, 200)}`).not.toBeNull();
     expect(status).toBeGreaterThanOrEqual(400);
@@ -261,13 +262,15 @@ describe("rows outside one's scope", () => {
     expect(await fingerprint("staff")).toBe(before);
   });
 
-  it("a manager editing or deleting a person in another region matches no row, and nothing changes", async () => {
+  it("a manager editing or deleting a person in another region gets a 406 (no such row for them), and nothing changes", async () => {
     const manager = await signInDemo("manager");
     const before = await fingerprint("staff");
-    const update = await manager.from("staff").update({ notes: "took over" }).eq("id", ids.southPerson).select("id");
-    expect(update.data ?? []).toEqual([]);
-    const removal = await manager.from("staff").delete().eq("id", ids.southPerson).select("id");
-    expect(removal.data ?? []).toEqual([]);
+    const update = await manager.from("staff").update({ notes: "took over" }).eq("id", ids.southPerson).select("id").single();
+    expect(update.error?.code).toBe("PGRST116");
+    expect(update.status).toBe(406);
+    const removal = await manager.from("staff").delete().eq("id", ids.southPerson).select("id").single();
+    expect(removal.error?.code).toBe("PGRST116");
+    expect(removal.status).toBe(406);
     expect(await fingerprint("staff")).toBe(before);
   });
 
