@@ -122,7 +122,8 @@ describe("functions", () => {
   it("the SECURITY DEFINER helpers callable by signed-in people are exactly the reviewed ones, in the unexposed private schema", async () => {
     // Each reads past RLS on purpose and checks the caller itself; adding one means adding it here.
     const reviewed = [
-      "access", "custom_field_errors", "custom_fields_from_csv", "effective_permissions", "is_sales_position", "own_territories",
+      // my_scopes: the caller's own scopes, which every policy helper asks.
+      "access", "my_scopes", "custom_field_errors", "custom_fields_from_csv", "effective_permissions", "is_sales_position", "own_territories",
       "responsible_territories", "set_login_active", "staff_emails_taken", "staff_ids_by_email", "territory_ids_by_code", "verify_audit_chain",
       // Rulebook: the caller's own position and applicable rules, staff in the caller's scope,
       // and the workflow (checks the matrix, step order and four-eyes itself).
