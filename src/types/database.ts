@@ -1148,7 +1148,19 @@ export type Database = {
       }
     }
     Views: {
-      [_ in never]: never
+      territory_tree: {
+        Row: {
+          code: string | null
+          id: string | null
+          manager_name: string | null
+          name: string | null
+          parent_id: string | null
+          path: string | null
+          salesperson_name: string | null
+          version: number | null
+        }
+        Relationships: []
+      }
     }
     Functions: {
       acknowledge_regulation: {

@@ -20,6 +20,18 @@
 -- Section: the scopes a person holds
 -- ---------------------------------------------------------------------------
 
+-- Asked by every scope lookup and by PostgREST's pre-request check: plpgsql, as above.
+create or replace function private.preview_session_id()
+returns uuid
+language plpgsql
+stable
+set search_path = ''
+as $$
+begin
+  return nullif(auth.jwt() -> 'preview' ->> 'session_id', '')::uuid;
+end;
+$$;
+
 create or replace function private.user_scopes(p_user uuid, p_resource text, p_action text, p_in_preview boolean)
 returns public.permission_scope[]
 language plpgsql

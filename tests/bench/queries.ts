@@ -40,6 +40,7 @@ export async function signIn(stack: Stack, email: string, password: string, labe
 
 interface Selects {
   staffListSelect: string;
+  territoryTreeResource: string;
   territoryTreeSelect: string;
   regulationListSelect: string;
   auditListSelect: string;
@@ -55,6 +56,7 @@ async function loadSelects(): Promise<Selects> {
     const audit = await load("/src/resources/audit_log/queries.ts");
     return {
       staffListSelect: String(staff.staffListSelect),
+      territoryTreeResource: String(territories.territoryTreeResource),
       territoryTreeSelect: String(territories.territoryTreeSelect),
       regulationListSelect: String(regulations.regulationListSelect),
       auditListSelect: String(audit.auditListSelect),
@@ -82,7 +84,7 @@ export async function pageQueries(stack: Stack): Promise<PageQuery[]> {
     {
       name: "territories tree",
       list: true,
-      request: () => ({ method: "GET", path: `/rest/v1/territories?select=${enc(s.territoryTreeSelect)}&territory_assignments.valid_to=is.null` }),
+      request: () => ({ method: "GET", path: `/rest/v1/${s.territoryTreeResource}?select=${enc(s.territoryTreeSelect)}` }),
     },
     {
       name: "org chart",

@@ -79,6 +79,20 @@ describe("a manager of region A", () => {
     expect((await c.from("territory_assignments").select("id").eq("staff_id", w.sellerB)).data).toEqual([]);
   });
 
+  it("sees in the territory tree view exactly the territories they may read, with A's manager and salesperson by name, and nothing of B", async () => {
+    const c = w.manager.client;
+    const ids = [w.regionA, w.subA, w.areaA, w.regionB, w.areaB];
+    const tree = (await c.from("territory_tree").select("id, code, manager_name, salesperson_name").in("id", ids)).data ?? [];
+    const readable = (await c.from("territories").select("id").in("id", ids)).data ?? [];
+    expect(tree.map((r) => r.id).sort()).toEqual(readable.map((r) => r.id).sort());
+    expect(tree.map((r) => r.id).sort()).toEqual([w.regionA, w.subA, w.areaA].sort());
+    expect(tree.find((r) => r.id === w.regionA)?.manager_name).toBe("Manager A");
+    expect(tree.find((r) => r.id === w.areaA)?.salesperson_name).toBe("Seller A");
+    // With every row in reach (here the service role), B is there too, with its salesperson.
+    const all = (await admin().from("territory_tree").select("id, salesperson_name").eq("id", w.areaB)).data ?? [];
+    expect(all).toEqual([{ id: w.areaB, salesperson_name: "Seller B" }]);
+  });
+
   it("adds a person to A, but not to B", async () => {
     const c = w.manager.client;
     const assistant = await position("sales_assistant");

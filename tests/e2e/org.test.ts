@@ -1,5 +1,5 @@
 // Org structure in the browser: a manager adds a salesperson to their region and moves
-// them to another territory; the same manager cannot see another region's staff; HR's new
+// them to another territory (the tree follows); the same manager cannot see another region's staff; HR's new
 // custom field appears on the staff form and refuses a bad value; CSV import rejects a bad
 // file row by row and writes nothing, and imports a good one with progress.
 import { randomUUID } from "node:crypto";
@@ -46,6 +46,12 @@ describe("a manager keeps their region", () => {
     const history = page.getByTestId("assignment-history");
     await history.getByText("Rebalancing the north-west").first().waitFor();
     expect(await history.locator("tbody tr").count()).toBe(2);
+
+    // The territory tree names her under the new area, and the old one no longer.
+    await page.goto("/territories");
+    await page.getByTestId("territory-tree").waitFor();
+    await page.getByTestId(`territory-node-${second.code}`).getByText("Nadia Flores").waitFor();
+    expect(await page.getByTestId(`territory-node-${first.code}`).innerText()).not.toContain("Nadia Flores");
   });
 
   it("cannot see another region's staff, in the list or by direct URL", async () => {

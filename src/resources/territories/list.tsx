@@ -18,6 +18,7 @@ import {
   levelKey,
   territoryImportHeaders,
   territoryListSelect,
+  territoryTreeResource,
   territoryTreeSelect,
   type TerritoryListRow,
   type TerritoryTreeRow,
@@ -33,9 +34,8 @@ function TerritoryTree() {
   const invalidate = useInvalidate();
   const { data: canMove } = useCan({ resource: "territories", action: "edit" });
   const { result, query } = useList<TerritoryTreeRow>({
-    resource: "territories",
+    resource: territoryTreeResource,
     pagination: { mode: "off" },
-    filters: [currentAssignmentFilter],
     meta: { select: territoryTreeSelect },
   });
   const rows = useMemo(() => result?.data ?? [], [result?.data]);
@@ -46,7 +46,7 @@ function TerritoryTree() {
   const decorate = (nodes: TerritoryTreeNode[]): TreeProps["treeData"] =>
     nodes.map((n) => {
       const row = byId.get(n.key)!;
-      const who = salespersonOf(row);
+      const who = row.salesperson_name;
       return {
         key: n.key,
         title: (
@@ -54,7 +54,7 @@ function TerritoryTree() {
             <Tag>{n.code}</Tag>
             {row.name}
             <Typography.Text type="secondary"> · {t(`territories.levels.${levelKey(row.path)}`)}</Typography.Text>
-            {row.manager && <Typography.Text type="secondary"> · {t("territories.fields.manager_id")}: {row.manager.full_name}</Typography.Text>}
+            {row.manager_name && <Typography.Text type="secondary"> · {t("territories.fields.manager_id")}: {row.manager_name}</Typography.Text>}
             {who && <Typography.Text type="secondary"> · {who}</Typography.Text>}
           </span>
         ),
@@ -81,6 +81,7 @@ function TerritoryTree() {
               onSuccess: () => {
                 setError(null);
                 open?.({ type: "success", message: t("territories.move.done", { code: moving.code }) });
+                void invalidate({ resource: territoryTreeResource, invalidates: ["list"] });
                 void invalidate({ resource: "territories", invalidates: ["list"] });
                 resolve();
               },

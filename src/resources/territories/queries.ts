@@ -9,11 +9,11 @@ export type TerritoryListRow = TerritoryRow & {
   territory_assignments: { staff_id: string; valid_to: string | null; staff: Pick<Tables<"staff">, "full_name"> | null }[];
 };
 
-/** What the tree draws (every territory at once: only the columns it shows). */
-export type TerritoryTreeRow = Pick<TerritoryRow, "id" | "code" | "name" | "parent_id" | "path" | "version"> &
-  Pick<TerritoryListRow, "manager" | "territory_assignments">;
-export const territoryTreeSelect =
-  "id, code, name, parent_id, path, version, manager:manager_id(id, full_name), territory_assignments(staff_id, valid_to, staff(full_name))";
+/** What the tree draws, from the territory_tree view (one row per readable territory). */
+type TreeViewRow = Database["public"]["Views"]["territory_tree"]["Row"];
+export type TerritoryTreeRow = { [K in "id" | "code" | "name" | "path" | "version"]: NonNullable<TreeViewRow[K]> } & Pick<TreeViewRow, "parent_id" | "manager_name" | "salesperson_name">;
+export const territoryTreeResource = "territory_tree";
+export const territoryTreeSelect = "id, code, name, parent_id, path, version, manager_name, salesperson_name";
 
 export const territoryListSelect =
   "id, code, name, parent_id, path, market_notes, manager_id, custom_fields, version, manager:manager_id(id, full_name), territory_assignments(staff_id, valid_to, staff(full_name))";
