@@ -44,6 +44,8 @@ interface Selects {
   territoryTreeSelect: string;
   regulationListSelect: string;
   auditListSelect: string;
+  staffListCount: "exact" | "estimated";
+  auditListCount: "exact" | "estimated";
 }
 
 async function loadSelects(): Promise<Selects> {
@@ -60,6 +62,8 @@ async function loadSelects(): Promise<Selects> {
       territoryTreeSelect: String(territories.territoryTreeSelect),
       regulationListSelect: String(regulations.regulationListSelect),
       auditListSelect: String(audit.auditListSelect),
+      staffListCount: staff.staffListCount as "exact" | "estimated",
+      auditListCount: audit.auditListCount as "exact" | "estimated",
     };
   } finally {
     await vite.close();
@@ -80,7 +84,7 @@ export async function pageQueries(stack: Stack): Promise<PageQuery[]> {
   if (!rule || !person) throw new Error("the bench database lacks the reference rows: run `npm run seed:large` again");
   const page = (size: number) => `offset=0&limit=${size}`;
   return [
-    { name: "staff list", list: true, request: () => ({ method: "GET", count: "exact", path: `/rest/v1/staff?select=${enc(s.staffListSelect)}&order=full_name.asc&${page(25)}` }) },
+    { name: "staff list", list: true, request: () => ({ method: "GET", count: s.staffListCount, path: `/rest/v1/staff?select=${enc(s.staffListSelect)}&order=full_name.asc&${page(25)}` }) },
     {
       name: "territories tree",
       list: true,
@@ -98,7 +102,7 @@ export async function pageQueries(stack: Stack): Promise<PageQuery[]> {
       request: (): BenchRequest => ({ method: "POST", path: "/rest/v1/rpc/search_regulations", body: { p_query: term, p_limit: 50 } }),
     })),
     { name: "coverage", list: false, request: () => ({ method: "POST", path: "/rest/v1/rpc/regulation_coverage", body: { p_regulation: rule } }) },
-    { name: "audit log", list: true, request: () => ({ method: "GET", count: "estimated", path: `/rest/v1/audit_log?select=${enc(s.auditListSelect)}&order=id.desc&${page(25)}` }) },
+    { name: "audit log", list: true, request: () => ({ method: "GET", count: s.auditListCount, path: `/rest/v1/audit_log?select=${enc(s.auditListSelect)}&order=id.desc&${page(25)}` }) },
     {
       name: "one record's history",
       list: true,

@@ -13,7 +13,7 @@ import { QueryError } from "../../components/QueryError";
 import { toAppError } from "../../providers/errors";
 import type { Tables } from "../../types/database";
 import { neutralizeRecord } from "../../utils/csv";
-import { auditListSelect, fetchAuditedTables, verifyAuditChain, type AuditRow } from "./queries";
+import { auditListCount, auditListSelect, fetchAuditedTables, verifyAuditChain, type AuditRow } from "./queries";
 
 const operations = ["INSERT", "UPDATE", "DELETE"] as const;
 
@@ -21,7 +21,7 @@ export default function AuditLogList() {
   const { t, i18n } = useTranslation();
   const { tableProps, tableQuery, filters, setFilters } = useTable<AuditRow>({
     resource: "audit_log",
-    meta: { select: auditListSelect, count: "estimated" },
+    meta: { select: auditListSelect, count: auditListCount },
     sorters: { initial: [{ field: "id", order: "desc" }] },
     pagination: { pageSize: 25 },
     syncWithLocation: true,
@@ -55,7 +55,7 @@ export default function AuditLogList() {
     resource: "audit_log",
     filters,
     sorters: [{ field: "id", order: "desc" }],
-    meta: { select: auditListSelect, count: "estimated" },
+    meta: { select: auditListSelect, count: auditListCount },
     pageSize: 1000,
     maxItemCount: 100_000,
     filename: "audit-log",

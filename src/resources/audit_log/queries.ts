@@ -4,6 +4,8 @@ import type { Tables } from "../../types/database";
 
 export type AuditRow = Tables<"audit_log">;
 
+/** A million-row log is counted exactly only up to PostgREST's row cap, estimated beyond it. */
+export const auditListCount = "estimated" as const;
 export const auditListSelect = "id, occurred_at, table_name, record_id, operation, changed_fields, old_row, new_row, actor_id, actor_name, actor_kind, actor_roles";
 
 /** Audited tables, for the table filter. */

@@ -16,7 +16,7 @@ import { localizedLabel } from "../../providers/i18n";
 import { positionTitle } from "../positions/queries";
 import type { Tables } from "../../types/database";
 import { neutralizeRecord } from "../../utils/csv";
-import { importStaff, staffImportHeaders, staffListSelect, staffStatuses, subtreeFilter, type StaffListRow } from "./queries";
+import { importStaff, staffImportHeaders, staffListCount, staffListSelect, staffStatuses, subtreeFilter, type StaffListRow } from "./queries";
 
 const statusColor = { active: "success", on_leave: "warning", left: "default" } as const;
 
@@ -34,7 +34,7 @@ export default function StaffList() {
   const territoryPath = territories.find((row) => row.id === territory)?.path;
   const { tableProps, tableQuery, filters, setFilters, sorters } = useTable<StaffListRow>({
     resource: "staff",
-    meta: { select: staffListSelect, count: "estimated" },
+    meta: { select: staffListSelect, count: staffListCount },
     sorters: { initial: [{ field: "full_name", order: "asc" }] },
     filters: { permanent: territoryPath ? [subtreeFilter(territoryPath)] : [] },
     pagination: { pageSize: 25 },
@@ -53,7 +53,7 @@ export default function StaffList() {
     resource: "staff",
     filters: [...filters, ...(territoryPath ? [subtreeFilter(territoryPath)] : [])] as CrudFilter[],
     sorters,
-    meta: { select: staffListSelect, count: "estimated" },
+    meta: { select: staffListSelect, count: staffListCount },
     pageSize: 1000,
     filename: "staff",
     mapData: (row) => {
