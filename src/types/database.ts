@@ -1151,11 +1151,11 @@ export type Database = {
       territory_tree: {
         Row: {
           code: string | null
+          depth: number | null
           id: string | null
           manager_name: string | null
           name: string | null
           parent_id: string | null
-          path: string | null
           salesperson_name: string | null
           version: number | null
         }

@@ -2,7 +2,8 @@
 --
 -- * The territory tree read 1,000 territories with their manager and current salesperson
 --   embedded: PostgREST runs one lateral lookup per territory and embed. A view joins them
---   in one pass (hash joins), flat, with only what the tree draws.
+--   in one pass (hash joins), flat, with only what the tree draws (the depth rather than the
+--   path, whose id labels were half the payload).
 -- * The org chart sorted every visible person by name to keep the first few per position.
 --   It now counts per position and takes the first few of each position from an index in
 --   name order, and builds them as json rather than jsonb (PostgREST sends text anyway;
@@ -19,7 +20,7 @@ select t.id,
        t.code,
        t.name,
        t.parent_id,
-       t.path::text as path,
+       extensions.nlevel(t.path) as depth,
        t.version,
        m.full_name as manager_name,
        s.full_name as salesperson_name
@@ -28,7 +29,7 @@ select t.id,
   left join public.territory_assignments a on a.territory_id = t.id and a.valid_to is null
   left join public.staff s on s.id = a.staff_id;
 comment on view public.territory_tree is
-  'One row per territory the caller may read: what the territory tree draws (manager and current salesperson by name, when the caller may read them). Security invoker: every joined table''s RLS applies.';
+  'One row per territory the caller may read: what the territory tree draws (its depth, manager and current salesperson by name, when the caller may read them). Security invoker: every joined table''s RLS applies.';
 
 revoke all on public.territory_tree from public, anon;
 grant select on public.territory_tree to authenticated, service_role;

@@ -18,7 +18,8 @@ interface Props {
 }
 
 export function useTerritoryTree() {
-  const { result, query } = useList<TerritoryNodeRow>({
+  // The path comes along for callers that filter by subtree (staff list, coverage).
+  const { result, query } = useList<TerritoryNodeRow & { path: string }>({
     resource: "territories",
     pagination: { mode: "off" },
     meta: { select: "id, code, name, parent_id, path" },

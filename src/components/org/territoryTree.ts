@@ -4,7 +4,6 @@ export interface TerritoryNodeRow {
   code: string;
   name: string;
   parent_id: string | null;
-  path: string;
 }
 
 export interface TerritoryTreeNode {
@@ -12,14 +11,13 @@ export interface TerritoryTreeNode {
   value: string;
   title: string;
   code: string;
-  path: string;
   children: TerritoryTreeNode[];
 }
 
 export function buildTerritoryTree(rows: TerritoryNodeRow[]): TerritoryTreeNode[] {
   const nodes = new Map<string, TerritoryTreeNode>();
   for (const row of rows) {
-    nodes.set(row.id, { key: row.id, value: row.id, title: `${row.code} · ${row.name}`, code: row.code, path: row.path, children: [] });
+    nodes.set(row.id, { key: row.id, value: row.id, title: `${row.code} · ${row.name}`, code: row.code, children: [] });
   }
   const roots: TerritoryTreeNode[] = [];
   for (const row of [...rows].sort((a, b) => a.code.localeCompare(b.code))) {

@@ -16,6 +16,7 @@ import {
   currentAssignmentFilter,
   importTerritories,
   levelKey,
+  levelOfDepth,
   territoryImportHeaders,
   territoryListSelect,
   territoryTreeResource,
@@ -53,7 +54,7 @@ function TerritoryTree() {
           <span data-testid={`territory-node-${n.code}`}>
             <Tag>{n.code}</Tag>
             {row.name}
-            <Typography.Text type="secondary"> · {t(`territories.levels.${levelKey(row.path)}`)}</Typography.Text>
+            <Typography.Text type="secondary"> · {t(`territories.levels.${levelOfDepth(row.depth)}`)}</Typography.Text>
             {row.manager_name && <Typography.Text type="secondary"> · {t("territories.fields.manager_id")}: {row.manager_name}</Typography.Text>}
             {who && <Typography.Text type="secondary"> · {who}</Typography.Text>}
           </span>

@@ -11,9 +11,9 @@ export type TerritoryListRow = TerritoryRow & {
 
 /** What the tree draws, from the territory_tree view (one row per readable territory). */
 type TreeViewRow = Database["public"]["Views"]["territory_tree"]["Row"];
-export type TerritoryTreeRow = { [K in "id" | "code" | "name" | "path" | "version"]: NonNullable<TreeViewRow[K]> } & Pick<TreeViewRow, "parent_id" | "manager_name" | "salesperson_name">;
+export type TerritoryTreeRow = { [K in "id" | "code" | "name" | "depth" | "version"]: NonNullable<TreeViewRow[K]> } & Pick<TreeViewRow, "parent_id" | "manager_name" | "salesperson_name">;
 export const territoryTreeResource = "territory_tree";
-export const territoryTreeSelect = "id, code, name, parent_id, path, version, manager_name, salesperson_name";
+export const territoryTreeSelect = "id, code, name, parent_id, depth, version, manager_name, salesperson_name";
 
 export const territoryListSelect =
   "id, code, name, parent_id, path, market_notes, manager_id, custom_fields, version, manager:manager_id(id, full_name), territory_assignments(staff_id, valid_to, staff(full_name))";
@@ -34,8 +34,14 @@ export async function importTerritories(rows: ImportRow[], dryRun: boolean): Pro
   return data as unknown as ImportResult;
 }
 
-/** The level name of a territory from its depth (1 = region). */
-export function levelKey(path: string): "region" | "subregion" | "area" | "zone" | "district" {
-  const depth = path ? path.split(".").length : 1;
-  return (["region", "subregion", "area", "zone", "district"] as const)[Math.min(depth, 5) - 1]!;
+export type LevelKey = "region" | "subregion" | "area" | "zone" | "district";
+
+/** The level name of a territory at a depth (1 = region). */
+export function levelOfDepth(depth: number): LevelKey {
+  return (["region", "subregion", "area", "zone", "district"] as const)[Math.min(Math.max(depth, 1), 5) - 1]!;
+}
+
+/** The level name of a territory from its path. */
+export function levelKey(path: string): LevelKey {
+  return levelOfDepth(path ? path.split(".").length : 1);
 }
