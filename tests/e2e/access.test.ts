@@ -1,6 +1,6 @@
 // The access model in the browser: each demo role sees exactly its menu, the auditor sees
 // no edit buttons, a forbidden URL shows "not allowed", and HR's matrix change shows up
-// for the affected role.
+// for the affected role; a cell can be changed from the keyboard.
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { createTestUser, demo, serviceClient, type DemoRole } from "../support/clients.ts";
@@ -74,6 +74,29 @@ describe("HR edits the matrix", () => {
     await personContext.goto("/audit");
     await personContext.getByTestId("audit-table").waitFor();
     expect(await personContext.getByTestId("not-allowed").count()).toBe(0);
+  });
+
+  it("a cell can be changed from the keyboard, and Discard puts it back", async () => {
+    const page = await session.newPage();
+    const hr = await createTestUser(["hr_admin"]);
+    await new ShellPageObject(page).signInAs(hr.email, hr.password);
+    const matrix = new MatrixPageObject(page);
+    await matrix.open();
+    const cell = matrix.cell("manager", "positions", "delete");
+    expect(await cell.getAttribute("aria-label")).toContain("No access");
+    await cell.focus();
+    await page.keyboard.press("Enter");
+    await page.locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden)").waitFor();
+    await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("Enter");
+    await page.getByText("1 unsaved").waitFor();
+    // Focus is back on the cell, now marked as changed.
+    await page.waitForFunction(() => document.activeElement?.getAttribute("data-testid") === "cell-manager-positions-delete");
+    expect(await matrix.cell("manager", "positions", "delete").getAttribute("data-changed")).toBe("true");
+    await page.getByTestId("matrix-discard").click();
+    await page.locator(".ant-popconfirm .ant-btn-primary").click();
+    await page.getByText("0 unsaved").waitFor();
+    expect(await matrix.cell("manager", "positions", "delete").getAttribute("data-changed")).toBeNull();
   });
 
   it("an invariant's refusal is shown in words and nothing is saved", async () => {
