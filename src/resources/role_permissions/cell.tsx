@@ -5,8 +5,8 @@
 //   on Escape or when focus leaves;
 // - unsaved edits live in a small store that each cell subscribes to by its own key, so
 //   changing one cell re-renders that cell, not the table.
-import { Select } from "antd";
-import { memo, useEffect, useRef, useState, useSyncExternalStore, type CSSProperties } from "react";
+import { Select, theme } from "antd";
+import { memo, useEffect, useMemo, useRef, useState, useSyncExternalStore, type CSSProperties } from "react";
 import type { Scope } from "./queries";
 
 /** Unsaved edits by cell key. `snapshot()` is a new Map after every change (for the page). */
@@ -35,6 +35,31 @@ export function createEditStore(): EditStore {
   };
 }
 
+export type CellLooks = readonly [CSSProperties, CSSProperties];
+
+/** The cell button's look from the theme, [unchanged, changed]: computed once per table, not per cell. */
+export function useCellLooks(): CellLooks {
+  const { token } = theme.useToken();
+  return useMemo(() => {
+    const base: CSSProperties = {
+      minWidth: 120,
+      height: 24,
+      padding: "0 7px",
+      display: "inline-flex",
+      alignItems: "center",
+      justifyContent: "space-between",
+      gap: 8,
+      font: "inherit",
+      color: token.colorText,
+      background: token.colorBgContainer,
+      border: `1px solid ${token.colorBorder}`,
+      borderRadius: token.borderRadiusSM,
+      cursor: "pointer",
+    };
+    return [base, { ...base, borderColor: token.colorWarning, fontWeight: 600 }] as const;
+  }, [token]);
+}
+
 export interface MatrixCellProps {
   store: EditStore;
   /** The cell's key (role|resource|action). */
@@ -49,8 +74,8 @@ export interface MatrixCellProps {
   ariaLabel: string;
   /** Spoken word for an empty cell ("No access"), since "—" says nothing. */
   noAccess: string;
-  /** Button looks from the theme: [unchanged, changed]. */
-  looks: readonly [CSSProperties, CSSProperties];
+  /** Button looks from the theme (useCellLooks). */
+  looks: CellLooks;
   testId: string;
 }
 

@@ -5,8 +5,8 @@
 import { List } from "@refinedev/antd";
 import { useCan, useList, useNotification, useWarnAboutChange } from "@refinedev/core";
 import { useQueryClient } from "@tanstack/react-query";
-import { Alert, Badge, Button, Popconfirm, Space, Table, Tag, theme, Typography } from "antd";
-import { useEffect, useMemo, useState, useSyncExternalStore, type CSSProperties } from "react";
+import { Alert, Badge, Button, Popconfirm, Space, Table, Tag, Typography } from "antd";
+import { useEffect, useMemo, useState, useSyncExternalStore } from "react";
 import { useTranslation } from "react-i18next";
 import { HistoryOutlined } from "@ant-design/icons";
 import { useNavigate } from "react-router";
@@ -17,7 +17,7 @@ import { QueryError } from "../../components/QueryError";
 import { localizedLabel } from "../../providers/i18n";
 import { permissionStore } from "../../providers/permissions";
 import type { Tables } from "../../types/database";
-import { createEditStore, MatrixCell } from "./cell";
+import { createEditStore, MatrixCell, useCellLooks } from "./cell";
 import { cellKey, cellSelect, diffCells, saveMatrix, type ActionRow, type CellRow, type ResourceActionRow, type ResourceRow } from "./queries";
 
 interface MatrixRow {
@@ -42,7 +42,7 @@ export default function PermissionMatrix() {
   const actions = useList<ActionRow>({ resource: "permission_actions", ...off, sorters: [{ field: "sort_order", order: "asc" }] });
   const pairs = useList<ResourceActionRow>({ resource: "resource_actions", ...off });
   const cells = useList<CellRow>({ resource: "role_permissions", ...off, meta: { select: cellSelect } });
-  const { token } = theme.useToken();
+  const looks = useCellLooks();
   const [store] = useState(createEditStore);
   const edited = useSyncExternalStore(store.subscribe, store.snapshot);
   const [saving, setSaving] = useState(false);
@@ -98,22 +98,6 @@ export default function PermissionMatrix() {
   const table = useMemo(() => {
     const labels = { none: t("matrix.scopes.none"), own: t("matrix.scopes.own"), territory: t("matrix.scopes.territory"), all: t("matrix.scopes.all") };
     const noAccess = t("matrix.noAccess");
-    const base: CSSProperties = {
-      minWidth: 120,
-      height: 24,
-      padding: "0 7px",
-      display: "inline-flex",
-      alignItems: "center",
-      justifyContent: "space-between",
-      gap: 8,
-      font: "inherit",
-      color: token.colorText,
-      background: token.colorBgContainer,
-      border: `1px solid ${token.colorBorder}`,
-      borderRadius: token.borderRadiusSM,
-      cursor: "pointer",
-    };
-    const looks = [base, { ...base, borderColor: token.colorWarning, fontWeight: 600 }] as const;
     return (
       <Table<MatrixRow> dataSource={rows} loading={loading} pagination={false} rowKey="key" size="small" scroll={{ x: "max-content" }} tableLayout="fixed" data-testid="matrix-table" bordered>
         <Table.Column<MatrixRow>
@@ -160,7 +144,7 @@ export default function PermissionMatrix() {
         ))}
       </Table>
     );
-  }, [rows, loading, roleList, loaded, editable, language, t, store, token]);
+  }, [rows, loading, roleList, loaded, editable, language, t, store, looks]);
 
   return (
     <List
