@@ -45,7 +45,11 @@ const operationColor: Record<string, string> = { INSERT: "green", UPDATE: "blue"
 
 export function OperationTag({ operation }: { operation: string }) {
   const { t } = useTranslation();
-  return <Tag color={operationColor[operation]}>{t(`audit.operations.${operation}`)}</Tag>;
+  return (
+    <Tag color={operationColor[operation]} data-testid="operation-tag">
+      {t(`audit.operations.${operation}`)}
+    </Tag>
+  );
 }
 
 export function HistoryTab({ table, recordId }: { table: string; recordId: string }) {

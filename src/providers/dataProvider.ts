@@ -3,7 +3,7 @@
 // silent success. One-record writes ask PostgREST for a single object, so the server itself
 // answers 406 (PGRST116) and rolls back when the write matched no row, or more than one.
 import type { BaseKey, DataProvider } from "@refinedev/core";
-import { dataProvider as supabaseDataProvider } from "@refinedev/supabase";
+import { dataProvider as supabaseDataProvider, generateFilter } from "@refinedev/supabase";
 import type { SupabaseClient } from "@supabase/supabase-js";
 import { toHttpError, zeroRowError } from "./errors";
 import { serviceHealth } from "./serviceHealth";
@@ -62,6 +62,28 @@ async function confirmRows(query: FilterBuilder, expected: number): Promise<unkn
   return data;
 }
 
+/**
+ * `meta.count: "none"`: the page alone, no count at all (a log of a million rows, read
+ * under RLS, pays for any count). `total` is then a lower bound: the rows up to this page,
+ * plus one when the page came back full (more may follow). That is enough to offer a next
+ * page, and Refine's export stops at the first short page.
+ */
+export const noCount = "none" as const;
+
+type ListParams = Parameters<DataProvider["getList"]>[0];
+
+async function listWithoutCount(client: SupabaseClient, { resource, pagination, filters, sorters, meta }: ListParams) {
+  const { currentPage = 1, pageSize = 10 } = pagination ?? {};
+  const from = (currentPage - 1) * pageSize;
+  const query = client.from(resource).select(meta?.select ?? "*");
+  for (const sorter of sorters ?? []) query.order(sorter.field, { ascending: sorter.order === "asc" });
+  for (const filter of filters ?? []) generateFilter(filter, query);
+  const { data, error, status } = await query.range(from, from + pageSize - 1);
+  if (error) fail(error, status);
+  const rows = (data ?? []) as unknown as Awaited<ReturnType<DataProvider["getList"]>>["data"];
+  return { data: rows, total: from + rows.length + (rows.length === pageSize ? 1 : 0) };
+}
+
 /** PostgREST's db-max-rows (supabase/config.toml [api] max_rows). */
 const defaultMaxRows = 1000;
 
@@ -71,6 +93,7 @@ export function createDataProvider(client: SupabaseClient, { maxRows = defaultMa
   const provider: Required<DataProvider> = {
     ...base,
     getList: (async (params) => {
+      if (params.meta?.count === noCount && params.pagination?.mode !== "off") return listWithoutCount(client, params);
       const first = await rethrow(() => base.getList(params));
       // "All rows" (pagination off) meets PostgREST's max_rows (1,000 per answer): when an
       // answer is that full, read the rest page by page, in a stable order.

@@ -15,7 +15,7 @@ export interface Timing {
 
 export async function send(stack: Stack, request: BenchRequest, token: string): Promise<Timing> {
   const headers: Record<string, string> = { apikey: stack.anonKey, Authorization: `Bearer ${token}` };
-  if (request.count) headers.Prefer = `count=${request.count}`;
+  if (request.count && request.count !== "none") headers.Prefer = `count=${request.count}`;
   if (request.body !== undefined) headers["Content-Type"] = "application/json";
   const t0 = performance.now();
   try {

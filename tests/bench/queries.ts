@@ -15,9 +15,11 @@ export interface BenchRequest {
   path: string;
   method: "GET" | "POST";
   body?: unknown;
-  /** PostgREST count mode the page asks for. */
-  count?: "exact" | "estimated";
+  /** PostgREST count mode the page asks for ("none": the page asks for no count). */
+  count?: CountMode;
 }
+
+export type CountMode = "exact" | "estimated" | "none";
 
 export interface PageQuery {
   name: string;
@@ -44,8 +46,9 @@ interface Selects {
   territoryTreeSelect: string;
   regulationListSelect: string;
   auditListSelect: string;
-  staffListCount: "exact" | "estimated";
-  auditListCount: "exact" | "estimated";
+  staffListCount: CountMode;
+  auditListCount: CountMode;
+  auditPageSize: number;
 }
 
 async function loadSelects(): Promise<Selects> {
@@ -62,8 +65,9 @@ async function loadSelects(): Promise<Selects> {
       territoryTreeSelect: String(territories.territoryTreeSelect),
       regulationListSelect: String(regulations.regulationListSelect),
       auditListSelect: String(audit.auditListSelect),
-      staffListCount: staff.staffListCount as "exact" | "estimated",
-      auditListCount: audit.auditListCount as "exact" | "estimated",
+      staffListCount: staff.staffListCount as CountMode,
+      auditListCount: audit.auditListCount as CountMode,
+      auditPageSize: Number(audit.auditPageSize),
     };
   } finally {
     await vite.close();
@@ -102,7 +106,8 @@ export async function pageQueries(stack: Stack): Promise<PageQuery[]> {
       request: (): BenchRequest => ({ method: "POST", path: "/rest/v1/rpc/search_regulations", body: { p_query: term, p_limit: 50 } }),
     })),
     { name: "coverage", list: false, request: () => ({ method: "POST", path: "/rest/v1/rpc/regulation_coverage", body: { p_regulation: rule } }) },
-    { name: "audit log", list: true, request: () => ({ method: "GET", count: s.auditListCount, path: `/rest/v1/audit_log?select=${enc(s.auditListSelect)}&order=id.desc&${page(25)}` }) },
+    // The log page asks for one row more than it shows (is there an older page?).
+    { name: "audit log", list: true, request: () => ({ method: "GET", count: s.auditListCount, path: `/rest/v1/audit_log?select=${enc(s.auditListSelect)}&order=id.desc&${page(s.auditPageSize + 1)}` }) },
     {
       name: "one record's history",
       list: true,

@@ -66,7 +66,7 @@ export function renderReport(report: Report, machine: string, date: string, sha:
   lines.push("## Targets", "", "| Target | Measured | Result |", "| --- | --- | --- |");
   for (const t of targetsOf(report)) lines.push(`| ${t.name} | ${t.value} | ${mark(t.pass)} |`);
   lines.push("", `## Page queries (${report.requests} requests each, through the gateway)`, "");
-  lines.push("Each round sends the request with the person's JWT (RLS on), then the same request with the", "service role (RLS bypassed). The ratio is p50 RLS / p50 bypass. \"—\": no service-role equivalent", "(functions only people may call, and the audit log, which no API key reads past RLS).", "");
+  lines.push("Each round sends the request with the person's JWT (RLS on), then the same request with the", "service role (RLS bypassed). The ratio is p50 RLS / p50 bypass. \"—\": no service-role equivalent", "(functions only people may call, and the audit log, which no API key reads past RLS).", "Rows: the total the page's count reports; for a page that asks no count (the audit log, paged", "by key), the rows it received.", "");
   lines.push("| Query | As | Rows | p50 ms | p95 ms | Bypass p50 ms | Bypass p95 ms | RLS/bypass |", "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |");
   for (const r of report.lists) {
     lines.push(`| ${r.query} | ${r.role} | ${r.rows.toLocaleString("en")} | ${ms(r.rls.p50)} | ${ms(r.rls.p95)} | ${r.bypass ? ms(r.bypass.p50) : "—"} | ${r.bypass ? ms(r.bypass.p95) : "—"} | ${r.ratio === null ? "—" : r.ratio.toFixed(2)} |`);

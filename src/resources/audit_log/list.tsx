@@ -1,31 +1,65 @@
 // The audit log: every change, filtered by table, person, operation and date range on the
-// server, paged on the server, exported as CSV with formula-safe cells.
-import { ExportButton, List, useSelect, useTable } from "@refinedev/antd";
-import { useExport, type CrudFilter } from "@refinedev/core";
-import { useQuery } from "@tanstack/react-query";
+// server, paged by key on the server (newest first, never counted), exported as CSV with
+// formula-safe cells. The filters and the page live in the address.
+import { ExportButton, List, useSelect } from "@refinedev/antd";
+import { useExport, useList } from "@refinedev/core";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Alert, Button, DatePicker, Select, Space, Table, Typography } from "antd";
-import type { Dayjs } from "dayjs";
-import { useState } from "react";
+import dayjs, { type Dayjs } from "dayjs";
+import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { useSearchParams } from "react-router";
 import { ActorLabel, ChangeTable, OperationTag } from "../../components/HistoryTab";
 import { PageTitle } from "../../components/PageTitle";
 import { QueryError } from "../../components/QueryError";
 import { toAppError } from "../../providers/errors";
 import type { Tables } from "../../types/database";
 import { neutralizeRecord } from "../../utils/csv";
-import { auditListCount, auditListSelect, fetchAuditedTables, verifyAuditChain, type AuditRow } from "./queries";
-
-const operations = ["INSERT", "UPDATE", "DELETE"] as const;
+import {
+  auditFilters,
+  auditListCount,
+  auditListSelect,
+  auditOperations,
+  auditPage,
+  auditPageRequest,
+  fetchAuditedTables,
+  readAuditQuery,
+  verifyAuditChain,
+  writeAuditQuery,
+  type AuditQuery,
+  type AuditRow,
+} from "./queries";
 
 export default function AuditLogList() {
   const { t, i18n } = useTranslation();
-  const { tableProps, tableQuery, filters, setFilters } = useTable<AuditRow>({
+  const [params, setParams] = useSearchParams();
+  const query = readAuditQuery(params);
+  const go = (next: AuditQuery, replace = false) => setParams(writeAuditQuery(next), { replace });
+  /** A filter change starts again from the newest entries. */
+  const setFilter = (change: Partial<AuditQuery>) => {
+    const { before: _before, after: _after, ...filters } = query;
+    go({ ...filters, ...change });
+  };
+
+  const request = auditPageRequest(query);
+  const { result, query: listQuery } = useList<AuditRow>({
     resource: "audit_log",
+    filters: request.filters,
+    sorters: request.sorters,
+    pagination: { currentPage: 1, pageSize: request.pageSize, mode: "server" },
     meta: { select: auditListSelect, count: auditListCount },
-    sorters: { initial: [{ field: "id", order: "desc" }] },
-    pagination: { pageSize: 25 },
-    syncWithLocation: true,
+    queryOptions: { placeholderData: keepPreviousData },
   });
+  const page = auditPage(query, result?.data ?? []);
+  const cursor = query.before !== undefined || query.after !== undefined;
+  // "Newer" ran into the newest entries: show the full first page rather than a short one.
+  useEffect(() => {
+    if (listQuery.isSuccess && !listQuery.isPlaceholderData && page.atNewest) {
+      const { before: _before, after: _after, ...filters } = query;
+      setParams(writeAuditQuery(filters), { replace: true });
+    }
+  });
+
   const tables = useQuery({ queryKey: ["audited_table_names"], queryFn: fetchAuditedTables, staleTime: 600_000 });
   const { selectProps: peopleProps } = useSelect<Tables<"profiles">>({
     resource: "profiles",
@@ -37,23 +71,12 @@ export default function AuditLogList() {
   const [verifyResult, setVerifyResult] = useState<{ ok: boolean; text: string } | null>(null);
   const verify = useQuery({ queryKey: ["verify_audit_chain"], queryFn: verifyAuditChain, enabled: false, retry: false });
 
-  const value = (field: string, operator?: string) =>
-    (filters.find((f) => "field" in f && f.field === field && (!operator || f.operator === operator)) as { value?: unknown } | undefined)?.value;
-  const setFilter = (field: string, operator: "eq" | "gte" | "lte", next: unknown) => {
-    const others = filters.filter((f) => !("field" in f) || f.field !== field || f.operator !== operator) as CrudFilter[];
-    setFilters(next === undefined || next === null ? others : [...others, { field, operator, value: next } as CrudFilter], "replace");
-  };
-  const setRange = (range: [Dayjs | null, Dayjs | null] | null) => {
-    const others = filters.filter((f) => !("field" in f) || f.field !== "occurred_at") as CrudFilter[];
-    const next: CrudFilter[] = [];
-    if (range?.[0]) next.push({ field: "occurred_at", operator: "gte", value: range[0].startOf("day").toISOString() });
-    if (range?.[1]) next.push({ field: "occurred_at", operator: "lte", value: range[1].endOf("day").toISOString() });
-    setFilters([...others, ...next], "replace");
-  };
+  const setRange = (range: [Dayjs | null, Dayjs | null] | null) =>
+    setFilter({ from: range?.[0]?.format("YYYY-MM-DD"), to: range?.[1]?.format("YYYY-MM-DD") });
 
   const { triggerExport, isLoading: exporting } = useExport<AuditRow>({
     resource: "audit_log",
-    filters,
+    filters: auditFilters(query),
     sorters: [{ field: "id", order: "desc" }],
     meta: { select: auditListSelect, count: auditListCount },
     pageSize: 1000,
@@ -82,7 +105,6 @@ export default function AuditLogList() {
     else setVerifyResult({ ok: false, text: t("audit.verify.broken", { id: result.data?.first_broken_id, reason: result.data?.reason }) });
   };
 
-  const range = [value("occurred_at", "gte"), value("occurred_at", "lte")];
   return (
     <List
       title={<PageTitle>{t("audit.title")}</PageTitle>}
@@ -105,8 +127,8 @@ export default function AuditLogList() {
           showSearch
           aria-label={t("audit.filters.table")}
           placeholder={t("audit.filters.table")}
-          value={value("table_name") as string | undefined}
-          onChange={(v?: string) => setFilter("table_name", "eq", v)}
+          value={query.table}
+          onChange={(v?: string) => setFilter({ table: v })}
           options={(tables.data ?? []).map((name) => ({ value: name, label: i18n.exists(`${name}.${name}`) ? t(`${name}.${name}`) : name }))}
           style={{ width: 220 }}
           data-testid="audit-filter-table"
@@ -120,8 +142,8 @@ export default function AuditLogList() {
           allowClear
           aria-label={t("audit.filters.person")}
           placeholder={t("audit.filters.person")}
-          value={value("actor_id") as string | undefined}
-          onChange={(v) => setFilter("actor_id", "eq", v ?? undefined)}
+          value={query.actor}
+          onChange={(v?: string) => setFilter({ actor: v })}
           style={{ width: 220 }}
           data-testid="audit-filter-person"
         />
@@ -129,36 +151,56 @@ export default function AuditLogList() {
           allowClear
           aria-label={t("audit.filters.operation")}
           placeholder={t("audit.filters.operation")}
-          value={value("operation") as string | undefined}
-          onChange={(v?: string) => setFilter("operation", "eq", v)}
-          options={operations.map((op) => ({ value: op, label: t(`audit.operations.${op}`) }))}
+          value={query.operation}
+          onChange={(v?: AuditQuery["operation"]) => setFilter({ operation: v })}
+          options={auditOperations.map((op) => ({ value: op, label: t(`audit.operations.${op}`) }))}
           style={{ width: 160 }}
           data-testid="audit-filter-operation"
         />
         <DatePicker.RangePicker
           aria-label={t("audit.filters.dates")}
           allowEmpty={[true, true]}
+          value={[query.from ? dayjs(query.from) : null, query.to ? dayjs(query.to) : null]}
           onChange={(r) => setRange(r as [Dayjs | null, Dayjs | null] | null)}
           placeholder={[t("audit.filters.from"), t("audit.filters.to")]}
           data-testid="audit-filter-dates"
         />
-        {Boolean(range[0] || range[1]) && <Typography.Text type="secondary">{t("audit.utcNote")}</Typography.Text>}
+        {Boolean(query.from || query.to) && <Typography.Text type="secondary">{t("audit.utcNote")}</Typography.Text>}
       </Space>
-      {tableQuery.isError && <QueryError error={tableQuery.error} onRetry={() => void tableQuery.refetch()} />}
-      <Table<AuditRow>
-        {...tableProps}
-        rowKey="id"
-        size="small"
-        data-testid="audit-table"
-        expandable={{ expandedRowRender: (row) => <ChangeTable row={row} table={row.table_name} />, rowExpandable: (row) => row.operation !== "INSERT" || row.new_row !== null }}
-      >
-        <Table.Column<AuditRow> dataIndex="occurred_at" title={t("audit.fields.occurred_at")} render={(v: string) => new Date(v).toLocaleString(i18n.language, { timeZoneName: "short" })} />
-        <Table.Column<AuditRow> dataIndex="table_name" title={t("audit.fields.table_name")} render={(name: string) => (i18n.exists(`${name}.${name}`) ? t(`${name}.${name}`) : name)} />
-        <Table.Column<AuditRow> dataIndex="record_id" title={t("audit.fields.record_id")} render={(v: string) => <code>{v.length > 14 ? `${v.slice(0, 8)}…` : v}</code>} />
-        <Table.Column<AuditRow> dataIndex="operation" title={t("audit.fields.operation")} render={(op: string) => <OperationTag operation={op} />} />
-        <Table.Column<AuditRow> dataIndex="changed_fields" title={t("audit.fields.changed_fields")} render={(fields: string[]) => fields.join(", ") || "—"} />
-        <Table.Column<AuditRow> key="actor" title={t("audit.fields.actor")} render={(_, row) => <ActorLabel row={row} />} />
-      </Table>
+      {listQuery.isError && <QueryError error={listQuery.error} onRetry={() => void listQuery.refetch()} />}
+      {/* data-shown: the address whose answer the table shows (tests wait for it). */}
+      <div data-testid="audit-results" data-shown={listQuery.isSuccess && !listQuery.isPlaceholderData ? writeAuditQuery(query).toString() : undefined}>
+        <Table<AuditRow>
+          dataSource={page.rows}
+          loading={listQuery.isFetching}
+          pagination={false}
+          rowKey="id"
+          size="small"
+          data-testid="audit-table"
+          expandable={{ expandedRowRender: (row) => <ChangeTable row={row} table={row.table_name} />, rowExpandable: (row) => row.operation !== "INSERT" || row.new_row !== null }}
+        >
+          <Table.Column<AuditRow> dataIndex="occurred_at" title={t("audit.fields.occurred_at")} render={(v: string) => new Date(v).toLocaleString(i18n.language, { timeZoneName: "short" })} />
+          <Table.Column<AuditRow> dataIndex="table_name" title={t("audit.fields.table_name")} render={(name: string) => (i18n.exists(`${name}.${name}`) ? t(`${name}.${name}`) : name)} />
+          <Table.Column<AuditRow> dataIndex="record_id" title={t("audit.fields.record_id")} render={(v: string) => <code>{v.length > 14 ? `${v.slice(0, 8)}…` : v}</code>} />
+          <Table.Column<AuditRow> dataIndex="operation" title={t("audit.fields.operation")} render={(op: string) => <OperationTag operation={op} />} />
+          <Table.Column<AuditRow> dataIndex="changed_fields" title={t("audit.fields.changed_fields")} render={(fields: string[]) => fields.join(", ") || "—"} />
+          <Table.Column<AuditRow> key="actor" title={t("audit.fields.actor")} render={(_, row) => <ActorLabel row={row} />} />
+        </Table>
+      </div>
+      <nav aria-label={t("audit.pager.label")} data-testid="audit-pager" style={{ marginTop: 16 }}>
+        <Space wrap>
+          <Button disabled={!cursor} onClick={() => setFilter({})} data-testid="audit-newest">
+            {t("audit.pager.newest")}
+          </Button>
+          <Button disabled={!page.newer} onClick={() => page.newer && go(page.newer)} data-testid="audit-newer">
+            {t("audit.pager.newer")}
+          </Button>
+          <Button disabled={!page.older} onClick={() => page.older && go(page.older)} data-testid="audit-older">
+            {t("audit.pager.older")}
+          </Button>
+          <Typography.Text type="secondary">{t("audit.pager.order")}</Typography.Text>
+        </Space>
+      </nav>
     </List>
   );
 }

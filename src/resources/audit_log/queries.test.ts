@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fieldChanges, formatValue } from "./queries";
+import { auditFilters, auditPage, auditPageRequest, fieldChanges, formatValue, readAuditQuery, writeAuditQuery, type AuditRow } from "./queries";
 
 describe("audit rows become field-by-field changes", () => {
   it("an update lists exactly the changed fields, old -> new", () => {
@@ -21,5 +21,70 @@ describe("audit rows become field-by-field changes", () => {
     expect(formatValue(null)).toBe("—");
     expect(formatValue({ a: 1 })).toBe('{"a":1}');
     expect(formatValue(3)).toBe("3");
+  });
+});
+
+const row = (id: number) => ({ id }) as AuditRow;
+const ids = (rows: AuditRow[]) => rows.map((r) => r.id);
+
+describe("the audit log page's state in the address", () => {
+  it("reads filters and the key bound, and drops anything malformed", () => {
+    const query = readAuditQuery(new URLSearchParams("table=staff&operation=UPDATE&from=2026-11-01&to=2026-13-45&before=120&after=7"));
+    expect(query).toEqual({ table: "staff", actor: undefined, operation: "UPDATE", from: "2026-11-01", to: undefined, before: 120 });
+    expect(readAuditQuery(new URLSearchParams("operation=DROP&before=-3&after=1e9x"))).toEqual({
+      table: undefined, actor: undefined, operation: undefined, from: undefined, to: undefined, before: undefined, after: undefined,
+    });
+  });
+  it("writes back only what is set, so a shared link reopens the same page", () => {
+    const query = { table: "staff", actor: "u-1", after: 42 };
+    expect(writeAuditQuery(query).toString()).toBe("table=staff&actor=u-1&after=42");
+    expect(readAuditQuery(writeAuditQuery(query))).toMatchObject(query);
+  });
+});
+
+describe("an audit log page asks the server", () => {
+  it("for one row more than it shows, newest first, with the filters", () => {
+    const request = auditPageRequest({ table: "staff", operation: "DELETE" }, 25);
+    expect(request.pageSize).toBe(26);
+    expect(request.sorters).toEqual([{ field: "id", order: "desc" }]);
+    expect(request.filters).toEqual([
+      { field: "table_name", operator: "eq", value: "staff" },
+      { field: "operation", operator: "eq", value: "DELETE" },
+    ]);
+  });
+  it("older entries by id < bound, newer entries by id > bound in ascending order", () => {
+    expect(auditPageRequest({ before: 500 }).filters).toEqual([{ field: "id", operator: "lt", value: 500 }]);
+    const newer = auditPageRequest({ after: 500 });
+    expect(newer.filters).toEqual([{ field: "id", operator: "gt", value: 500 }]);
+    expect(newer.sorters).toEqual([{ field: "id", order: "asc" }]);
+  });
+  it("dates as whole local days", () => {
+    const [from, to] = auditFilters({ from: "2026-11-01", to: "2026-11-02" }) as { value: string }[];
+    expect(new Date(from!.value).getDate()).toBe(1);
+    expect(new Date(to!.value).getTime() - new Date(from!.value).getTime()).toBe(2 * 86_400_000 - 1);
+  });
+});
+
+describe("what the server returned becomes a page and its neighbours", () => {
+  it("the first page: no newer page, an older one when the extra row came back", () => {
+    const page = auditPage({ table: "staff" }, [row(30), row(29), row(28)], 2);
+    expect(ids(page.rows)).toEqual([30, 29]);
+    expect(page.newer).toBeNull();
+    expect(page.older).toEqual({ table: "staff", before: 29 });
+    expect(auditPage({}, [row(30), row(29)], 2).older).toBeNull();
+  });
+  it("an older page leads back to newer entries and on to older ones only if there are more", () => {
+    const page = auditPage({ before: 29 }, [row(28), row(27)], 2);
+    expect(ids(page.rows)).toEqual([28, 27]);
+    expect(page.newer).toEqual({ after: 28 });
+    expect(page.older).toBeNull();
+  });
+  it("a newer page is shown newest first, and reaching the newest entries asks for the first page", () => {
+    const page = auditPage({ after: 10 }, [row(11), row(12), row(13)], 2);
+    expect(ids(page.rows)).toEqual([12, 11]);
+    expect(page.newer).toEqual({ after: 12 });
+    expect(page.older).toEqual({ before: 11 });
+    expect(page.atNewest).toBe(false);
+    expect(auditPage({ after: 10 }, [row(11)], 2).atNewest).toBe(true);
   });
 });

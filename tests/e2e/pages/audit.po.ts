@@ -1,0 +1,64 @@
+// Page object: the global audit log (filters, key paging, export).
+import type { Page } from "playwright-core";
+
+export class AuditLogPageObject {
+  private readonly page: Page;
+
+  constructor(page: Page) {
+    this.page = page;
+  }
+
+  async open(query = ""): Promise<void> {
+    await this.page.goto(`/audit${query}`);
+    await this.settled();
+  }
+
+  /** Waits until the table shows the answer for the page's current address. */
+  async settled(): Promise<void> {
+    await this.page.waitForFunction(() => {
+      const results = document.querySelector('[data-testid="audit-results"]');
+      return results !== null && results.getAttribute("data-shown") === new URLSearchParams(window.location.search).toString();
+    });
+  }
+
+  /** The ids of the entries shown, top to bottom. */
+  async ids(): Promise<number[]> {
+    const keys = await this.page.locator('[data-testid="audit-table"] tbody tr[data-row-key]').evaluateAll((rows) => rows.map((r) => r.getAttribute("data-row-key")));
+    return keys.map(Number);
+  }
+
+  /** The change column (Created / Changed / Deleted) of every entry shown. */
+  async operations(): Promise<string[]> {
+    return this.page.locator('[data-testid="audit-table"] tbody tr[data-row-key] [data-testid="operation-tag"]').allInnerTexts();
+  }
+
+  button(which: "newest" | "newer" | "older") {
+    return this.page.getByTestId(`audit-${which}`);
+  }
+
+  /** Follows a pager button and waits for the page it leads to. */
+  async go(which: "newest" | "newer" | "older"): Promise<void> {
+    const before = this.page.url();
+    await this.button(which).click();
+    await this.page.waitForURL((url) => url.toString() !== before);
+    await this.settled();
+  }
+
+  /** Picks a value in one of the filter selects by its visible label. */
+  async filter(which: "table" | "operation", label: string): Promise<void> {
+    const before = this.page.url();
+    await this.page.getByTestId(`audit-filter-${which}`).click();
+    await this.page.locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option").filter({ hasText: new RegExp(`^${label}$`) }).click();
+    await this.page.waitForURL((url) => url.toString() !== before);
+    await this.settled();
+  }
+
+  /** Clicks Export and returns the CSV the browser downloads. */
+  async export(): Promise<string> {
+    const [download] = await Promise.all([this.page.waitForEvent("download", { timeout: 60_000 }), this.page.getByTestId("audit-export").click()]);
+    const stream = await download.createReadStream();
+    const chunks: Buffer[] = [];
+    for await (const chunk of stream) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks).toString("utf8");
+  }
+}
