@@ -3,7 +3,7 @@
 // fresh cluster with the migrations and the demo seed, then adds, deterministically (every
 // "random" choice is a hash of a fixed key), with progress:
 //   1,000 territories on 5 levels, 200 positions, 5,000 staff with custom-field values,
-//   200 regulations with 3 published versions each in three languages,
+//   200 regulations with 3 published versions each in three languages (besides the demo's),
 //   50,000 acknowledgements and 1,000,000 audit rows (hash-chained like real ones).
 // Ordinary rows go through the tables' triggers (paths, assignments, audit); the audit
 // log is then topped up to a million rows in set-based batches that extend the same chain.
@@ -43,7 +43,9 @@ try {
            (select max(nlevel(path)) from public.territories) as levels,
            (select count(*) from public.positions) as positions,
            (select count(*) from public.staff) as staff,
-           (select count(*) from public.regulations) as regulations,
+           (select count(*) from public.regulations r
+             where (select count(*) from public.regulation_versions v where v.regulation_id = r.id and v.published_at is not null) >= 3) as regulations,
+           (select count(*) from public.regulations) as all_regulations,
            (select count(*) from public.regulation_versions) as versions,
            (select count(*) from public.acknowledgements) as acknowledgements,
            (select count(*) from public.audit_log) as audit_rows`);
