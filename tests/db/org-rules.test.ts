@@ -232,19 +232,21 @@ describe("staff records", () => {
 });
 
 describe("the org chart", () => {
-  it("counts, per position, exactly the current people each viewer may read, and names the first of them", async () => {
+  it("counts, per position, exactly the current people each viewer may read, and names the first three by name", async () => {
     for (const role of ["hr_admin", "manager", "salesperson"] as const) {
       const client = await signInDemo(role);
       const { data: chart, error } = await client.rpc("org_chart_members", { p_per_position: 3 });
       expect(error, role).toBeNull();
-      const { data: staff } = await client.from("staff").select("id, position_id, full_name").neq("status", "left").order("full_name");
+      const { data: staff } = await client.from("staff").select("id, position_id, full_name, territories:territory_id(code)").neq("status", "left").order("full_name").order("id");
+      const codes = new Map((staff ?? []).map((s) => [s.id, s.territories?.code ?? null]));
       const expected = new Map<string, string[]>();
       for (const s of staff ?? []) expected.set(s.position_id, [...(expected.get(s.position_id) ?? []), s.id]);
       expect(new Map((chart ?? []).map((r) => [r.position_id, Number(r.filled)])), role).toEqual(new Map([...expected].map(([k, v]) => [k, v.length])));
       for (const row of chart ?? []) {
-        const members = row.members as Array<{ id: string }>;
-        expect(members.length, role).toBe(Math.min(3, Number(row.filled)));
-        for (const m of members) expect(expected.get(row.position_id), role).toContain(m.id);
+        const members = row.members as Array<{ id: string; territory_code: string | null }>;
+        // The first three by name, each with the code of a territory the viewer may read.
+        expect(members.map((m) => m.id), role).toEqual(expected.get(row.position_id)!.slice(0, 3));
+        for (const m of members) expect(m.territory_code, role).toBe(codes.get(m.id));
       }
     }
   });
