@@ -5,6 +5,11 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { anonClient, createTestUser, serviceClient, signInDemo, type TestUser } from "../support/clients.ts";
 import { asRole, closePools, sql, superuserPool } from "../support/sql.ts";
+import en from "../../src/locales/en.json";
+import es from "../../src/locales/es.json";
+import zh from "../../src/locales/zh-CN.json";
+
+const locales: Record<string, Record<string, unknown>> = { en, es, "zh-CN": zh };
 
 afterAll(closePools);
 
@@ -226,6 +231,14 @@ describe("the read policy covers every audited table", () => {
         from private.audited_tables a order by 1`);
     expect(rows.length).toBeGreaterThan(15);
     expect(rows.filter((r) => !r.readable || !r.in_policy)).toEqual([]);
+  });
+
+  it("every audited table has a name in each language (the log and its table filter show it)", async () => {
+    const tables = await sql<{ table_name: string }>("select table_name from private.audited_tables order by 1");
+    for (const [language, messages] of Object.entries(locales)) {
+      const unnamed = tables.map((t) => t.table_name).filter((name) => typeof (messages[name] as Record<string, unknown> | undefined)?.[name] !== "string");
+      expect(unnamed, language).toEqual([]);
+    }
   });
 
   it("a manager's page of the log names only records their own RLS lets them read", async () => {
