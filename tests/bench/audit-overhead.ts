@@ -14,7 +14,8 @@ export interface AuditOverhead {
 }
 
 const rows = 10_000;
-const rounds = 5;
+// Nine pairs: a single bulk insert takes seconds on a shared machine and drifts; the medians hold.
+const rounds = 9;
 
 const insert = `
   insert into public.staff (full_name, email, position_id, hire_date, custom_fields)
