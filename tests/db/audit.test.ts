@@ -251,3 +251,17 @@ describe("the read policy covers every audited table", () => {
     expect((visible ?? []).map((r) => r.id).sort()).toEqual(ids.sort());
   });
 });
+
+describe("filtering the log", () => {
+  it("to deletions reads the deletions index, newest first, not the whole log", async () => {
+    const hr = "00000000-0000-4000-a000-000000000001";
+    const plan = await asRole({ role: "authenticated", sub: hr }, async (client) => {
+      const { rows } = await client.query<{ "QUERY PLAN": string }>(
+        "explain select id from public.audit_log where operation = 'DELETE' order by id desc limit 26",
+      );
+      return rows.map((r) => r["QUERY PLAN"]).join("\n");
+    });
+    expect(plan).toContain("audit_log_deletions_idx");
+    expect(plan).not.toMatch(/Seq Scan on audit_log/);
+  });
+});
