@@ -137,7 +137,19 @@ describe("CSV import", () => {
     const staff = new StaffPageObject(page);
     await staff.openList();
     await staff.openImport();
-    const progressSeen = page.getByTestId("csv-import-progress").waitFor({ timeout: 20_000 }).then(() => true);
+    // Each server check answers after a beat: on a fast run the two batches of this file can
+    // otherwise come and go between two looks, and the bar is never seen.
+    await page.route("**/rest/v1/rpc/import_staff", async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      await route.continue();
+    });
+    // The bar, or else the failure the dialog shows instead (so a failed check says why).
+    const progressSeen = Promise.race([
+      page.getByTestId("csv-import-progress").waitFor({ timeout: 20_000 }).then(() => true),
+      page.getByTestId("csv-import-failed").waitFor({ timeout: 20_000 }).then(async () => {
+        throw new Error(`the import failed: ${await page.getByTestId("csv-import-failed").innerText()}`);
+      }),
+    ]);
     await staff.uploadCsv("good.csv", [header, ...lines].join("\n"));
     expect(await progressSeen).toBe(true);
     await page.getByTestId("csv-import-done").waitFor({ timeout: 60_000 });
