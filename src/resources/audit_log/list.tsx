@@ -25,6 +25,7 @@ import {
   fetchAuditedTables,
   readAuditQuery,
   verifyAuditChain,
+  withoutCursor,
   writeAuditQuery,
   type AuditQuery,
   type AuditRow,
@@ -36,10 +37,7 @@ export default function AuditLogList() {
   const query = readAuditQuery(params);
   const go = (next: AuditQuery, replace = false) => setParams(writeAuditQuery(next), { replace });
   /** A filter change starts again from the newest entries. */
-  const setFilter = (change: Partial<AuditQuery>) => {
-    const { before: _before, after: _after, ...filters } = query;
-    go({ ...filters, ...change });
-  };
+  const setFilter = (change: Partial<AuditQuery>) => go({ ...withoutCursor(query), ...change });
 
   const request = auditPageRequest(query);
   const { result, query: listQuery } = useList<AuditRow>({
@@ -54,10 +52,7 @@ export default function AuditLogList() {
   const cursor = query.before !== undefined || query.after !== undefined;
   // "Newer" ran into the newest entries: show the full first page rather than a short one.
   useEffect(() => {
-    if (listQuery.isSuccess && !listQuery.isPlaceholderData && page.atNewest) {
-      const { before: _before, after: _after, ...filters } = query;
-      setParams(writeAuditQuery(filters), { replace: true });
-    }
+    if (listQuery.isSuccess && !listQuery.isPlaceholderData && page.atNewest) go(withoutCursor(query), true);
   });
 
   const tables = useQuery({ queryKey: ["audited_table_names"], queryFn: fetchAuditedTables, staleTime: 600_000 });

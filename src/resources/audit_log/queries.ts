@@ -109,6 +109,11 @@ export function writeAuditQuery(query: AuditQuery): URLSearchParams {
   return params;
 }
 
+/** The same filters from the newest entries on (a filter change, Newest, the top reached). */
+export function withoutCursor({ before: _before, after: _after, ...filters }: AuditQuery): AuditQuery {
+  return filters;
+}
+
 /** The filters alone (what the export reads): dates are whole days in the reader's time zone. */
 export function auditFilters(query: AuditQuery): CrudFilter[] {
   const filters: CrudFilter[] = [];
@@ -140,7 +145,7 @@ export interface AuditPage {
 
 /** Turns what the server returned for `query` into the page shown and its neighbours. */
 export function auditPage(query: AuditQuery, fetched: AuditRow[], pageSize = auditPageSize): AuditPage {
-  const { before: _before, after: _after, ...filters } = query;
+  const filters = withoutCursor(query);
   const forward = query.after !== undefined;
   const more = fetched.length > pageSize;
   const shown = fetched.slice(0, pageSize);
