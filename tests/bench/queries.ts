@@ -49,6 +49,7 @@ interface Selects {
   staffListCount: CountMode;
   auditListCount: CountMode;
   auditPageSize: number;
+  orgChartPerPosition: number;
 }
 
 async function loadSelects(): Promise<Selects> {
@@ -59,6 +60,7 @@ async function loadSelects(): Promise<Selects> {
     const territories = await load("/src/resources/territories/queries.ts");
     const regulations = await load("/src/resources/regulations/queries.ts");
     const audit = await load("/src/resources/audit_log/queries.ts");
+    const positions = await load("/src/resources/positions/queries.ts");
     return {
       staffListSelect: String(staff.staffListSelect),
       territoryTreeResource: String(territories.territoryTreeResource),
@@ -68,6 +70,7 @@ async function loadSelects(): Promise<Selects> {
       staffListCount: staff.staffListCount as CountMode,
       auditListCount: audit.auditListCount as CountMode,
       auditPageSize: Number(audit.auditPageSize),
+      orgChartPerPosition: Number(positions.orgChartPerPosition),
     };
   } finally {
     await vite.close();
@@ -97,7 +100,7 @@ export async function pageQueries(stack: Stack): Promise<PageQuery[]> {
     {
       name: "org chart",
       list: true,
-      request: () => ({ method: "POST", path: "/rest/v1/rpc/org_chart_members", body: { p_per_position: 12 } }),
+      request: () => ({ method: "POST", path: "/rest/v1/rpc/org_chart_members", body: { p_per_position: s.orgChartPerPosition } }),
     },
     { name: "regulations list", list: true, request: () => ({ method: "GET", count: "exact", path: `/rest/v1/regulations?select=${enc(s.regulationListSelect)}&order=code.asc&${page(25)}` }) },
     ...([["en", "discount"], ["es", "descuento"], ["zh", "折扣"]] as const).map(([lang, term]) => ({
