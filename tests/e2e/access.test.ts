@@ -10,6 +10,16 @@ import { openBrowser } from "./support/browser.ts";
 
 const session = openBrowser();
 
+/** A new HR person, signed in, on the permission matrix. */
+async function openMatrixAsNewHr() {
+  const page = await session.newPage();
+  const hr = await createTestUser(["hr_admin"]);
+  await new ShellPageObject(page).signInAs(hr.email, hr.password);
+  const matrix = new MatrixPageObject(page);
+  await matrix.open();
+  return { page, matrix };
+}
+
 const organisation = ["Staff", "Territories", "Positions", "Org chart"];
 const rulebook = ["My rules", "Rules", "Coverage", "Rule categories"];
 const menus: Record<DemoRole, string[]> = {
@@ -58,12 +68,7 @@ describe("HR edits the matrix", () => {
     const code = `tmp_${randomUUID().slice(0, 8)}`;
     await serviceClient().from("app_roles").insert({ code, label_en: `Zeta ${code}`, label_es: code, label_zh: code });
     const person = await createTestUser([code]);
-    const hr = await createTestUser(["hr_admin"]);
-
-    const hrPage = await session.newPage();
-    await new ShellPageObject(hrPage).signInAs(hr.email, hr.password);
-    const matrix = new MatrixPageObject(hrPage);
-    await matrix.open();
+    const { page: hrPage, matrix } = await openMatrixAsNewHr();
     await matrix.setCell(code, "audit_log", "read", "all");
     expect(await matrix.pending().innerText()).toContain("1 unsaved");
     await matrix.save();
@@ -77,11 +82,7 @@ describe("HR edits the matrix", () => {
   });
 
   it("a cell can be changed from the keyboard, and Discard puts it back", async () => {
-    const page = await session.newPage();
-    const hr = await createTestUser(["hr_admin"]);
-    await new ShellPageObject(page).signInAs(hr.email, hr.password);
-    const matrix = new MatrixPageObject(page);
-    await matrix.open();
+    const { page, matrix } = await openMatrixAsNewHr();
     const cell = matrix.cell("manager", "positions", "delete");
     expect(await cell.getAttribute("aria-label")).toContain("No access");
     await cell.focus();
@@ -100,11 +101,7 @@ describe("HR edits the matrix", () => {
   });
 
   it("an invariant's refusal is shown in words and nothing is saved", async () => {
-    const page = await session.newPage();
-    const hr = await createTestUser(["hr_admin"]);
-    await new ShellPageObject(page).signInAs(hr.email, hr.password);
-    const matrix = new MatrixPageObject(page);
-    await matrix.open();
+    const { page, matrix } = await openMatrixAsNewHr();
     // Taking the matrix-editing right away from the only role that has it would lock everyone out.
     await matrix.setCell("hr_admin", "permissions", "update", "none");
     await matrix.submit("Try to lock everyone out");
