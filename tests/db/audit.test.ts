@@ -9,6 +9,9 @@ import en from "../../src/locales/en.json";
 import es from "../../src/locales/es.json";
 import zh from "../../src/locales/zh-CN.json";
 
+/** The demo HR person's id (the demo seed's fixed uuid). */
+const demoHrId = "00000000-0000-4000-a000-000000000001";
+
 const locales: Record<string, Record<string, unknown>> = { en, es, "zh-CN": zh };
 
 afterAll(closePools);
@@ -114,8 +117,7 @@ describe("the log is append-only for every API role", () => {
   });
 
   it("in SQL: authenticated and service_role are refused insert, update, delete and truncate", async () => {
-    const hr = "00000000-0000-4000-a000-000000000001";
-    for (const claims of [{ role: "authenticated" as const, sub: hr }, { role: "service_role" as const }]) {
+    for (const claims of [{ role: "authenticated" as const, sub: demoHrId }, { role: "service_role" as const }]) {
       for (const statement of [
         "insert into public.audit_log (table_name, record_id, operation, actor_kind, prev_hash, hash) values ('x', 'x', 'INSERT', 'user', '\\x00', '\\x00')",
         `update public.audit_log set record_id = 'x' where id = ${targetId}`,
@@ -254,8 +256,7 @@ describe("the read policy covers every audited table", () => {
 
 describe("filtering the log", () => {
   it("to deletions reads the deletions index, newest first, not the whole log", async () => {
-    const hr = "00000000-0000-4000-a000-000000000001";
-    const plan = await asRole({ role: "authenticated", sub: hr }, async (client) => {
+    const plan = await asRole({ role: "authenticated", sub: demoHrId }, async (client) => {
       const { rows } = await client.query<{ "QUERY PLAN": string }>(
         "explain select id from public.audit_log where operation = 'DELETE' order by id desc limit 26",
       );
