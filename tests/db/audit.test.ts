@@ -179,6 +179,43 @@ describe("the hash chain", () => {
     }
   });
 
+  it("a many-row statement's entries link each to the one before, starting from the log's head", async () => {
+    const client = await superuserPool().connect();
+    try {
+      await client.query("begin");
+      const head = (await client.query<{ id: string; hash: string }>("select l.id::text, encode(l.hash, 'hex') as hash from public.audit_log l order by l.id desc limit 1")).rows[0]!;
+      const prefix = `chain_${randomUUID().slice(0, 8)}`;
+      await client.query(
+        "insert into public.app_roles (code, label_en, label_es, label_zh) select $1 || '_' || g, 'Chain ' || g, 'Cadena ' || g, '链 ' || g from generate_series(1, 5) g",
+        [prefix],
+      );
+      const { rows } = await client.query<{ id: string; prev: string; hash: string; expected: string }>(
+        `select l.id::text, encode(l.prev_hash, 'hex') as prev, encode(l.hash, 'hex') as hash,
+                encode(sha256(l.prev_hash || ${(await client.query<{ sql: string }>("select private.audit_content_sql('l') as sql")).rows[0]!.sql}), 'hex') as expected
+           from public.audit_log l where l.id > $1 order by l.id`,
+        [head.id],
+      );
+      expect(rows).toHaveLength(5);
+      expect(rows[0]!.prev).toBe(head.hash);
+      rows.forEach((row, i) => {
+        expect(row.hash).toBe(row.expected);
+        if (i > 0) expect(row.prev).toBe(rows[i - 1]!.hash);
+      });
+      const { rows: result } = await client.query("select * from private.verify_audit_chain()");
+      expect(result[0]).toMatchObject({ ok: true, first_broken_id: null });
+    } finally {
+      await client.query("rollback");
+      client.release();
+    }
+  });
+
+  it("hashes content exactly as the pgcrypto digest of earlier entries did, non-ASCII text included", async () => {
+    const [row] = await sql<{ same: boolean }>(
+      "select sha256(convert_to(t, 'UTF8')) = extensions.digest(t, 'sha256') as same from (select 'Zoë Müller · 张伟 · Ñandú' || E'\\x1f' || '{\"a\": 1}' as t) s",
+    );
+    expect(row!.same).toBe(true);
+  });
+
   it("only people who read the whole log may run the check", async () => {
     const manager = await signInDemo("manager");
     expect((await manager.rpc("verify_audit_chain")).error?.code).toBe("42501");
