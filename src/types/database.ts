@@ -1299,7 +1299,7 @@ export type Database = {
         }[]
       }
       regulation_coverage: {
-        Args: { p_regulation: string; p_territory?: string }
+        Args: { p_regulation: string; p_territory?: string; p_search?: string; p_only_missing?: boolean }
         Returns: {
           staff_id: string
           full_name: string
@@ -1310,6 +1310,16 @@ export type Database = {
           position_id: string
           acknowledged: boolean
           acknowledged_at: string
+        }[]
+      }
+      regulation_coverage_groups: {
+        Args: { p_regulation: string; p_territory?: string }
+        Returns: {
+          territory_id: string
+          territory_code: string
+          territory_name: string
+          total: number
+          acknowledged: number
         }[]
       }
       revert_permission_matrix: {

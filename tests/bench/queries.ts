@@ -50,6 +50,8 @@ interface Selects {
   auditListCount: CountMode;
   auditPageSize: number;
   orgChartPerPosition: number;
+  coveragePageSize: number;
+  coverageOrder: readonly string[];
 }
 
 async function loadSelects(): Promise<Selects> {
@@ -71,6 +73,8 @@ async function loadSelects(): Promise<Selects> {
       auditListCount: audit.auditListCount as CountMode,
       auditPageSize: Number(audit.auditPageSize),
       orgChartPerPosition: Number(positions.orgChartPerPosition),
+      coveragePageSize: Number(regulations.coveragePageSize),
+      coverageOrder: regulations.coverageOrder as readonly string[],
     };
   } finally {
     await vite.close();
@@ -108,7 +112,18 @@ export async function pageQueries(stack: Stack): Promise<PageQuery[]> {
       list: false,
       request: (): BenchRequest => ({ method: "POST", path: "/rest/v1/rpc/search_regulations", body: { p_query: term, p_limit: 50 } }),
     })),
-    { name: "coverage", list: false, request: () => ({ method: "POST", path: "/rest/v1/rpc/regulation_coverage", body: { p_regulation: rule } }) },
+    // The coverage page: counts per territory, and the first page of people with their count.
+    { name: "coverage by territory", list: false, request: () => ({ method: "POST", path: "/rest/v1/rpc/regulation_coverage_groups", body: { p_regulation: rule } }) },
+    {
+      name: "coverage people",
+      list: true,
+      request: () => ({
+        method: "POST",
+        count: "exact",
+        path: `/rest/v1/rpc/regulation_coverage?order=${s.coverageOrder.map((c) => `${c}.asc`).join(",")}&${page(s.coveragePageSize)}`,
+        body: { p_regulation: rule },
+      }),
+    },
     // The log page asks for one row more than it shows (is there an older page?).
     { name: "audit log", list: true, request: () => ({ method: "GET", count: s.auditListCount, path: `/rest/v1/audit_log?select=${enc(s.auditListSelect)}&order=id.desc&${page(s.auditPageSize + 1)}` }) },
     {

@@ -403,5 +403,54 @@ describe("coverage", () => {
     const all = await one(people.hr1.client.rpc("regulation_coverage", { p_regulation: rule.id }));
     expect(all.some((r) => r.staff_id === outsider)).toBe(true);
     expect(await one(people.sales.client.rpc("regulation_coverage", { p_regulation: rule.id })), "a salesperson sees only themselves").toHaveLength(1);
+
+    // Counted in the database per child territory: under the region, the area holds the
+    // salesperson (confirmed) and the regional director sits directly in the region.
+    const groups = await one(people.hr1.client.rpc("regulation_coverage_groups", { p_regulation: rule.id, p_territory: region }));
+    expect(groups.map((g) => [g.territory_code, g.acknowledged, g.total])).toEqual([
+      [`CV-${t}-1`, 1, 1],
+      [null, 0, 1],
+    ]);
+    // Without a chosen territory the manager's groups start at the topmost territory they can see (their region).
+    const managerGroups = await one(people.manager.client.rpc("regulation_coverage_groups", { p_regulation: rule.id }));
+    expect(managerGroups.find((g) => g.territory_id === region)).toMatchObject({ total: 2, acknowledged: 1 });
+    expect(managerGroups.reduce((sum, g) => sum + g.total, 0), "the groups add up to the people the manager sees").toBe(managerView.length);
+    expect(managerGroups.some((g) => g.territory_id === other), "no group outside the manager's territories").toBe(false);
+  });
+
+  it("filters people by name or email and to those missing, and pages them in a stable order with a count", async () => {
+    const t = tag();
+    const area = (await one(admin().from("territories").insert({ code: `CP-${t}`, name: "Paging area" }).select("id").single())).id;
+    const names = ["Zoë Paging", "ana paging", "Bruno Paging", "Carmen Otra"];
+    const ids = [];
+    for (const [i, name] of names.entries()) {
+      ids.push((await one(admin().from("staff").insert({ full_name: name, email: `p${i}-${t.toLowerCase()}@pages.example.com`, position_id: assistantPosition, territory_id: area }).select("id").single())).id);
+    }
+    const rule = await createRule(people.hr1.client);
+    await publish(rule.id);
+    await sql("insert into public.acknowledgements (regulation_id, version_number, staff_id) values ($1, 1, $2)", [rule.id, ids[2]]);
+
+    const scoped = { p_regulation: rule.id, p_territory: area };
+    const byName = await one(people.hr1.client.rpc("regulation_coverage", { ...scoped, p_search: "PAGING" }));
+    expect(byName.map((r) => r.full_name).sort()).toEqual(["Bruno Paging", "Zoë Paging", "ana paging"].sort());
+    const byEmail = await one(people.hr1.client.rpc("regulation_coverage", { ...scoped, p_search: `p3-${t.toLowerCase()}` }));
+    expect(byEmail.map((r) => r.full_name)).toEqual(["Carmen Otra"]);
+    expect(await one(people.hr1.client.rpc("regulation_coverage", { ...scoped, p_search: "%" })), "% is a character, not a wildcard").toEqual([]);
+    const missing = await one(people.hr1.client.rpc("regulation_coverage", { ...scoped, p_only_missing: true }));
+    expect(missing.map((r) => r.full_name).sort()).toEqual(["Carmen Otra", "Zoë Paging", "ana paging"].sort());
+
+    const page = async (from: number) => {
+      const { data, count, error } = await people.hr1.client
+        .rpc("regulation_coverage", scoped, { count: "exact" })
+        .order("acknowledged").order("full_name").order("staff_id")
+        .range(from, from + 1);
+      expect(error).toBeNull();
+      return { names: (data ?? []).map((r) => r.full_name), count };
+    };
+    const [first, second] = [await page(0), await page(2)];
+    expect(first.count).toBe(4);
+    const all = [...first.names, ...second.names];
+    expect(new Set(all).size, "no one on two pages").toBe(4);
+    expect(all.at(-1), "the missing come first, the confirmed last").toBe("Bruno Paging");
   });
 });

@@ -101,6 +101,76 @@ describe("publishing and acknowledging a rule", () => {
   });
 });
 
+describe("coverage of a department", () => {
+  /** A published rule for every position: HR 1 writes and submits it, HR 2 publishes it. */
+  async function publishedRule(): Promise<string> {
+    const [hr1, hr2] = [await createTestUser(["hr_admin"]), await createTestUser(["hr_admin"])];
+    const { data: category } = await admin().from("regulation_categories").select("id").limit(1).single();
+    const code = `COV-${randomUUID().slice(0, 6).toUpperCase()}`;
+    const created = await hr1.client.rpc("create_regulation", {
+      p_code: code, p_category: category!.id, p_title_en: "Coverage drill", p_body_en: "Read me.", p_effective_date: "2026-01-01", p_applies_to_all: true, p_positions: [],
+    });
+    if (created.error) throw created.error;
+    const id = created.data.id;
+    for (const [client, to] of [[hr1.client, "in_review"], [hr2.client, "published"]] as const) {
+      const { data: rule } = await admin().from("regulations").select("version").eq("id", id).single();
+      const moved = await client.rpc("transition_regulation", { p_regulation: id, p_to: to, p_version: rule!.version });
+      if (moved.error) throw moved.error;
+    }
+    return id;
+  }
+
+  it("counts per territory in the database, drills into one, pages the people and exports every one still missing", async () => {
+    const t = randomUUID().slice(0, 6).toUpperCase();
+    const territory = async (code: string, parent: string | null) => {
+      const { data, error } = await admin().from("territories").insert({ code, name: `Coverage ${code}`, parent_id: parent }).select("id").single();
+      if (error) throw error;
+      return data.id;
+    };
+    const region = await territory(`CR-${t}`, null);
+    const [north, south] = [await territory(`CR-${t}-N`, region), await territory(`CR-${t}-S`, region)];
+    const { data: position } = await admin().from("positions").select("id").eq("code", "sales_assistant").single();
+    const person = (i: number, territoryId: string) => ({ full_name: `Cov ${t} ${String(i).padStart(2, "0")}`, email: `cov${i}-${t.toLowerCase()}@coverage.example.com`, position_id: position!.id, territory_id: territoryId });
+    const rows = [...Array.from({ length: 55 }, (_, i) => person(i, north)), ...Array.from({ length: 5 }, (_, i) => person(55 + i, south)), person(60, region)];
+    const { data: staff, error } = await admin().from("staff").insert(rows).select("id, email");
+    if (error) throw error;
+    const ruleId = await publishedRule();
+    const confirmed = staff.slice(0, 3);
+    const acks = await admin().from("acknowledgements").insert(confirmed.map((s) => ({ regulation_id: ruleId, version_number: 1, staff_id: s.id })));
+    if (acks.error) throw acks.error;
+
+    const page = await session.newPage();
+    await new ShellPageObject(page).signInAs(demo.hr_admin.email, demo.hr_admin.password);
+    const rules = new RulesPageObject(page);
+    await rules.openCoverageIn(ruleId, region);
+    expect(await rules.coverageCounts()).toEqual({ total: 61, missing: 58, listed: 61 });
+    expect(await rules.coverageGroup(`CR-${t}-N`)).toBe("3 / 55");
+    expect(await rules.coverageGroup(`CR-${t}-S`)).toBe("0 / 5");
+    expect(await page.getByTestId("coverage-group-direct").count(), "the person placed in the region itself").toBe(1);
+
+    // 61 people, 50 a page: the second page holds the rest, confirmed people last.
+    const first = await rules.coveragePeople();
+    await rules.coveragePageTo(2);
+    const second = await rules.coveragePeople();
+    expect(first).toHaveLength(50);
+    expect(second).toHaveLength(11);
+    expect(new Set([...first, ...second]).size).toBe(61);
+    expect(second).toEqual(expect.arrayContaining(confirmed.map((s) => s.email)));
+
+    // Only the missing, then the export: every one of them, not a page of them.
+    await rules.onlyMissing();
+    await page.locator("[data-testid=coverage-people][data-total='58']").waitFor();
+    const csv = (await rules.exportMissing()).replace(/^\uFEFF/, "").trim().split(/\r?\n/);
+    expect(csv[0]).toBe("rule,version,full_name,email,territory");
+    expect(csv).toHaveLength(59);
+    expect(csv.some((line) => confirmed.some((s) => line.includes(s.email))), "nobody who confirmed").toBe(false);
+
+    // Drilling into the north area recounts inside it.
+    await rules.drillInto(`CR-${t}-N`);
+    expect(await rules.coverageCounts()).toMatchObject({ total: 55, missing: 52 });
+  });
+});
+
 describe("the auditor", () => {
   it("reads every version and the word diff, has no workflow controls, and a disabled Edit explains why", async () => {
     const page = await session.newPage();

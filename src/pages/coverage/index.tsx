@@ -1,20 +1,32 @@
 // Acknowledgement coverage: for one rule in force and one territory subtree, who has and has
 // not confirmed reading the current version, percentages per child territory, and a CSV of
-// the people still missing. Everything is read through RLS (regulation_coverage is invoker).
+// the people still missing. Everything is read through RLS (the coverage RPCs are invoker);
+// the database counts, and the people list is read a page at a time (a department has
+// thousands, more than one request returns).
 import { DownloadOutlined } from "@ant-design/icons";
 import { useList } from "@refinedev/core";
-import { useQuery } from "@tanstack/react-query";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Alert, Button, Card, Empty, Form, Input, Progress, Select, Space, Statistic, Switch, Table, Tag, Typography } from "antd";
 import Papa from "papaparse";
-import { useMemo } from "react";
+import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
 import { PageTitle } from "../../components/PageTitle";
 import { QueryError } from "../../components/QueryError";
-import { TerritoryTreeSelect, useTerritoryTree } from "../../components/org/TerritoryTreeSelect";
+import { TerritoryTreeSelect } from "../../components/org/TerritoryTreeSelect";
 import { toAppError } from "../../providers/errors";
-import { fetchCoverage, localized, type CoverageRow, type RegulationRow, type VersionRow } from "../../resources/regulations/queries";
-import { groupByChild, missingRows, summary, type CoverageGroup, type CoveragePerson } from "./coverage";
+import {
+  coveragePageSize,
+  fetchAllMissing,
+  fetchCoverageGroups,
+  fetchCoveragePage,
+  localized,
+  type CoverageFilter,
+  type CoverageRow,
+  type RegulationRow,
+  type VersionRow,
+} from "../../resources/regulations/queries";
+import { missingRows, summary, toGroups, type CoverageGroup } from "./coverage";
 
 type RuleOption = Pick<RegulationRow, "id" | "code" | "status" | "current_version"> & {
   regulation_versions: Pick<VersionRow, "version_number" | "title_en" | "title_es" | "title_zh">[];
@@ -36,13 +48,16 @@ export default function CoveragePage() {
   const ruleId = params.get("rule");
   const territoryId = params.get("territory");
   const onlyMissing = params.get("missing") === "1";
-  const who = (params.get("q") ?? "").trim().toLowerCase();
+  const search = (params.get("q") ?? "").trim();
+  const page = Math.max(1, Number(params.get("page")) || 1);
+  /** Sets one filter; any filter change starts the people list from its first page. */
   const setParam = (key: string, value: string | null) =>
     setParams(
       (prev) => {
         const next = new URLSearchParams(prev);
         if (value) next.set(key, value);
         else next.delete(key);
+        if (key !== "page") next.delete("page");
         return next;
       },
       { replace: true },
@@ -57,22 +72,37 @@ export default function CoveragePage() {
   });
   const ruleRows = rules.result?.data ?? [];
   const rule = ruleRows.find((r) => r.id === ruleId);
-  const { rows: territories } = useTerritoryTree();
 
-  const coverage = useQuery({
-    queryKey: ["regulation_coverage", ruleId, territoryId],
-    queryFn: () => fetchCoverage(ruleId!, territoryId),
+  const filter: CoverageFilter | null = ruleId ? { ruleId, territoryId, search, onlyMissing } : null;
+  const counts = useQuery({
+    queryKey: ["regulation_coverage_groups", ruleId, territoryId],
+    queryFn: () => fetchCoverageGroups(ruleId!, territoryId),
     enabled: !!ruleId,
   });
-  const people: CoveragePerson[] = useMemo(
-    () => (coverage.data ?? []).map((r: CoverageRow) => ({ ...r, territory_code: r.territory_code ?? null, territory_path: r.territory_path ?? null })),
-    [coverage.data],
-  );
-  const totals = summary(people);
-  const groups = useMemo(() => groupByChild(people, territories, territoryId), [people, territories, territoryId]);
-  const shown = people.filter(
-    (p) => (!onlyMissing || !p.acknowledged) && (!who || p.full_name.toLowerCase().includes(who) || p.email.toLowerCase().includes(who)),
-  );
+  const people = useQuery({
+    queryKey: ["regulation_coverage", filter, page],
+    queryFn: () => fetchCoveragePage(filter!, page),
+    enabled: !!filter,
+    placeholderData: keepPreviousData,
+  });
+  const groups = useMemo(() => toGroups(counts.data ?? []), [counts.data]);
+  const totals = summary(groups);
+
+  const [exporting, setExporting] = useState(false);
+  const [exportError, setExportError] = useState<string | null>(null);
+  const exportMissing = async () => {
+    if (!rule || !ruleId) return;
+    setExporting(true);
+    setExportError(null);
+    try {
+      const missing = await fetchAllMissing({ ruleId, territoryId, search: "" });
+      download(`coverage-missing-${rule.code}-v${rule.current_version}.csv`, missingRows(missing, { code: rule.code, version: rule.current_version ?? 0 }));
+    } catch (error) {
+      setExportError(toAppError(error).message);
+    } finally {
+      setExporting(false);
+    }
+  };
 
   const ruleTitle = (r: RuleOption) => {
     const v = r.regulation_versions.find((x) => x.version_number === r.current_version);
@@ -123,14 +153,21 @@ export default function CoveragePage() {
       </Form>
 
       {rules.query.isError && <QueryError error={{ message: toAppError(rules.query.error).message }} onRetry={() => void rules.query.refetch()} />}
-      {coverage.isError && <QueryError error={{ message: toAppError(coverage.error).message }} onRetry={() => void coverage.refetch()} />}
+      {counts.isError && <QueryError error={{ message: toAppError(counts.error).message }} onRetry={() => void counts.refetch()} />}
+      {people.isError && <QueryError error={{ message: toAppError(people.error).message }} onRetry={() => void people.refetch()} />}
+      {exportError && <Alert type="error" showIcon closable onClose={() => setExportError(null)} message={t("coverage.exportFailed", { message: exportError })} data-testid="coverage-export-error" />}
 
       {!ruleId ? (
         <Empty description={t("coverage.noRule")} data-testid="coverage-empty" />
       ) : (
         <Space direction="vertical" size="large" style={{ width: "100%" }}>
           {rule && (
-            <Space wrap size="large" data-testid="coverage-summary">
+            <Space
+              wrap
+              size="large"
+              data-testid="coverage-summary"
+              {...(counts.isSuccess && !counts.isFetching ? { "data-for": territoryId ?? "all", "data-total": totals.total, "data-missing": totals.missing } : {})}
+            >
               <Statistic title={t("coverage.version")} value={t("rules.versionN", { n: rule.current_version })} />
               <Statistic title={t("coverage.people")} value={totals.total} />
               <Statistic title={t("coverage.acknowledged")} value={totals.acknowledged} />
@@ -144,7 +181,8 @@ export default function CoveragePage() {
               <Button
                 icon={<DownloadOutlined />}
                 disabled={totals.missing === 0}
-                onClick={() => download(`coverage-missing-${rule.code}-v${rule.current_version}.csv`, missingRows(people, { code: rule.code, version: rule.current_version ?? 0 }))}
+                loading={exporting}
+                onClick={() => void exportMissing()}
                 data-testid="coverage-export"
               >
                 {t("coverage.exportMissing")}
@@ -160,7 +198,7 @@ export default function CoveragePage() {
             size="small"
             rowKey="key"
             pagination={false}
-            loading={coverage.isLoading}
+            loading={counts.isLoading}
             dataSource={groups}
             data-testid="coverage-groups"
             locale={{ emptyText: <Empty description={t("coverage.nobody")} /> }}
@@ -189,14 +227,24 @@ export default function CoveragePage() {
           <Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>
             {t("coverage.peopleList")}
           </Typography.Title>
-          <Table<CoveragePerson>
+          <Table<CoverageRow>
             size="small"
             rowKey="staff_id"
-            loading={coverage.isLoading}
-            dataSource={shown}
+            loading={people.isFetching}
+            dataSource={people.data?.rows ?? []}
             data-testid="coverage-people"
-            pagination={{ pageSize: 50, hideOnSinglePage: true }}
-            locale={{ emptyText: <Empty description={onlyMissing ? t("coverage.allDone") : t("coverage.nobody")} /> }}
+            data-total={people.isPlaceholderData ? undefined : people.data?.total}
+            data-shown-page={people.isPlaceholderData ? undefined : page}
+            pagination={{
+              current: page,
+              pageSize: coveragePageSize,
+              total: people.data?.total ?? 0,
+              showSizeChanger: false,
+              hideOnSinglePage: true,
+              showTotal: (total) => t("table.total", { count: total }),
+              onChange: (next) => setParam("page", next > 1 ? String(next) : null),
+            }}
+            locale={{ emptyText: <Empty description={search ? t("coverage.noMatch") : onlyMissing ? t("coverage.allDone") : t("coverage.nobody")} /> }}
             onRow={(p) => ({ "data-testid": `coverage-person-${p.email}` }) as React.HTMLAttributes<HTMLElement>}
             columns={[
               { title: t("staff.fields.full_name"), dataIndex: "full_name", render: (v: string, p) => <Link to={`/staff/show/${p.staff_id}`}>{v}</Link> },

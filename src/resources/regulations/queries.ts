@@ -66,8 +66,57 @@ export async function acknowledge(regulationId: string, version: number): Promis
 }
 
 export type CoverageRow = Database["public"]["Functions"]["regulation_coverage"]["Returns"][number];
-export async function fetchCoverage(regulationId: string, territoryId: string | null): Promise<CoverageRow[]> {
-  const { data, error } = await supabaseClient.rpc("regulation_coverage", { p_regulation: regulationId, ...(territoryId ? { p_territory: territoryId } : {}) });
+export type CoverageGroupRow = Database["public"]["Functions"]["regulation_coverage_groups"]["Returns"][number];
+
+/** What the coverage page shows: one rule, optionally one territory subtree, a name or email, only those missing. */
+export interface CoverageFilter {
+  ruleId: string;
+  territoryId: string | null;
+  search: string;
+  onlyMissing: boolean;
+}
+
+/** People per page on the coverage page; missing first, then by name (the id breaks ties so pages never overlap). */
+export const coveragePageSize = 50;
+export const coverageOrder = ["acknowledged", "full_name", "staff_id"] as const;
+/** PostgREST returns at most this many rows per request (max_rows): the export reads in pages of it. */
+export const coverageExportPageSize = 1000;
+
+function coverageArgs(filter: CoverageFilter) {
+  return {
+    p_regulation: filter.ruleId,
+    ...(filter.territoryId ? { p_territory: filter.territoryId } : {}),
+    ...(filter.search.trim() ? { p_search: filter.search.trim() } : {}),
+    ...(filter.onlyMissing ? { p_only_missing: true } : {}),
+  };
+}
+
+async function coverageRange(filter: CoverageFilter, from: number, size: number, count: boolean) {
+  let query = supabaseClient.rpc("regulation_coverage", coverageArgs(filter), count ? { count: "exact" } : {});
+  for (const column of coverageOrder) query = query.order(column, { ascending: true });
+  const { data, error, count: total } = await query.range(from, from + size - 1);
+  if (error) throw error;
+  return { rows: data ?? [], total: total ?? 0 };
+}
+
+/** One page (1-based) of the people the rule applies to, with how many match in all. */
+export async function fetchCoveragePage(filter: CoverageFilter, page: number): Promise<{ rows: CoverageRow[]; total: number }> {
+  return coverageRange(filter, (Math.max(1, page) - 1) * coveragePageSize, coveragePageSize, true);
+}
+
+/** Every person still missing (read page by page: one request returns at most max_rows). */
+export async function fetchAllMissing(filter: Omit<CoverageFilter, "onlyMissing">): Promise<CoverageRow[]> {
+  const all: CoverageRow[] = [];
+  for (let from = 0; ; from += coverageExportPageSize) {
+    const { rows } = await coverageRange({ ...filter, onlyMissing: true }, from, coverageExportPageSize, false);
+    all.push(...rows);
+    if (rows.length < coverageExportPageSize) return all;
+  }
+}
+
+/** Coverage counted per child territory of the chosen one (per topmost visible territory when none). */
+export async function fetchCoverageGroups(ruleId: string, territoryId: string | null): Promise<CoverageGroupRow[]> {
+  const { data, error } = await supabaseClient.rpc("regulation_coverage_groups", { p_regulation: ruleId, ...(territoryId ? { p_territory: territoryId } : {}) });
   if (error) throw error;
   return data ?? [];
 }

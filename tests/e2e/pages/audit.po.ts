@@ -1,5 +1,6 @@
 // Page object: the global audit log (filters, key paging, export).
 import type { Page } from "playwright-core";
+import { downloadText } from "../support/download.ts";
 
 export class AuditLogPageObject {
   private readonly page: Page;
@@ -55,10 +56,6 @@ export class AuditLogPageObject {
 
   /** Clicks Export and returns the CSV the browser downloads. */
   async export(): Promise<string> {
-    const [download] = await Promise.all([this.page.waitForEvent("download", { timeout: 60_000 }), this.page.getByTestId("audit-export").click()]);
-    const stream = await download.createReadStream();
-    const chunks: Buffer[] = [];
-    for await (const chunk of stream) chunks.push(chunk as Buffer);
-    return Buffer.concat(chunks).toString("utf8");
+    return downloadText(this.page, this.page.getByTestId("audit-export"));
   }
 }

@@ -1,6 +1,7 @@
 // Page object: the rulebook (rule list and search, rule editor, rule page with its workflow,
 // versions and diff, My rules, coverage).
 import type { Page } from "playwright-core";
+import { downloadText } from "../support/download.ts";
 import { FormControls } from "./forms.po.ts";
 
 export interface NewRule {
@@ -139,5 +140,62 @@ export class RulesPageObject {
 
   coverageStatus(email: string) {
     return this.page.getByTestId(`coverage-person-${email}`).getByTestId("coverage-status");
+  }
+
+  /** Opens coverage of a rule inside one territory and waits for its counts and first page of people. */
+  async openCoverageIn(ruleId: string, territoryId: string): Promise<void> {
+    await this.page.goto(`/coverage?rule=${ruleId}&territory=${territoryId}`);
+    await this.waitForCoverage(territoryId);
+  }
+
+  /** Waits until the counts shown are those of this territory and the people list has loaded. */
+  private async waitForCoverage(territoryId: string): Promise<void> {
+    await this.page.locator(`[data-testid=coverage-summary][data-for='${territoryId}'][data-total]`).waitFor();
+    await this.page.locator("[data-testid=coverage-people][data-total]").waitFor();
+  }
+
+  /** The summary's people and missing counts, and how many people the list says match. */
+  async coverageCounts(): Promise<{ total: number; missing: number; listed: number }> {
+    const summary = this.page.getByTestId("coverage-summary");
+    return {
+      total: Number(await summary.getAttribute("data-total")),
+      missing: Number(await summary.getAttribute("data-missing")),
+      listed: Number(await this.page.getByTestId("coverage-people").getAttribute("data-total")),
+    };
+  }
+
+  /** "acknowledged / total" of one territory's group. */
+  async coverageGroup(code: string): Promise<string> {
+    return this.page.getByTestId(`coverage-group-${code}`).locator("xpath=ancestor::tr").locator("td").nth(1).innerText();
+  }
+
+  async drillInto(code: string): Promise<void> {
+    const before = new URL(this.page.url()).searchParams.get("territory");
+    await this.page.getByTestId(`coverage-group-${code}`).click();
+    await this.page.waitForURL((url) => url.searchParams.get("territory") !== before && !url.searchParams.has("page"));
+    await this.waitForCoverage(new URL(this.page.url()).searchParams.get("territory")!);
+  }
+
+  /** The e-mails on the people list's current page. */
+  async coveragePeople(): Promise<string[]> {
+    const rows = this.page.locator("[data-testid^=coverage-person-]");
+    return (await rows.evaluateAll((els) => els.map((el) => el.getAttribute("data-testid")!.replace("coverage-person-", "")))).sort();
+  }
+
+  async coveragePageTo(n: number): Promise<void> {
+    // The table's data-testid sits on the table itself; its pager and spinner are in the wrapper around it.
+    const wrapper = this.page.locator(".ant-table-wrapper:has([data-testid=coverage-people])");
+    await wrapper.locator(`.ant-pagination-item-${n}`).click();
+    await this.page.locator(`[data-testid=coverage-people][data-shown-page='${n}']`).waitFor();
+  }
+
+  async onlyMissing(): Promise<void> {
+    await this.page.getByTestId("coverage-only-missing").click();
+    await this.page.waitForURL((url) => url.searchParams.get("missing") === "1");
+  }
+
+  /** Clicks "Export missing" and returns the downloaded CSV's text. */
+  async exportMissing(): Promise<string> {
+    return downloadText(this.page, this.page.getByTestId("coverage-export"));
   }
 }
