@@ -98,7 +98,9 @@ export function createDataProvider(client: SupabaseClient, { maxRows = defaultMa
       // "All rows" (pagination off) meets PostgREST's max_rows (1,000 per answer): when an
       // answer is that full, read the rest page by page, in a stable order.
       if (params.pagination?.mode !== "off" || first.data.length < maxRows) return first;
-      const sorters = params.sorters?.length ? params.sorters : [{ field: params.meta?.idColumnName ?? "id", order: "asc" as const }];
+      // The key breaks ties (two people of the same name), so no row falls between two pages.
+      const key = params.meta?.idColumnName ?? "id";
+      const sorters = [...(params.sorters ?? []).filter((s) => s.field !== key), { field: key, order: "asc" as const }];
       const data: typeof first.data = [];
       for (let currentPage = 1; ; currentPage++) {
         const page = await rethrow(() => base.getList({ ...params, sorters, pagination: { mode: "server", currentPage, pageSize: maxRows } }));

@@ -35,6 +35,25 @@ describe("lists with pagination off", () => {
     expect(pages.every((u) => u.includes("order=id.asc"))).toBe(true);
   });
 
+  it("sorted on a column many rows share, the pages break ties by the key, so no row is lost or read twice", async () => {
+    const urls: string[] = [];
+    const hr = createClient(env.apiUrl, env.anonKey, {
+      auth: { persistSession: false, autoRefreshToken: false },
+      global: { fetch: (input, init) => (urls.push(decodeURIComponent(String(input))), fetch(input, init)) },
+    });
+    expect((await hr.auth.signInWithPassword({ email: demo.hr_admin.email, password: demo.hr_admin.password })).error).toBeNull();
+    const [{ n: before }] = (await sql<{ n: string }>("select count(*) as n from public.audit_log where id <= (select max(id) from public.audit_log)")) as [{ n: string }];
+    urls.length = 0;
+    const provider = createDataProvider(hr as unknown as SupabaseClient, { maxRows: 100 });
+    const { data } = await provider.getList({ resource: "audit_log", pagination: { mode: "off" }, sorters: [{ field: "operation", order: "asc" }], meta: { select: "id, operation" } });
+    const ids = data.map((r) => Number(r.id));
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids.length).toBeGreaterThanOrEqual(Number(before));
+    const pages = urls.filter((u) => u.includes("/rest/v1/audit_log") && u.includes("limit=100"));
+    expect(pages.length).toBeGreaterThan(1);
+    expect(pages.every((u) => u.includes("order=operation.asc,id.asc"))).toBe(true);
+  });
+
   it("a short list is read in one request, as before", async () => {
     const hr = await signInDemo("hr_admin");
     const provider = createDataProvider(hr as unknown as SupabaseClient);
