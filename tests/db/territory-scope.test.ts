@@ -5,7 +5,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestUser, serviceClient, type TestUser } from "../support/clients.ts";
-import { closePools, sql } from "../support/sql.ts";
+import { closePools, sql, superuserPool } from "../support/sql.ts";
 
 afterAll(closePools);
 
@@ -149,5 +149,85 @@ describe("a manager of region A", () => {
     await one(admin().from("territories").update({ manager_id: w.managerStaff }).eq("id", w.regionB).select("id").single());
     expect((await c.from("staff").select("id").eq("id", w.assistantB)).data).toHaveLength(1);
     expect((await c.from("territories").select("id").eq("id", w.areaB)).data).toHaveLength(1);
+  });
+});
+
+describe("the stored responsibilities", () => {
+  const live = `select me.user_id::text as user_id, array_agg(distinct t.id::text order by t.id::text) as ids
+                  from public.staff me
+                  join public.territories root on root.manager_id = me.id
+                  join public.territories t on t.path operator(extensions.<@) root.path
+                 where me.user_id is not null
+                 group by me.user_id order by 1`;
+  const stored = `select user_id::text as user_id, array(select x::text from unnest(territory_ids) x order by 1) as ids
+                    from private.responsibilities order by 1`;
+
+  it("always equal a live walk of the tree: after adding, moving, re-managing and removing territories and linking, unlinking and removing logins", async () => {
+    const client = await superuserPool().connect();
+    const check = async (step: string) => expect((await client.query(stored)).rows, step).toEqual((await client.query(live)).rows);
+    try {
+      await client.query("begin");
+      const lead = await createTestUser(["manager"], { signIn: false });
+      const { rows: [root] } = await client.query<{ id: string }>("insert into public.territories (code, name) values ($1, 'Cache root') returning id", [`CR-${tag}`]);
+      const { rows: [child] } = await client.query<{ id: string }>("insert into public.territories (code, name, parent_id) values ($1, 'Cache child', $2) returning id", [`CR-${tag}-1`, root!.id]);
+      const { rows: [person] } = await client.query<{ id: string }>(
+        "insert into public.staff (full_name, email, position_id, user_id) values ('Cache Lead', $1, $2, $3) returning id",
+        [`cache-lead-${tag.toLowerCase()}@scope.example.com`, await position("regional_director"), lead.id],
+      );
+      await check("a login linked to a staff record that manages nothing");
+      await client.query("update public.territories set manager_id = $1 where id = $2", [person!.id, root!.id]);
+      await check("made manager of a root");
+      const { rows: [leaf] } = await client.query<{ id: string }>("insert into public.territories (code, name, parent_id) values ($1, 'Cache grandchild', $2) returning id", [`CR-${tag}-1-1`, child!.id]);
+      await check("a territory added below");
+      await client.query("update public.territories set parent_id = $1 where id = $2", [w.regionB, child!.id]);
+      await check("a subtree moved out");
+      await client.query("update public.territories set parent_id = $1 where id = $2", [root!.id, w.regionB]);
+      await check("another region moved in");
+      await client.query("update public.staff set user_id = null where id = $1", [person!.id]);
+      await check("the login unlinked");
+      await client.query("update public.staff set user_id = $1 where id = $2", [lead.id, person!.id]);
+      await client.query("update public.territories set parent_id = null where id = $1", [w.regionB]);
+      await client.query("update public.territories set parent_id = $1 where id = $2", [root!.id, child!.id]);
+      await client.query("delete from public.territories where id = $1", [leaf!.id]);
+      await check("linked again, B moved back, the child back under the root, its leaf removed");
+      await client.query("update public.territories set manager_id = null where id = $1", [root!.id]);
+      await client.query("delete from public.staff where id = $1", [person!.id]);
+      await check("manager removed, staff record removed");
+    } finally {
+      await client.query("rollback");
+      client.release();
+    }
+  });
+
+  it("a rebuild waits for another's commit and then includes its change; under repeatable read it fails instead of using an old snapshot", async () => {
+    const [first, second] = [await superuserPool().connect(), await superuserPool().connect()];
+    try {
+      const { rows: [a] } = await first.query<{ id: string }>("insert into public.territories (code, name) values ($1, 'Race A') returning id", [`RC-A-${tag}`]);
+      const { rows: [b] } = await first.query<{ id: string }>("insert into public.territories (code, name) values ($1, 'Race B') returning id", [`RC-B-${tag}`]);
+      // first makes the manager of region A responsible for A (uncommitted); second, at the
+      // same time, for B: it must wait, then build on first's committed change.
+      await first.query("begin");
+      await first.query("update public.territories set manager_id = $1 where id = $2", [w.managerStaff, a!.id]);
+      await second.query("begin");
+      const waiting = second.query("update public.territories set manager_id = $1 where id = $2", [w.managerStaff, b!.id]);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      await first.query("commit");
+      await waiting;
+      await second.query("commit");
+      const [{ ids }] = (await sql<{ ids: string[] }>("select array(select x::text from unnest(private.responsible_territories($1)) x) as ids", [w.manager.id])) as [{ ids: string[] }];
+      expect(ids).toEqual(expect.arrayContaining([a!.id, b!.id, w.regionA]));
+
+      // Repeatable read: second's snapshot predates first's change, so second is refused.
+      await second.query("begin isolation level repeatable read");
+      await second.query("select count(*) from public.territories");
+      await first.query("update public.territories set manager_id = null where id = $1", [a!.id]);
+      await expect(second.query("update public.territories set manager_id = null where id = $1", [b!.id])).rejects.toMatchObject({ code: "40001" });
+      await second.query("rollback");
+    } finally {
+      await second.query("rollback").catch(() => undefined);
+      await first.query("update public.territories set manager_id = null where code in ($1, $2)", [`RC-A-${tag}`, `RC-B-${tag}`]);
+      first.release();
+      second.release();
+    }
   });
 });
