@@ -217,6 +217,46 @@ describe("CSV import", () => {
     // Clean up (as the superuser: the audit trail keeps the history).
     await sql("delete from public.staff where email = any($1)", [rows.map((r) => r.email)]);
   }, 120_000);
+
+  it("imports a territory tree listed children first, parents before children, in one statement per level", async () => {
+    const t = short().toUpperCase();
+    const rows = [
+      { _line: 2, code: `IMP-${t}-1-1`, name: "Leaf", parent: `IMP-${t}-1` },
+      { _line: 3, code: `IMP-${t}-1`, name: "Branch", parent: `IMP-${t}` },
+      { _line: 4, code: `IMP-${t}-2`, name: "Second branch", parent: `IMP-${t}` },
+      { _line: 5, code: `IMP-${t}`, name: "Root" },
+    ];
+    const { data, error } = await hr.client.rpc("import_territories", { p_rows: rows, p_dry_run: false });
+    expect(error).toBeNull();
+    expect(data).toMatchObject({ ok: true, inserted: 4 });
+    const tree = await sql<{ code: string; parent: string | null; depth: number }>(
+      "select t.code, p.code as parent, extensions.nlevel(t.path) as depth from public.territories t left join public.territories p on p.id = t.parent_id where t.code like $1 order by t.code",
+      [`IMP-${t}%`],
+    );
+    expect(tree).toEqual([
+      { code: `IMP-${t}`, parent: null, depth: 1 },
+      { code: `IMP-${t}-1`, parent: `IMP-${t}`, depth: 2 },
+      { code: `IMP-${t}-1-1`, parent: `IMP-${t}-1`, depth: 3 },
+      { code: `IMP-${t}-2`, parent: `IMP-${t}`, depth: 2 },
+    ]);
+    // Three levels, three insert statements: rows written by one statement share its command id (cmin).
+    const commands = await sql<{ code: string; cmd: string }>("select code, cmin::text as cmd from public.territories where code like $1", [`IMP-${t}%`]);
+    const cmd = Object.fromEntries(commands.map((c) => [c.code, c.cmd]));
+    expect(new Set(Object.values(cmd)).size).toBe(3);
+    expect(cmd[`IMP-${t}-1`]).toBe(cmd[`IMP-${t}-2`]);
+  });
+
+  it("refuses territories that name each other as parents, and writes none of the file", async () => {
+    const t = short().toUpperCase();
+    const rows = [
+      { _line: 2, code: `LOOP-${t}-A`, name: "A", parent: `LOOP-${t}-B` },
+      { _line: 3, code: `LOOP-${t}-B`, name: "B", parent: `LOOP-${t}-A` },
+      { _line: 4, code: `LOOP-${t}-C`, name: "C" },
+    ];
+    const { error } = await hr.client.rpc("import_territories", { p_rows: rows, p_dry_run: false });
+    expect(error?.details).toBe("tree_cycle");
+    expect(await sql("select code from public.territories where code like $1", [`LOOP-${t}%`])).toEqual([]);
+  });
 });
 
 describe("staff records", () => {
