@@ -199,6 +199,25 @@ describe("the stored responsibilities", () => {
     }
   });
 
+  it("is rebuilt only by changes that can alter it: saving a name, or a manager unchanged, leaves it alone", async () => {
+    const client = await superuserPool().connect();
+    try {
+      await client.query("begin");
+      // Holding the rebuild lock: no other transaction bumps the generation while we look.
+      const generation = async () => (await client.query<{ g: string }>("select generation::text as g from private.responsibility_generation for update")).rows[0]!.g;
+      const start = await generation();
+      await client.query("update public.staff set full_name = full_name || ' ', user_id = user_id where id = $1", [w.managerStaff]);
+      await client.query("update public.territories set name = name || ' ', parent_id = parent_id, manager_id = manager_id where id = $1", [w.regionA]);
+      await client.query("insert into public.staff (full_name, email, position_id) values ('No login', $1, $2)", [`nologin-${tag.toLowerCase()}@scope.example.com`, await position("sales_assistant")]);
+      expect(await generation(), "no rebuild").toBe(start);
+      await client.query("update public.territories set parent_id = $1 where id = $2", [w.regionA, w.areaB]);
+      expect(await generation(), "a move rebuilds").not.toBe(start);
+    } finally {
+      await client.query("rollback");
+      client.release();
+    }
+  });
+
   it("a rebuild waits for another's commit and then includes its change; under repeatable read it fails instead of using an old snapshot", async () => {
     const [first, second] = [await superuserPool().connect(), await superuserPool().connect()];
     try {
