@@ -5,7 +5,7 @@
 import type { BaseKey, DataProvider } from "@refinedev/core";
 import { dataProvider as supabaseDataProvider, generateFilter } from "@refinedev/supabase";
 import type { SupabaseClient } from "@supabase/supabase-js";
-import { toHttpError, zeroRowError } from "./errors";
+import { isPastTheEnd, toHttpError, zeroRowError } from "./errors";
 import { serviceHealth } from "./serviceHealth";
 import { supabaseClient } from "./supabaseClient";
 
@@ -90,11 +90,24 @@ const defaultMaxRows = 1000;
 export function createDataProvider(client: SupabaseClient, { maxRows = defaultMaxRows } = {}): Required<DataProvider> {
   const base = supabaseDataProvider(client);
   const table = (resource: string) => client.from(resource) as unknown as TableBuilder;
+  /**
+   * A page past the end (an old link, rows deleted since) is an empty page with the real
+   * total, not an error: the table then offers the pages that exist.
+   */
+  const readPage = async (params: ListParams): ReturnType<DataProvider["getList"]> => {
+    try {
+      return await base.getList(params);
+    } catch (error) {
+      if (!isPastTheEnd(error) || (params.pagination?.currentPage ?? 1) <= 1) throw error;
+      const { total } = await base.getList({ ...params, pagination: { ...params.pagination, currentPage: 1, pageSize: 1 } });
+      return { data: [], total };
+    }
+  };
   const provider: Required<DataProvider> = {
     ...base,
     getList: (async (params) => {
       if (params.meta?.count === noCount && params.pagination?.mode !== "off") return listWithoutCount(client, params);
-      const first = await rethrow(() => base.getList(params));
+      const first = await rethrow(() => readPage(params));
       // "All rows" (pagination off) meets PostgREST's max_rows (1,000 per answer): when an
       // answer is that full, read the rest page by page, in a stable order.
       if (params.pagination?.mode !== "off" || first.data.length < maxRows) return first;

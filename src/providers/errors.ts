@@ -155,3 +155,8 @@ export function toHttpError(raw: unknown, httpStatus?: number): HttpError & { ap
 export function zeroRowError(): HttpError & { appError: AppError } {
   return toHttpError({ code: "not_found_or_denied", message: "No row was changed" }, 404);
 }
+
+/** PostgREST's answer (416, PGRST103) to a page that starts past the last row. */
+export function isPastTheEnd(error: unknown): boolean {
+  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "PGRST103";
+}

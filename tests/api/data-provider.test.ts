@@ -63,6 +63,18 @@ describe("lists with pagination off", () => {
   });
 });
 
+describe("a page past the end", () => {
+  it("is an empty page with the real total (PostgREST answers 416), so the table can offer the pages that exist", async () => {
+    const hr = await signInDemo("hr_admin");
+    const provider = createDataProvider(hr as unknown as SupabaseClient);
+    const [{ n }] = (await sql<{ n: string }>("select count(*) as n from public.positions")) as [{ n: string }];
+    const past = await provider.getList({ resource: "positions", pagination: { mode: "server", currentPage: 999, pageSize: 25 } });
+    expect(past).toEqual({ data: [], total: Number(n) });
+    // Other errors still fail.
+    await expect(provider.getList({ resource: "positions", pagination: { mode: "server", currentPage: 2, pageSize: 25 }, filters: [{ field: "no_such_column", operator: "eq", value: 1 }] })).rejects.toBeTruthy();
+  });
+});
+
 describe("lists that ask no count (the audit log)", () => {
   it("send no count and report a total that only says whether more rows follow", async () => {
     const prefers: (string | null)[] = [];

@@ -165,6 +165,12 @@ describe("coverage of a department", () => {
     expect(csv).toHaveLength(59);
     expect(csv.some((line) => confirmed.some((s) => line.includes(s.email))), "nobody who confirmed").toBe(false);
 
+    // A link to a page past the end (page 9 of 2) lands on the last page.
+    await rules.openCoverageIn(ruleId, region, 9);
+    await rules.coverageShowsPage(2);
+    expect(new URL(page.url()).searchParams.get("page")).toBe("2");
+    expect(await rules.coveragePeople()).toHaveLength(11);
+
     // Drilling into the north area recounts inside it.
     await rules.drillInto(`CR-${t}-N`);
     expect(await rules.coverageCounts()).toMatchObject({ total: 55, missing: 52 });

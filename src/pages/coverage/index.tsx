@@ -8,7 +8,7 @@ import { useList } from "@refinedev/core";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Alert, Button, Card, Empty, Form, Input, Progress, Select, Space, Statistic, Switch, Table, Tag, Typography } from "antd";
 import Papa from "papaparse";
-import { useMemo, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
 import { PageTitle } from "../../components/PageTitle";
@@ -84,6 +84,11 @@ export default function CoveragePage() {
     queryFn: () => fetchCoveragePage(filter!, page),
     enabled: !!filter,
     placeholderData: keepPreviousData,
+  });
+  // A page past the end (an old link, or fewer people since): show the last page instead.
+  const lastPage = people.data && !people.isPlaceholderData ? Math.max(1, Math.ceil(people.data.total / coveragePageSize)) : null;
+  useEffect(() => {
+    if (lastPage !== null && page > lastPage) setParam("page", lastPage > 1 ? String(lastPage) : null);
   });
   const groups = useMemo(() => toGroups(counts.data ?? []), [counts.data]);
   const totals = summary(groups);

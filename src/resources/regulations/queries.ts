@@ -1,5 +1,5 @@
 // Rules: selects, the workflow and search RPCs, and language fallback.
-import { toAppError, type AppError } from "../../providers/errors";
+import { isPastTheEnd, toAppError, type AppError } from "../../providers/errors";
 import { supabaseClient } from "../../providers/supabaseClient";
 import type { Database, Tables } from "../../types/database";
 
@@ -101,7 +101,14 @@ async function coverageRange(filter: CoverageFilter, from: number, size: number,
 
 /** One page (1-based) of the people the rule applies to, with how many match in all. */
 export async function fetchCoveragePage(filter: CoverageFilter, page: number): Promise<{ rows: CoverageRow[]; total: number }> {
-  return coverageRange(filter, (Math.max(1, page) - 1) * coveragePageSize, coveragePageSize, true);
+  const from = (Math.max(1, page) - 1) * coveragePageSize;
+  try {
+    return await coverageRange(filter, from, coveragePageSize, true);
+  } catch (error) {
+    // Past the end (an old link, or fewer people since): no rows, and the count, so the page can move to the last one.
+    if (from > 0 && isPastTheEnd(error)) return { rows: [], total: (await coverageRange(filter, 0, 1, true)).total };
+    throw error;
+  }
 }
 
 /** Every person still missing (read page by page: one request returns at most max_rows). */

@@ -143,9 +143,14 @@ export class RulesPageObject {
   }
 
   /** Opens coverage of a rule inside one territory and waits for its counts and first page of people. */
-  async openCoverageIn(ruleId: string, territoryId: string): Promise<void> {
-    await this.page.goto(`/coverage?rule=${ruleId}&territory=${territoryId}`);
+  async openCoverageIn(ruleId: string, territoryId: string, page?: number): Promise<void> {
+    await this.page.goto(`/coverage?rule=${ruleId}&territory=${territoryId}${page ? `&page=${page}` : ""}`);
     await this.waitForCoverage(territoryId);
+  }
+
+  /** Waits until the people list shows page n (1-based). */
+  async coverageShowsPage(n: number): Promise<void> {
+    await this.page.locator(`[data-testid=coverage-people][data-shown-page='${n}']`).waitFor();
   }
 
   /** Waits until the counts shown are those of this territory and the people list has loaded. */
@@ -186,7 +191,7 @@ export class RulesPageObject {
     // The table's data-testid sits on the table itself; its pager and spinner are in the wrapper around it.
     const wrapper = this.page.locator(".ant-table-wrapper:has([data-testid=coverage-people])");
     await wrapper.locator(`.ant-pagination-item-${n}`).click();
-    await this.page.locator(`[data-testid=coverage-people][data-shown-page='${n}']`).waitFor();
+    await this.coverageShowsPage(n);
   }
 
   async onlyMissing(): Promise<void> {
