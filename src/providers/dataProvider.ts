@@ -7,7 +7,7 @@ import { dataProvider as supabaseDataProvider, generateFilter } from "@refinedev
 import type { SupabaseClient } from "@supabase/supabase-js";
 import { isPastTheEnd, toHttpError, zeroRowError } from "./errors";
 import { serviceHealth } from "./serviceHealth";
-import { supabaseClient } from "./supabaseClient";
+import { maxRowsPerRequest, supabaseClient } from "./supabaseClient";
 
 /** The part of postgrest-js the writes below use, without per-table typing. */
 interface WriteResult {
@@ -84,10 +84,7 @@ async function listWithoutCount(client: SupabaseClient, { resource, pagination, 
   return { data: rows, total: from + rows.length + (rows.length === pageSize ? 1 : 0) };
 }
 
-/** PostgREST's db-max-rows (supabase/config.toml [api] max_rows). */
-const defaultMaxRows = 1000;
-
-export function createDataProvider(client: SupabaseClient, { maxRows = defaultMaxRows } = {}): Required<DataProvider> {
+export function createDataProvider(client: SupabaseClient, { maxRows = maxRowsPerRequest } = {}): Required<DataProvider> {
   const base = supabaseDataProvider(client);
   const table = (resource: string) => client.from(resource) as unknown as TableBuilder;
   /**

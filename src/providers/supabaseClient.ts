@@ -8,6 +8,9 @@ export const supabaseUrl: string = import.meta.env.VITE_SUPABASE_URL ?? "";
 export const supabaseAnonKey: string = import.meta.env.VITE_SUPABASE_ANON_KEY ?? "";
 export const isConfigured = Boolean(supabaseUrl && supabaseAnonKey);
 
+/** PostgREST's db-max-rows (supabase/config.toml [api] max_rows): the most rows one request returns. */
+export const maxRowsPerRequest = 1000;
+
 /** The preview this tab runs under (read-only, as another person), or null. */
 export const previewSession = activePreview();
 

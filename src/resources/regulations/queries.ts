@@ -1,6 +1,6 @@
 // Rules: selects, the workflow and search RPCs, and language fallback.
 import { isPastTheEnd, toAppError, type AppError } from "../../providers/errors";
-import { supabaseClient } from "../../providers/supabaseClient";
+import { maxRowsPerRequest, supabaseClient } from "../../providers/supabaseClient";
 import type { Database, Tables } from "../../types/database";
 
 export type RegulationStatus = Database["public"]["Enums"]["regulation_status"];
@@ -79,8 +79,6 @@ export interface CoverageFilter {
 /** People per page on the coverage page; missing first, then by name (the id breaks ties so pages never overlap). */
 export const coveragePageSize = 50;
 export const coverageOrder = ["acknowledged", "full_name", "staff_id"] as const;
-/** PostgREST returns at most this many rows per request (max_rows): the export reads in pages of it. */
-export const coverageExportPageSize = 1000;
 
 function coverageArgs(filter: CoverageFilter) {
   return {
@@ -114,10 +112,10 @@ export async function fetchCoveragePage(filter: CoverageFilter, page: number): P
 /** Every person still missing (read page by page: one request returns at most max_rows). */
 export async function fetchAllMissing(filter: Omit<CoverageFilter, "onlyMissing">): Promise<CoverageRow[]> {
   const all: CoverageRow[] = [];
-  for (let from = 0; ; from += coverageExportPageSize) {
-    const { rows } = await coverageRange({ ...filter, onlyMissing: true }, from, coverageExportPageSize, false);
+  for (let from = 0; ; from += maxRowsPerRequest) {
+    const { rows } = await coverageRange({ ...filter, onlyMissing: true }, from, maxRowsPerRequest, false);
     all.push(...rows);
-    if (rows.length < coverageExportPageSize) return all;
+    if (rows.length < maxRowsPerRequest) return all;
   }
 }
 
