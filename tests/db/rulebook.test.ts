@@ -8,6 +8,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestUser, serviceClient, type Client, type TestUser } from "../support/clients.ts";
 import { closePools, sql } from "../support/sql.ts";
+import { categoryId, moveRule, ruleVersion, writeRule, type RuleInput } from "../support/rules.ts";
 
 afterAll(closePools);
 
@@ -37,39 +38,9 @@ async function staffFor(user: TestUser, position: string, territory: string | nu
   ).id;
 }
 
-interface RuleInput {
-  title?: string;
-  body?: string;
-  bodyZh?: string;
-  effective?: string | null;
-  forAll?: boolean;
-  positions?: string[];
-}
-
-async function createRule(client: Client, input: RuleInput = {}): Promise<{ id: string; code: string }> {
-  const code = `RB-${tag()}`;
-  const row = await one(
-    client.rpc("create_regulation", {
-      p_code: code,
-      p_category: category,
-      p_title_en: input.title ?? `Rule ${code}`,
-      p_body_en: input.body ?? "## Purpose\n\nKeep order.",
-      p_body_zh: input.bodyZh ?? "",
-      ...(input.effective === null ? {} : { p_effective_date: input.effective ?? "2026-01-01" }),
-      p_applies_to_all: input.forAll ?? true,
-      p_positions: input.positions ?? [],
-    }),
-  );
-  return { id: row.id, code };
-}
-
-async function versionOf(id: string): Promise<number> {
-  return (await one(admin().from("regulations").select("version").eq("id", id).single())).version;
-}
-
-async function move(client: Client, id: string, to: "draft" | "in_review" | "published" | "retired") {
-  return client.rpc("transition_regulation", { p_regulation: id, p_to: to, p_version: await versionOf(id) });
-}
+const createRule = (client: Client, input: RuleInput = {}) => writeRule(client, category, input);
+const versionOf = ruleVersion;
+const move = moveRule;
 
 /** HR 1 submits, HR 2 publishes. */
 async function publish(id: string) {
@@ -105,7 +76,7 @@ beforeAll(async () => {
   people.manager = await createTestUser(["manager"]);
   people.auditor = await createTestUser(["auditor"]);
   people.sales = await createTestUser(["salesperson"]);
-  category = (await one(admin().from("regulation_categories").select("id").eq("code", "conduct").single())).id;
+  category = await categoryId();
   assistantPosition = await positionId("sales_assistant");
   salesStaff = await staffFor(people.sales, assistantPosition);
 }, 60_000);

@@ -6,6 +6,7 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { createTestUser, demo, serviceClient, type TestUser } from "../support/clients.ts";
+import { categoryId, moveRule, writeRule } from "../support/rules.ts";
 import { xssBody } from "../support/xss-corpus.ts";
 import { RulesPageObject } from "./pages/rules.po.ts";
 import { ShellPageObject } from "./pages/shell.po.ts";
@@ -105,16 +106,9 @@ describe("coverage of a department", () => {
   /** A published rule for every position: HR 1 writes and submits it, HR 2 publishes it. */
   async function publishedRule(): Promise<string> {
     const [hr1, hr2] = [await createTestUser(["hr_admin"]), await createTestUser(["hr_admin"])];
-    const { data: category } = await admin().from("regulation_categories").select("id").limit(1).single();
-    const code = `COV-${randomUUID().slice(0, 6).toUpperCase()}`;
-    const created = await hr1.client.rpc("create_regulation", {
-      p_code: code, p_category: category!.id, p_title_en: "Coverage drill", p_body_en: "Read me.", p_effective_date: "2026-01-01", p_applies_to_all: true, p_positions: [],
-    });
-    if (created.error) throw created.error;
-    const id = created.data.id;
+    const { id } = await writeRule(hr1.client, await categoryId(), { title: "Coverage drill", body: "Read me." }, "COV");
     for (const [client, to] of [[hr1.client, "in_review"], [hr2.client, "published"]] as const) {
-      const { data: rule } = await admin().from("regulations").select("version").eq("id", id).single();
-      const moved = await client.rpc("transition_regulation", { p_regulation: id, p_to: to, p_version: rule!.version });
+      const moved = await moveRule(client, id, to);
       if (moved.error) throw moved.error;
     }
     return id;
