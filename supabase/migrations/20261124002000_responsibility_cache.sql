@@ -6,9 +6,11 @@
 -- manager and territory embeds): about a sixth of a territory manager's staff list in SQL.
 --
 -- The answer now lives in private.responsibilities, one row per person who manages
--- something, rebuilt whole by statement triggers on every change that can alter it: a
--- territory added, moved, removed or given another manager, a staff record linked to a
--- login, unlinked or removed. Policies read one row by key.
+-- something, rebuilt whole by statement triggers when a change can alter it: a territory
+-- added, moved, removed or given another manager, a login linked, unlinked or changed, a
+-- staff record with a login added or removed. The triggers look at the statement's rows
+-- (transition tables): the edit forms send every field on each save, and a save that changes
+-- none of these rebuilds nothing. Policies read one row by key.
 --
 -- Correctness under concurrency: a rebuild first updates the one row of
 -- private.responsibility_generation. That row lock serialises rebuilds; under READ
@@ -63,12 +65,34 @@ language plpgsql
 security definer
 set search_path = ''
 as $$
+declare
+  v_relevant boolean;
 begin
-  perform private.rebuild_responsibilities();
+  if tg_table_name = 'staff' then
+    if tg_op = 'INSERT' then
+      select exists (select 1 from new_rows n where n.user_id is not null) into v_relevant;
+    elsif tg_op = 'DELETE' then
+      select exists (select 1 from old_rows o where o.user_id is not null) into v_relevant;
+    else
+      select exists (select 1 from old_rows o join new_rows n on n.id = o.id where n.user_id is distinct from o.user_id) into v_relevant;
+    end if;
+  elsif tg_op = 'UPDATE' then
+    select exists (
+      select 1 from old_rows o join new_rows n on n.id = o.id
+       where n.parent_id is distinct from o.parent_id or n.manager_id is distinct from o.manager_id
+          or n.path::text is distinct from o.path::text
+    ) into v_relevant;
+  else
+    v_relevant := true;  -- a territory added or removed
+  end if;
+  if v_relevant then
+    perform private.rebuild_responsibilities();
+  end if;
   return null;
 end;
 $$;
-comment on function private.responsibilities_changed() is 'Statement trigger: a change to territories or to staff logins rebuilds private.responsibilities.';
+comment on function private.responsibilities_changed() is
+  'Statement trigger (with the statement''s rows): rebuilds private.responsibilities when a login link, a territory''s place or a territory''s manager changed.';
 
 -- Same answer as before, read by key.
 create or replace function private.responsible_territories(p_user uuid)
@@ -87,12 +111,20 @@ end;
 $$;
 
 -- =============================================================================
--- Triggers
+-- Triggers (transition tables allow one event per trigger and no column list)
 -- =============================================================================
-create trigger territories_responsibilities after insert or delete or update of parent_id, path, manager_id on public.territories
-  for each statement execute function private.responsibilities_changed();
-create trigger staff_responsibilities after insert or delete or update of user_id on public.staff
-  for each statement execute function private.responsibilities_changed();
+create trigger territories_responsibilities_insert after insert on public.territories
+  referencing new table as new_rows for each statement execute function private.responsibilities_changed();
+create trigger territories_responsibilities_update after update on public.territories
+  referencing old table as old_rows new table as new_rows for each statement execute function private.responsibilities_changed();
+create trigger territories_responsibilities_delete after delete on public.territories
+  referencing old table as old_rows for each statement execute function private.responsibilities_changed();
+create trigger staff_responsibilities_insert after insert on public.staff
+  referencing new table as new_rows for each statement execute function private.responsibilities_changed();
+create trigger staff_responsibilities_update after update on public.staff
+  referencing old table as old_rows new table as new_rows for each statement execute function private.responsibilities_changed();
+create trigger staff_responsibilities_delete after delete on public.staff
+  referencing old table as old_rows for each statement execute function private.responsibilities_changed();
 
 select private.rebuild_responsibilities();
 
