@@ -24,7 +24,9 @@ const shutdown = onShutdown(async () => {
 });
 
 try {
-  stack = await startStack(config, { log: say });
+  // Recovery e-mails are kept for the tests (control server: GET /mail/<address>).
+  const mails = new Map<string, string>();
+  stack = await startStack(config, { log: say, mailer: ({ to, link }) => mails.set(to.toLowerCase(), link) });
   const args = process.argv.slice(2);
   const wantsE2e = args.length === 0 || args.some((a) => a.includes("e2e"));
   if (wantsE2e) {
@@ -35,7 +37,7 @@ try {
     await build({ root: repoRoot, logLevel: "warn", build: { outDir, emptyOutDir: true } });
     app = await serveStatic(outDir, config.ports.vite);
   }
-  control = await startControlServer(stack, config.ports.vite + 1);
+  control = await startControlServer(stack, config.ports.vite + 1, mails);
   say("running vitest");
   const code = await new Promise<number>((resolve) => {
     const child = spawn(process.execPath, [path.join(repoRoot, "node_modules", "vitest", "vitest.mjs"), "run", ...args], {
@@ -52,6 +54,7 @@ try {
         TEST_DB_URL: stack!.dbUrl,
         TEST_POSTGRES_URL: stack!.postgresUrl,
         TEST_APP_URL: app?.url ?? "",
+        TEST_SITE_URL: config.siteUrl,
         TEST_DATA_DIR: config.dataDir,
         TEST_CONTROL_PORT: String(config.ports.vite + 1),
       },

@@ -9,6 +9,7 @@ import { applyMigrations, applySeed } from "./migrate.ts";
 import { startPostgres, type PostgresHandle } from "./postgres.ts";
 import { startPostgrest } from "./postgrest.ts";
 import { startAuth, type AuthHandle } from "./auth/index.ts";
+import { numberSetting, secondsSetting } from "./toml.ts";
 import { startFunctions } from "./functions.ts";
 import { startGateway } from "./gateway.ts";
 import type { Service } from "./process.ts";
@@ -72,7 +73,14 @@ export async function startStack(config: StackConfig, options: StartOptions = {}
         apiUrl: config.apiUrl,
         siteUrl: config.siteUrl,
         additionalRedirectUrls: [config.siteUrl.replace("127.0.0.1", "localhost")],
-        minPasswordLength: 8,
+        // The rest as config.toml sets it for a hosted project.
+        jwtExpSeconds: numberSetting("auth", "jwt_expiry"),
+        refreshTokenReuseIntervalSeconds: numberSetting("auth", "refresh_token_reuse_interval"),
+        minPasswordLength: numberSetting("auth", "minimum_password_length"),
+        otpExpSeconds: numberSetting("auth.email", "otp_expiry"),
+        emailMaxFrequencySeconds: secondsSetting("auth.email", "max_frequency"),
+        signInsPerAddress: numberSetting("auth.rate_limit", "sign_in_sign_ups"),
+        tokenVerifications: numberSetting("auth.rate_limit", "token_verifications"),
         mailer: options.mailer,
       },
     });

@@ -4,7 +4,8 @@ import { createClient } from "@supabase/supabase-js";
 import { afterAll, describe, expect, it } from "vitest";
 import { decodeJwt } from "../../supabase/local/jwt.ts";
 import { anonClient, createTestUser, demo, serviceClient, signIn, uniqueEmail } from "../support/clients.ts";
-import { env } from "../support/env.ts";
+import { env, lastMailedLink } from "../support/env.ts";
+import { signInFrom } from "../support/loopback.ts";
 import { closePools, sql } from "../support/sql.ts";
 
 afterAll(closePools);
@@ -54,19 +55,18 @@ describe("signing in", () => {
     });
   });
 
-  it("more than 10 failed sign-ins for one email answer 429, even with the right password", async () => {
+  it("more than 10 failed sign-ins for one email from one address answer 429, even with the right password", async () => {
+    // From an address of its own (127.0.0.26), so the per-address count stays this test's.
     const user = await createTestUser([], { signIn: false });
-    const client = anonClient();
     for (let i = 0; i < 10; i++) {
-      const { error } = await client.auth.signInWithPassword({ email: user.email, password: `wrong-${i}` });
-      expect(error?.code).toBe("invalid_credentials");
+      const answer = await signInFrom("127.0.0.26", user.email, `wrong-${i}-pass`);
+      expect(answer.body.code).toBe("invalid_credentials");
     }
-    const blocked = await client.auth.signInWithPassword({ email: user.email, password: user.password });
-    expect(blocked.error?.status).toBe(429);
-    expect(blocked.error?.code).toBe("over_request_rate_limit");
-    // Other emails are not affected.
-    const other = await client.auth.signInWithPassword(demo.salesperson);
-    expect(other.error).toBeNull();
+    const blocked = await signInFrom("127.0.0.26", user.email, user.password);
+    expect(blocked.status).toBe(429);
+    expect(blocked.body.code).toBe("over_request_rate_limit");
+    // Other emails from that address are not affected.
+    expect((await signInFrom("127.0.0.26", demo.salesperson.email, demo.salesperson.password)).status).toBe(200);
   });
 
   it("public sign-up is off", async () => {
@@ -212,9 +212,10 @@ describe("password recovery", () => {
 
   it("the reset link signs the person in once, with a recovery session", async () => {
     const user = await createTestUser([], { signIn: false });
-    await anonClient().auth.resetPasswordForEmail(user.email, { redirectTo: "http://127.0.0.1:55173/update-password" });
-    const [row] = await sql<{ recovery_token: string }>("select recovery_token from auth.users where id = $1", [user.id]);
-    const link = `${env.apiUrl}/auth/v1/verify?token=${row!.recovery_token}&type=recovery&redirect_to=${encodeURIComponent("http://127.0.0.1:55173/update-password")}`;
+    const redirectTo = `${env.siteUrl}/update-password`;
+    await anonClient().auth.resetPasswordForEmail(user.email, { redirectTo });
+    const link = (await lastMailedLink(user.email))!;
+    expect(new URL(link).searchParams.get("redirect_to")).toBe(redirectTo);
     const first = await fetch(link, { redirect: "manual" });
     expect(first.status).toBe(303);
     const fragment = new URLSearchParams(new URL(first.headers.get("location")!).hash.slice(1));

@@ -24,6 +24,10 @@ export const env = {
   get postgresUrl() {
     return need("TEST_POSTGRES_URL");
   },
+  /** The auth service's site URL (where recovery links land by default). */
+  get siteUrl() {
+    return need("TEST_SITE_URL");
+  },
   get appUrl() {
     return need("TEST_APP_URL");
   },
@@ -36,4 +40,10 @@ export const env = {
 export async function controlStack(verb: "stop" | "start" | "restart", service: "postgrest" | "auth" | "postgres"): Promise<void> {
   const response = await fetch(`${env.controlUrl}/${verb}/${service}`, { method: "POST" });
   if (!response.ok) throw new Error(`could not ${verb} ${service}: ${await response.text()}`);
+}
+
+/** The last recovery link the auth service e-mailed to this address (the test runner keeps them). */
+export async function lastMailedLink(email: string): Promise<string | undefined> {
+  const response = await fetch(`${env.controlUrl}/mail/${encodeURIComponent(email)}`);
+  return response.ok ? response.text() : undefined;
 }

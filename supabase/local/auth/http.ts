@@ -93,6 +93,8 @@ export function mergeMetadata(current: Record<string, unknown>, patch: Record<st
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const isUuid = (value: unknown): value is string => typeof value === "string" && uuidPattern.test(value);
 
-const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+// An address mail can be sent to: dot-atom local part, host name labels, a letter TLD.
+const emailPattern =
+  /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*@([A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$/;
 export const isEmail = (value: unknown): value is string =>
   typeof value === "string" && value.length <= 255 && emailPattern.test(value);

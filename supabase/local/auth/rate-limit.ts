@@ -1,5 +1,5 @@
-// Failed sign-ins per e-mail: more than `limit` failures inside `windowMs` answer 429 until
-// the oldest of them leaves the window.
+// Failed attempts per key (an e-mail, a client address, an e-mail and address pair): more
+// than `limit` failures inside `windowMs` answer 429 until the oldest of them leaves the window.
 export class FailedSignIns {
   private readonly attempts = new Map<string, number[]>();
   private readonly limit: number;
@@ -20,11 +20,14 @@ export class FailedSignIns {
     return kept;
   }
 
-  record(key: string): void {
-    this.attempts.set(key, [...this.recent(key), this.now()]);
+  /** Records a failure; returns how many failures the key now has inside the window. */
+  record(key: string): number {
+    const kept = [...this.recent(key), this.now()];
+    this.attempts.set(key, kept);
+    return kept.length;
   }
 
-  /** Milliseconds until sign-in is allowed again (0 when it is allowed now). */
+  /** Milliseconds until attempts are allowed again (0 when they are allowed now). */
   blockedFor(key: string): number {
     const kept = this.recent(key);
     if (kept.length < this.limit) return 0;
@@ -35,4 +38,9 @@ export class FailedSignIns {
   clear(key: string): void {
     this.attempts.delete(key);
   }
+}
+
+/** The longest wait among several limiters and keys (0 when none blocks). */
+export function longestBlock(checks: [FailedSignIns, string][]): number {
+  return Math.max(0, ...checks.map(([limiter, key]) => limiter.blockedFor(key)));
 }

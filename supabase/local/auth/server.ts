@@ -1,7 +1,7 @@
 // Our auth service: the subset of the Supabase Auth (GoTrue) HTTP API that supabase-js uses,
 // with the same paths, JSON shapes, error codes and token rules (see ../shared/AUTH-API.md).
 // Sessions and refresh tokens live in Postgres, so restarting this service signs nobody out.
-import { createHash } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import pg from "pg";
 import { signJwt, verifyJwt, type JwtPayload } from "../jwt.ts";
@@ -18,7 +18,8 @@ import {
   sendRedirect,
   str,
 } from "./http.ts";
-import { FailedSignIns } from "./rate-limit.ts";
+import { clientAddress, redirectTarget as allowedRedirect, refuseControlCharacters } from "./guards.ts";
+import { FailedSignIns, longestBlock } from "./rate-limit.ts";
 import * as store from "./store.ts";
 
 export interface AuthSettings {
@@ -33,6 +34,9 @@ export interface AuthSettings {
   refreshTokenReuseIntervalSeconds?: number;
   otpExpSeconds?: number;
   emailMaxFrequencySeconds?: number;
+  /** config.toml [auth.rate_limit]: failed sign-ins per client address, and failed verifications per address and per e-mail, per 5 minutes. */
+  signInsPerAddress?: number;
+  tokenVerifications?: number;
   /** Receives password-reset links (locally: printed, never mailed). */
   mailer?: (message: { to: string; kind: "recovery"; link: string }) => void;
 }
@@ -93,7 +97,18 @@ export function createAuthServer(db: pg.Pool, settings: AuthSettings): http.Serv
   const otpExp = settings.otpExpSeconds ?? 3600;
   const emailFrequency = settings.emailMaxFrequencySeconds ?? 60;
   const issuer = `${settings.apiUrl}/auth/v1`;
-  const failures = new FailedSignIns({ limit: 10, windowMs: 5 * 60_000 });
+  const window = { windowMs: 5 * 60_000 };
+  // Failed sign-ins count per (e-mail, address) and per address, never per e-mail alone:
+  // strangers cannot lock a login out, and one address cannot try many logins.
+  const failedPairs = new FailedSignIns({ limit: 10, ...window });
+  const failedAddresses = new FailedSignIns({ limit: settings.signInsPerAddress ?? 30, ...window });
+  // Failed verifications (recovery codes and links) per address and per e-mail.
+  const failedVerifyAddresses = new FailedSignIns({ limit: settings.tokenVerifications ?? 30, ...window });
+  const failedVerifyEmails = new FailedSignIns({ limit: settings.tokenVerifications ?? 30, ...window });
+  /** A code is burnt after this many wrong guesses for its e-mail. */
+  const missesPerCode = 5;
+  // Unknown e-mails answer /recover exactly as known ones, rate limit included.
+  const recoverRequests = new Map<string, number>();
 
   async function tx<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
     const client = await db.connect();
@@ -148,7 +163,7 @@ export function createAuthServer(db: pg.Pool, settings: AuthSettings): http.Serv
   }
 
   function clientMeta(req: IncomingMessage) {
-    return { userAgent: req.headers["user-agent"], ip: req.socket.remoteAddress?.replace(/^::ffff:/, "") };
+    return { userAgent: req.headers["user-agent"], ip: clientAddress(req) };
   }
 
   function weakPassword(password: string): AuthError | undefined {
@@ -214,26 +229,35 @@ export function createAuthServer(db: pg.Pool, settings: AuthSettings): http.Serv
     if (!email) {
       throw new AuthError(400, "validation_failed", phone ? "Phone logins are not enabled" : "missing email or phone");
     }
-    const key = email.toLowerCase();
-    const retryAfter = failures.blockedFor(key);
+    refuseControlCharacters({ email, password });
+    const address = clientAddress(req);
+    const pair = `${email.toLowerCase()}|${address}`;
+    const retryAfter = longestBlock([
+      [failedPairs, pair],
+      [failedAddresses, address],
+    ]);
     if (retryAfter > 0) {
       const seconds = Math.ceil(retryAfter / 1000);
       throw new AuthError(
         429,
         "over_request_rate_limit",
-        `Too many failed sign-in attempts for this email. Try again in ${seconds} seconds.`,
+        `Too many failed sign-in attempts from this address. Try again in ${seconds} seconds.`,
       );
     }
     const invalid = () => {
-      failures.record(key);
+      failedPairs.record(pair);
+      failedAddresses.record(address);
       return new AuthError(400, "invalid_credentials", "Invalid login credentials");
     };
     const user = await store.findUserByEmail(db, email);
-    if (!user || !user.encrypted_password) throw invalid();
+    if (!user || !user.encrypted_password) {
+      await store.dummyPasswordCheck(db, password); // the same time as a wrong password
+      throw invalid();
+    }
     if (isBanned(user)) throw new AuthError(400, "user_banned", "User is banned");
     if (!(await store.passwordMatches(db, user.id, password))) throw invalid();
     if (!user.email_confirmed_at) throw new AuthError(400, "email_not_confirmed", "Email not confirmed");
-    failures.clear(key);
+    failedPairs.clear(pair);
     const session = await tx(async (client) => {
       const created = await store.createSession(client, user.id, "password", clientMeta(req));
       await store.touchSignIn(client, user.id);
@@ -297,6 +321,7 @@ export function createAuthServer(db: pg.Pool, settings: AuthSettings): http.Serv
       throw new AuthError(422, "email_address_not_authorized", "Email changes are made by an administrator in this project");
     }
     const password = str(body, "password");
+    refuseControlCharacters({ password });
     const data = obj(body, "data");
     await tx(async (client) => {
       if (password !== undefined) {
@@ -337,65 +362,85 @@ export function createAuthServer(db: pg.Pool, settings: AuthSettings): http.Serv
   };
 
   // --- password recovery ---------------------------------------------------------------
-  function redirectTarget(requested: string | null): string {
-    const allowed = [settings.siteUrl, ...(settings.additionalRedirectUrls ?? [])];
-    if (requested && allowed.some((prefix) => requested.startsWith(prefix))) return requested;
-    return settings.siteUrl;
+  // A recovery gives two secrets: a random link token (256 bits, for the e-mailed link) and a
+  // 6-digit code (typed with the e-mail). Only their SHA-256 hashes are stored, as
+  // "<link hash>.<code hash>" in recovery_token. Guessing is stopped by counting failures per
+  // address and per e-mail (429), and a code is burnt after a few misses.
+  const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
+  const codeHash = (email: string, otp: string) => sha256(`${email.toLowerCase()}:${otp}`);
+  const redirectTarget = (requested: string | null | undefined) =>
+    allowedRedirect(requested, settings.siteUrl, settings.additionalRedirectUrls ?? []);
+
+  async function issueRecovery(user: store.UserRow, redirectTo: string) {
+    const linkToken = randomBytes(32).toString("hex");
+    const otp = store.newOtp();
+    await store.setRecoveryToken(db, user.id, `${sha256(linkToken)}.${codeHash(user.email ?? "", otp)}`);
+    failedVerifyEmails.clear((user.email ?? "").toLowerCase());
+    const link = `${issuer}/verify?token=${linkToken}&type=recovery&redirect_to=${encodeURIComponent(redirectTo)}`;
+    return { linkToken, otp, link };
   }
 
   const recover: Handler = async (req, res, url) => {
     const body = await readJson(req);
     const email = str(body, "email");
     if (!email) throw new AuthError(400, "validation_failed", "Password recovery requires an email");
+    refuseControlCharacters({ email });
     if (!isEmail(email)) throw new AuthError(400, "validation_failed", "Unable to validate email address: invalid format");
+    const key = email.toLowerCase();
     const user = await store.findUserByEmail(db, email);
+    // Known or not, the same answers: 429 inside the interval, else 200 with nothing to tell.
+    const sentAt = Math.max(recoverRequests.get(key) ?? 0, user?.recovery_sent_at?.getTime() ?? 0);
+    const wait = Math.ceil((sentAt + emailFrequency * 1000 - Date.now()) / 1000);
+    if (wait > 0) {
+      throw new AuthError(429, "over_email_send_rate_limit", `For security purposes, you can only request this after ${wait} seconds.`);
+    }
+    recoverRequests.set(key, Date.now());
     if (user) {
-      const sentAt = user.recovery_sent_at?.getTime() ?? 0;
-      const wait = Math.ceil((sentAt + emailFrequency * 1000 - Date.now()) / 1000);
-      if (wait > 0) {
-        throw new AuthError(
-          429,
-          "over_email_send_rate_limit",
-          `For security purposes, you can only request this after ${wait} seconds.`,
-        );
-      }
-      const otp = store.newOtp();
-      const tokenHash = createHash("sha224").update(`${user.email}${otp}`).digest("hex");
-      await db.query(`update auth.users set recovery_token = $2, recovery_sent_at = now() where id = $1`, [
-        user.id,
-        tokenHash,
-      ]);
-      const link = `${issuer}/verify?token=${tokenHash}&type=recovery&redirect_to=${encodeURIComponent(
-        redirectTarget(url.searchParams.get("redirect_to")),
-      )}`;
+      const { link } = await issueRecovery(user, redirectTarget(url.searchParams.get("redirect_to")));
       settings.mailer?.({ to: user.email ?? email, kind: "recovery", link });
     }
     sendJson(res, 200, {});
   };
 
-  async function verifyRecovery(req: IncomingMessage, tokenHash: string) {
+  function refuseWhenLimited(address: string, email?: string): void {
+    const wait = longestBlock([
+      [failedVerifyAddresses, address],
+      ...(email ? ([[failedVerifyEmails, email.toLowerCase()]] as [FailedSignIns, string][]) : []),
+    ]);
+    if (wait > 0) {
+      throw new AuthError(
+        429,
+        "over_request_rate_limit",
+        `Too many failed verification attempts. Try again in ${Math.ceil(wait / 1000)} seconds.`,
+      );
+    }
+  }
+
+  /** Signs the person in with a recovery session when the stored hash matches; undefined otherwise. */
+  async function verifyRecovery(req: IncomingMessage, find: (client: store.Db) => Promise<store.UserRow | undefined>) {
     return tx(async (client) => {
-      const user = await store.findUserByRecoveryToken(client, tokenHash, otpExp);
+      const user = await find(client);
       if (!user) return undefined;
       if (isBanned(user)) throw new AuthError(403, "user_banned", "User is banned");
-      await client.query(
-        `update auth.users set recovery_token = '', email_confirmed_at = coalesce(email_confirmed_at, now()),
-            last_sign_in_at = now(), updated_at = now() where id = $1`,
-        [user.id],
-      );
+      await store.consumeRecovery(client, user.id);
       const created = await store.createSession(client, user.id, "otp", clientMeta(req));
       return sessionResponse(client, user.id, created.sessionId, created.refreshToken);
     });
   }
 
+  const byLink = (token: string) => (client: store.Db) => store.findUserByRecoveryHash(client, "link", sha256(token), otpExp);
+
   const verifyGet: Handler = async (req, res, url) => {
     const type = url.searchParams.get("type");
-    const tokenHash = url.searchParams.get("token");
-    if (!type || !tokenHash) throw new AuthError(400, "validation_failed", "Verify requires a token and a type");
+    const token = url.searchParams.get("token");
+    if (!type || !token) throw new AuthError(400, "validation_failed", "Verify requires a token and a type");
     if (type !== "recovery") throw new AuthError(400, "validation_failed", `Unsupported verification type "${type}"`);
+    const address = clientAddress(req);
+    refuseWhenLimited(address);
     const target = redirectTarget(url.searchParams.get("redirect_to"));
-    const session = await verifyRecovery(req, tokenHash);
+    const session = await verifyRecovery(req, byLink(token));
     if (!session) {
+      failedVerifyAddresses.record(address);
       const fragment = new URLSearchParams({
         error: "access_denied",
         error_code: "otp_expired",
@@ -421,24 +466,35 @@ export function createAuthServer(db: pg.Pool, settings: AuthSettings): http.Serv
   const verifyPost: Handler = async (req, res) => {
     const body = await readJson(req);
     if (str(body, "type") !== "recovery") throw new AuthError(400, "validation_failed", "Unsupported verification type");
-    let tokenHash = str(body, "token_hash");
-    if (!tokenHash) {
-      const email = str(body, "email");
-      const otp = str(body, "token");
-      if (!email || !otp) throw new AuthError(400, "validation_failed", "Verify requires a token_hash, or an email and token");
-      const user = await store.findUserByEmail(db, email);
-      tokenHash = createHash("sha224").update(`${user?.email ?? email}${otp}`).digest("hex");
+    const address = clientAddress(req);
+    const tokenHash = str(body, "token_hash");
+    const email = str(body, "email");
+    const otp = str(body, "token");
+    refuseControlCharacters({ token: tokenHash, email, code: otp });
+    if (!tokenHash && (!email || !otp)) {
+      throw new AuthError(400, "validation_failed", "Verify requires a token_hash, or an email and token");
     }
-    const session = await verifyRecovery(req, tokenHash);
-    if (!session) throw new AuthError(403, "otp_expired", "Token has expired or is invalid");
+    refuseWhenLimited(address, tokenHash ? undefined : email);
+    const session = tokenHash
+      ? await verifyRecovery(req, byLink(tokenHash))
+      : await verifyRecovery(req, (client) => store.findUserByRecoveryHash(client, "code", codeHash(email!, otp!), otpExp, email));
+    if (!session) {
+      failedVerifyAddresses.record(address);
+      if (!tokenHash) {
+        const misses = failedVerifyEmails.record(email!.toLowerCase());
+        if (misses % missesPerCode === 0) await store.burnRecovery(db, email!); // a new code must be asked for
+      }
+      throw new AuthError(403, "otp_expired", "Token has expired or is invalid");
+    }
+    if (email) failedVerifyEmails.clear(email.toLowerCase());
     sendJson(res, 200, session);
   };
 
   // --- admin -------------------------------------------------------------------------
   const adminList: Handler = async (req, res, url) => {
     requireAdmin(req);
-    const page = Math.max(1, Number(url.searchParams.get("page") || 1) || 1);
-    const perPage = Math.min(1000, Math.max(1, Number(url.searchParams.get("per_page") || 50) || 50));
+    const page = pageParameter(url.searchParams.get("page"), 1);
+    const perPage = Math.min(1000, pageParameter(url.searchParams.get("per_page"), 50));
     const [total, users] = await Promise.all([store.countUsers(db), store.listUsers(db, page, perPage)]);
     const last = Math.ceil(total / perPage);
     const links: string[] = [];
@@ -449,6 +505,13 @@ export function createAuthServer(db: pg.Pool, settings: AuthSettings): http.Serv
       Link: links.join(", "),
     });
   };
+
+  /** A positive whole number, or 400 as GoTrue answers "Bad Pagination Parameters". */
+  function pageParameter(value: string | null, fallback: number): number {
+    if (value === null || value === "") return fallback;
+    if (!/^[1-9]\d{0,8}$/.test(value)) throw new AuthError(400, "validation_failed", "Bad Pagination Parameters");
+    return Number(value);
+  }
 
   function banUntil(value: unknown): Date | null | undefined {
     if (value === undefined) return undefined;
@@ -461,8 +524,12 @@ export function createAuthServer(db: pg.Pool, settings: AuthSettings): http.Serv
   const adminCreate: Handler = async (req, res) => {
     requireAdmin(req);
     const body = await readJson(req);
+    if (body.email !== undefined && typeof body.email !== "string") {
+      throw new AuthError(400, "validation_failed", "Unable to validate email address: invalid format");
+    }
     const email = str(body, "email")?.trim().toLowerCase() || null;
     const phone = str(body, "phone") || null;
+    refuseControlCharacters({ email: email ?? undefined, password: str(body, "password") });
     if (!email && !phone) throw new AuthError(400, "validation_failed", "Unable to validate email address: invalid format");
     if (email && !isEmail(email)) throw new AuthError(400, "validation_failed", "Unable to validate email address: invalid format");
     const password = str(body, "password");
@@ -484,7 +551,8 @@ export function createAuthServer(db: pg.Pool, settings: AuthSettings): http.Serv
         email,
         phone,
         encryptedPassword:
-          passwordHash ?? (await store.hashPassword(client, password ?? store.newRefreshTokenString().repeat(6))),
+          // No password (or an empty one): a random one, as Supabase Auth does.
+          passwordHash ?? (await store.hashPassword(client, password || randomBytes(32).toString("base64url"))),
         emailConfirmed,
         phoneConfirmed: body.phone_confirm === true,
         appMetadata: { provider: "email", providers: ["email"], ...(obj(body, "app_metadata") ?? {}) },
@@ -516,6 +584,7 @@ export function createAuthServer(db: pg.Pool, settings: AuthSettings): http.Serv
     await tx(async (client) => {
       const columns: Record<string, unknown> = {};
       const password = str(body, "password");
+      refuseControlCharacters({ email: str(body, "email"), password });
       if (password !== undefined) {
         const weak = weakPassword(password);
         if (weak) throw weak;
@@ -565,18 +634,17 @@ export function createAuthServer(db: pg.Pool, settings: AuthSettings): http.Serv
     const type = str(body, "type");
     if (type !== "recovery") throw new AuthError(400, "validation_failed", "Only recovery links can be generated here");
     const email = str(body, "email") ?? "";
+    refuseControlCharacters({ email });
     const user = await store.findUserByEmail(db, email);
     if (!user) throw new AuthError(404, "user_not_found", "User with this email not found");
-    const otp = store.newOtp();
-    const tokenHash = createHash("sha224").update(`${user.email}${otp}`).digest("hex");
-    await db.query(`update auth.users set recovery_token = $2, recovery_sent_at = now() where id = $1`, [user.id, tokenHash]);
     const redirectTo = redirectTarget(url.searchParams.get("redirect_to") ?? str(body, "redirect_to") ?? str(body, "redirectTo") ?? null);
+    const issued = await issueRecovery(user, redirectTo);
     const refreshed = await store.findUserById(db, user.id);
     sendJson(res, 200, {
       ...serializeUser(refreshed!),
-      action_link: `${issuer}/verify?token=${tokenHash}&type=recovery&redirect_to=${encodeURIComponent(redirectTo)}`,
-      email_otp: otp,
-      hashed_token: tokenHash,
+      action_link: issued.link,
+      email_otp: issued.otp,
+      hashed_token: issued.linkToken,
       verification_type: "recovery",
       redirect_to: redirectTo,
     });
@@ -594,13 +662,21 @@ export function createAuthServer(db: pg.Pool, settings: AuthSettings): http.Serv
     passkeys_enabled: false,
   };
 
+  function decodePath(segment: string): string {
+    try {
+      return decodeURIComponent(segment);
+    } catch {
+      throw new AuthError(400, "validation_failed", "The path holds a malformed percent-escape.");
+    }
+  }
+
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? "/", "http://auth.local");
     const path = url.pathname.replace(/\/+$/, "") || "/";
     const method = req.method ?? "GET";
     const admin = /^\/admin\/users\/([^/]+)$/.exec(path);
     if (admin) {
-      const id = decodeURIComponent(admin[1]!);
+      const id = decodePath(admin[1]!);
       if (method === "GET") return adminGet(req, res, id);
       if (method === "PUT") return adminUpdate(req, res, id);
       if (method === "DELETE") return adminDelete(req, res, id);

@@ -301,14 +301,49 @@ export async function deleteUser(db: Db, id: string, soft: boolean): Promise<voi
   );
 }
 
-export async function findUserByRecoveryToken(db: Db, tokenHash: string, maxAgeSeconds: number): Promise<UserRow | undefined> {
+/** Stores a recovery's "<link hash>.<code hash>" and when it was sent. */
+export async function setRecoveryToken(db: Db, userId: string, hashes: string): Promise<void> {
+  await db.query(`update auth.users set recovery_token = $2, recovery_sent_at = now() where id = $1`, [userId, hashes]);
+}
+
+/** The user whose live recovery has this link hash (or, for "code", this e-mail and code hash). */
+export async function findUserByRecoveryHash(
+  db: Db,
+  kind: "link" | "code",
+  hash: string,
+  maxAgeSeconds: number,
+  email?: string,
+): Promise<UserRow | undefined> {
   const { rows } = await db.query<UserRow>(
     `select ${userColumns} from auth.users u
-      where u.recovery_token = $1 and u.recovery_token <> '' and u.recovery_sent_at > now() - make_interval(secs => $2)
-        and u.deleted_at is null`,
-    [tokenHash, maxAgeSeconds],
+      where u.recovery_token like '%.%' and split_part(u.recovery_token, '.', $2) = $1
+        and u.recovery_sent_at > now() - make_interval(secs => $3) and u.deleted_at is null
+        and ($4::text is null or lower(u.email) = lower($4))
+      for update`,
+    [hash, kind === "link" ? 1 : 2, maxAgeSeconds, email ?? null],
   );
   return rows[0];
+}
+
+/** A used recovery: cleared, and the e-mail counts as confirmed (the person read it). */
+export async function consumeRecovery(db: Db, userId: string): Promise<void> {
+  await db.query(
+    `update auth.users set recovery_token = '', email_confirmed_at = coalesce(email_confirmed_at, now()),
+        last_sign_in_at = now(), updated_at = now() where id = $1`,
+    [userId],
+  );
+}
+
+/** Too many wrong codes: the pending recovery is void and a new one must be asked for. */
+export async function burnRecovery(db: Db, email: string): Promise<void> {
+  await db.query(`update auth.users set recovery_token = '' where lower(email) = lower($1) and recovery_token <> ''`, [email]);
+}
+
+/** A bcrypt comparison against a hash of the same cost, so an unknown e-mail costs what a wrong password does. */
+let dummyHash: Promise<string> | undefined;
+export async function dummyPasswordCheck(db: Db, password: string): Promise<void> {
+  dummyHash ??= hashPassword(db, newRefreshTokenString());
+  await db.query(`select extensions.crypt($1, $2) = $2 as ok`, [password, await dummyHash]);
 }
 
 export function newOtp(): string {
