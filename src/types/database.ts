@@ -119,8 +119,50 @@ export type Database = {
         }
         Relationships: []
       }
+      audit_checkpoints: {
+        Row: {
+          created_at: string
+          created_by: string | null
+          id: number
+          kind: string
+          last_hash: string
+          last_id: number
+          row_count: number
+          signature: string
+        }
+        Insert: {
+          created_at?: string
+          created_by?: string | null
+          id?: never
+          kind: string
+          last_hash: string
+          last_id: number
+          row_count: number
+          signature: string
+        }
+        Update: {
+          created_at?: string
+          created_by?: string | null
+          id?: never
+          kind?: string
+          last_hash?: string
+          last_id?: number
+          row_count?: number
+          signature?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "audit_checkpoints_created_by_fkey"
+            columns: ["created_by"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       audit_log: {
         Row: {
+          actor_email: string | null
           actor_id: string | null
           actor_kind: string
           actor_name: string | null
@@ -137,6 +179,7 @@ export type Database = {
           table_name: string
         }
         Insert: {
+          actor_email?: string | null
           actor_id?: string | null
           actor_kind: string
           actor_name?: string | null
@@ -153,6 +196,7 @@ export type Database = {
           table_name: string
         }
         Update: {
+          actor_email?: string | null
           actor_id?: string | null
           actor_kind?: string
           actor_name?: string | null
@@ -1189,6 +1233,28 @@ export type Database = {
           valid_to: string | null
         }
       }
+      audit_checkpoint_facts: {
+        Args: never
+        Returns: {
+          id: number
+          created_at: string
+          kind: string
+          last_id: number
+          last_hash: string
+          row_count: number
+          signature: string
+          log_hash: string
+          log_count: number
+        }[]
+      }
+      audit_head: {
+        Args: never
+        Returns: {
+          last_id: number
+          last_hash: string
+          row_count: number
+        }[]
+      }
       audited_table_names: {
         Args: never
         Returns: {
@@ -1297,6 +1363,19 @@ export type Database = {
           filled: number
           members: Json
         }[]
+      }
+      record_audit_checkpoint: {
+        Args: { p_last_id: number; p_last_hash: string; p_row_count: number; p_signature: string; p_kind: string; p_created_by?: string }
+        Returns: {
+          created_at: string
+          created_by: string | null
+          id: number
+          kind: string
+          last_hash: string
+          last_id: number
+          row_count: number
+          signature: string
+        }
       }
       regulation_coverage: {
         Args: { p_regulation: string; p_territory?: string; p_search?: string; p_only_missing?: boolean }

@@ -29,6 +29,7 @@ try {
   stack = await startStack(config, {
     log: say,
     mailer: ({ to, link }) => say(`password reset link for ${to}: ${link}`),
+    checkpointEveryMinutes: 15,
     onCrash: (reason) => {
       process.stderr.write(`\x1b[31merror:\x1b[0m ${reason}\n`);
       void shutdown(1);

@@ -39,6 +39,8 @@ export async function startFunctions(options: {
   port: number;
   apiUrl: string;
   dataDir: string;
+  /** AUDIT_CHECKPOINT_SECRET of the audit-integrity function. */
+  checkpointSecret: string;
   onExit?: (reason: string) => void;
 }): Promise<Service> {
   await assertPortFree(options.port, "functions");
@@ -60,6 +62,7 @@ export async function startFunctions(options: {
     SUPABASE_SERVICE_ROLE_KEY: SERVICE_ROLE_KEY,
     SUPABASE_JWT_SECRET: JWT_SECRET,
     SUPABASE_DB_URL: "",
+    AUDIT_CHECKPOINT_SECRET: options.checkpointSecret,
   };
   const service = startService(
     "functions",

@@ -10,6 +10,7 @@ import { startPostgres, type PostgresHandle } from "./postgres.ts";
 import { startPostgrest } from "./postgrest.ts";
 import { startAuth, type AuthHandle } from "./auth/index.ts";
 import { numberSetting, secondsSetting } from "./toml.ts";
+import { checkpointSecret, schedulePeriodicCheckpoints } from "./checkpoints.ts";
 import { startFunctions } from "./functions.ts";
 import { startGateway } from "./gateway.ts";
 import type { Service } from "./process.ts";
@@ -38,6 +39,8 @@ export interface StartOptions {
   onCrash?: (reason: string) => void;
   withFunctions?: boolean;
   postgrestPool?: number;
+  /** Ask the audit-integrity function for a signed checkpoint every so many minutes (dev). */
+  checkpointEveryMinutes?: number;
 }
 
 export async function startStack(config: StackConfig, options: StartOptions = {}): Promise<Stack> {
@@ -109,6 +112,7 @@ export async function startStack(config: StackConfig, options: StartOptions = {}
         port: config.ports.functions,
         apiUrl: config.apiUrl,
         dataDir: config.dataDir,
+        checkpointSecret: checkpointSecret(config.dataDir, config.persistent),
         onExit: options.onCrash,
       });
       stops.push(() => functions.stop());
@@ -120,6 +124,10 @@ export async function startStack(config: StackConfig, options: StartOptions = {}
       functions: config.ports.functions,
     });
     stops.push(() => gateway.stop());
+    if (options.checkpointEveryMinutes && options.withFunctions !== false) {
+      const stopCheckpoints = schedulePeriodicCheckpoints(config.apiUrl, SERVICE_ROLE_KEY, options.checkpointEveryMinutes, log);
+      stops.push(async () => stopCheckpoints());
+    }
   } catch (error) {
     await stopAll();
     throw error;

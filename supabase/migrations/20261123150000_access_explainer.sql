@@ -82,7 +82,15 @@ $$;
 comment on function private.check_request() is
   'db-pre-request: refuses ended or expired preview tokens and makes every preview request read-only.';
 
-alter role authenticator set pgrst.db_pre_request = 'private.check_request';
+-- A hosted platform may refuse to let postgres change authenticator's settings: then the
+-- migration goes on (previews then refuse to start: nothing would keep them read-only).
+do $$
+begin
+  alter role authenticator set pgrst.db_pre_request = 'private.check_request';
+exception when insufficient_privilege then
+  raise notice 'Could not set pgrst.db_pre_request on authenticator (%): "View as" stays off until it is set (see README, Deploying).', sqlerrm;
+end;
+$$;
 notify pgrst, 'reload config';
 
 -- The decision helper learns about previews: under a preview token nothing is writable.

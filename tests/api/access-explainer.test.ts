@@ -235,3 +235,79 @@ describe("previewing as another person", () => {
     expect(data).toEqual({ viewer_id: viewer.id, subject_id: ids.salesperson });
   });
 });
+
+// --- what previews and the explainer may not reveal ------------------------------------
+async function roleWith(cells: { resource: string; action: string; scope: "own" | "territory" | "all" }[]): Promise<string> {
+  const code = `pv_${randomUUID().slice(0, 8)}`;
+  await sql("insert into public.app_roles (code, label_en, label_es, label_zh) values ($1, $1, $1, $1)", [code]);
+  for (const c of cells) {
+    await sql("insert into public.role_permissions (role_code, resource, action, scope) values ($1, $2, $3, $4)", [code, c.resource, c.action, c.scope]);
+  }
+  return code;
+}
+
+describe("a preview never shows more than the viewer may see", () => {
+  it("a role with only the preview permission is refused a preview of HR, with the reason, and gets no token", async () => {
+    const viewer = await createTestUser([await roleWith([{ resource: "profiles", action: "preview", scope: "all" }])]);
+    const started = await startPreview(viewer.client, ids.hr_admin);
+    expect(started.status).toBe(403);
+    expect(started.body.code).toBe("preview_exceeds_viewer");
+    expect(String(started.body.message)).toMatch(/can read more than you can/);
+    expect(started.body.access_token).toBeUndefined();
+    const [row] = await sql<{ n: string }>("select count(*)::text as n from public.preview_sessions where viewer_id = $1", [viewer.id]);
+    expect(row!.n).toBe("0");
+  });
+
+  it("the same viewer may preview someone who reads nothing it cannot, and then sees only that", async () => {
+    const viewer = await createTestUser([await roleWith([{ resource: "profiles", action: "preview", scope: "all" }])]);
+    const subject = await createTestUser([]);
+    const started = await startPreview(viewer.client, subject.id);
+    expect(started.status).toBe(200);
+    const preview = asToken(String(started.body.access_token));
+    for (const table of ["staff", "territories", "regulations", "audit_log", "user_roles"] as const) {
+      const mine = await viewer.client.from(table).select("*", { count: "exact", head: true });
+      const seen = await preview.from(table).select("*", { count: "exact", head: true });
+      expect(seen.count ?? 0, table).toBeLessThanOrEqual(mine.count ?? 0);
+    }
+  });
+
+  it("a viewer who reads a region previews a person of that region but not the whole department's reader", async () => {
+    const viewer = await createTestUser([
+      "manager",
+      await roleWith([{ resource: "profiles", action: "preview", scope: "all" }]),
+    ]);
+    const started = await startPreview(viewer.client, ids.hr_admin);
+    expect(started.status).toBe(403);
+    expect(started.body.code).toBe("preview_exceeds_viewer");
+  });
+});
+
+describe("the explainer names only records the caller may read", () => {
+  it("a salesperson asking about a staff record outside their territory learns the decision, not who or where it is", async () => {
+    const [outside] = await sql<{ id: string; full_name: string }>(
+      "select s.id::text, s.full_name from public.staff s where s.territory_path not like (select path::text from public.territories where code = 'NOR') || '%' and s.user_id is distinct from $1 limit 1",
+      [ids.salesperson],
+    );
+    const { data, error } = await clients.salesperson.rpc("explain_access", {
+      p_user: ids.salesperson, p_resource: "staff", p_action: "read", p_record: outside!.id,
+    });
+    expect(error).toBeNull();
+    const answer = data as { allowed: boolean; record: Record<string, unknown> };
+    expect(answer.allowed).toBe(false);
+    expect(answer.record.hidden).toBe(true);
+    expect(answer.record.label).toBeUndefined();
+    expect(answer.record.territory).toBeUndefined();
+    expect(JSON.stringify(answer)).not.toContain(outside!.full_name);
+  });
+
+  it("HR asking about the same record sees its label and territory", async () => {
+    const [outside] = await sql<{ id: string; full_name: string }>(
+      "select s.id::text, s.full_name from public.staff s where s.territory_id is not null and s.territory_path not like (select path::text from public.territories where code = 'NOR') || '%' limit 1",
+    );
+    const answer = (await clients.hr_admin.rpc("explain_access", {
+      p_user: ids.salesperson, p_resource: "staff", p_action: "read", p_record: outside!.id,
+    })).data as { record: Record<string, unknown> };
+    expect(answer.record.label).toBe(outside!.full_name);
+    expect(answer.record.territory).toBeTruthy();
+  });
+});

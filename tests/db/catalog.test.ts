@@ -132,6 +132,8 @@ describe("functions", () => {
       // and ending one's own preview, the explainer, counting rows in a scope for the impact of
       // a matrix change, and recording a matrix version.
       "check_request", "end_preview", "explain_access", "record_matrix_version", "rows_in_scope", "start_preview",
+      // Audit checkpoints: each checkpoint beside the log as it is now (checks the caller may read the whole log).
+      "audit_checkpoint_facts",
     ];
     const rows = await sql<{ fn: string }>(`
       select n.nspname || '.' || p.proname as fn from pg_proc p join pg_namespace n on n.oid = p.pronamespace
@@ -139,6 +141,38 @@ describe("functions", () => {
          and n.nspname not in ('auth', 'extensions', 'pg_catalog', 'information_schema')
        order by 1`);
     expect(rows.map((r) => r.fn)).toEqual(reviewed.map((f) => `private.${f}`).sort());
+  });
+});
+
+/** UPDATE and DELETE statements of a function body that have no WHERE clause. */
+function writesWithoutWhere(src: string): string[] {
+  const code = src.replace(/--[^\n]*/g, " ").replace(/\/\*[\s\S]*?\*\//g, " ");
+  const found: string[] = [];
+  for (const statement of code.split(";")) {
+    const write = /(?<!\b(?:for|do|of|or)\s+)\b(update\s+(?:only\s+)?[\w."]+(?:\s+(?:as\s+)?\w+)?\s+set\b|delete\s+from\b)/i.exec(statement);
+    if (write && !/\bwhere\b/i.test(statement.slice(write.index))) found.push(statement.trim().replace(/\s+/g, " ").slice(0, 80));
+  }
+  return found;
+}
+
+describe("function bodies", () => {
+  // Hosted Supabase loads pg-safeupdate for the API roles: an UPDATE or DELETE without WHERE
+  // fails there even inside a function or trigger ("UPDATE requires a WHERE clause").
+  it("never run an UPDATE or DELETE without a WHERE clause (pg-safeupdate refuses them on hosted projects)", async () => {
+    const rows = await sql<{ fn: string; src: string }>(`
+      select n.nspname || '.' || p.proname as fn, p.prosrc as src
+        from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+       where n.nspname in ('public', 'private') and p.prokind = 'f'
+         and not exists (select 1 from pg_depend d where d.objid = p.oid and d.deptype = 'e')`);
+    expect(rows.length).toBeGreaterThan(50);
+    expect(rows.flatMap(({ fn, src }) => writesWithoutWhere(src).map((s) => `${fn}: ${s}`))).toEqual([]);
+  });
+
+  it("the check tells a statement without WHERE from one with it, a row lock and an upsert", () => {
+    expect(writesWithoutWhere("begin update private.responsibility_generation set generation = generation + 1; end")).toHaveLength(1);
+    expect(writesWithoutWhere("delete from private.responsibilities;")).toHaveLength(1);
+    expect(writesWithoutWhere("update t set a = 1 where true; delete from t where id = $1;")).toEqual([]);
+    expect(writesWithoutWhere("select 1 from t for update; insert into t values (1) on conflict (id) do update set a = 2;")).toEqual([]);
   });
 });
 
