@@ -38,6 +38,10 @@ export const xssVectors: string[] = [
   "`<script>window.__xss = 'code-span'</script>` is shown as code, not run",
   // Last: an unclosed <style> inside MathML swallows whatever follows it.
   `<math><mtext><table><mglyph><style><img src=x onerror="window.__xss = 'mxss'">`,
+  // Remote images: tracking pixels that tell a third party who read the rule, and when.
+  `![pixel](https://tracker.example/pixel.gif?reader=1)`,
+  `<img src="https://tracker.example/p.gif" alt="pixel">`,
+  `<img src="//tracker.example/p.gif">`,
 ];
 
 /** One Markdown body holding every vector, each in its own paragraph. */

@@ -24,6 +24,7 @@ function dangers(root: Element): string[] {
       if (/^on/i.test(attr.name)) found.push(`${tag}[${attr.name}]`);
       if (attr.name === "style" || attr.name === "srcdoc") found.push(`${tag}[${attr.name}]`);
       if ((attr.name === "href" || attr.name === "src") && !/^(https?:|mailto:|#|\/(?!\/))/i.test(attr.value.trim())) found.push(`${tag}[${attr.name}=${attr.value}]`);
+      if (tag === "img" && attr.name === "src" && new URL(attr.value, window.location.href).origin !== window.location.origin) found.push(`remote img[src=${attr.value}]`);
     }
   }
   return found;
@@ -44,6 +45,13 @@ describe("rule bodies are rendered sanitised", () => {
     const link = box.querySelector('a[href="https://example.com/policy"]');
     expect(link?.getAttribute("rel")).toBe("noopener noreferrer nofollow");
     expect(box.querySelector('a[href="#top"]')).not.toBeNull();
+  });
+
+  it("keeps same-origin images and drops remote ones (tracking pixels)", () => {
+    const box = parse(renderMarkdown("![chart](/charts/q1.png)\n\n![pixel](https://tracker.example/p.gif)"));
+    const images = Array.from(box.querySelectorAll("img"));
+    expect(images.map((i) => i.getAttribute("src"))).toEqual(["/charts/q1.png", null]);
+    expect(images[1]!.getAttribute("alt")).toBe("pixel");
   });
 
   it("shows a script written as inline code as text", () => {

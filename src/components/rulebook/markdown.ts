@@ -1,6 +1,7 @@
 // Markdown -> sanitised HTML for rule bodies. Scripts, event handlers, styles, frames,
 // forms, and javascript:/data:/vbscript: URLs never survive: marked renders, DOMPurify
-// keeps only the tags and attributes listed here, and a hook drops any unsafe link.
+// keeps only the tags and attributes listed here, and a hook drops any unsafe link and any
+// image from another origin (a tracking pixel would tell a third party who read the rule).
 import DOMPurify from "dompurify";
 import { marked } from "marked";
 
@@ -11,6 +12,16 @@ const allowedTags = [
 const allowedAttributes = ["href", "title", "alt", "src", "start", "align"];
 const safeUrl = /^(https?:|mailto:|#|\/(?!\/))/i;
 
+/** Whether an image URL loads from this page's own origin (relative paths do). */
+export function sameOriginImage(src: string, pageUrl: string): boolean {
+  try {
+    const page = new URL(pageUrl);
+    const url = new URL(src.trim(), page);
+    return (url.protocol === "http:" || url.protocol === "https:") && url.origin === page.origin;
+  } catch {
+    return false;
+  }
+}
 let hooked = false;
 function installHooks(purify: typeof DOMPurify): void {
   if (hooked) return;
@@ -20,6 +31,8 @@ function installHooks(purify: typeof DOMPurify): void {
       const value = node.getAttribute(attribute);
       if (value !== null && !safeUrl.test(value.trim())) node.removeAttribute(attribute);
     }
+    const src = node.tagName === "IMG" ? node.getAttribute("src") : null;
+    if (src !== null && !sameOriginImage(src, window.location.href)) node.removeAttribute("src");
     if (node.tagName === "A" && node.getAttribute("href")) {
       node.setAttribute("rel", "noopener noreferrer nofollow");
       node.setAttribute("target", "_blank");
