@@ -4,7 +4,7 @@ import { useCan, useList } from "@refinedev/core";
 import { Button, Card, Empty, List as AntList, Space, Table, Tag, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { fieldChanges, formatValue, type AuditRow } from "../resources/audit_log/queries";
+import { fieldChanges, formatValue, recordLabel, type AuditRow } from "../resources/audit_log/queries";
 import { QueryError } from "./QueryError";
 
 const pageSize = 20;
@@ -35,10 +35,29 @@ export function ChangeTable({ row, table }: { row: AuditRow; table: string }) {
   );
 }
 
-export function ActorLabel({ row }: { row: Pick<AuditRow, "actor_kind" | "actor_name" | "actor_id"> }) {
+/** The person by name and e-mail (a renamed person cannot pass as someone else), or the kind of actor. */
+export function ActorLabel({ row }: { row: Pick<AuditRow, "actor_kind" | "actor_name" | "actor_id" | "actor_email"> }) {
   const { t } = useTranslation();
-  if (row.actor_kind === "user") return <span>{row.actor_name ?? row.actor_id}</span>;
+  if (row.actor_kind === "user") {
+    return (
+      <span data-testid="actor-label">
+        {row.actor_name ?? row.actor_id}
+        {row.actor_email && <Typography.Text type="secondary"> ({row.actor_email})</Typography.Text>}
+      </span>
+    );
+  }
   return <Tag>{t(`audit.actorKinds.${row.actor_kind}`)}</Tag>;
+}
+
+/** The record as the log saw it: its name, with its code, and the full id on hover. */
+export function RecordLabel({ row }: { row: Pick<AuditRow, "record_id" | "old_row" | "new_row"> }) {
+  const { label, code } = recordLabel(row);
+  return (
+    <span title={row.record_id} data-testid="record-label">
+      {label}
+      {code && <Typography.Text type="secondary"> · {code}</Typography.Text>}
+    </span>
+  );
 }
 
 const operationColor: Record<string, string> = { INSERT: "green", UPDATE: "blue", DELETE: "red" };

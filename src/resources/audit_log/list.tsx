@@ -4,15 +4,14 @@
 import { ExportButton, List, useSelect } from "@refinedev/antd";
 import { useExport, useList } from "@refinedev/core";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { Alert, Button, DatePicker, Select, Space, Table, Typography } from "antd";
+import { Button, DatePicker, Select, Space, Table, Typography } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
-import { useEffect, useState } from "react";
+import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
-import { ActorLabel, ChangeTable, OperationTag } from "../../components/HistoryTab";
+import { ActorLabel, ChangeTable, OperationTag, RecordLabel } from "../../components/HistoryTab";
 import { PageTitle } from "../../components/PageTitle";
 import { QueryError } from "../../components/QueryError";
-import { toAppError } from "../../providers/errors";
 import type { Tables } from "../../types/database";
 import { neutralizeRecord } from "../../utils/csv";
 import {
@@ -24,12 +23,13 @@ import {
   auditPageRequest,
   fetchAuditedTables,
   readAuditQuery,
-  verifyAuditChain,
+  recordLabel,
   withoutCursor,
   writeAuditQuery,
   type AuditQuery,
   type AuditRow,
 } from "./queries";
+import { useIntegrity } from "./integrity";
 
 export default function AuditLogList() {
   const { t, i18n } = useTranslation();
@@ -63,8 +63,7 @@ export default function AuditLogList() {
     searchField: "full_name",
     meta: { select: "id, full_name" },
   });
-  const [verifyResult, setVerifyResult] = useState<{ ok: boolean; text: string } | null>(null);
-  const verify = useQuery({ queryKey: ["verify_audit_chain"], queryFn: verifyAuditChain, enabled: false, retry: false });
+  const integrity = useIntegrity();
 
   const setRange = (range: [Dayjs | null, Dayjs | null] | null) =>
     setFilter({ from: range?.[0]?.format("YYYY-MM-DD"), to: range?.[1]?.format("YYYY-MM-DD") });
@@ -83,9 +82,11 @@ export default function AuditLogList() {
         occurred_at_utc: row.occurred_at,
         table: row.table_name,
         record_id: row.record_id,
+        record: recordLabel(row).label,
         operation: row.operation,
         changed_fields: row.changed_fields.join(" "),
         actor: row.actor_kind === "user" ? row.actor_name : row.actor_kind,
+        actor_email: row.actor_email,
         actor_id: row.actor_id,
         actor_roles: row.actor_roles.join(" "),
         old_row: row.old_row,
@@ -93,29 +94,18 @@ export default function AuditLogList() {
       }),
   });
 
-  const runVerify = async () => {
-    const result = await verify.refetch();
-    if (result.error) setVerifyResult({ ok: false, text: toAppError(result.error).message });
-    else if (result.data?.ok) setVerifyResult({ ok: true, text: t("audit.verify.ok", { count: Number(result.data.rows_checked) }) });
-    else setVerifyResult({ ok: false, text: t("audit.verify.broken", { id: result.data?.first_broken_id, reason: result.data?.reason }) });
-  };
-
   return (
     <List
       title={<PageTitle>{t("audit.title")}</PageTitle>}
       canCreate={false}
       headerButtons={
         <Space>
-          <Button onClick={() => void runVerify()} loading={verify.isFetching} data-testid="audit-verify">
-            {t("audit.verify.button")}
-          </Button>
+          {integrity.buttons}
           <ExportButton onClick={() => void triggerExport()} loading={exporting} data-testid="audit-export" />
         </Space>
       }
     >
-      {verifyResult && (
-        <Alert type={verifyResult.ok ? "success" : "error"} showIcon message={verifyResult.text} closable onClose={() => setVerifyResult(null)} style={{ marginBottom: 16 }} data-testid="audit-verify-result" />
-      )}
+      {integrity.result}
       <Space wrap style={{ marginBottom: 16 }}>
         <Select
           allowClear
@@ -176,7 +166,7 @@ export default function AuditLogList() {
         >
           <Table.Column<AuditRow> dataIndex="occurred_at" title={t("audit.fields.occurred_at")} render={(v: string) => new Date(v).toLocaleString(i18n.language, { timeZoneName: "short" })} />
           <Table.Column<AuditRow> dataIndex="table_name" title={t("audit.fields.table_name")} render={(name: string) => (i18n.exists(`${name}.${name}`) ? t(`${name}.${name}`) : name)} />
-          <Table.Column<AuditRow> dataIndex="record_id" title={t("audit.fields.record_id")} render={(v: string) => <code>{v.length > 14 ? `${v.slice(0, 8)}…` : v}</code>} />
+          <Table.Column<AuditRow> dataIndex="record_id" title={t("audit.fields.record_id")} render={(_, row) => <RecordLabel row={row} />} />
           <Table.Column<AuditRow> dataIndex="operation" title={t("audit.fields.operation")} render={(op: string) => <OperationTag operation={op} />} />
           <Table.Column<AuditRow> dataIndex="changed_fields" title={t("audit.fields.changed_fields")} render={(fields: string[]) => fields.join(", ") || "—"} />
           <Table.Column<AuditRow> key="actor" title={t("audit.fields.actor")} render={(_, row) => <ActorLabel row={row} />} />

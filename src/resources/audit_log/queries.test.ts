@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { auditFilters, auditPage, auditPageRequest, fieldChanges, formatValue, readAuditQuery, writeAuditQuery, type AuditRow } from "./queries";
+import { auditFilters, auditPage, auditPageRequest, fieldChanges, formatValue, integrityVerdict, readAuditQuery, recordLabel, writeAuditQuery, type AuditRow } from "./queries";
 
 describe("audit rows become field-by-field changes", () => {
   it("an update lists exactly the changed fields, old -> new", () => {
@@ -86,5 +86,44 @@ describe("what the server returned becomes a page and its neighbours", () => {
     expect(page.older).toEqual({ before: 11 });
     expect(page.atNewest).toBe(false);
     expect(auditPage({ after: 10 }, [row(11)], 2).atNewest).toBe(true);
+  });
+});
+
+describe("a logged record's label", () => {
+  const row = (new_row: Record<string, unknown> | null, old_row: Record<string, unknown> | null = null, record_id = "6f1c2d3e-aaaa-bbbb-cccc-000000000001") =>
+    ({ record_id, new_row, old_row }) as Parameters<typeof recordLabel>[0];
+  it("is the name with the code beside it", () => {
+    expect(recordLabel(row({ full_name: "Ana López", email: "ana@x.example" }))).toEqual({ label: "Ana López" });
+    expect(recordLabel(row({ name: "North", code: "NOR" }))).toEqual({ label: "North", code: "NOR" });
+    expect(recordLabel(row({ title_en: "Sales manager", code: "sales_manager" }))).toEqual({ label: "Sales manager", code: "sales_manager" });
+  });
+  it("comes from the old row of a deletion, and is the code when there is no name", () => {
+    expect(recordLabel(row(null, { code: "ATT-01" }))).toEqual({ label: "ATT-01" });
+  });
+  it("falls back to a version number and the short id, never a bare uuid cut", () => {
+    expect(recordLabel(row({ version_number: 2 }))).toEqual({ label: "#2 · 6f1c2d3e…" });
+    expect(recordLabel(row({}, null, "hr_admin"))).toEqual({ label: "hr_admin" });
+  });
+});
+
+describe("the integrity verdict", () => {
+  const chain = { ok: true, rows_checked: 120, first_broken_id: null, reason: null };
+  it("says intact with the number of checkpoints when everything holds", () => {
+    expect(integrityVerdict({ chain, checkpoints: { checked: 3, first_mismatch: null }, configured: true })).toEqual({
+      ok: true, key: "audit.verify.ok", values: { count: 120, checkpoints: 3 },
+    });
+  });
+  it("reports a broken chain before any checkpoint", () => {
+    const broken = { ok: false, rows_checked: 120, first_broken_id: 77, reason: "edited" };
+    expect(integrityVerdict({ chain: broken, checkpoints: null, configured: true })).toMatchObject({ ok: false, key: "audit.verify.broken", values: { id: 77 } });
+  });
+  it("names the first checkpoint that no longer matches", () => {
+    const mismatch = { id: 4, created_at: "2026-12-01T10:00:00Z", last_id: 90, reason: "row_missing" as const };
+    expect(integrityVerdict({ chain, checkpoints: { checked: 5, first_mismatch: mismatch }, configured: true })).toEqual({
+      ok: false, key: "audit.verify.checkpointBroken", values: { id: 4, at: mismatch.created_at, reason: "row_missing" },
+    });
+  });
+  it("says the chain is intact but unanchored when no key is configured", () => {
+    expect(integrityVerdict({ chain, checkpoints: null, configured: false })).toMatchObject({ ok: true, key: "audit.verify.okUnanchored" });
   });
 });

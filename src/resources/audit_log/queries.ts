@@ -1,5 +1,6 @@
 // The audit trail: the History of one record and the global log.
 import type { CrudFilter, CrudSort } from "@refinedev/core";
+import { FunctionsHttpError } from "@supabase/supabase-js";
 import dayjs from "dayjs";
 import { noCount } from "../../providers/dataProvider";
 import { supabaseClient } from "../../providers/supabaseClient";
@@ -16,7 +17,8 @@ export type AuditRow = Tables<"audit_log">;
  */
 export const auditListCount = noCount;
 export const auditPageSize = 25;
-export const auditListSelect = "id, occurred_at, table_name, record_id, operation, changed_fields, old_row, new_row, actor_id, actor_name, actor_kind, actor_roles";
+export const auditListSelect =
+  "id, occurred_at, table_name, record_id, operation, changed_fields, old_row, new_row, actor_id, actor_name, actor_email, actor_kind, actor_roles";
 
 /** Audited tables, for the table filter. */
 export async function fetchAuditedTables(): Promise<string[]> {
@@ -25,10 +27,64 @@ export async function fetchAuditedTables(): Promise<string[]> {
   return (data ?? []).map((r) => r.table_name);
 }
 
-export async function verifyAuditChain() {
-  const { data, error } = await supabaseClient.rpc("verify_audit_chain");
-  if (error) throw error;
-  return data?.[0];
+// ---------------------------------------------------------------------------
+// Integrity: the chain check and the signed checkpoints (audit-integrity Edge Function)
+// ---------------------------------------------------------------------------
+
+export type CheckpointMismatch = "bad_signature" | "row_missing" | "hash_changed" | "count_changed";
+
+export interface IntegrityReport {
+  chain: { ok: boolean; rows_checked: number; first_broken_id: number | null; reason: string | null } | null;
+  checkpoints: { checked: number; first_mismatch: { id: number; created_at: string; last_id: number; reason: CheckpointMismatch } | null } | null;
+  configured: boolean;
+}
+
+/** Calls audit-integrity ("verify" or "checkpoint"); a refusal becomes an Error carrying the function's sentence. */
+export async function auditIntegrity<T>(action: "verify" | "checkpoint"): Promise<T> {
+  const { data, error } = await supabaseClient.functions.invoke<T>("audit-integrity", { body: { action } });
+  if (!error) return data as T;
+  if (error instanceof FunctionsHttpError) {
+    const payload = (await (error.context as Response).json().catch(() => ({}))) as { message?: string };
+    throw new Error(payload.message ?? error.message);
+  }
+  throw error;
+}
+
+export type IntegrityVerdict =
+  | { ok: true; key: "audit.verify.ok"; values: { count: number; checkpoints: number } }
+  | { ok: true; key: "audit.verify.okUnanchored"; values: { count: number } }
+  | { ok: false; key: "audit.verify.broken"; values: { id: number | null; reason: string | null } }
+  | { ok: false; key: "audit.verify.checkpointBroken"; values: { id: number; at: string; reason: CheckpointMismatch } };
+
+/** What "Verify integrity" tells: the chain first, then the first checkpoint that no longer holds (pure). */
+export function integrityVerdict(report: IntegrityReport): IntegrityVerdict {
+  const count = Number(report.chain?.rows_checked ?? 0);
+  if (!report.chain?.ok) {
+    return { ok: false, key: "audit.verify.broken", values: { id: report.chain?.first_broken_id ?? null, reason: report.chain?.reason ?? null } };
+  }
+  const mismatch = report.checkpoints?.first_mismatch;
+  if (mismatch) return { ok: false, key: "audit.verify.checkpointBroken", values: { id: mismatch.id, at: mismatch.created_at, reason: mismatch.reason } };
+  if (!report.configured || !report.checkpoints) return { ok: true, key: "audit.verify.okUnanchored", values: { count } };
+  return { ok: true, key: "audit.verify.ok", values: { count, checkpoints: report.checkpoints.checked } };
+}
+
+// ---------------------------------------------------------------------------
+// A record's label: what the row was called (name, code), from the logged row itself
+// ---------------------------------------------------------------------------
+
+const labelFields = ["full_name", "title_en", "name", "label_en", "reason", "role_code", "email", "key"];
+
+/** The record's name and code as the log saw it (new row, else old row); the id when it has neither (pure). */
+export function recordLabel(row: Pick<AuditRow, "record_id" | "old_row" | "new_row">): { label: string; code?: string } {
+  const source = ((row.new_row ?? row.old_row ?? {}) as Record<string, unknown>) ?? {};
+  const text = (field: string) => (typeof source[field] === "string" && (source[field] as string).trim() ? (source[field] as string) : undefined);
+  const name = labelFields.map(text).find(Boolean);
+  const code = text("code");
+  if (name) return { label: name, code: code && code !== name ? code : undefined };
+  if (code) return { label: code };
+  const version = source.version_number ?? source.level_order;
+  const short = row.record_id.length > 14 ? `${row.record_id.slice(0, 8)}…` : row.record_id;
+  return { label: version !== undefined && version !== null ? `#${String(version)} · ${short}` : short };
 }
 
 export interface FieldChange {
