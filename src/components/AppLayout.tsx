@@ -1,9 +1,10 @@
 // The signed-in shell (side menu, header, service banner), loaded after sign-in so the
 // login page does not carry it.
-import { ThemedLayout, ThemedSider, ThemedTitle } from "@refinedev/antd";
+import { ThemedLayout, ThemedTitle } from "@refinedev/antd";
 import { CanAccess } from "@refinedev/core";
 import { Suspense, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { AppSider } from "./AppSider";
 import { Header } from "./Header";
 import { PageLoading } from "./PageLoading";
 import { ServiceStatus } from "./ServiceStatus";
@@ -15,7 +16,7 @@ function AppTitle({ collapsed }: { collapsed: boolean }) {
 
 export default function AppLayout({ children, notAllowed }: { children: ReactNode; notAllowed: ReactNode }) {
   return (
-    <ThemedLayout Header={Header} Sider={(props) => <ThemedSider {...props} fixed />} Title={AppTitle}>
+    <ThemedLayout Header={Header} Sider={(props) => <AppSider {...props} fixed />} Title={AppTitle}>
       <ServiceStatus />
       <Suspense fallback={<PageLoading />}>
         <CanAccess fallback={notAllowed}>{children}</CanAccess>

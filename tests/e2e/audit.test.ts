@@ -3,7 +3,7 @@
 // exported whole without a count.
 import Papa from "papaparse";
 import { afterAll, describe, expect, it } from "vitest";
-import { demo } from "../support/clients.ts";
+import { demo, signInDemo } from "../support/clients.ts";
 import { closePools, sql } from "../support/sql.ts";
 import { AuditLogPageObject } from "./pages/audit.po.ts";
 import { ShellPageObject } from "./pages/shell.po.ts";
@@ -77,5 +77,35 @@ describe("the audit log", () => {
     expect(rows).toHaveLength(Number(n));
     expect(new Set(rows.map((r) => r.id)).size).toBe(rows.length);
     expect(rows.every((r) => r.table === "resources")).toBe(true);
+  });
+
+  it("names each record and each person by e-mail, and HR anchors the log with a checkpoint that Verify integrity then checks", async () => {
+    const hr = await signInDemo("hr_admin");
+    const title = `Checkpointed ${Date.now()}`;
+    await hr.from("positions").insert({ code: `cp_${Date.now()}`, title_en: title }).select().single();
+    const page = await session.newPage();
+    await new ShellPageObject(page).signInAs(demo.hr_admin.email, demo.hr_admin.password);
+    const log = new AuditLogPageObject(page);
+    await log.open("?table=positions");
+    const labels = await log.recordLabels();
+    // Positions are named by title, with their code: no cut uuid.
+    expect(labels[0]).toContain(title);
+    expect(labels.filter((l) => /^[0-9a-f]{8}…$/.test(l))).toEqual([]);
+    expect((await log.actors())[0]).toMatch(/ \(hr@example\.com\)$/);
+
+    const made = await log.integrity("Make a checkpoint");
+    expect(made).toMatch(/Checkpoint #\d+ signed at entry #\d+/);
+    const verdict = await log.integrity("Verify integrity");
+    expect(verdict).toMatch(/intact and matches all \d+ signed checkpoints/);
+  });
+
+  it("offers the auditor Verify integrity but no checkpoint button", async () => {
+    const page = await session.newPage();
+    await new ShellPageObject(page).signInAs(demo.auditor.email, demo.auditor.password);
+    const log = new AuditLogPageObject(page);
+    await log.open();
+    expect(await page.getByRole("button", { name: "Verify integrity" }).isVisible()).toBe(true);
+    expect(await page.getByRole("button", { name: "Make a checkpoint" }).count()).toBe(0);
+    expect(await log.integrity("Verify integrity")).toMatch(/intact/);
   });
 });

@@ -56,7 +56,9 @@ export default function UpdatePasswordPage() {
   if (hasSession === null) {
     return (
       <AuthLayout title={t("pages.updatePassword.title")}>
-        <Spin aria-label={t("app.loading")} />
+        <div role="status" aria-label={t("app.loading")}>
+          <Spin />
+        </div>
       </AuthLayout>
     );
   }

@@ -1,16 +1,17 @@
-import { CreateButton, DeleteButton, EditButton, List, ShowButton, useTable } from "@refinedev/antd";
+import { CreateButton, DeleteButton, EditButton, ShowButton, useTable, List } from "@refinedev/antd";
 import { Space, Table, Tag } from "antd";
 import { useTranslation } from "react-i18next";
 import { PageTitle } from "../../components/PageTitle";
 import { QueryError } from "../../components/QueryError";
 import { localizedLabel } from "../../providers/i18n";
 import { roleListSelect, roleMeta, type RoleRow } from "./queries";
+import { TableFilterForm } from "../../components/TableFilterForm";
 
 type RoleListRow = RoleRow & { user_roles: { count: number }[] };
 
 export default function RoleList() {
   const { t, i18n } = useTranslation();
-  const { tableProps, tableQuery } = useTable<RoleListRow>({
+  const { tableProps, tableQuery, searchFormProps } = useTable<RoleListRow>({
     resource: "app_roles",
     meta: { ...roleMeta, select: roleListSelect },
     sorters: { initial: [{ field: "code", order: "asc" }] },
@@ -19,6 +20,7 @@ export default function RoleList() {
   });
   return (
     <List title={<PageTitle>{t("app_roles.titles.list")}</PageTitle>} headerButtons={<CreateButton data-testid="role-create" />}>
+      <TableFilterForm form={searchFormProps.form} />
       {tableQuery.isError && <QueryError error={tableQuery.error} onRetry={() => void tableQuery.refetch()} />}
       <Table {...tableProps} rowKey="code" data-testid="roles-table" onRow={(row) => ({ "data-testid": `role-row-${row.code}` }) as React.HTMLAttributes<HTMLElement>}>
         <Table.Column<RoleListRow> dataIndex="code" title={t("app_roles.fields.code")} sorter render={(code: string) => <code>{code}</code>} />

@@ -1,4 +1,4 @@
-import { Show } from "@refinedev/antd";
+import { Show } from "../../components/crud";
 import { useShow } from "@refinedev/core";
 import { Descriptions, Tag } from "antd";
 import { useTranslation } from "react-i18next";

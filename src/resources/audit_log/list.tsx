@@ -1,7 +1,7 @@
 // The audit log: every change, filtered by table, person, operation and date range on the
 // server, paged by key on the server (newest first, never counted), exported as CSV with
 // formula-safe cells. The filters and the page live in the address.
-import { ExportButton, List, useSelect } from "@refinedev/antd";
+import { ExportButton, useSelect, List } from "@refinedev/antd";
 import { useExport, useList } from "@refinedev/core";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Button, DatePicker, Select, Space, Table, Typography } from "antd";

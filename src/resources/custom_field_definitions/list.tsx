@@ -1,14 +1,15 @@
-import { CreateButton, DeleteButton, EditButton, List, useTable } from "@refinedev/antd";
+import { CreateButton, DeleteButton, EditButton, useTable, List } from "@refinedev/antd";
 import { Badge, Space, Table, Tag } from "antd";
 import { useTranslation } from "react-i18next";
 import { PageTitle } from "../../components/PageTitle";
 import { QueryError } from "../../components/QueryError";
 import { localizedLabel } from "../../providers/i18n";
 import type { DefinitionRow } from "./queries";
+import { TableFilterForm } from "../../components/TableFilterForm";
 
 export default function DefinitionList() {
   const { t, i18n } = useTranslation();
-  const { tableProps, tableQuery } = useTable<DefinitionRow>({
+  const { tableProps, tableQuery, searchFormProps } = useTable<DefinitionRow>({
     resource: "custom_field_definitions",
     sorters: { initial: [{ field: "resource", order: "asc" }, { field: "sort_order", order: "asc" }] },
     pagination: { pageSize: 50 },
@@ -16,6 +17,7 @@ export default function DefinitionList() {
   });
   return (
     <List title={<PageTitle>{t("customFields.titles.list")}</PageTitle>} headerButtons={<CreateButton data-testid="cfd-create" />}>
+      <TableFilterForm form={searchFormProps.form} />
       {tableQuery.isError && <QueryError error={tableQuery.error} onRetry={() => void tableQuery.refetch()} />}
       <Table<DefinitionRow> {...tableProps} rowKey="id" data-testid="cfd-table" size="small">
         <Table.Column<DefinitionRow> dataIndex="resource" title={t("customFields.fields.resource")} render={(r: string) => t(`${r}.${r}`)} />

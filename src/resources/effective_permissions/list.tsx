@@ -1,7 +1,7 @@
 // Effective permissions: pick a person, see every resource x action with the widest scope
 // they hold and the roles that grant it (after the invariants); click a row for "why", with
 // an optional record to judge.
-import { List, useSelect } from "@refinedev/antd";
+import { useSelect, List } from "@refinedev/antd";
 import { useGetIdentity, useList } from "@refinedev/core";
 import { useQuery } from "@tanstack/react-query";
 import { Button, Drawer, Empty, Form, Input, Select, Space, Table, Tag, Typography } from "antd";

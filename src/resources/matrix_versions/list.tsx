@@ -2,7 +2,7 @@
 // against the previous version and against the seeded defaults, and a revert that is itself
 // a new version, previewed and confirmed like any change.
 import { RollbackOutlined } from "@ant-design/icons";
-import { List, useTable } from "@refinedev/antd";
+import { useTable, List } from "@refinedev/antd";
 import { useCan, useNotification } from "@refinedev/core";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { Button, Empty, Segmented, Space, Table, Tag, Typography } from "antd";
@@ -16,6 +16,7 @@ import { useAccessLabels } from "../../components/access/queries";
 import { toAppError } from "../../providers/errors";
 import { permissionStore } from "../../providers/permissions";
 import { fetchRevertChanges, fetchVersionDiff, revertMatrix, versionSelect, type DiffRow, type MatrixVersionRow } from "../role_permissions/queries";
+import { TableFilterForm } from "../../components/TableFilterForm";
 
 function VersionDiff({ version, defaultId }: { version: MatrixVersionRow; defaultId: number | undefined }) {
   const { t, i18n } = useTranslation();
@@ -63,7 +64,7 @@ export default function MatrixHistory() {
   const { open } = useNotification();
   const queryClient = useQueryClient();
   const { data: canEdit } = useCan({ resource: "role_permissions", action: "edit" });
-  const { tableProps, tableQuery } = useTable<MatrixVersionRow>({
+  const { tableProps, tableQuery, searchFormProps } = useTable<MatrixVersionRow>({
     resource: "matrix_versions",
     meta: { select: versionSelect },
     sorters: { initial: [{ field: "id", order: "desc" }] },
@@ -91,6 +92,7 @@ export default function MatrixHistory() {
 
   return (
     <List title={<PageTitle>{t("matrixHistory.title")}</PageTitle>} canCreate={false}>
+      <TableFilterForm form={searchFormProps.form} />
       <Typography.Paragraph type="secondary">{t("matrixHistory.intro")}</Typography.Paragraph>
       {tableQuery.isError && <QueryError error={{ message: toAppError(tableQuery.error).message }} onRetry={() => void tableQuery.refetch()} />}
       <Table<MatrixVersionRow>

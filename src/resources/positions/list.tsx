@@ -1,5 +1,5 @@
 // Positions as a tree table (reports-to), with headcount and usual role.
-import { CreateButton, EditButton, List, ShowButton } from "@refinedev/antd";
+import { CreateButton, EditButton, ShowButton, List } from "@refinedev/antd";
 import { useList } from "@refinedev/core";
 import { Space, Table } from "antd";
 import { useMemo } from "react";

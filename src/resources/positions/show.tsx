@@ -1,4 +1,4 @@
-import { Show } from "@refinedev/antd";
+import { Show } from "../../components/crud";
 import { useList, useShow } from "@refinedev/core";
 import { Col, Descriptions, List as AntList, Row, Tag, Typography } from "antd";
 import { useTranslation } from "react-i18next";

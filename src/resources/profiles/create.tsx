@@ -1,6 +1,6 @@
 // "Create login": the admin-users Edge Function creates the Auth user (service key stays on
 // the server), then assigns the roles as the signed-in HR person.
-import { Create } from "@refinedev/antd";
+import { Create } from "../../components/crud";
 import { useGo, useInvalidate, useList } from "@refinedev/core";
 import { Alert, Button, Form, Input, Radio, Result, Select, Space, Typography } from "antd";
 import { useState } from "react";

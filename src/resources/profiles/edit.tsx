@@ -1,4 +1,4 @@
-import { Edit } from "@refinedev/antd";
+import { Edit } from "../../components/crud";
 import { useForm } from "@refinedev/react-hook-form";
 import { Form } from "antd";
 import { useTranslation } from "react-i18next";

@@ -1,4 +1,4 @@
-import { CreateButton, List, ShowButton, useTable } from "@refinedev/antd";
+import { CreateButton, ShowButton, useTable, List } from "@refinedev/antd";
 import { PreviewButton } from "../../components/access/PreviewButton";
 import { useList, type CrudFilter } from "@refinedev/core";
 import { Badge, Input, Select, Space, Table, Tag } from "antd";
@@ -9,6 +9,7 @@ import { QueryError } from "../../components/QueryError";
 import { localizedLabel } from "../../providers/i18n";
 import type { Tables } from "../../types/database";
 import { userListSelect, userListSelectByRole, type UserListRow } from "./queries";
+import { TableFilterForm } from "../../components/TableFilterForm";
 
 export default function UserList() {
   const { t, i18n } = useTranslation();
@@ -19,7 +20,7 @@ export default function UserList() {
   };
   // Filtering on a role needs the inner-joined select, so the role filter is page state.
   const [roleFilter, setRoleFilter] = useState<string | undefined>();
-  const { tableProps, tableQuery, filters, setFilters } = useTable<UserListRow>({
+  const { tableProps, tableQuery, filters, setFilters, searchFormProps } = useTable<UserListRow>({
     resource: "profiles",
     meta: { select: roleFilter ? userListSelectByRole : userListSelect },
     filters: { permanent: roleFilter ? [{ field: "user_roles.role_code", operator: "eq", value: roleFilter }] : [] },
@@ -34,6 +35,7 @@ export default function UserList() {
   };
   return (
     <List title={<PageTitle>{t("profiles.titles.list")}</PageTitle>} headerButtons={<CreateButton data-testid="user-create">{t("profiles.actions.createLogin")}</CreateButton>}>
+      <TableFilterForm form={searchFormProps.form} />
       <Space wrap style={{ marginBottom: 16 }}>
         <Input.Search
           allowClear

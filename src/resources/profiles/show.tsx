@@ -1,4 +1,4 @@
-import { Show } from "@refinedev/antd";
+import { Show } from "../../components/crud";
 import { PreviewButton } from "../../components/access/PreviewButton";
 import { useGetIdentity, useShow } from "@refinedev/core";
 import { Badge, Col, Descriptions, Row, Space } from "antd";

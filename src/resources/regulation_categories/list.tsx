@@ -1,18 +1,20 @@
-import { CreateButton, DeleteButton, EditButton, List, useTable } from "@refinedev/antd";
+import { CreateButton, DeleteButton, EditButton, useTable, List } from "@refinedev/antd";
 import { Space, Table } from "antd";
 import { useTranslation } from "react-i18next";
 import { PageTitle } from "../../components/PageTitle";
 import { QueryError } from "../../components/QueryError";
 import { localizedLabel } from "../../providers/i18n";
 import type { Tables } from "../../types/database";
+import { TableFilterForm } from "../../components/TableFilterForm";
 
 type Row = Tables<"regulation_categories">;
 
 export default function CategoryList() {
   const { t, i18n } = useTranslation();
-  const { tableProps, tableQuery } = useTable<Row>({ resource: "regulation_categories", sorters: { initial: [{ field: "sort_order", order: "asc" }] }, pagination: { pageSize: 50 } });
+  const { tableProps, tableQuery, searchFormProps } = useTable<Row>({ resource: "regulation_categories", sorters: { initial: [{ field: "sort_order", order: "asc" }] }, pagination: { pageSize: 50 } });
   return (
     <List title={<PageTitle>{t("ruleCategories.titles.list")}</PageTitle>} headerButtons={<CreateButton />}>
+      <TableFilterForm form={searchFormProps.form} />
       {tableQuery.isError && <QueryError error={tableQuery.error} onRetry={() => void tableQuery.refetch()} />}
       <Table<Row> {...tableProps} rowKey="id" size="small" data-testid="categories-table">
         <Table.Column<Row> dataIndex="code" title={t("app_roles.fields.code")} render={(c: string) => <code>{c}</code>} />

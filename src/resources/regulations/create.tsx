@@ -1,4 +1,4 @@
-import { Create } from "@refinedev/antd";
+import { Create } from "../../components/crud";
 import { useGo, useInvalidate } from "@refinedev/core";
 import { Alert, Form } from "antd";
 import { useState } from "react";

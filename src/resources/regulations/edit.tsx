@@ -1,7 +1,7 @@
 // Editing a rule's working copy. For a published rule this starts the draft of its next
 // version; the published one stays in force. A save over someone else's newer save is
 // refused (both versions are checked) and can be re-applied after reloading.
-import { Edit } from "@refinedev/antd";
+import { Edit } from "../../components/crud";
 import { useGo, useInvalidate, useList, useShow } from "@refinedev/core";
 import { Alert, Button, Form, Skeleton, Space } from "antd";
 import { useEffect, useState } from "react";

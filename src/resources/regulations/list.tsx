@@ -1,7 +1,7 @@
 // The rulebook: every rule the person may read (HR and auditors: drafts too), with
 // filters, and a search over codes, titles and bodies in all three languages that shows
 // where the words matched.
-import { CreateButton, List, ShowButton, useTable } from "@refinedev/antd";
+import { CreateButton, ShowButton, useTable, List } from "@refinedev/antd";
 import { useList, type CrudFilter } from "@refinedev/core";
 import { useQuery } from "@tanstack/react-query";
 import { Alert, Empty, Input, List as AntList, Select, Space, Table, Tag, Typography } from "antd";
@@ -15,6 +15,7 @@ import { toAppError } from "../../providers/errors";
 import { localizedLabel } from "../../providers/i18n";
 import type { Tables } from "../../types/database";
 import { highlightParts, listTitle, localized, regulationListSelect, searchRegulations, statuses, type RegulationListRow } from "./queries";
+import { TableFilterForm } from "../../components/TableFilterForm";
 
 export function Highlighted({ text, term }: { text: string; term: string }) {
   return (
@@ -67,7 +68,7 @@ export default function RegulationList() {
   const { t, i18n } = useTranslation();
   const [term, setTerm] = useState("");
   const { result: categories } = useList<Tables<"regulation_categories">>({ resource: "regulation_categories", pagination: { mode: "off" }, sorters: [{ field: "sort_order", order: "asc" }] });
-  const { tableProps, tableQuery, filters, setFilters } = useTable<RegulationListRow>({
+  const { tableProps, tableQuery, filters, setFilters, searchFormProps } = useTable<RegulationListRow>({
     resource: "regulations",
     meta: { select: regulationListSelect },
     sorters: { initial: [{ field: "code", order: "asc" }] },
@@ -81,6 +82,7 @@ export default function RegulationList() {
   };
   return (
     <List title={<PageTitle>{t("rules.titles.list")}</PageTitle>} headerButtons={<CreateButton data-testid="rule-create" />}>
+      <TableFilterForm form={searchFormProps.form} />
       <Space direction="vertical" style={{ width: "100%", marginBottom: 16 }}>
         <Input.Search
           allowClear

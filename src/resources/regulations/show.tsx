@@ -1,7 +1,7 @@
 // One rule: the version in force (sanitised Markdown, sanction ladder, who approved it),
 // every earlier version with a word-level diff between any two, the working draft for
 // those who may see it, the workflow actions the matrix allows, and its history.
-import { Show } from "@refinedev/antd";
+import { Show } from "../../components/crud";
 import { useCan, useInvalidate, useList, useShow } from "@refinedev/core";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { Alert, Button, Card, Descriptions, Empty, Popconfirm, Select, Space, Tabs, Tag, Typography } from "antd";

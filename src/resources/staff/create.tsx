@@ -1,4 +1,4 @@
-import { Create } from "@refinedev/antd";
+import { Create } from "../../components/crud";
 import { useForm } from "@refinedev/react-hook-form";
 import { Form } from "antd";
 import dayjs from "dayjs";

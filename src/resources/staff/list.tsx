@@ -1,6 +1,6 @@
 // Staff list: server-side paging, sorting and filters (name, territory subtree, position,
 // status, custom fields), optional custom-field columns, CSV export as filtered, CSV import.
-import { CreateButton, ExportButton, List, ShowButton, EditButton, useTable } from "@refinedev/antd";
+import { CreateButton, ExportButton, ShowButton, EditButton, useTable, List } from "@refinedev/antd";
 import { useCan, useExport, useInvalidate, useList, useNotification, type CrudFilter } from "@refinedev/core";
 import { Badge, Button, Checkbox, Input, Popover, Select, Space, Table, Tag } from "antd";
 import { useMemo, useState } from "react";
@@ -17,6 +17,7 @@ import { positionTitle } from "../positions/queries";
 import type { Tables } from "../../types/database";
 import { neutralizeRecord } from "../../utils/csv";
 import { importStaff, staffImportHeaders, staffListCount, staffListSelect, staffStatuses, subtreeFilter, type StaffListRow } from "./queries";
+import { TableFilterForm } from "../../components/TableFilterForm";
 
 const statusColor = { active: "success", on_leave: "warning", left: "default" } as const;
 
@@ -32,7 +33,7 @@ export default function StaffList() {
   const { result: positions } = useList<Tables<"positions">>({ resource: "positions", pagination: { mode: "off" }, sorters: [{ field: "sort_order", order: "asc" }] });
   const { data: canImport } = useCan({ resource: "staff", action: "create" });
   const territoryPath = territories.find((row) => row.id === territory)?.path;
-  const { tableProps, tableQuery, filters, setFilters, sorters } = useTable<StaffListRow>({
+  const { tableProps, tableQuery, filters, setFilters, sorters, searchFormProps } = useTable<StaffListRow>({
     resource: "staff",
     meta: { select: staffListSelect, count: staffListCount },
     sorters: { initial: [{ field: "full_name", order: "asc" }] },
@@ -90,6 +91,7 @@ export default function StaffList() {
         </Space>
       }
     >
+      <TableFilterForm form={searchFormProps.form} />
       <Space wrap style={{ marginBottom: 16 }}>
         <Input.Search
           allowClear

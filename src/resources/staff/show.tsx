@@ -1,4 +1,4 @@
-import { Show } from "@refinedev/antd";
+import { Show } from "../../components/crud";
 import { useShow } from "@refinedev/core";
 import { Badge, Col, Descriptions, Row, Tag } from "antd";
 import { useTranslation } from "react-i18next";

@@ -1,6 +1,6 @@
 // Territories: a tree view (drag a territory onto another to re-parent it, after a
 // confirmation) and a map-free list view with paging, both through RLS.
-import { CreateButton, ExportButton, List, ShowButton, useTable } from "@refinedev/antd";
+import { CreateButton, ExportButton, ShowButton, useTable, List } from "@refinedev/antd";
 import { useCan, useExport, useInvalidate, useList, useNotification, useUpdate } from "@refinedev/core";
 import { Alert, Button, Empty, Modal, Segmented, Space, Spin, Table, Tag, Tree, Typography, type TreeProps } from "antd";
 import { useMemo, useState } from "react";

@@ -1,5 +1,5 @@
 import { PlusOutlined } from "@ant-design/icons";
-import { Show } from "@refinedev/antd";
+import { Show } from "../../components/crud";
 import { useCan, useList, useShow } from "@refinedev/core";
 import { Button, Col, Descriptions, List as AntList, Row, Tag } from "antd";
 import { useTranslation } from "react-i18next";

@@ -54,6 +54,25 @@ export class AuditLogPageObject {
     await this.settled();
   }
 
+  /** The Record column of every entry shown (each record's label as a person reads it). */
+  async recordLabels(): Promise<string[]> {
+    return this.page.getByTestId("record-label").allInnerTexts();
+  }
+
+  /** The Who column of every entry shown. */
+  async actors(): Promise<string[]> {
+    return this.page.getByTestId("actor-label").allInnerTexts();
+  }
+
+  /** Clicks an integrity button ("Verify integrity", "Make a checkpoint") and returns the verdict shown. */
+  async integrity(button: "Verify integrity" | "Make a checkpoint"): Promise<string> {
+    const verdict = this.page.getByTestId("audit-verify-result");
+    if (await verdict.isVisible()) await verdict.getByRole("button", { name: /close/i }).click();
+    await this.page.getByRole("button", { name: button }).click();
+    await verdict.waitFor();
+    return verdict.innerText();
+  }
+
   /** Clicks Export and returns the CSV the browser downloads. */
   async export(): Promise<string> {
     return downloadText(this.page, this.page.getByTestId("audit-export"));
