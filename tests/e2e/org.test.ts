@@ -54,6 +54,18 @@ describe("a manager keeps their region", () => {
     expect(await page.getByTestId(`territory-node-${first.code}`).innerText()).not.toContain("Nadia Flores");
   });
 
+  it("a territory's page links to its parent", async () => {
+    const child = await freeArea("NOR");
+    const page = await session.newPage();
+    await new ShellPageObject(page).signInAs(demo.manager.email, demo.manager.password);
+    await page.goto(`/territories/show/${child.id}`);
+    const parent = page.getByRole("link", { name: /^NOR · / });
+    await parent.waitFor();
+    await parent.click();
+    await page.waitForURL(/\/territories\/show\//);
+    expect(page.url()).not.toContain(child.id);
+  });
+
   it("cannot see another region's staff, in the list or by direct URL", async () => {
     const { data: southern } = await admin().from("staff").select("id, email").eq("email", "xu.tao@example.com").single();
     const page = await session.newPage();

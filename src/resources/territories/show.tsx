@@ -11,7 +11,7 @@ import { useCustomFieldDefinitions } from "../../components/org/CustomFieldInput
 import { displayCustomValue } from "../../components/org/customFields";
 import { localizedLabel } from "../../providers/i18n";
 import { AssignmentHistory } from "../staff/assignments";
-import { currentAssignmentFilter, levelKey, territorySelect, type TerritoryListRow, type TerritoryRow } from "./queries";
+import { levelKey, territorySelect, type TerritoryListRow, type TerritoryRow } from "./queries";
 import { RecordEditButton } from "../../components/access/RecordButtons";
 
 export default function TerritoryShow() {
@@ -31,7 +31,7 @@ export default function TerritoryShow() {
   });
   const { result: parent } = useList<Pick<TerritoryRow, "id" | "code" | "name">>({
     resource: "territories",
-    filters: [{ field: "id", operator: "eq", value: territory?.parent_id }, currentAssignmentFilter],
+    filters: [{ field: "id", operator: "eq", value: territory?.parent_id }],
     pagination: { mode: "off" },
     meta: { select: "id, code, name" },
     queryOptions: { enabled: Boolean(territory?.parent_id) },
