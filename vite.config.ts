@@ -59,10 +59,24 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          // The accessibility walk of every route, first, on the seeded department (before other
+          // tests fill the database), beside the unit and component tests.
+          name: "a11y",
+          sequence: { groupOrder: 0 },
+          environment: "node",
+          include: ["tests/e2e/accessibility.test.ts"],
+          testTimeout: 300_000,
+          hookTimeout: 90_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
           name: "e2e",
           sequence: { groupOrder: 3 },
           environment: "node",
           include: ["tests/e2e/**/*.test.ts"],
+          exclude: ["tests/e2e/accessibility.test.ts"],
           fileParallelism: false,
           testTimeout: 90_000,
           hookTimeout: 90_000,

@@ -28,7 +28,7 @@ try {
   const mails = new Map<string, string>();
   stack = await startStack(config, { log: say, mailer: ({ to, link }) => mails.set(to.toLowerCase(), link) });
   const args = process.argv.slice(2);
-  const wantsE2e = args.length === 0 || args.some((a) => a.includes("e2e"));
+  const wantsE2e = args.length === 0 || args.some((a) => a.includes("e2e") || a.includes("a11y"));
   if (wantsE2e) {
     say("building the app against the test stack");
     const outDir = path.join(config.dataDir, "app");

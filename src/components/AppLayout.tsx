@@ -3,6 +3,7 @@
 import { ThemedLayout, ThemedTitle } from "@refinedev/antd";
 import { CanAccess } from "@refinedev/core";
 import { Suspense, type ReactNode } from "react";
+import { useLocation } from "react-router";
 import { useTranslation } from "react-i18next";
 import { AppSider } from "./AppSider";
 import { Header } from "./Header";
@@ -14,12 +15,20 @@ function AppTitle({ collapsed }: { collapsed: boolean }) {
   return <ThemedTitle collapsed={collapsed} text={t("app.title")} />;
 }
 
+/** The address whose page is on screen (navigations render in a transition: the old page stays until the new one is ready). */
+function RenderedRoute({ children }: { children: ReactNode }) {
+  const { pathname } = useLocation();
+  return <div data-rendered-route={pathname}>{children}</div>;
+}
+
 export default function AppLayout({ children, notAllowed }: { children: ReactNode; notAllowed: ReactNode }) {
   return (
     <ThemedLayout Header={Header} Sider={(props) => <AppSider {...props} fixed />} Title={AppTitle}>
       <ServiceStatus />
       <Suspense fallback={<PageLoading />}>
-        <CanAccess fallback={notAllowed}>{children}</CanAccess>
+        <RenderedRoute>
+          <CanAccess fallback={notAllowed}>{children}</CanAccess>
+        </RenderedRoute>
       </Suspense>
     </ThemedLayout>
   );

@@ -50,6 +50,10 @@ export const lightTheme: ThemeConfig = {
     gold7: "#874d00",
     borderRadius: 6,
   },
+  components: {
+    // Hovered and pressed tabs in a lighter blue read 4.2:1 on white: keep them dark enough.
+    Tabs: { itemHoverColor: "#003eb3", itemActiveColor: "#003eb3", itemSelectedColor: "#0958d9" },
+  },
 };
 
 export const darkTheme: ThemeConfig = {

@@ -6,9 +6,7 @@ import path from "node:path";
 import pg from "pg";
 import { loadConfig, repoRoot } from "./config.ts";
 import { fail } from "./cli.ts";
-import { bootstrapDatabase, bootstrapRoles } from "./bootstrap.ts";
-import { applyMigrations } from "./migrate.ts";
-import { startPostgres } from "./postgres.ts";
+import { withMigratedDatabase } from "./scratch-db.ts";
 
 const SCHEMAS = ["graphql_public", "public"];
 
@@ -475,20 +473,7 @@ async function main(): Promise<void> {
   if (devUp && !check) {
     text = await generateTypes(devUrl);
   } else {
-    const config = loadConfig("test");
-    config.ports.db += 50;
-    const db = await startPostgres({ dataDir: config.dataDir, port: config.ports.db, password: config.dbPassword, fast: true, log: () => undefined });
-    try {
-      await bootstrapRoles(db.superuserUrl(), config.dbPassword);
-      await bootstrapDatabase(db.superuserUrl(), config.dbPassword);
-      const postgresUrl = `postgresql://postgres:${config.dbPassword}@127.0.0.1:${config.ports.db}/postgres`;
-      await applyMigrations(postgresUrl);
-      text = await generateTypes(postgresUrl);
-    } finally {
-      await db.stop();
-      const { rmSync } = await import("node:fs");
-      rmSync(config.dataDir, { recursive: true, force: true });
-    }
+    text = await withMigratedDatabase(generateTypes);
   }
   if (check) {
     const { readFile } = await import("node:fs/promises");

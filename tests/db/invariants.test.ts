@@ -73,6 +73,7 @@ describe("auditors never write", () => {
       expect(updated.error !== null || (updated.data ?? []).length === 0, `update ${fixture.table}`).toBe(true);
       const deleted = await table.delete().eq(fixture.key as "code", key).select("*");
       expect(deleted.error !== null || (deleted.data ?? []).length === 0, `delete ${fixture.table}`).toBe(true);
+      await fixture.cleanup?.(key);
     }
   });
 

@@ -23,7 +23,11 @@ beforeAll(async () => {
   writeActions = new Set((actions ?? []).filter((a) => a.is_write).map((a) => a.code));
   for (const role of appRoles) actors.set(role, await createTestUser([role]));
 }, 60_000);
-afterAll(closePools);
+const arranged: { fixture: TableFixture; key: string }[] = [];
+afterAll(async () => {
+  for (const { fixture, key } of arranged) await fixture.cleanup?.(key);
+  await closePools();
+});
 
 /** The widest scope the matrix gives `role` on resource x action, after "auditors never write". */
 function expectedScope(role: string, fixture: TableFixture, action: TableAction): Scope | null {
@@ -71,6 +75,7 @@ for (const fixture of tableFixtures) {
           const scope = role === "anon" ? null : expectedScope(role, fixture, action);
           const allowed = scope === "all" && !fixture.refused?.includes(action);
           const key = action === "create" ? "" : await fixture.arrange();
+          if (key) arranged.push({ fixture, key });
           const before = action === "create" ? undefined : await rowExists(fixture, key);
           const { data, error } = await attempt(client, fixture, action, key, actor ?? ({ id: "" } as TestUser));
           if (allowed) {

@@ -43,7 +43,7 @@ describe.skipIf(!asRoot)("a checkout inside a folder only root can enter", () =>
     expect(reachableByOthers(db.pgdata)).toBe(true);
     const client = new pg.Client({ connectionString: db.superuserUrl() });
     await client.connect();
-    const { rows } = await client.query<{ version: string }>("show server_version");
+    const { rows } = await client.query<{ version: string }>("select current_setting('server_version') as version");
     await client.end();
     expect(rows[0]!.version).toMatch(/^17\./);
   }, 120_000);

@@ -14,6 +14,7 @@ import { PageTitle } from "../../components/PageTitle";
 import { ConfirmChange } from "../../components/access/ConfirmChange";
 import { ImpactList } from "../../components/access/ImpactList";
 import { QueryError } from "../../components/QueryError";
+import { ScrollRegion } from "../../components/ScrollRegion";
 import { localizedLabel } from "../../providers/i18n";
 import { permissionStore } from "../../providers/permissions";
 import type { Tables } from "../../types/database";
@@ -196,7 +197,7 @@ export default function PermissionMatrix() {
         onCancel={() => setConfirming(false)}
         onConfirm={(reason) => void save(reason)}
       />
-      {table}
+      <ScrollRegion label={t("matrix.title")}>{table}</ScrollRegion>
     </List>
   );
 }

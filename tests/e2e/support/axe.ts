@@ -2,21 +2,45 @@
 // serious and critical findings fail), and every console error, React warning or uncaught
 // error the page logs.
 import AxeBuilder from "@axe-core/playwright";
+import axeCore from "axe-core";
 import type { Page } from "playwright-core";
 
 const wcagTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 
-/**
- * Serious and critical WCAG 2.1 A/AA violations on the page as it is now, one line each.
- * `only` narrows the check to some elements (the shell around them was checked already).
- */
-export async function axeViolations(page: Page, only?: string[]): Promise<string[]> {
-  const builder = new AxeBuilder({ page }).withTags(wcagTags);
-  for (const selector of only ?? []) if ((await page.locator(selector).count()) > 0) builder.include(selector);
-  const results = await builder.analyze();
-  return results.violations
+type Finding = { id: string; impact?: string | null; nodes: { target: unknown[]; failureSummary?: string }[] };
+
+function describeFindings(violations: Finding[]): string[] {
+  return violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
     .map((v) => `${v.id} (${v.impact}): ${v.nodes.length} element(s), e.g. ${v.nodes[0]?.target.join(" ")} ${v.nodes[0]?.failureSummary?.split("\n")[1]?.trim() ?? ""}`);
+}
+
+/** Serious and critical WCAG 2.1 A/AA violations on the whole page as it is now, one line each (@axe-core/playwright). */
+export async function axeViolations(page: Page): Promise<string[]> {
+  await still(page);
+  // Only violations are wanted: skipping the details of passing and incomplete checks saves time.
+  const results = await new AxeBuilder({ page }).withTags(wcagTags).options({ resultTypes: ["violations"] }).analyze();
+  return describeFindings(results.violations);
+}
+
+/**
+ * The same check narrowed to some elements (the shell around them was checked already), with
+ * axe-core injected into the page once: on a walk of client-side navigations, injecting its
+ * 1.3 MB again for every route cost more than the check itself.
+ */
+export async function axeViolationsIn(page: Page, selectors: string[]): Promise<string[]> {
+  await still(page);
+  if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(axeCore.source);
+  const violations = await page.evaluate(
+    async ({ tags, selectors }) => {
+      const axe = (window as unknown as { axe: typeof axeCore }).axe;
+      const include = selectors.filter((s) => document.querySelector(s)).map((s) => [s]);
+      const result = await axe.run(include.length ? { include } : document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] });
+      return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => ({ target: n.target as unknown[], failureSummary: n.failureSummary })) }));
+    },
+    { tags: wcagTags, selectors },
+  );
+  return describeFindings(violations);
 }
 
 /** Collects what the page logs as an error or warning from now on. */
@@ -60,7 +84,7 @@ export async function trackFetches(page: Page): Promise<void> {
 }
 
 /** Waits until nothing is loading (no aria-busy region: lazy pages, spinners) and no fetch has been in flight for `idleMs`. */
-export async function quiet(page: Page, idleMs = 250): Promise<void> {
+export async function quiet(page: Page, idleMs = 150): Promise<void> {
   await page.waitForFunction(
     (idle) => {
       const w = window as unknown as { __inflight: number; __lastFetchChange: number };
@@ -71,10 +95,22 @@ export async function quiet(page: Page, idleMs = 250): Promise<void> {
   );
 }
 
-/** Client-side navigation (no reload): the router follows history like a click on a link. */
+/** Waits (a few seconds at most) for running transitions and animations to end: axe judges colours as they end up, not mid-fade. */
+export async function still(page: Page): Promise<void> {
+  await page
+    .waitForFunction(() => document.getAnimations().every((a) => a.playState !== "running" || a.effect?.getTiming().iterations === Infinity), undefined, {
+      polling: 50,
+      timeout: 1500,
+    })
+    .catch(() => undefined);
+}
+
+/** Client-side navigation (no reload), as a click on a link does; waits until the new page is the one on screen. */
 export async function navigate(page: Page, path: string): Promise<void> {
   await page.evaluate((to) => {
     window.history.pushState({}, "", to);
     window.dispatchEvent(new PopStateEvent("popstate"));
   }, path);
+  const pathname = new URL(path, "http://app.local").pathname;
+  await page.waitForFunction((p) => document.querySelector("[data-rendered-route]")?.getAttribute("data-rendered-route") === p, pathname, { polling: 50 });
 }

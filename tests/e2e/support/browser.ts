@@ -32,6 +32,13 @@ export async function launchBrowser(): Promise<Browser> {
   return playwright.launch({ executablePath, args, headless: true });
 }
 
+/** A fresh context as every browser test uses it (the app's address, viewport, language, colour scheme). */
+export async function newAppContext(browser: Browser, colorScheme: "light" | "dark" = "light"): Promise<BrowserContext> {
+  const context = await browser.newContext({ baseURL: env.appUrl, viewport: { width: 1366, height: 900 }, locale: "en-US", colorScheme });
+  context.setDefaultTimeout(15_000);
+  return context;
+}
+
 /** Registers before/after hooks; `session.page` is a fresh page in a fresh context for each test. */
 export function openBrowser(options: { colorScheme?: "light" | "dark" } = {}) {
   let browser: Browser | undefined;
@@ -42,8 +49,7 @@ export function openBrowser(options: { colorScheme?: "light" | "dark" } = {}) {
       return currentPage;
     },
     async newPage(): Promise<Page> {
-      context = await browser!.newContext({ baseURL: env.appUrl, viewport: { width: 1366, height: 900 }, locale: "en-US", colorScheme: options.colorScheme ?? "light" });
-      context.setDefaultTimeout(15_000);
+      context = await newAppContext(browser!, options.colorScheme ?? "light");
       currentPage = await context.newPage();
       return currentPage;
     },

@@ -2,6 +2,7 @@
 // accessibility walk visits. Built from the same resource list the menu and routes use, so a
 // route added later is walked too.
 import { resources } from "../../../src/resources.tsx";
+import type { Client } from "../../support/clients.ts";
 import { sql } from "../../support/sql.ts";
 
 /** Routes outside the resource list (auth pages are walked signed out). */
@@ -10,21 +11,27 @@ export const signedOutRoutes = ["/login", "/forgot-password", "/update-password"
 
 const keyColumn: Record<string, string> = { app_roles: "code" };
 
-async function sampleKey(table: string): Promise<string> {
+/** A record of the table the person can read (their own view of it), else any record. */
+async function sampleKey(table: string, reader?: Client): Promise<string> {
   const key = keyColumn[table] ?? "id";
+  if (reader) {
+    const { data } = await reader.from(table as "staff").select(key).order(key).limit(1);
+    const first = (data as Record<string, unknown>[] | null)?.[0];
+    if (first) return String(first[key]);
+  }
   const [row] = await sql<{ key: string }>(`select ${key}::text as key from public.${table} order by ${key} limit 1`);
   if (!row) throw new Error(`no ${table} row to visit`);
   return row.key;
 }
 
-/** Every signed-in route, with :id replaced by an existing record of the resource. */
-export async function appRoutes(): Promise<string[]> {
+/** Every signed-in route, with :id replaced by a record of the resource (one `reader` may read, when it may read any). */
+export async function appRoutes(reader?: Client): Promise<string[]> {
   const routes: string[] = [];
   for (const resource of resources) {
     for (const action of ["list", "create", "edit", "show"] as const) {
       const path = resource[action];
       if (typeof path !== "string") continue;
-      routes.push(path.includes(":id") ? path.replace(":id", encodeURIComponent(await sampleKey(resource.name))) : path);
+      routes.push(path.includes(":id") ? path.replace(":id", encodeURIComponent(await sampleKey(resource.name, reader))) : path);
     }
   }
   return [...new Set([...routes, ...extraRoutes])];
