@@ -1,6 +1,7 @@
 // Applies supabase/migrations/*.sql in file-name order as the `postgres` role, each file in
 // its own transaction, recorded in supabase_migrations.schema_migrations as the Supabase CLI
-// records it; then supabase/seed.sql on a fresh database only.
+// records it (with its text); then supabase/seed.sql on a fresh database only. A migration is
+// frozen once applied: when a recorded file's text has changed, start-up stops and says so.
 import { createHash } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
@@ -26,6 +27,9 @@ export async function listMigrations(dir = migrationsDir): Promise<MigrationFile
   });
 }
 
+/** A short fingerprint of a migration's text (what was applied vs what is on disk). */
+export const checksum = (text: string) => createHash("sha256").update(text).digest("hex").slice(0, 12);
+
 /** "line 12: syntax error at or near ..." from Postgres's error position. */
 function describe(error: unknown, sql: string): string {
   const e = error as { message?: string; position?: string; where?: string; detail?: string };
@@ -46,11 +50,22 @@ export async function applyMigrations(
   await client.connect();
   const applied: string[] = [];
   try {
-    const { rows } = await client.query<{ version: string }>("select version from supabase_migrations.schema_migrations");
-    const done = new Set(rows.map((r) => r.version));
+    const { rows } = await client.query<{ version: string; statements: string[] | null }>(
+      "select version, statements from supabase_migrations.schema_migrations",
+    );
+    const done = new Map(rows.map((r) => [r.version, (r.statements ?? []).join("")]));
     for (const migration of await listMigrations(dir)) {
-      if (done.has(migration.version)) continue;
       const sql = await readFile(path.join(dir, migration.file), "utf8");
+      const recorded = done.get(migration.version);
+      if (recorded !== undefined) {
+        if (recorded !== "" && checksum(recorded) !== checksum(sql)) {
+          throw new StackError(
+            `migration ${migration.file} was changed after it was applied (checksum ${checksum(recorded)} recorded, ${checksum(sql)} now): ` +
+              `restore it (git checkout -- supabase/migrations/${migration.file}) and put the change in a new migration, or rebuild this local database with npm run db:reset`,
+          );
+        }
+        continue;
+      }
       try {
         await client.query("reset all");
         await client.query("begin");

@@ -4,6 +4,9 @@
 // trigger's overhead. Prints a table and writes BENCHMARKS.md (never edit it by hand).
 import { existsSync } from "node:fs";
 import pg from "pg";
+import { demoLogins } from "../../supabase/local/demo-logins.ts";
+
+const demo = (role: (typeof demoLogins)[number]["role"]) => demoLogins.find((l) => l.role === role)!;
 import { fail, onShutdown } from "../../supabase/local/cli.ts";
 import { loadConfig } from "../../supabase/local/config.ts";
 import { startStack, type Stack } from "../../supabase/local/stack.ts";
@@ -36,8 +39,8 @@ try {
   await db.end();
   const service: Session = { label: "service role (RLS bypassed)", token: stack.serviceRoleKey, userId: null };
   const sessions: Session[] = [
-    await signIn(stack, "manager@example.com", "demo-manager-2026", "territory manager"),
-    await signIn(stack, "hr@example.com", "demo-hr-2026", "HR"),
+    await signIn(stack, demo("manager").email, demo("manager").password, "territory manager"),
+    await signIn(stack, demo("hr_admin").email, demo("hr_admin").password, "HR"),
   ];
   const report: Report = { lists: [], concurrency: [], editPairs: null, bundle: null, audit: null, requests, seconds };
   const queries = await pageQueries(stack);

@@ -2,6 +2,7 @@
 // signed-in people with the roles a test needs.
 import { randomUUID } from "node:crypto";
 import { createClient, type SupabaseClient } from "@supabase/supabase-js";
+import { demoLogins } from "../../supabase/local/demo-logins.ts";
 import type { Database } from "../../src/types/database.ts";
 import { env } from "./env.ts";
 
@@ -19,13 +20,12 @@ export function serviceClient(): Client {
   return service;
 }
 
-export const demo = {
-  hr_admin: { email: "hr@example.com", password: "demo-hr-2026" },
-  manager: { email: "manager@example.com", password: "demo-manager-2026" },
-  auditor: { email: "auditor@example.com", password: "demo-auditor-2026" },
-  salesperson: { email: "sales@example.com", password: "demo-sales-2026" },
-} as const;
-export type DemoRole = keyof typeof demo;
+type DemoLogin = (typeof demoLogins)[number];
+export type DemoRole = DemoLogin["role"];
+/** The seeded demo logins by role (written once, in supabase/local/demo-logins.ts). */
+export const demo = Object.fromEntries(demoLogins.map((l) => [l.role, { email: l.email, password: l.password }])) as {
+  [R in DemoRole]: { email: Extract<DemoLogin, { role: R }>["email"]; password: Extract<DemoLogin, { role: R }>["password"] };
+};
 export const appRoles = Object.keys(demo) as DemoRole[];
 
 export async function signIn(email: string, password: string): Promise<Client> {

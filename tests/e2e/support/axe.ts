@@ -28,17 +28,18 @@ export async function axeViolations(page: Page): Promise<string[]> {
  * axe-core injected into the page once: on a walk of client-side navigations, injecting its
  * 1.3 MB again for every route cost more than the check itself.
  */
-export async function axeViolationsIn(page: Page, selectors: string[]): Promise<string[]> {
+export async function axeViolationsIn(page: Page, selectors: string[], rules?: string[]): Promise<string[]> {
   await still(page);
   if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(axeCore.source);
   const violations = await page.evaluate(
-    async ({ tags, selectors }) => {
+    async ({ tags, selectors, rules }) => {
       const axe = (window as unknown as { axe: typeof axeCore }).axe;
       const include = selectors.filter((s) => document.querySelector(s)).map((s) => [s]);
-      const result = await axe.run(include.length ? { include } : document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] });
+      const runOnly = rules ? { type: "rule" as const, values: rules } : { type: "tag" as const, values: tags };
+      const result = await axe.run(include.length ? { include } : document, { runOnly, resultTypes: ["violations"] });
       return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => ({ target: n.target as unknown[], failureSummary: n.failureSummary })) }));
     },
-    { tags: wcagTags, selectors },
+    { tags: wcagTags, selectors, rules },
   );
   return describeFindings(violations);
 }
@@ -84,7 +85,7 @@ export async function trackFetches(page: Page): Promise<void> {
 }
 
 /** Waits until nothing is loading (no aria-busy region: lazy pages, spinners) and no fetch has been in flight for `idleMs`. */
-export async function quiet(page: Page, idleMs = 150): Promise<void> {
+export async function quiet(page: Page, idleMs = 100): Promise<void> {
   await page.waitForFunction(
     (idle) => {
       const w = window as unknown as { __inflight: number; __lastFetchChange: number };
@@ -100,7 +101,7 @@ export async function still(page: Page): Promise<void> {
   await page
     .waitForFunction(() => document.getAnimations().every((a) => a.playState !== "running" || a.effect?.getTiming().iterations === Infinity), undefined, {
       polling: 50,
-      timeout: 1500,
+      timeout: 1000,
     })
     .catch(() => undefined);
 }
