@@ -54,6 +54,11 @@ describe("rule bodies are rendered sanitised", () => {
     expect(images[1]!.getAttribute("alt")).toBe("pixel");
   });
 
+  it("gives an image without text an empty alt (decoration, skipped by screen readers)", () => {
+    const box = parse(renderMarkdown('<img src="/charts/q2.png">'));
+    expect(box.querySelector("img")?.getAttribute("alt")).toBe("");
+  });
+
   it("shows a script written as inline code as text", () => {
     const box = parse(renderMarkdown("`<script>x</script>`"));
     expect(box.querySelector("code")?.textContent).toBe("<script>x</script>");

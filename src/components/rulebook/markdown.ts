@@ -31,8 +31,12 @@ function installHooks(purify: typeof DOMPurify): void {
       const value = node.getAttribute(attribute);
       if (value !== null && !safeUrl.test(value.trim())) node.removeAttribute(attribute);
     }
-    const src = node.tagName === "IMG" ? node.getAttribute("src") : null;
-    if (src !== null && !sameOriginImage(src, window.location.href)) node.removeAttribute("src");
+    if (node.tagName === "IMG") {
+      const src = node.getAttribute("src");
+      if (src !== null && !sameOriginImage(src, window.location.href)) node.removeAttribute("src");
+      // An image the author gave no text is treated as decoration (screen readers skip it).
+      if (!node.hasAttribute("alt")) node.setAttribute("alt", "");
+    }
     if (node.tagName === "A" && node.getAttribute("href")) {
       node.setAttribute("rel", "noopener noreferrer nofollow");
       node.setAttribute("target", "_blank");

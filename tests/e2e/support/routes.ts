@@ -11,15 +11,18 @@ export const signedOutRoutes = ["/login", "/forgot-password", "/update-password"
 
 const keyColumn: Record<string, string> = { app_roles: "code" };
 
-/** A record of the table the person can read (their own view of it), else any record. */
+/**
+ * A record of the table the person can read (their own view of it), else any record: the
+ * oldest, so a seeded one rather than one another test file just made.
+ */
 async function sampleKey(table: string, reader?: Client): Promise<string> {
   const key = keyColumn[table] ?? "id";
   if (reader) {
-    const { data } = await reader.from(table as "staff").select(key).order(key).limit(1);
+    const { data } = await reader.from(table as "staff").select(key).order("created_at").order(key).limit(1);
     const first = (data as Record<string, unknown>[] | null)?.[0];
     if (first) return String(first[key]);
   }
-  const [row] = await sql<{ key: string }>(`select ${key}::text as key from public.${table} order by ${key} limit 1`);
+  const [row] = await sql<{ key: string }>(`select ${key}::text as key from public.${table} order by created_at, ${key} limit 1`);
   if (!row) throw new Error(`no ${table} row to visit`);
   return row.key;
 }
