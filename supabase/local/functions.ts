@@ -1,10 +1,11 @@
 // Serves supabase/functions/<name>/index.ts with the real Deno (from the `deno` npm package),
 // as Supabase's edge runtime does, with SUPABASE_URL and the project keys in the environment.
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { ANON_KEY, JWT_SECRET, SERVICE_ROLE_KEY, repoRoot } from "./config.ts";
 import { StackError, assertPortFree, startService, waitFor, type Service } from "./process.ts";
+import { projectConfig } from "./toml.ts";
 
 export const functionsDir = path.join(repoRoot, "supabase", "functions");
 
@@ -22,17 +23,9 @@ function denoBinary(): string {
 
 /** Functions that config.toml marks `verify_jwt = false`. */
 function functionsWithoutJwtCheck(): string[] {
-  const configFile = path.join(repoRoot, "supabase", "config.toml");
-  if (!existsSync(configFile)) return [];
-  const names: string[] = [];
-  let current: string | null = null;
-  for (const line of readFileSync(configFile, "utf8").split("\n")) {
-    const section = /^\s*\[functions\.([^\]]+)\]/.exec(line);
-    if (section) current = section[1]!;
-    else if (/^\s*\[/.test(line)) current = null;
-    else if (current && /^\s*verify_jwt\s*=\s*false/.test(line)) names.push(current);
-  }
-  return names;
+  return Object.entries(projectConfig())
+    .filter(([section, keys]) => section.startsWith("functions.") && keys.verify_jwt === false)
+    .map(([section]) => section.slice("functions.".length));
 }
 
 export async function startFunctions(options: {
