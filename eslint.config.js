@@ -4,7 +4,16 @@ import reactHooks from "eslint-plugin-react-hooks";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["dist", "node_modules", ".supabase-local", ".scratch", "supabase/functions/node_modules", "src/types/database.ts"] },
+  {
+    ignores: [
+      "dist",
+      "node_modules",
+      ".supabase-local",
+      ".scratch",
+      "supabase/functions/node_modules",
+      "src/types/database.ts",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,5 +1,10 @@
 import { Authenticated, Refine } from "@refinedev/core";
-import routerProvider, { CatchAllNavigate, DocumentTitleHandler, NavigateToResource, UnsavedChangesNotifier } from "@refinedev/react-router";
+import routerProvider, {
+  CatchAllNavigate,
+  DocumentTitleHandler,
+  NavigateToResource,
+  UnsavedChangesNotifier,
+} from "@refinedev/react-router";
 import { App as AntdApp } from "antd";
 import { lazy, Suspense, useEffect } from "react";
 import { BrowserRouter, Outlet, Route, Routes } from "react-router";

@@ -1,6 +1,25 @@
 // The app's table of contents: one entry per resource, mirrored by the route tree in App.tsx.
 // `meta.label` is the English fallback; the menu shows the `<name>.<name>` i18n key.
-import { ApartmentOutlined, AuditOutlined, BookOutlined, CheckSquareOutlined, ClusterOutlined, FileProtectOutlined, FormOutlined, HistoryOutlined, PieChartOutlined, TagsOutlined, GlobalOutlined, IdcardOutlined, KeyOutlined, SafetyOutlined, SettingOutlined, SolutionOutlined, TeamOutlined, UserOutlined } from "@ant-design/icons";
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  BookOutlined,
+  CheckSquareOutlined,
+  ClusterOutlined,
+  FileProtectOutlined,
+  FormOutlined,
+  HistoryOutlined,
+  PieChartOutlined,
+  TagsOutlined,
+  GlobalOutlined,
+  IdcardOutlined,
+  KeyOutlined,
+  SafetyOutlined,
+  SettingOutlined,
+  SolutionOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from "@ant-design/icons";
 import type { ResourceProps } from "@refinedev/core";
 
 export const resources: ResourceProps[] = [
@@ -29,7 +48,13 @@ export const resources: ResourceProps[] = [
   {
     name: "coverage",
     list: "/coverage",
-    meta: { label: "Coverage", icon: <PieChartOutlined />, parent: "rulebook", permissionResource: "acknowledgements", minScope: "territory" },
+    meta: {
+      label: "Coverage",
+      icon: <PieChartOutlined />,
+      parent: "rulebook",
+      permissionResource: "acknowledgements",
+      minScope: "territory",
+    },
   },
   {
     name: "regulation_categories",
@@ -76,7 +101,12 @@ export const resources: ResourceProps[] = [
     list: "/custom-fields",
     create: "/custom-fields/create",
     edit: "/custom-fields/edit/:id",
-    meta: { label: "Custom fields", icon: <FormOutlined />, parent: "administration", permissionResource: "custom_fields" },
+    meta: {
+      label: "Custom fields",
+      icon: <FormOutlined />,
+      parent: "administration",
+      permissionResource: "custom_fields",
+    },
   },
   {
     name: "administration",
@@ -101,17 +131,32 @@ export const resources: ResourceProps[] = [
   {
     name: "role_permissions",
     list: "/permissions",
-    meta: { label: "Permission matrix", icon: <SafetyOutlined />, parent: "administration", permissionResource: "permissions" },
+    meta: {
+      label: "Permission matrix",
+      icon: <SafetyOutlined />,
+      parent: "administration",
+      permissionResource: "permissions",
+    },
   },
   {
     name: "matrix_versions",
     list: "/permissions/history",
-    meta: { label: "Matrix history", icon: <HistoryOutlined />, parent: "administration", permissionResource: "permissions" },
+    meta: {
+      label: "Matrix history",
+      icon: <HistoryOutlined />,
+      parent: "administration",
+      permissionResource: "permissions",
+    },
   },
   {
     name: "effective_permissions",
     list: "/effective-permissions",
-    meta: { label: "Effective permissions", icon: <KeyOutlined />, parent: "administration", permissionResource: "permissions" },
+    meta: {
+      label: "Effective permissions",
+      icon: <KeyOutlined />,
+      parent: "administration",
+      permissionResource: "permissions",
+    },
   },
   {
     name: "audit_log",

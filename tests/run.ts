@@ -16,7 +16,8 @@ let stack: Stack | undefined;
 let app: { url: string; stop(): Promise<void> } | undefined;
 let control: { stop(): Promise<void> } | undefined;
 const started = Date.now();
-const say = (line: string) => process.stdout.write(`\x1b[2m[test ${((Date.now() - started) / 1000).toFixed(1)}s]\x1b[0m ${line}\n`);
+const say = (line: string) =>
+  process.stdout.write(`\x1b[2m[test ${((Date.now() - started) / 1000).toFixed(1)}s]\x1b[0m ${line}\n`);
 const shutdown = onShutdown(async () => {
   await control?.stop();
   await app?.stop();
@@ -40,25 +41,29 @@ try {
   control = await startControlServer(stack, config.ports.vite + 1, mails);
   say("running vitest");
   const code = await new Promise<number>((resolve) => {
-    const child = spawn(process.execPath, [path.join(repoRoot, "node_modules", "vitest", "vitest.mjs"), "run", ...args], {
-      cwd: repoRoot,
-      stdio: "inherit",
-      env: {
-        ...process.env,
-        // vite's build() sets NODE_ENV=production in this process; tests run React in test mode.
-        NODE_ENV: "test",
-        TEST_API_URL: stack!.apiUrl,
-        TEST_ANON_KEY: stack!.anonKey,
-        TEST_SERVICE_ROLE_KEY: stack!.serviceRoleKey,
-        TEST_JWT_SECRET: stack!.jwtSecret,
-        TEST_DB_URL: stack!.dbUrl,
-        TEST_POSTGRES_URL: stack!.postgresUrl,
-        TEST_APP_URL: app?.url ?? "",
-        TEST_SITE_URL: config.siteUrl,
-        TEST_DATA_DIR: config.dataDir,
-        TEST_CONTROL_PORT: String(config.ports.vite + 1),
+    const child = spawn(
+      process.execPath,
+      [path.join(repoRoot, "node_modules", "vitest", "vitest.mjs"), "run", ...args],
+      {
+        cwd: repoRoot,
+        stdio: "inherit",
+        env: {
+          ...process.env,
+          // vite's build() sets NODE_ENV=production in this process; tests run React in test mode.
+          NODE_ENV: "test",
+          TEST_API_URL: stack!.apiUrl,
+          TEST_ANON_KEY: stack!.anonKey,
+          TEST_SERVICE_ROLE_KEY: stack!.serviceRoleKey,
+          TEST_JWT_SECRET: stack!.jwtSecret,
+          TEST_DB_URL: stack!.dbUrl,
+          TEST_POSTGRES_URL: stack!.postgresUrl,
+          TEST_APP_URL: app?.url ?? "",
+          TEST_SITE_URL: config.siteUrl,
+          TEST_DATA_DIR: config.dataDir,
+          TEST_CONTROL_PORT: String(config.ports.vite + 1),
+        },
       },
-    });
+    );
     child.on("exit", (c) => resolve(c ?? 1));
   });
   say(`done in ${((Date.now() - started) / 1000).toFixed(0)}s`);

@@ -14,7 +14,8 @@ import { permissionStore } from "../providers/permissions";
 
 type MenuItem = NonNullable<MenuProps["items"]>[number];
 
-const leaves = (items: TreeMenuItem[]): TreeMenuItem[] => items.flatMap((i) => (i.children.length ? leaves(i.children) : [i]));
+const leaves = (items: TreeMenuItem[]): TreeMenuItem[] =>
+  items.flatMap((i) => (i.children.length ? leaves(i.children) : [i]));
 
 /** The keys of the menu entries the signed-in person may open (refreshed when their permissions change). */
 function useAllowedKeys(menuItems: TreeMenuItem[]): Set<string> | undefined {
@@ -25,7 +26,11 @@ function useAllowedKeys(menuItems: TreeMenuItem[]): Set<string> | undefined {
     queryKey: ["menu-access", version, all.map((i) => i.key).join(",")],
     queryFn: async () => {
       const decisions = await Promise.all(
-        all.map(async (item) => ((await accessControlProvider.can!({ resource: item.name, action: "list", params: { resource: item } })).can ? item.key : null)),
+        all.map(async (item) =>
+          (await accessControlProvider.can!({ resource: item.name, action: "list", params: { resource: item } })).can
+            ? item.key
+            : null,
+        ),
       );
       return new Set(decisions.filter((k): k is string => k !== null));
     },
@@ -64,7 +69,10 @@ export function AppSider({ Title, fixed }: RefineThemedLayoutSiderProps) {
     logout();
   };
   const items = useMemo<MenuItem[]>(
-    () => [...(allowed ? toItems(menuItems, allowed) : []), { key: "logout", icon: <LogoutOutlined />, label: t("buttons.logout"), onClick: signOut }],
+    () => [
+      ...(allowed ? toItems(menuItems, allowed) : []),
+      { key: "logout", icon: <LogoutOutlined />, label: t("buttons.logout"), onClick: signOut },
+    ],
     // signOut reads the latest warnWhen through its closure on each render
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [allowed, menuItems, t, warnWhen],
@@ -92,7 +100,14 @@ export function AppSider({ Title, fixed }: RefineThemedLayoutSiderProps) {
   if (isMobile) {
     return (
       <>
-        <Drawer open={mobileSiderOpen} onClose={() => setMobileSiderOpen(false)} placement="left" closable={false} width={200} styles={{ body: { padding: 0 } }}>
+        <Drawer
+          open={mobileSiderOpen}
+          onClose={() => setMobileSiderOpen(false)}
+          placement="left"
+          closable={false}
+          width={200}
+          styles={{ body: { padding: 0 } }}
+        >
           <Layout.Sider style={{ height: "100vh", backgroundColor: token.colorBgContainer }}>
             <div style={titleBar(false)}>{Title && <Title collapsed={false} />}</div>
             {menu}

@@ -30,7 +30,18 @@ export function AuthLayout({ title, children }: PropsWithChildren<{ title: strin
         >
           {/* Plain elements in theme colours: Typography would pull its editor into the login page. */}
           <span style={{ color: token.colorTextSecondary }}>{t("app.title")}</span>
-          <h1 style={{ fontSize: 24, fontWeight: 600, lineHeight: 1.35, marginTop: 4, marginBottom: 16, color: token.colorTextHeading }}>{title}</h1>
+          <h1
+            style={{
+              fontSize: 24,
+              fontWeight: 600,
+              lineHeight: 1.35,
+              marginTop: 4,
+              marginBottom: 16,
+              color: token.colorTextHeading,
+            }}
+          >
+            {title}
+          </h1>
           {children}
         </div>
       </main>

@@ -2,7 +2,14 @@
 // the error message under it, required marker, and a stable data-testid.
 import { Form } from "antd";
 import type { ReactNode } from "react";
-import { Controller, type Control, type ControllerRenderProps, type FieldPath, type FieldValues, type RegisterOptions } from "react-hook-form";
+import {
+  Controller,
+  type Control,
+  type ControllerRenderProps,
+  type FieldPath,
+  type FieldValues,
+  type RegisterOptions,
+} from "react-hook-form";
 
 interface Props<T extends FieldValues, N extends FieldPath<T>> {
   name: N;
@@ -15,7 +22,16 @@ interface Props<T extends FieldValues, N extends FieldPath<T>> {
   render: (field: ControllerRenderProps<T, N> & { id: string; "data-testid": string }) => ReactNode;
 }
 
-export function ControlledField<T extends FieldValues, N extends FieldPath<T>>({ name, control, label, rules, required, extra, idPrefix = "field", render }: Props<T, N>) {
+export function ControlledField<T extends FieldValues, N extends FieldPath<T>>({
+  name,
+  control,
+  label,
+  rules,
+  required,
+  extra,
+  idPrefix = "field",
+  render,
+}: Props<T, N>) {
   const id = `${idPrefix}-${String(name).replaceAll(".", "-")}`;
   return (
     <Controller

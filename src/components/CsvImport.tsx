@@ -5,7 +5,14 @@ import { InboxOutlined } from "@ant-design/icons";
 import { Alert, Button, Modal, Progress, Space, Table, Typography, Upload } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { batches, parseCsv, templateCsv, type ImportProblem, type ImportResult, type ImportRow } from "../utils/importCsv";
+import {
+  batches,
+  parseCsv,
+  templateCsv,
+  type ImportProblem,
+  type ImportResult,
+  type ImportRow,
+} from "../utils/importCsv";
 
 type Phase = "idle" | "reading" | "checking" | "writing" | "done" | "failed";
 
@@ -20,7 +27,16 @@ export interface CsvImportProps {
   batchSize?: number;
 }
 
-export function CsvImport({ open, onClose, title, headers, templateName, run, onImported, batchSize = 2000 }: CsvImportProps) {
+export function CsvImport({
+  open,
+  onClose,
+  title,
+  headers,
+  templateName,
+  run,
+  onImported,
+  batchSize = 2000,
+}: CsvImportProps) {
   const { t, i18n } = useTranslation();
   const [phase, setPhase] = useState<Phase>("idle");
   const [progress, setProgress] = useState(0);
@@ -102,7 +118,13 @@ export function CsvImport({ open, onClose, title, headers, templateName, run, on
         }
       }}
       footer={
-        <Button onClick={() => { reset(); onClose(); }} disabled={busy}>
+        <Button
+          onClick={() => {
+            reset();
+            onClose();
+          }}
+          disabled={busy}
+        >
           {t("buttons.close")}
         </Button>
       }
@@ -118,21 +140,21 @@ export function CsvImport({ open, onClose, title, headers, templateName, run, on
           </Button>
         </Typography.Paragraph>
         <div data-testid="csv-import-dropzone">
-        <Upload.Dragger
-          accept=".csv,text/csv"
-          multiple={false}
-          showUploadList={false}
-          disabled={busy}
-          beforeUpload={(file) => {
-            void start(file);
-            return false;
-          }}
-        >
-          <p className="ant-upload-drag-icon">
-            <InboxOutlined aria-hidden />
-          </p>
-          <p className="ant-upload-text">{t("csvImport.drop")}</p>
-        </Upload.Dragger>
+          <Upload.Dragger
+            accept=".csv,text/csv"
+            multiple={false}
+            showUploadList={false}
+            disabled={busy}
+            beforeUpload={(file) => {
+              void start(file);
+              return false;
+            }}
+          >
+            <p className="ant-upload-drag-icon">
+              <InboxOutlined aria-hidden />
+            </p>
+            <p className="ant-upload-text">{t("csvImport.drop")}</p>
+          </Upload.Dragger>
         </div>
         {phase !== "idle" && (
           <div data-testid="csv-import-status" aria-live="polite">
@@ -149,7 +171,14 @@ export function CsvImport({ open, onClose, title, headers, templateName, run, on
                 <Progress percent={100} status="active" />
               </>
             )}
-            {phase === "done" && <Alert type="success" showIcon message={t("csvImport.done", { count: inserted })} data-testid="csv-import-done" />}
+            {phase === "done" && (
+              <Alert
+                type="success"
+                showIcon
+                message={t("csvImport.done", { count: inserted })}
+                data-testid="csv-import-done"
+              />
+            )}
             {phase === "failed" && (
               <Alert
                 type="error"
@@ -177,7 +206,9 @@ export function CsvImport({ open, onClose, title, headers, templateName, run, on
                 title: t("csvImport.reason"),
                 // The server's sentence names the value; other languages get the reason translated first.
                 render: (_, p) =>
-                  i18n.language.startsWith("en") || !i18n.exists(`csvImport.codes.${p.code}`) ? p.message : `${t(`csvImport.codes.${p.code}`)} (${p.message})`,
+                  i18n.language.startsWith("en") || !i18n.exists(`csvImport.codes.${p.code}`)
+                    ? p.message
+                    : `${t(`csvImport.codes.${p.code}`)} (${p.message})`,
               },
             ]}
           />

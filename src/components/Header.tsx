@@ -23,53 +23,57 @@ export function Header() {
   const pending = (myRules.data ?? []).filter((r) => r.pending).length;
   return (
     <div style={{ position: "sticky", top: 0, zIndex: 10 }}>
-    <PreviewBanner />
-    <Layout.Header
-      style={{
-        background: token.colorBgElevated,
-        display: "flex",
-        alignItems: "center",
-        justifyContent: "flex-end",
-        padding: "0 24px",
-        height: 64,
-        borderBottom: `1px solid ${token.colorBorderSecondary}`,
-      }}
-    >
-      <Space size="middle" wrap>
-        {pending > 0 && (
-          <Tooltip title={t("header.pendingRules", { count: pending })}>
-            <Link to="/my-rules" aria-label={t("header.pendingRules", { count: pending })} data-testid="header-pending-rules">
-              <Badge count={pending} size="small">
-                <Button type="text" shape="circle" icon={<BellOutlined />} tabIndex={-1} aria-hidden />
-              </Badge>
-            </Link>
-          </Tooltip>
-        )}
-        {identity && (
-          <Flex align="center" gap={8} data-testid="header-identity">
-            <Avatar icon={<UserOutlined />} aria-hidden />
-            <Link to="/me" aria-label={t("header.signedInAs", { name: identity.name })}>
-              <Typography.Text strong data-testid="header-name">
-                {identity.name}
-              </Typography.Text>
-            </Link>
-            <span aria-label={t("header.roles")} data-testid="header-roles">
-              {identity.roles.length === 0 ? (
-                <Tag>{t("header.noRole")}</Tag>
-              ) : (
-                identity.roles.map((role) => (
-                  <Tag key={role.code} color="blue" data-testid={`role-tag-${role.code}`}>
-                    {localizedLabel(role, i18n.language)}
-                  </Tag>
-                ))
-              )}
-            </span>
-          </Flex>
-        )}
-        <LanguageSwitcher />
-        <ThemeSwitch />
-      </Space>
-    </Layout.Header>
+      <PreviewBanner />
+      <Layout.Header
+        style={{
+          background: token.colorBgElevated,
+          display: "flex",
+          alignItems: "center",
+          justifyContent: "flex-end",
+          padding: "0 24px",
+          height: 64,
+          borderBottom: `1px solid ${token.colorBorderSecondary}`,
+        }}
+      >
+        <Space size="middle" wrap>
+          {pending > 0 && (
+            <Tooltip title={t("header.pendingRules", { count: pending })}>
+              <Link
+                to="/my-rules"
+                aria-label={t("header.pendingRules", { count: pending })}
+                data-testid="header-pending-rules"
+              >
+                <Badge count={pending} size="small">
+                  <Button type="text" shape="circle" icon={<BellOutlined />} tabIndex={-1} aria-hidden />
+                </Badge>
+              </Link>
+            </Tooltip>
+          )}
+          {identity && (
+            <Flex align="center" gap={8} data-testid="header-identity">
+              <Avatar icon={<UserOutlined />} aria-hidden />
+              <Link to="/me" aria-label={t("header.signedInAs", { name: identity.name })}>
+                <Typography.Text strong data-testid="header-name">
+                  {identity.name}
+                </Typography.Text>
+              </Link>
+              <span aria-label={t("header.roles")} data-testid="header-roles">
+                {identity.roles.length === 0 ? (
+                  <Tag>{t("header.noRole")}</Tag>
+                ) : (
+                  identity.roles.map((role) => (
+                    <Tag key={role.code} color="blue" data-testid={`role-tag-${role.code}`}>
+                      {localizedLabel(role, i18n.language)}
+                    </Tag>
+                  ))
+                )}
+              </span>
+            </Flex>
+          )}
+          <LanguageSwitcher />
+          <ThemeSwitch />
+        </Space>
+      </Layout.Header>
     </div>
   );
 }

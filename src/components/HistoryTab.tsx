@@ -28,8 +28,18 @@ export function ChangeTable({ row, table }: { row: AuditRow; table: string }) {
       data-testid={`history-diff-${row.id}`}
       columns={[
         { key: "field", title: t("audit.fields.field"), render: (_, c) => label(c.field), width: "25%" },
-        { key: "before", title: t("audit.fields.before"), render: (_, c) => <Typography.Text delete={row.operation !== "INSERT"}>{formatValue(c.before)}</Typography.Text> },
-        { key: "after", title: t("audit.fields.after"), render: (_, c) => <Typography.Text strong>{formatValue(c.after)}</Typography.Text> },
+        {
+          key: "before",
+          title: t("audit.fields.before"),
+          render: (_, c) => (
+            <Typography.Text delete={row.operation !== "INSERT"}>{formatValue(c.before)}</Typography.Text>
+          ),
+        },
+        {
+          key: "after",
+          title: t("audit.fields.after"),
+          render: (_, c) => <Typography.Text strong>{formatValue(c.after)}</Typography.Text>,
+        },
       ]}
     />
   );
@@ -89,7 +99,12 @@ export function HistoryTab({ table, recordId }: { table: string; recordId: strin
   if (!canRead?.can) return null;
   const rows = result?.data ?? [];
   return (
-    <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t("audit.history")}</h2>} size="small" data-testid="history-tab" style={{ marginTop: 16 }}>
+    <Card
+      title={<h2 style={{ fontSize: 16, margin: 0 }}>{t("audit.history")}</h2>}
+      size="small"
+      data-testid="history-tab"
+      style={{ marginTop: 16 }}
+    >
       {query.isError && <QueryError error={query.error} onRetry={() => void query.refetch()} />}
       <AntList<AuditRow>
         loading={query.isLoading}
@@ -100,7 +115,9 @@ export function HistoryTab({ table, recordId }: { table: string; recordId: strin
             <Space direction="vertical" style={{ width: "100%" }}>
               <Space wrap>
                 <OperationTag operation={row.operation} />
-                <Typography.Text>{new Date(row.occurred_at).toLocaleString(i18n.language, { timeZoneName: "short" })}</Typography.Text>
+                <Typography.Text>
+                  {new Date(row.occurred_at).toLocaleString(i18n.language, { timeZoneName: "short" })}
+                </Typography.Text>
                 <Typography.Text type="secondary">{t("audit.by")}</Typography.Text>
                 <ActorLabel row={row} />
               </Space>

@@ -14,7 +14,14 @@ export function LanguageSwitcher() {
       aria-label={t("header.language")}
       value={i18n.language}
       onChange={(value) => setLocale(String(value))}
-      options={locales.map((code) => ({ value: code, label: <span data-testid={`language-${code}`} lang={code}>{t(`languages.${code}`)}</span> }))}
+      options={locales.map((code) => ({
+        value: code,
+        label: (
+          <span data-testid={`language-${code}`} lang={code}>
+            {t(`languages.${code}`)}
+          </span>
+        ),
+      }))}
     />
   );
 }

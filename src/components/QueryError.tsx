@@ -2,7 +2,13 @@
 import { Alert, Button } from "antd";
 import { useTranslation } from "react-i18next";
 
-export function QueryError({ error, onRetry }: { error: { message?: string } | null | undefined; onRetry?: () => void }) {
+export function QueryError({
+  error,
+  onRetry,
+}: {
+  error: { message?: string } | null | undefined;
+  onRetry?: () => void;
+}) {
   const { t } = useTranslation();
   return (
     <Alert

@@ -24,7 +24,13 @@ export default function NotAllowedPage() {
             <Button type="primary" onClick={() => navigate("/")}>
               {t("pages.notAllowed.backHome")}
             </Button>
-            {key && <WhyButton resource={key.resource} action={key.action} record={id === undefined ? undefined : String(id)} />}
+            {key && (
+              <WhyButton
+                resource={key.resource}
+                action={key.action}
+                record={id === undefined ? undefined : String(id)}
+              />
+            )}
           </Space>
         }
       />

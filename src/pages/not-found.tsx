@@ -7,16 +7,16 @@ export default function NotFoundPage() {
   const navigate = useNavigate();
   return (
     <div data-testid="not-found">
-    <Result
-      status="404"
-      title={<h1 style={{ fontSize: 24, margin: 0 }}>{t("pages.error.404")}</h1>}
-      subTitle={t("pages.error.info")}
-      extra={
-        <Button type="primary" onClick={() => navigate("/")}>
-          {t("pages.error.backHome")}
-        </Button>
-      }
-    />
+      <Result
+        status="404"
+        title={<h1 style={{ fontSize: 24, margin: 0 }}>{t("pages.error.404")}</h1>}
+        subTitle={t("pages.error.info")}
+        extra={
+          <Button type="primary" onClick={() => navigate("/")}>
+            {t("pages.error.backHome")}
+          </Button>
+        }
+      />
     </div>
   );
 }

@@ -64,7 +64,9 @@ export async function loadIdentity(): Promise<Identity | null> {
   if (!user) return null;
   const { data, error } = await supabaseClient
     .from("profiles")
-    .select("id, email, full_name, is_active, version, user_roles!user_roles_user_id_fkey(role_code, app_roles(code, label_en, label_es, label_zh))")
+    .select(
+      "id, email, full_name, is_active, version, user_roles!user_roles_user_id_fkey(role_code, app_roles(code, label_en, label_es, label_zh))",
+    )
     .eq("id", user.id)
     .maybeSingle();
   if (error) throw error;
@@ -108,7 +110,8 @@ export const authProvider: AuthProvider = {
     return { success: true, redirectTo: "/login" };
   },
   check: async () => {
-    if (previewSession) return isLive(previewSession) ? { authenticated: true } : { authenticated: false, logout: true, redirectTo: "/" };
+    if (previewSession)
+      return isLive(previewSession) ? { authenticated: true } : { authenticated: false, logout: true, redirectTo: "/" };
     const { data } = await supabaseClient.auth.getSession();
     if (data.session) return { authenticated: true };
     return { authenticated: false, redirectTo: "/login", logout: true };

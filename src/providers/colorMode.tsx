@@ -79,7 +79,12 @@ export const darkTheme: ThemeConfig = {
     // Text in the primary blue reads 2.9:1 on dark backgrounds (selected menu entry, active
     // tab): a lighter blue, as links already use. Primary buttons keep white on the darker blue.
     Menu: { itemSelectedColor: "#69b1ff", subMenuItemSelectedColor: "#69b1ff" },
-    Tabs: { itemSelectedColor: "#69b1ff", itemActiveColor: "#69b1ff", itemHoverColor: "#91caff", inkBarColor: "#69b1ff" },
+    Tabs: {
+      itemSelectedColor: "#69b1ff",
+      itemActiveColor: "#69b1ff",
+      itemHoverColor: "#91caff",
+      inkBarColor: "#69b1ff",
+    },
   },
 };
 
@@ -100,7 +105,9 @@ export function ColorModeProvider({ children }: PropsWithChildren) {
   const value = useMemo(() => ({ mode, setMode }), [mode]);
   const locale = antdLocales[i18n.language as keyof typeof antdLocales] ?? enUS;
   const table = useMemo(
-    () => ({ expandable: { expandIcon: rowExpandIcon({ expand: t("table.expandRow"), collapse: t("table.collapseRow") }) } }),
+    () => ({
+      expandable: { expandIcon: rowExpandIcon({ expand: t("table.expandRow"), collapse: t("table.collapseRow") }) },
+    }),
     [t],
   );
   return (

@@ -84,7 +84,10 @@ async function listWithoutCount(client: SupabaseClient, { resource, pagination, 
   return { data: rows, total: from + rows.length + (rows.length === pageSize ? 1 : 0) };
 }
 
-export function createDataProvider(client: SupabaseClient, { maxRows = maxRowsPerRequest } = {}): Required<DataProvider> {
+export function createDataProvider(
+  client: SupabaseClient,
+  { maxRows = maxRowsPerRequest } = {},
+): Required<DataProvider> {
   const base = supabaseDataProvider(client);
   const table = (resource: string) => client.from(resource) as unknown as TableBuilder;
   /**
@@ -96,7 +99,10 @@ export function createDataProvider(client: SupabaseClient, { maxRows = maxRowsPe
       return await base.getList(params);
     } catch (error) {
       if (!isPastTheEnd(error) || (params.pagination?.currentPage ?? 1) <= 1) throw error;
-      const { total } = await base.getList({ ...params, pagination: { ...params.pagination, currentPage: 1, pageSize: 1 } });
+      const { total } = await base.getList({
+        ...params,
+        pagination: { ...params.pagination, currentPage: 1, pageSize: 1 },
+      });
       return { data: [], total };
     }
   };
@@ -113,7 +119,9 @@ export function createDataProvider(client: SupabaseClient, { maxRows = maxRowsPe
       const sorters = [...(params.sorters ?? []).filter((s) => s.field !== key), { field: key, order: "asc" as const }];
       const data: typeof first.data = [];
       for (let currentPage = 1; ; currentPage++) {
-        const page = await rethrow(() => base.getList({ ...params, sorters, pagination: { mode: "server", currentPage, pageSize: maxRows } }));
+        const page = await rethrow(() =>
+          base.getList({ ...params, sorters, pagination: { mode: "server", currentPage, pageSize: maxRows } }),
+        );
         data.push(...page.data);
         if (page.data.length < maxRows) break;
       }
@@ -128,23 +136,39 @@ export function createDataProvider(client: SupabaseClient, { maxRows = maxRowsPe
       return result;
     }) as DataProvider["getOne"],
     update: (async ({ resource, id, variables, meta }) => {
-      const row = await confirmOne(table(resource).update(variables as object).eq(meta?.idColumnName ?? "id", id).select(meta?.select ?? "*"));
+      const row = await confirmOne(
+        table(resource)
+          .update(variables as object)
+          .eq(meta?.idColumnName ?? "id", id)
+          .select(meta?.select ?? "*"),
+      );
       return { data: row };
     }) as DataProvider["update"],
     updateMany: (async ({ resource, ids, variables, meta }) => {
       const rows = await confirmRows(
-        table(resource).update(variables as object).in(meta?.idColumnName ?? "id", ids).select(meta?.select ?? "*"),
+        table(resource)
+          .update(variables as object)
+          .in(meta?.idColumnName ?? "id", ids)
+          .select(meta?.select ?? "*"),
         ids.length,
       );
       return { data: rows };
     }) as Required<DataProvider>["updateMany"],
     deleteOne: (async ({ resource, id, meta }) => {
-      const row = await confirmOne(table(resource).delete().eq(meta?.idColumnName ?? "id", id).select(meta?.select ?? "*"));
+      const row = await confirmOne(
+        table(resource)
+          .delete()
+          .eq(meta?.idColumnName ?? "id", id)
+          .select(meta?.select ?? "*"),
+      );
       return { data: row };
     }) as DataProvider["deleteOne"],
     deleteMany: (async ({ resource, ids, meta }) => {
       const rows = await confirmRows(
-        table(resource).delete().in(meta?.idColumnName ?? "id", ids).select(meta?.select ?? "*"),
+        table(resource)
+          .delete()
+          .in(meta?.idColumnName ?? "id", ids)
+          .select(meta?.select ?? "*"),
         ids.length,
       );
       return { data: rows };

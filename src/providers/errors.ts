@@ -76,8 +76,7 @@ export function toAppError(raw: unknown, httpStatus?: number): AppError {
   if (detailKey === "preview_ended") return make("session", t("errors.db.preview_ended"), 401);
   // Our own database invariants name a stable key in DETAIL.
   if (detailKey && has(`errors.db.${detailKey}`)) {
-    const kind: ErrorKind =
-      detailKey === "stale_version" ? "conflict" : code === "42501" ? "permission" : "validation";
+    const kind: ErrorKind = detailKey === "stale_version" ? "conflict" : code === "42501" ? "permission" : "validation";
     // The server's sentence is specific (names the role, the cell...): show it in English,
     // the translation otherwise.
     const message = i18n.language.startsWith("en") && serverMessage ? serverMessage : t(`errors.db.${detailKey}`);

@@ -71,7 +71,10 @@ export const i18nProvider: I18nProvider = {
 };
 
 /** The label column of a row with label_en / label_es / label_zh for the current language. */
-export function localizedLabel(row: { label_en: string; label_es: string; label_zh: string }, locale = i18n.language): string {
+export function localizedLabel(
+  row: { label_en: string; label_es: string; label_zh: string },
+  locale = i18n.language,
+): string {
   if (locale === "es") return row.label_es || row.label_en;
   if (locale === "zh-CN") return row.label_zh || row.label_en;
   return row.label_en;

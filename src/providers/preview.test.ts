@@ -1,7 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { isLive, timeLeft, type PreviewSession } from "./preview";
 
-const session = (expiresAt: number): PreviewSession => ({ token: "t", expiresAt, sessionId: "s", subject: { id: "u", name: "N", email: "e" } });
+const session = (expiresAt: number): PreviewSession => ({
+  token: "t",
+  expiresAt,
+  sessionId: "s",
+  subject: { id: "u", name: "N", email: "e" },
+});
 
 describe("preview sessions", () => {
   it("is live until its expiry and not a moment after", () => {

@@ -3,7 +3,7 @@ import { neutralizeCell, neutralizeRecord } from "./csv";
 
 describe("CSV cells are neutralised against formula injection", () => {
   it("prefixes cells starting with = + - @ tab or CR", () => {
-    for (const bad of ["=SUM(A1:A2)", "+1", "-2+3", "@cmd", "\tx", "\rx", "=HYPERLINK(\"http://x\")"]) {
+    for (const bad of ["=SUM(A1:A2)", "+1", "-2+3", "@cmd", "\tx", "\rx", '=HYPERLINK("http://x")']) {
       expect(neutralizeCell(bad)).toBe(`'${bad}`);
     }
   });

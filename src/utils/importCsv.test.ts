@@ -3,7 +3,9 @@ import { batches, parseCsv } from "./importCsv";
 
 describe("reading a CSV for import", () => {
   it("keeps the spreadsheet line of every row (header = line 1) and trims headers", () => {
-    const { rows, problems } = parseCsv('\uFEFFfull_name , email\n"Ana, María",ana@example.com\n\nLi Na,li@example.com\n');
+    const { rows, problems } = parseCsv(
+      '\uFEFFfull_name , email\n"Ana, María",ana@example.com\n\nLi Na,li@example.com\n',
+    );
     expect(problems).toEqual([]);
     expect(rows).toEqual([
       { _line: 2, full_name: "Ana, María", email: "ana@example.com" },

@@ -28,7 +28,10 @@ export function wordDiff(before: string, after: string): DiffPart[] {
   const table = new Uint32Array(rows * cols);
   for (let i = midA.length - 1; i >= 0; i--) {
     for (let j = midB.length - 1; j >= 0; j--) {
-      table[i * cols + j] = midA[i] === midB[j] ? table[(i + 1) * cols + j + 1]! + 1 : Math.max(table[(i + 1) * cols + j]!, table[i * cols + j + 1]!);
+      table[i * cols + j] =
+        midA[i] === midB[j]
+          ? table[(i + 1) * cols + j + 1]! + 1
+          : Math.max(table[(i + 1) * cols + j]!, table[i * cols + j + 1]!);
     }
   }
   const parts: DiffPart[] = [];

@@ -8,7 +8,10 @@ import { StackError } from "./process.ts";
 const here = path.dirname(new URL(import.meta.url).pathname);
 
 async function runFile(client: pg.Client, file: string, password: string): Promise<void> {
-  const sql = (await readFile(path.join(here, file), "utf8")).replaceAll("{{password}}", password.replaceAll("'", "''"));
+  const sql = (await readFile(path.join(here, file), "utf8")).replaceAll(
+    "{{password}}",
+    password.replaceAll("'", "''"),
+  );
   try {
     await client.query("begin");
     await client.query(sql);
@@ -54,7 +57,9 @@ export async function recreateDatabase(superuserUrl: (db?: string) => string): P
   await client.connect();
   try {
     await client.query("drop database if exists postgres with (force)");
-    await client.query("create database postgres owner postgres template template0 encoding 'UTF8' locale_provider builtin builtin_locale 'C.UTF-8' locale 'C.UTF-8'");
+    await client.query(
+      "create database postgres owner postgres template template0 encoding 'UTF8' locale_provider builtin builtin_locale 'C.UTF-8' locale 'C.UTF-8'",
+    );
   } finally {
     await client.end();
   }

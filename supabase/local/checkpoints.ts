@@ -28,7 +28,11 @@ export function schedulePeriodicCheckpoints(
     try {
       const response = await fetch(`${apiUrl}/functions/v1/audit-integrity`, {
         method: "POST",
-        headers: { Authorization: `Bearer ${serviceRoleKey}`, apikey: serviceRoleKey, "Content-Type": "application/json" },
+        headers: {
+          Authorization: `Bearer ${serviceRoleKey}`,
+          apikey: serviceRoleKey,
+          "Content-Type": "application/json",
+        },
         body: JSON.stringify({ action: "checkpoint" }),
         signal: AbortSignal.timeout(60_000),
       });

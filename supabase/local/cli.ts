@@ -26,7 +26,9 @@ export function onShutdown(cleanup: () => Promise<void>): (code?: number) => Pro
   process.on("SIGHUP", () => void shutdown(0));
   // A crash must not leave orphan children: report one line, stop them, exit.
   const crash = (error: unknown) => {
-    process.stderr.write(`\x1b[31merror:\x1b[0m ${error instanceof Error ? error.message.split("\n")[0] : String(error)}\n`);
+    process.stderr.write(
+      `\x1b[31merror:\x1b[0m ${error instanceof Error ? error.message.split("\n")[0] : String(error)}\n`,
+    );
     void shutdown(1);
   };
   process.on("uncaughtException", crash);

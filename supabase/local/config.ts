@@ -15,10 +15,7 @@ export const JWT_SECRET =
 
 /** The demo project keys: the same HS256 payloads the Supabase CLI signs locally. */
 export const ANON_KEY = signJwt({ iss: "supabase-demo", role: "anon", exp: 1983812996 }, JWT_SECRET);
-export const SERVICE_ROLE_KEY = signJwt(
-  { iss: "supabase-demo", role: "service_role", exp: 1983812996 },
-  JWT_SECRET,
-);
+export const SERVICE_ROLE_KEY = signJwt({ iss: "supabase-demo", role: "service_role", exp: 1983812996 }, JWT_SECRET);
 
 export type Profile = "dev" | "test" | "bench";
 

@@ -35,11 +35,22 @@ try {
       void shutdown(1);
     },
   });
-  vite = spawn(process.execPath, [path.join(repoRoot, "node_modules", "vite", "bin", "vite.js"), "--port", String(config.ports.vite), "--strictPort", "--host", "127.0.0.1"], {
-    cwd: repoRoot,
-    stdio: ["ignore", "inherit", "inherit"],
-    env: { ...process.env, VITE_SUPABASE_URL: stack.apiUrl, VITE_SUPABASE_ANON_KEY: stack.anonKey },
-  });
+  vite = spawn(
+    process.execPath,
+    [
+      path.join(repoRoot, "node_modules", "vite", "bin", "vite.js"),
+      "--port",
+      String(config.ports.vite),
+      "--strictPort",
+      "--host",
+      "127.0.0.1",
+    ],
+    {
+      cwd: repoRoot,
+      stdio: ["ignore", "inherit", "inherit"],
+      env: { ...process.env, VITE_SUPABASE_URL: stack.apiUrl, VITE_SUPABASE_ANON_KEY: stack.anonKey },
+    },
+  );
   vite.on("exit", (code) => {
     if (!stopping && code !== 0 && code !== null) {
       process.stderr.write(`\x1b[31merror:\x1b[0m vite exited with code ${code}\n`);

@@ -75,7 +75,8 @@ export function createGateway(upstreams: Upstreams): http.Server {
     if (!target) return reply(req, res, 404, { message: "no Route matched with those values" });
 
     const headers: http.OutgoingHttpHeaders = { ...req.headers };
-    const keyRequired = target.upstream !== "functions" && !(target.upstream === "auth" && openAuthPaths.has(target.path));
+    const keyRequired =
+      target.upstream !== "functions" && !(target.upstream === "auth" && openAuthPaths.has(target.path));
     const apikey = (req.headers.apikey as string | undefined) ?? url.searchParams.get("apikey") ?? undefined;
     if (keyRequired) {
       if (!apikey) return reply(req, res, 401, { message: "No API key found in request" });
@@ -108,7 +109,8 @@ export function createGateway(upstreams: Upstreams): http.Server {
     );
     upstream.on("error", () => {
       if (res.headersSent) return res.destroy();
-      const service = target.upstream === "rest" ? "database API" : target.upstream === "auth" ? "auth service" : "functions runtime";
+      const service =
+        target.upstream === "rest" ? "database API" : target.upstream === "auth" ? "auth service" : "functions runtime";
       reply(req, res, 503, { code: "service_unavailable", message: `The ${service} is unavailable` });
     });
     req.pipe(upstream);

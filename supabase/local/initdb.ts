@@ -73,7 +73,9 @@ export async function initCluster(options: {
         options.log(chunk.toString("utf8"));
       });
       child.on("error", reject);
-      child.on("close", (code) => (code === 0 ? resolve() : reject(new Error(errors.trim().split("\n").pop() ?? `initdb exited with ${code}`))));
+      child.on("close", (code) =>
+        code === 0 ? resolve() : reject(new Error(errors.trim().split("\n").pop() ?? `initdb exited with ${code}`)),
+      );
     });
   } finally {
     rmSync(passwordFile, { force: true });

@@ -15,11 +15,15 @@ export function signJwt(payload: JwtPayload, secret: string): string {
 }
 
 export type VerifyResult =
-  | { ok: true; payload: JwtPayload }
-  | { ok: false; reason: "malformed" | "signature" | "expired" };
+  { ok: true; payload: JwtPayload } | { ok: false; reason: "malformed" | "signature" | "expired" };
 
 /** Verifies signature and expiry. `leewaySeconds` mirrors PostgREST's clock skew allowance. */
-export function verifyJwt(token: string, secret: string, nowSeconds = Date.now() / 1000, leewaySeconds = 0): VerifyResult {
+export function verifyJwt(
+  token: string,
+  secret: string,
+  nowSeconds = Date.now() / 1000,
+  leewaySeconds = 0,
+): VerifyResult {
   const parts = token.split(".");
   if (parts.length !== 3) return { ok: false, reason: "malformed" };
   const [header, body, signature] = parts as [string, string, string];

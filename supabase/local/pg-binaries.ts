@@ -55,7 +55,9 @@ export function postgresBinaries(native = packagedNativeDir()): PostgresBinaries
   }
   if (userInfo().uid !== 0 || reachableByOthers(path.join(native, "bin", "postgres"))) return paths(native);
   const manifest = path.join(native, "..", "package.json");
-  const version = existsSync(manifest) ? (JSON.parse(readFileSync(manifest, "utf8")) as { version?: string }).version : "local";
+  const version = existsSync(manifest)
+    ? (JSON.parse(readFileSync(manifest, "utf8")) as { version?: string }).version
+    : "local";
   const copy = tempFolderFor(`postgres-${version}`);
   if (!existsSync(path.join(copy, "bin", "postgres"))) {
     mkdirSync(path.dirname(copy), { recursive: true, mode: 0o755 });

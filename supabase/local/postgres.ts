@@ -53,7 +53,13 @@ export async function startPostgres(options: {
     }
     mkdirSync(path.dirname(pgdata), { recursive: true, mode: 0o755 });
     try {
-      await initCluster({ binaries: bins, databaseDir: pgdata, user: SUPERUSER, password, log: (text) => appendFileSync(logFile, text) });
+      await initCluster({
+        binaries: bins,
+        databaseDir: pgdata,
+        user: SUPERUSER,
+        password,
+        log: (text) => appendFileSync(logFile, text),
+      });
     } catch (error) {
       throw new StackError(`postgres: initdb failed in ${pgdata}: ${(error as Error).message}`);
     }
@@ -75,7 +81,12 @@ export async function startPostgres(options: {
     "postgres",
     bins.postgres,
     ["-D", pgdata, "-p", String(port), ...settings.flatMap((s) => ["-c", s])],
-    { logDir, stopSignal: "SIGINT", env: { ...process.env, LC_MESSAGES: "C" }, ...(owner ? { uid: owner.uid, gid: owner.gid } : {}) },
+    {
+      logDir,
+      stopSignal: "SIGINT",
+      env: { ...process.env, LC_MESSAGES: "C" },
+      ...(owner ? { uid: owner.uid, gid: owner.gid } : {}),
+    },
   );
   const superuserUrl = (database = "postgres") =>
     `postgresql://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;

@@ -9,7 +9,8 @@ import { StackError, assertPortFree, startService, waitFor, type Service } from 
 export function postgrestBinary(): string {
   const fromEnv = process.env.POSTGREST_BIN;
   if (fromEnv) {
-    if (!existsSync(fromEnv)) throw new StackError(`postgrest: POSTGREST_BIN points at ${fromEnv}, which does not exist`);
+    if (!existsSync(fromEnv))
+      throw new StackError(`postgrest: POSTGREST_BIN points at ${fromEnv}, which does not exist`);
     return fromEnv;
   }
   try {
@@ -55,7 +56,9 @@ export async function startPostgrest(options: {
   await waitFor(
     "postgrest",
     async () => {
-      const response = await fetch(`http://127.0.0.1:${options.port + 100}/ready`, { signal: AbortSignal.timeout(2000) });
+      const response = await fetch(`http://127.0.0.1:${options.port + 100}/ready`, {
+        signal: AbortSignal.timeout(2000),
+      });
       await response.body?.cancel();
       return response.status === 200;
     },

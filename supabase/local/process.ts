@@ -33,7 +33,11 @@ export async function assertPortFree(port: number, service: string): Promise<voi
 export async function waitFor(
   what: string,
   probe: () => Promise<boolean>,
-  { timeoutMs = 30_000, intervalMs = 100, alive }: { timeoutMs?: number; intervalMs?: number; alive?: () => string | null } = {},
+  {
+    timeoutMs = 30_000,
+    intervalMs = 100,
+    alive,
+  }: { timeoutMs?: number; intervalMs?: number; alive?: () => string | null } = {},
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {

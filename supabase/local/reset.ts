@@ -28,7 +28,13 @@ let started: PostgresHandle | undefined;
 try {
   if (!(await running())) {
     say("starting postgres");
-    started = await startPostgres({ dataDir: config.dataDir, port: config.ports.db, password: config.dbPassword, fast: false, log: say });
+    started = await startPostgres({
+      dataDir: config.dataDir,
+      port: config.ports.db,
+      password: config.dbPassword,
+      fast: false,
+      log: say,
+    });
   }
   await bootstrapRoles(superuserUrl(), config.dbPassword);
   say("recreating the database");

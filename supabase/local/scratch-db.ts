@@ -11,7 +11,13 @@ export async function withMigratedDatabase<T>(work: (postgresUrl: string) => Pro
   const config = loadConfig("test");
   config.ports.db += portOffset;
   config.dataDir = `${config.dataDir}-scratch-${portOffset}`;
-  const db = await startPostgres({ dataDir: config.dataDir, port: config.ports.db, password: config.dbPassword, fast: true, log: () => undefined });
+  const db = await startPostgres({
+    dataDir: config.dataDir,
+    port: config.ports.db,
+    password: config.dbPassword,
+    fast: true,
+    log: () => undefined,
+  });
   try {
     await bootstrapRoles(db.superuserUrl(), config.dbPassword);
     await bootstrapDatabase(db.superuserUrl(), config.dbPassword);

@@ -51,7 +51,13 @@ export async function startStack(config: StackConfig, options: StartOptions = {}
     for (const stop of stops.reverse()) await stop().catch(() => undefined);
     stops.length = 0;
   };
-  const pgOptions = { dataDir: config.dataDir, port: config.ports.db, password: config.dbPassword, fast: config.profile !== "dev", log };
+  const pgOptions = {
+    dataDir: config.dataDir,
+    port: config.ports.db,
+    password: config.dbPassword,
+    fast: config.profile !== "dev",
+    log,
+  };
   const postgresUrl = `postgresql://postgres:${encodeURIComponent(config.dbPassword)}@127.0.0.1:${config.ports.db}/postgres`;
   let db: PostgresHandle | undefined;
   let rest: Service | undefined;
@@ -125,7 +131,12 @@ export async function startStack(config: StackConfig, options: StartOptions = {}
     });
     stops.push(() => gateway.stop());
     if (options.checkpointEveryMinutes && options.withFunctions !== false) {
-      const stopCheckpoints = schedulePeriodicCheckpoints(config.apiUrl, SERVICE_ROLE_KEY, options.checkpointEveryMinutes, log);
+      const stopCheckpoints = schedulePeriodicCheckpoints(
+        config.apiUrl,
+        SERVICE_ROLE_KEY,
+        options.checkpointEveryMinutes,
+        log,
+      );
       stops.push(async () => stopCheckpoints());
     }
   } catch (error) {

@@ -60,8 +60,28 @@ interface TypeInfo {
 }
 
 const stringTypes = new Set([
-  "bytea", "bpchar", "varchar", "date", "text", "citext", "time", "timetz", "timestamp", "timestamptz", "uuid",
-  "vector", "ltree", "lquery", "inet", "cidr", "macaddr", "interval", "tsvector", "tsquery", "name", "char",
+  "bytea",
+  "bpchar",
+  "varchar",
+  "date",
+  "text",
+  "citext",
+  "time",
+  "timetz",
+  "timestamp",
+  "timestamptz",
+  "uuid",
+  "vector",
+  "ltree",
+  "lquery",
+  "inet",
+  "cidr",
+  "macaddr",
+  "interval",
+  "tsvector",
+  "tsquery",
+  "name",
+  "char",
 ]);
 
 function tsType(type: string, typeSchema: string, types: TypeInfo[], relations: Relation[]): string {
@@ -268,7 +288,12 @@ export async function generateTypes(connectionString: string): Promise<string> {
         const argVariants = overloads.map((fn) => {
           const modes = fn.arg_modes ?? fn.arg_types.map(() => "i");
           const inArgs = modes
-            .map((mode, i) => ({ mode, name: fn.arg_names?.[i] ?? "", type: fn.arg_types[i]!, schema: fn.arg_type_schemas[i]! }))
+            .map((mode, i) => ({
+              mode,
+              name: fn.arg_names?.[i] ?? "",
+              type: fn.arg_types[i]!,
+              schema: fn.arg_type_schemas[i]!,
+            }))
             .filter((a) => a.mode === "i" || a.mode === "b" || a.mode === "v");
           if (inArgs.length === 0) return "never";
           const firstDefault = inArgs.length - fn.in_defaults;
@@ -279,7 +304,12 @@ export async function generateTypes(connectionString: string): Promise<string> {
         const fn = overloads[0]!;
         const modes = fn.arg_modes ?? [];
         const tableArgs = modes
-          .map((mode, i) => ({ mode, name: fn.arg_names?.[i] ?? "", type: fn.arg_types[i]!, schema: fn.arg_type_schemas[i]! }))
+          .map((mode, i) => ({
+            mode,
+            name: fn.arg_names?.[i] ?? "",
+            type: fn.arg_types[i]!,
+            schema: fn.arg_type_schemas[i]!,
+          }))
           .filter((a) => a.mode === "t");
         let returns: string[];
         if (tableArgs.length > 0) {
@@ -311,7 +341,8 @@ export async function generateTypes(connectionString: string): Promise<string> {
       if (composites.length === 0) lines.push("  [_ in never]: never");
       for (const c of composites) {
         lines.push(`  ${c.name}: {`);
-        for (const a of c.attributes!) lines.push(`    ${a.name}: ${tsType(a.type, a.type_schema, types, relations)} | null`);
+        for (const a of c.attributes!)
+          lines.push(`    ${a.name}: ${tsType(a.type, a.type_schema, types, relations)} | null`);
         lines.push("  }");
       }
       lines.push("}");
@@ -326,7 +357,8 @@ export async function generateTypes(connectionString: string): Promise<string> {
       const enums = types.filter((t) => t.schema === schema && t.enum_values).sort(byName);
       constants.push(`  ${schema}: {`);
       constants.push("    Enums: {");
-      for (const e of enums) constants.push(`      ${e.name}: [${e.enum_values!.map((v) => JSON.stringify(v)).join(", ")}],`);
+      for (const e of enums)
+        constants.push(`      ${e.name}: [${e.enum_values!.map((v) => JSON.stringify(v)).join(", ")}],`);
       constants.push("    },");
       constants.push("  },");
     }

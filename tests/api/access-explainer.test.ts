@@ -26,7 +26,12 @@ beforeAll(async () => {
 }, 60_000);
 
 async function explain(user: string, resource: string, action: string, record?: string) {
-  const { data, error } = await clients.hr_admin.rpc("explain_access", { p_user: user, p_resource: resource, p_action: action, ...(record ? { p_record: record } : {}) });
+  const { data, error } = await clients.hr_admin.rpc("explain_access", {
+    p_user: user,
+    p_resource: resource,
+    p_action: action,
+    ...(record ? { p_record: record } : {}),
+  });
   if (error) throw new Error(error.message);
   return data as { allowed: boolean; decision: string; record: { territory?: { code: string } | null } | null };
 }
@@ -34,15 +39,54 @@ async function explain(user: string, resource: string, action: string, record?: 
 /** Sample records per table: a few inside the demo manager's region (NOR), a few outside, and the demo salesperson's own. */
 async function samples(): Promise<Record<string, { key: string; ids: string[] }>> {
   const col = async (table: string, key: string, where = "true", limit = 4) =>
-    (await sql<{ k: string }>(`select ${key}::text as k from public.${table} where ${where} order by ${key} limit ${limit}`)).map((r) => r.k);
+    (
+      await sql<{ k: string }>(
+        `select ${key}::text as k from public.${table} where ${where} order by ${key} limit ${limit}`,
+      )
+    ).map((r) => r.k);
   const nor = "territory_path like (select path::text from public.territories where code = 'NOR') || '%'";
   return {
-    staff: { key: "id", ids: [...(await col("staff", "id", nor, 3)), ...(await col("staff", "id", `not (${nor}) and territory_id is not null`, 3)), ...(await col("staff", "id", `user_id = '${ids.salesperson}'`))] },
-    territories: { key: "id", ids: await col("territories", "id", "code in ('NOR', 'NOR-E', 'SOU', 'CEN-W-1', 'NOR-E-1')", 5) },
-    territory_assignments: { key: "id", ids: [...(await col("territory_assignments", "id", "territory_id in (select id from public.territories where code like 'NOR%')", 2)), ...(await col("territory_assignments", "id", "territory_id in (select id from public.territories where code like 'SOU%')", 2))] },
+    staff: {
+      key: "id",
+      ids: [
+        ...(await col("staff", "id", nor, 3)),
+        ...(await col("staff", "id", `not (${nor}) and territory_id is not null`, 3)),
+        ...(await col("staff", "id", `user_id = '${ids.salesperson}'`)),
+      ],
+    },
+    territories: {
+      key: "id",
+      ids: await col("territories", "id", "code in ('NOR', 'NOR-E', 'SOU', 'CEN-W-1', 'NOR-E-1')", 5),
+    },
+    territory_assignments: {
+      key: "id",
+      ids: [
+        ...(await col(
+          "territory_assignments",
+          "id",
+          "territory_id in (select id from public.territories where code like 'NOR%')",
+          2,
+        )),
+        ...(await col(
+          "territory_assignments",
+          "id",
+          "territory_id in (select id from public.territories where code like 'SOU%')",
+          2,
+        )),
+      ],
+    },
     profiles: { key: "id", ids: Object.values(ids) },
-    user_roles: { key: "id", ids: await col("user_roles", "id", `user_id in ('${ids.salesperson}', '${ids.hr_admin}')`) },
-    acknowledgements: { key: "id", ids: [...(await col("acknowledgements", "id", `staff_id in (select id from public.staff where ${nor})`, 2)), ...(await col("acknowledgements", "id", `staff_id in (select id from public.staff where not (${nor}))`, 2))] },
+    user_roles: {
+      key: "id",
+      ids: await col("user_roles", "id", `user_id in ('${ids.salesperson}', '${ids.hr_admin}')`),
+    },
+    acknowledgements: {
+      key: "id",
+      ids: [
+        ...(await col("acknowledgements", "id", `staff_id in (select id from public.staff where ${nor})`, 2)),
+        ...(await col("acknowledgements", "id", `staff_id in (select id from public.staff where not (${nor}))`, 2)),
+      ],
+    },
     regulations: { key: "id", ids: await col("regulations", "id", "code in ('TER-01', 'EVA-01', 'REP-02', 'ATT-00')") },
     positions: { key: "id", ids: await col("positions", "id", "true", 2) },
     regulation_categories: { key: "id", ids: await col("regulation_categories", "id", "true", 2) },
@@ -62,11 +106,17 @@ describe("the explainer agrees with the database", () => {
       for (const [table, { key, ids: records }] of Object.entries(sample)) {
         for (const record of records) {
           const why = await explain(ids[role], resourceOf(table), "read", record);
-          const { data, error } = await clients[role].from(table as "staff").select(key).eq(key as "id", record);
+          const { data, error } = await clients[role]
+            .from(table as "staff")
+            .select(key)
+            .eq(key as "id", record);
           const visible = !error && (data ?? []).length === 1;
           checked++;
           outcomes.add(visible);
-          if (visible !== why.allowed) mismatches.push(`${role} read ${table} ${record}: database ${visible}, explainer ${why.allowed} (${why.decision})`);
+          if (visible !== why.allowed)
+            mismatches.push(
+              `${role} read ${table} ${record}: database ${visible}, explainer ${why.allowed} (${why.decision})`,
+            );
         }
       }
     }
@@ -85,7 +135,10 @@ describe("the explainer agrees with the database", () => {
         for (const record of sample[table]!.ids) {
           const why = await explain(ids[role], table, "update", record);
           const column = patchOf[table]!;
-          const [row] = await sql<Record<string, unknown>>(`select ${column}, version from public.${table} where id = $1`, [record]);
+          const [row] = await sql<Record<string, unknown>>(
+            `select ${column}, version from public.${table} where id = $1`,
+            [record],
+          );
           const { data, error } = await clients[role]
             .from(table as "staff")
             .update({ [column]: row![column], version: row!.version } as never)
@@ -93,32 +146,57 @@ describe("the explainer agrees with the database", () => {
             .select("id");
           const done = !error && (data ?? []).length === 1;
           decisions.add(why.decision);
-          if (done !== why.allowed) mismatches.push(`${role} update ${table} ${record}: database ${done} (${error?.message ?? ""}), explainer ${why.allowed} (${why.decision})`);
+          if (done !== why.allowed)
+            mismatches.push(
+              `${role} update ${table} ${record}: database ${done} (${error?.message ?? ""}), explainer ${why.allowed} (${why.decision})`,
+            );
         }
       }
     }
     // The sample covers the kinds of answer: all rows, in territory, outside it, own, never writes.
-    for (const d of ["all", "in_territory", "outside_territory", "own", "auditor_never_writes"]) expect(decisions.has(d), d).toBe(true);
+    for (const d of ["all", "in_territory", "outside_territory", "own", "auditor_never_writes"])
+      expect(decisions.has(d), d).toBe(true);
     expect(mismatches).toEqual([]);
   });
 
   it("words the reason: a manager updating staff outside their region is refused, with the record's territory", async () => {
-    const [outside] = await sql<{ id: string }>("select id::text from public.staff where territory_id in (select id from public.territories where code = 'SOU') limit 1");
+    const [outside] = await sql<{ id: string }>(
+      "select id::text from public.staff where territory_id in (select id from public.territories where code = 'SOU') limit 1",
+    );
     const why = await explain(ids.manager, "staff", "update", outside!.id);
-    expect(why).toMatchObject({ allowed: false, decision: "outside_territory", record: { territory: { code: "SOU" } } });
+    expect(why).toMatchObject({
+      allowed: false,
+      decision: "outside_territory",
+      record: { territory: { code: "SOU" } },
+    });
     const auditor = await explain(ids.auditor, "staff", "update");
     expect(auditor).toMatchObject({ allowed: false, decision: "auditor_never_writes" });
   });
 
   it("people may ask for themselves; only those who read the matrix may ask about others", async () => {
-    expect((await clients.salesperson.rpc("explain_access", { p_user: ids.salesperson, p_resource: "staff", p_action: "delete" })).error).toBeNull();
-    const { error } = await clients.salesperson.rpc("explain_access", { p_user: ids.manager, p_resource: "staff", p_action: "read" });
+    expect(
+      (
+        await clients.salesperson.rpc("explain_access", {
+          p_user: ids.salesperson,
+          p_resource: "staff",
+          p_action: "delete",
+        })
+      ).error,
+    ).toBeNull();
+    const { error } = await clients.salesperson.rpc("explain_access", {
+      p_user: ids.manager,
+      p_resource: "staff",
+      p_action: "read",
+    });
     expect(error?.code).toBe("42501");
   });
 });
 
 // --- previews -------------------------------------------------------------------------
-async function startPreview(viewer: Client, subject: string): Promise<{ status: number; body: Record<string, unknown> }> {
+async function startPreview(
+  viewer: Client,
+  subject: string,
+): Promise<{ status: number; body: Record<string, unknown> }> {
   const token = (await viewer.auth.getSession()).data.session!.access_token;
   const response = await fetch(`${env.apiUrl}/functions/v1/preview`, {
     method: "POST",
@@ -145,14 +223,26 @@ describe("previewing as another person", () => {
     const all = await clients.hr_admin.from("staff").select("id", { count: "exact", head: true });
     expect(seen.count!).toBeLessThan(all.count!);
 
-    const tables = (await sql<{ tablename: string }>("select tablename from pg_tables where schemaname = 'public' order by 1")).map((r) => r.tablename);
+    const tables = (
+      await sql<{ tablename: string }>("select tablename from pg_tables where schemaname = 'public' order by 1")
+    ).map((r) => r.tablename);
     const writes: string[] = [];
     for (const table of tables) {
       const t = preview.from(table as "staff");
       const inserted = await t.insert({} as never).select();
-      const updated = await t.update({ version: 1 } as never).not("id" as const, "is", null).select();
-      const removed = await t.delete().not("id" as const, "is", null).select();
-      for (const [what, r] of [["insert", inserted], ["update", updated], ["delete", removed]] as const) {
+      const updated = await t
+        .update({ version: 1 } as never)
+        .not("id" as const, "is", null)
+        .select();
+      const removed = await t
+        .delete()
+        .not("id" as const, "is", null)
+        .select();
+      for (const [what, r] of [
+        ["insert", inserted],
+        ["update", updated],
+        ["delete", removed],
+      ] as const) {
         if (!r.error && (r.data ?? []).length > 0) writes.push(`${what} ${table}`);
       }
     }
@@ -161,7 +251,11 @@ describe("previewing as another person", () => {
     const [mine] = await sql<{ id: string; version: number }>(
       "select id::text, version from public.staff where territory_path like (select path::text from public.territories where code = 'NOR') || '%' limit 1",
     );
-    const edit = await preview.from("staff").update({ notes: "changed in a preview", version: mine!.version }).eq("id", mine!.id).select();
+    const edit = await preview
+      .from("staff")
+      .update({ notes: "changed in a preview", version: mine!.version })
+      .eq("id", mine!.id)
+      .select();
     expect(edit.error?.code).toBe("25006");
     for (const [fn, args] of [
       ["save_permission_matrix", { p_changes: [], p_reason: "preview" }],
@@ -181,14 +275,30 @@ describe("previewing as another person", () => {
     const started = await startPreview(clients.hr_admin, ids.salesperson);
     const token = String(started.body.access_token);
     const headers = { apikey: env.anonKey, Authorization: `Bearer ${token}`, "Content-Type": "application/json" };
-    const refresh = await fetch(`${env.apiUrl}/auth/v1/token?grant_type=refresh_token`, { method: "POST", headers, body: JSON.stringify({ refresh_token: token }) });
+    const refresh = await fetch(`${env.apiUrl}/auth/v1/token?grant_type=refresh_token`, {
+      method: "POST",
+      headers,
+      body: JSON.stringify({ refresh_token: token }),
+    });
     expect(refresh.status).toBe(400);
     expect((await fetch(`${env.apiUrl}/auth/v1/user`, { headers })).status).toBe(403);
-    const change = await fetch(`${env.apiUrl}/auth/v1/user`, { method: "PUT", headers, body: JSON.stringify({ password: "taken-over-1234" }) });
+    const change = await fetch(`${env.apiUrl}/auth/v1/user`, {
+      method: "PUT",
+      headers,
+      body: JSON.stringify({ password: "taken-over-1234" }),
+    });
     expect(change.status).toBe(403);
-    const edge = await fetch(`${env.apiUrl}/functions/v1/admin-users`, { method: "POST", headers, body: JSON.stringify({ action: "deactivate", user_id: ids.manager }) });
+    const edge = await fetch(`${env.apiUrl}/functions/v1/admin-users`, {
+      method: "POST",
+      headers,
+      body: JSON.stringify({ action: "deactivate", user_id: ids.manager }),
+    });
     expect(edge.status).toBe(401);
-    const chained = await fetch(`${env.apiUrl}/functions/v1/preview`, { method: "POST", headers, body: JSON.stringify({ subject_id: ids.manager }) });
+    const chained = await fetch(`${env.apiUrl}/functions/v1/preview`, {
+      method: "POST",
+      headers,
+      body: JSON.stringify({ subject_id: ids.manager }),
+    });
     expect(chained.status).toBe(401);
   });
 
@@ -202,14 +312,22 @@ describe("previewing as another person", () => {
 
     const second = await startPreview(clients.auditor, ids.salesperson);
     expect(second.status, "auditors may preview").toBe(200);
-    await sql("update public.preview_sessions set started_at = now() - interval '20 minutes', expires_at = now() - interval '5 minutes' where id = $1", [second.body.session_id]);
+    await sql(
+      "update public.preview_sessions set started_at = now() - interval '20 minutes', expires_at = now() - interval '5 minutes' where id = $1",
+      [second.body.session_id],
+    );
     const expired = await asToken(String(second.body.access_token)).from("staff").select("id").limit(1);
     expect(expired.error?.details).toBe("preview_ended");
   });
 
   it("a session can never be longer than 15 minutes", async () => {
     const [viewer, subject] = [ids.hr_admin, ids.salesperson];
-    await expect(sql("insert into public.preview_sessions (viewer_id, subject_id, expires_at) values ($1, $2, now() + interval '16 minutes')", [viewer, subject])).rejects.toMatchObject({ code: "23514" });
+    await expect(
+      sql(
+        "insert into public.preview_sessions (viewer_id, subject_id, expires_at) values ($1, $2, now() + interval '16 minutes')",
+        [viewer, subject],
+      ),
+    ).rejects.toMatchObject({ code: "23514" });
   });
 
   it("only roles the matrix grants preview may start one, never as themselves", async () => {
@@ -231,17 +349,28 @@ describe("previewing as another person", () => {
       { operation: "INSERT", actor_id: viewer.id, changed_fields: [] },
       { operation: "UPDATE", actor_id: viewer.id, changed_fields: ["ended_at"] },
     ]);
-    const { data } = await admin().from("preview_sessions").select("viewer_id, subject_id").eq("id", String(started.body.session_id)).single();
+    const { data } = await admin()
+      .from("preview_sessions")
+      .select("viewer_id, subject_id")
+      .eq("id", String(started.body.session_id))
+      .single();
     expect(data).toEqual({ viewer_id: viewer.id, subject_id: ids.salesperson });
   });
 });
 
 // --- what previews and the explainer may not reveal ------------------------------------
-async function roleWith(cells: { resource: string; action: string; scope: "own" | "territory" | "all" }[]): Promise<string> {
+async function roleWith(
+  cells: { resource: string; action: string; scope: "own" | "territory" | "all" }[],
+): Promise<string> {
   const code = `pv_${randomUUID().slice(0, 8)}`;
   await sql("insert into public.app_roles (code, label_en, label_es, label_zh) values ($1, $1, $1, $1)", [code]);
   for (const c of cells) {
-    await sql("insert into public.role_permissions (role_code, resource, action, scope) values ($1, $2, $3, $4)", [code, c.resource, c.action, c.scope]);
+    await sql("insert into public.role_permissions (role_code, resource, action, scope) values ($1, $2, $3, $4)", [
+      code,
+      c.resource,
+      c.action,
+      c.scope,
+    ]);
   }
   return code;
 }
@@ -254,7 +383,10 @@ describe("a preview never shows more than the viewer may see", () => {
     expect(started.body.code).toBe("preview_exceeds_viewer");
     expect(String(started.body.message)).toMatch(/can read more than you can/);
     expect(started.body.access_token).toBeUndefined();
-    const [row] = await sql<{ n: string }>("select count(*)::text as n from public.preview_sessions where viewer_id = $1", [viewer.id]);
+    const [row] = await sql<{ n: string }>(
+      "select count(*)::text as n from public.preview_sessions where viewer_id = $1",
+      [viewer.id],
+    );
     expect(row!.n).toBe("0");
   });
 
@@ -289,7 +421,10 @@ describe("the explainer names only records the caller may read", () => {
       [ids.salesperson],
     );
     const { data, error } = await clients.salesperson.rpc("explain_access", {
-      p_user: ids.salesperson, p_resource: "staff", p_action: "read", p_record: outside!.id,
+      p_user: ids.salesperson,
+      p_resource: "staff",
+      p_action: "read",
+      p_record: outside!.id,
     });
     expect(error).toBeNull();
     const answer = data as { allowed: boolean; record: Record<string, unknown> };
@@ -304,9 +439,14 @@ describe("the explainer names only records the caller may read", () => {
     const [outside] = await sql<{ id: string; full_name: string }>(
       "select s.id::text, s.full_name from public.staff s where s.territory_id is not null and s.territory_path not like (select path::text from public.territories where code = 'NOR') || '%' limit 1",
     );
-    const answer = (await clients.hr_admin.rpc("explain_access", {
-      p_user: ids.salesperson, p_resource: "staff", p_action: "read", p_record: outside!.id,
-    })).data as { record: Record<string, unknown> };
+    const answer = (
+      await clients.hr_admin.rpc("explain_access", {
+        p_user: ids.salesperson,
+        p_resource: "staff",
+        p_action: "read",
+        p_record: outside!.id,
+      })
+    ).data as { record: Record<string, unknown> };
     expect(answer.record.label).toBe(outside!.full_name);
     expect(answer.record.territory).toBeTruthy();
   });

@@ -10,7 +10,11 @@ async function call(client: Client | null, body: unknown): Promise<{ status: num
   const token = client ? (await client.auth.getSession()).data.session?.access_token : undefined;
   const response = await fetch(`${env.apiUrl}/functions/v1/admin-users`, {
     method: "POST",
-    headers: { apikey: env.anonKey, "Content-Type": "application/json", Authorization: `Bearer ${token ?? env.anonKey}` },
+    headers: {
+      apikey: env.anonKey,
+      "Content-Type": "application/json",
+      Authorization: `Bearer ${token ?? env.anonKey}`,
+    },
     body: JSON.stringify(body),
   });
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
@@ -23,14 +27,23 @@ describe("admin-users edge function", () => {
   });
 
   it("refuses a request without a valid JWT before the function runs", async () => {
-    const response = await fetch(`${env.apiUrl}/functions/v1/admin-users`, { method: "POST", headers: { Authorization: "Bearer nope" }, body: "{}" });
+    const response = await fetch(`${env.apiUrl}/functions/v1/admin-users`, {
+      method: "POST",
+      headers: { Authorization: "Bearer nope" },
+      body: "{}",
+    });
     expect(response.status).toBe(401);
   });
 
   it("refuses a salesperson, a manager and an auditor (no logins permission)", async () => {
     for (const role of ["salesperson", "manager", "auditor"] as const) {
       const client = await signInDemo(role);
-      const result = await call(client, { action: "create", email: uniqueEmail(), full_name: "Not Allowed", roles: [] });
+      const result = await call(client, {
+        action: "create",
+        email: uniqueEmail(),
+        full_name: "Not Allowed",
+        roles: [],
+      });
       expect(result.status, role).toBe(403);
     }
   });
@@ -38,18 +51,31 @@ describe("admin-users edge function", () => {
   it("lets HR create a login with an initial password and roles; the person can sign in", async () => {
     const hr = await signInDemo("hr_admin");
     const email = uniqueEmail("new");
-    const result = await call(hr, { action: "create", email, full_name: "Nuevo Vendedor", password: "initial-pass-1", roles: ["salesperson"] });
+    const result = await call(hr, {
+      action: "create",
+      email,
+      full_name: "Nuevo Vendedor",
+      password: "initial-pass-1",
+      roles: ["salesperson"],
+    });
     expect(result.status).toBe(200);
     const person = await signIn(email, "initial-pass-1");
     const { data } = await person.from("user_roles").select("role_code");
     expect(data).toEqual([{ role_code: "salesperson" }]);
-    const [profile] = await sql<{ full_name: string }>("select full_name from public.profiles where email = $1", [email]);
+    const [profile] = await sql<{ full_name: string }>("select full_name from public.profiles where email = $1", [
+      email,
+    ]);
     expect(profile!.full_name).toBe("Nuevo Vendedor");
   });
 
   it("lets HR create a login with an invite link instead of a password", async () => {
     const hr = await signInDemo("hr_admin");
-    const result = await call(hr, { action: "create", email: uniqueEmail("invite"), full_name: "Invited Person", roles: [] });
+    const result = await call(hr, {
+      action: "create",
+      email: uniqueEmail("invite"),
+      full_name: "Invited Person",
+      roles: [],
+    });
     expect(result.status).toBe(200);
     expect(String(result.body.invite_link)).toContain("/auth/v1/verify?token=");
   });
@@ -69,14 +95,20 @@ describe("admin-users edge function", () => {
     const refreshToken = (await person.client.auth.getSession()).data.session!.refresh_token;
     const off = await call(hr, { action: "deactivate", user_id: person.id });
     expect(off.status).toBe(200);
-    expect((await anonClient().auth.signInWithPassword({ email: person.email, password: person.password })).error?.code).toBe("user_banned");
-    expect((await anonClient().auth.refreshSession({ refresh_token: refreshToken })).error?.code).toBe("refresh_token_not_found");
+    expect(
+      (await anonClient().auth.signInWithPassword({ email: person.email, password: person.password })).error?.code,
+    ).toBe("user_banned");
+    expect((await anonClient().auth.refreshSession({ refresh_token: refreshToken })).error?.code).toBe(
+      "refresh_token_not_found",
+    );
     // The still-unexpired access token reads nothing: the database checks the login is active.
     const { data } = await person.client.from("profiles").select("id");
     expect(data).toEqual([]);
     const on = await call(hr, { action: "reactivate", user_id: person.id });
     expect(on.status).toBe(200);
-    expect((await anonClient().auth.signInWithPassword({ email: person.email, password: person.password })).error).toBeNull();
+    expect(
+      (await anonClient().auth.signInWithPassword({ email: person.email, password: person.password })).error,
+    ).toBeNull();
   });
 
   it("refuses HR deactivating their own login", async () => {
@@ -92,8 +124,12 @@ describe("admin-users edge function", () => {
     const person = await createTestUser(["salesperson"], { signIn: false });
     const set = await call(hr, { action: "reset_password", user_id: person.id, password: "reset-by-hr-1" });
     expect(set.status).toBe(200);
-    expect((await anonClient().auth.signInWithPassword({ email: person.email, password: person.password })).error?.code).toBe("invalid_credentials");
-    expect((await anonClient().auth.signInWithPassword({ email: person.email, password: "reset-by-hr-1" })).error).toBeNull();
+    expect(
+      (await anonClient().auth.signInWithPassword({ email: person.email, password: person.password })).error?.code,
+    ).toBe("invalid_credentials");
+    expect(
+      (await anonClient().auth.signInWithPassword({ email: person.email, password: "reset-by-hr-1" })).error,
+    ).toBeNull();
     const link = await call(hr, { action: "reset_password", user_id: person.id });
     expect(String(link.body.reset_link)).toContain("type=recovery");
   });

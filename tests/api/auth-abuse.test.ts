@@ -65,14 +65,19 @@ describe("recovery codes and links cannot be guessed", () => {
     const derived = createHash("sha224").update(`${user.email}${data.properties!.email_otp}`).digest("hex");
     expect(token).not.toBe(derived);
     // The database keeps only hashes: the link cannot be rebuilt from a copy of auth.users.
-    const [row] = await sql<{ recovery_token: string }>("select recovery_token from auth.users where id = $1", [user.id]);
+    const [row] = await sql<{ recovery_token: string }>("select recovery_token from auth.users where id = $1", [
+      user.id,
+    ]);
     expect(row!.recovery_token).not.toContain(token);
   });
 
   it("failed link verifications from one address are limited with 429", async () => {
     let status = 0;
     for (let i = 0; i < 40 && status !== 429; i++) {
-      const answer = await fromAddress("127.0.0.15", "POST", "/auth/v1/verify", { type: "recovery", token_hash: `${i}`.repeat(8) });
+      const answer = await fromAddress("127.0.0.15", "POST", "/auth/v1/verify", {
+        type: "recovery",
+        token_hash: `${i}`.repeat(8),
+      });
       status = answer.status;
     }
     expect(status).toBe(429);

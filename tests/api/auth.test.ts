@@ -47,7 +47,10 @@ describe("signing in", () => {
   });
 
   it("an unknown email gets exactly the same answer as a wrong password", async () => {
-    const { error } = await anonClient().auth.signInWithPassword({ email: uniqueEmail("ghost"), password: "whatever1" });
+    const { error } = await anonClient().auth.signInWithPassword({
+      email: uniqueEmail("ghost"),
+      password: "whatever1",
+    });
     expect({ status: error?.status, code: error?.code, message: error?.message }).toEqual({
       status: 400,
       code: "invalid_credentials",
@@ -97,7 +100,9 @@ describe("sessions and refresh tokens", () => {
     const { data: refreshed, error } = await user.client.auth.refreshSession();
     expect(error).toBeNull();
     expect(refreshed.session!.refresh_token).not.toBe(first.session!.refresh_token);
-    expect(decodeJwt(refreshed.session!.access_token).session_id).toBe(decodeJwt(first.session!.access_token).session_id);
+    expect(decodeJwt(refreshed.session!.access_token).session_id).toBe(
+      decodeJwt(first.session!.access_token).session_id,
+    );
   });
 
   it("presenting the previous refresh token again returns the current one (the client lost the answer)", async () => {
@@ -116,7 +121,9 @@ describe("sessions and refresh tokens", () => {
     const t2 = (await user.client.auth.refreshSession()).data.session!.refresh_token;
     expect(new Set([t0, t1, t2]).size).toBe(3);
     // Age the revocation past the 10-second reuse interval instead of sleeping.
-    await sql("update auth.refresh_tokens set updated_at = now() - interval '11 seconds' where token = any($1)", [[t0, t1]]);
+    await sql("update auth.refresh_tokens set updated_at = now() - interval '11 seconds' where token = any($1)", [
+      [t0, t1],
+    ]);
     const reuse = await anonClient().auth.refreshSession({ refresh_token: t0 });
     expect(reuse.error?.status).toBe(400);
     expect(reuse.error?.code).toBe("refresh_token_already_used");
@@ -189,9 +196,13 @@ describe("changing a password", () => {
     const otherToken = (await other.auth.getSession()).data.session!.refresh_token;
     const { error } = await user.client.auth.updateUser({ password: "a-brand-new-password" });
     expect(error).toBeNull();
-    expect((await anonClient().auth.refreshSession({ refresh_token: otherToken })).error?.code).toBe("refresh_token_not_found");
+    expect((await anonClient().auth.refreshSession({ refresh_token: otherToken })).error?.code).toBe(
+      "refresh_token_not_found",
+    );
     expect((await user.client.auth.refreshSession()).error).toBeNull();
-    expect((await anonClient().auth.signInWithPassword({ email: user.email, password: "a-brand-new-password" })).error).toBeNull();
+    expect(
+      (await anonClient().auth.signInWithPassword({ email: user.email, password: "a-brand-new-password" })).error,
+    ).toBeNull();
   });
 });
 
@@ -249,7 +260,12 @@ describe("admin endpoints", () => {
   it("work with the service role key: create, list, get, update and delete a user", async () => {
     const admin = serviceClient();
     const email = uniqueEmail("admin");
-    const created = await admin.auth.admin.createUser({ email, password: "created-pass-1", email_confirm: true, user_metadata: { full_name: "Admin Made" } });
+    const created = await admin.auth.admin.createUser({
+      email,
+      password: "created-pass-1",
+      email_confirm: true,
+      user_metadata: { full_name: "Admin Made" },
+    });
     expect(created.error).toBeNull();
     expect(created.data.user!.email_confirmed_at).toBeTruthy();
     expect(created.data.user!.app_metadata.provider).toBe("email");
@@ -295,7 +311,12 @@ describe("the gateway", () => {
     expect(response.headers.get("access-control-allow-headers")).toContain("x-supabase-api-version");
     const error = await fetch(`${env.apiUrl}/auth/v1/token?grant_type=password`, {
       method: "POST",
-      headers: { apikey: env.anonKey, Origin: "http://127.0.0.1:5173", "X-Supabase-Api-Version": "2024-01-01", "Content-Type": "application/json" },
+      headers: {
+        apikey: env.anonKey,
+        Origin: "http://127.0.0.1:5173",
+        "X-Supabase-Api-Version": "2024-01-01",
+        "Content-Type": "application/json",
+      },
       body: JSON.stringify({ email: "x@example.com", password: "y" }),
     });
     expect(error.headers.get("access-control-expose-headers")).toContain("X-Supabase-Api-Version");

@@ -21,7 +21,11 @@ beforeAll(async () => {
   ids.position = (await admin.from("positions").select("id").eq("code", "sales_assistant").single()).data!.id;
   ids.category = (await admin.from("regulation_categories").select("id").eq("code", "conduct").single()).data!.id;
   ids.south = (await admin.from("territories").select("id").eq("code", "SOU").single()).data!.id;
-  ids.southPerson = (await sql<{ id: string }>("select s.id::text from public.staff s join public.territories t on t.id = s.territory_id where t.code like 'SOU%' limit 1"))[0]!.id;
+  ids.southPerson = (
+    await sql<{ id: string }>(
+      "select s.id::text from public.staff s join public.territories t on t.id = s.territory_id where t.code like 'SOU%' limit 1",
+    )
+  )[0]!.id;
   ids.southTerritory = (await admin.from("territories").select("id").eq("code", "SOU-E").single()).data!.id;
 });
 
@@ -37,7 +41,9 @@ function deep(levels: number): unknown {
 
 /** Content hash of a table (superuser: every row, whatever RLS says). */
 async function fingerprint(table: string): Promise<string> {
-  const [row] = await sql<{ h: string }>(`select md5(coalesce(string_agg(t::text, ',' order by t::text), '')) as h from public.${table} t`);
+  const [row] = await sql<{ h: string }>(
+    `select md5(coalesce(string_agg(t::text, ',' order by t::text), '')) as h from public.${table} t`,
+  );
   return row!.h;
 }
 
@@ -66,7 +72,12 @@ const common = (valid: () => Row, text: string, textKey = false): Case[] => [
   { name: "a 2 MB string", insert: { ...valid(), [text]: huge } },
   { name: "a null byte", insert: { ...valid(), [text]: nul } },
   textKey
-    ? { name: "an SQL fragment as the key matches no row", patch: { [text]: "Changed" }, filter: "1' or '1'='1", noMatch: true }
+    ? {
+        name: "an SQL fragment as the key matches no row",
+        patch: { [text]: "Changed" },
+        filter: "1' or '1'='1",
+        noMatch: true,
+      }
     : { name: "an SQL fragment in the id filter", patch: { [text]: "Changed" }, filter: "1' or '1'='1" },
   { name: "an unknown column in a patch", patch: { no_such_column: "x" } },
 ];
@@ -75,7 +86,14 @@ const resources: Resource[] = [
   {
     table: "staff",
     valid: () => ({ full_name: "Bad Input", email: `bad.${u()}@example.com`, position_id: ids.position }),
-    target: async () => (await serviceClient().from("staff").insert({ full_name: "Target", email: `target.${u()}@example.com`, position_id: ids.position }).select("id").single()).data!.id,
+    target: async () =>
+      (
+        await serviceClient()
+          .from("staff")
+          .insert({ full_name: "Target", email: `target.${u()}@example.com`, position_id: ids.position })
+          .select("id")
+          .single()
+      ).data!.id,
     cases: function () {
       return [
         ...common(this.valid, "full_name"),
@@ -96,7 +114,14 @@ const resources: Resource[] = [
   {
     table: "territories",
     valid: () => ({ code: `BI-${u().toUpperCase()}`, name: "Bad input land" }),
-    target: async () => (await serviceClient().from("territories").insert({ code: `BT-${u().toUpperCase()}`, name: "Target land" }).select("id").single()).data!.id,
+    target: async () =>
+      (
+        await serviceClient()
+          .from("territories")
+          .insert({ code: `BT-${u().toUpperCase()}`, name: "Target land" })
+          .select("id")
+          .single()
+      ).data!.id,
     cases: function () {
       return [
         ...common(this.valid, "name"),
@@ -110,7 +135,14 @@ const resources: Resource[] = [
   {
     table: "positions",
     valid: () => ({ code: `bad_${u()}`, title_en: "Bad input position" }),
-    target: async () => (await serviceClient().from("positions").insert({ code: `target_${u()}`, title_en: "Target position" }).select("id").single()).data!.id,
+    target: async () =>
+      (
+        await serviceClient()
+          .from("positions")
+          .insert({ code: `target_${u()}`, title_en: "Target position" })
+          .select("id")
+          .single()
+      ).data!.id,
     cases: function () {
       return [
         ...common(this.valid, "title_en"),
@@ -125,25 +157,63 @@ const resources: Resource[] = [
   {
     table: "app_roles",
     key: "code",
-    valid: () => ({ code: `bad_${u().replace(/[0-9]/g, "a")}`, label_en: "Bad input role", label_es: "Rol", label_zh: "角色" }),
+    valid: () => ({
+      code: `bad_${u().replace(/[0-9]/g, "a")}`,
+      label_en: "Bad input role",
+      label_es: "Rol",
+      label_zh: "角色",
+    }),
     // (Roles are created by people who may edit the matrix, not by the service role.)
-    target: async () => (await hr.client.from("app_roles").insert({ code: `target_${u().replace(/[0-9]/g, "b")}`, label_en: "Target role", label_es: "Rol", label_zh: "角色" }).select("code").single()).data!.code,
+    target: async () =>
+      (
+        await hr.client
+          .from("app_roles")
+          .insert({
+            code: `target_${u().replace(/[0-9]/g, "b")}`,
+            label_en: "Target role",
+            label_es: "Rol",
+            label_zh: "角色",
+          })
+          .select("code")
+          .single()
+      ).data!.code,
     cases: function () {
-      return [...common(this.valid, "label_en", true), { name: "an SQL fragment as a code", insert: { ...this.valid(), code: injection } }, { name: "an object as a flag", insert: { ...this.valid(), built_in: { yes: 1 } } }];
+      return [
+        ...common(this.valid, "label_en", true),
+        { name: "an SQL fragment as a code", insert: { ...this.valid(), code: injection } },
+        { name: "an object as a flag", insert: { ...this.valid(), built_in: { yes: 1 } } },
+      ];
     },
   },
   {
     table: "regulation_categories",
     valid: () => ({ code: `bad_${u()}`, label_en: "Bad input category" }),
-    target: async () => (await serviceClient().from("regulation_categories").insert({ code: `target_${u()}`, label_en: "Target category" }).select("id").single()).data!.id,
+    target: async () =>
+      (
+        await serviceClient()
+          .from("regulation_categories")
+          .insert({ code: `target_${u()}`, label_en: "Target category" })
+          .select("id")
+          .single()
+      ).data!.id,
     cases: function () {
-      return [...common(this.valid, "label_en"), { name: "text as a sort order", insert: { ...this.valid(), sort_order: "first" } }];
+      return [
+        ...common(this.valid, "label_en"),
+        { name: "text as a sort order", insert: { ...this.valid(), sort_order: "first" } },
+      ];
     },
   },
   {
     table: "custom_field_definitions",
     valid: () => ({ resource: "staff", key: `bad_${u()}`, label_en: "Bad input field", field_type: "text" }),
-    target: async () => (await serviceClient().from("custom_field_definitions").insert({ resource: "staff", key: `target_${u()}`, label_en: "Target field", field_type: "text" }).select("id").single()).data!.id,
+    target: async () =>
+      (
+        await serviceClient()
+          .from("custom_field_definitions")
+          .insert({ resource: "staff", key: `target_${u()}`, label_en: "Target field", field_type: "text" })
+          .select("id")
+          .single()
+      ).data!.id,
     cases: function () {
       return [
         ...common(this.valid, "label_en"),
@@ -156,7 +226,14 @@ const resources: Resource[] = [
   {
     table: "sanction_levels",
     valid: () => ({ category_id: ids.category, level_order: 9, kind: "fine", fine_amount: 50 }),
-    target: async () => (await serviceClient().from("sanction_levels").insert({ category_id: ids.category, level_order: 10, kind: "written_warning" }).select("id").single()).data!.id,
+    target: async () =>
+      (
+        await serviceClient()
+          .from("sanction_levels")
+          .insert({ category_id: ids.category, level_order: 10, kind: "written_warning" })
+          .select("id")
+          .single()
+      ).data!.id,
     cases: function () {
       return [
         ...common(this.valid, "note_en"),
@@ -172,7 +249,10 @@ const resources: Resource[] = [
 async function attempt(client: Client, resource: Resource, c: Case, target: string) {
   const key = resource.key ?? "id";
   if (c.insert !== undefined) {
-    const { data, error, status } = await client.from(resource.table as "staff").insert(c.insert as never).select(key);
+    const { data, error, status } = await client
+      .from(resource.table as "staff")
+      .insert(c.insert as never)
+      .select(key);
     return { data, error, status };
   }
   const patch = { ...c.patch };
@@ -199,26 +279,35 @@ describe.each(resources.map((r) => [r.table, r] as const))("hostile writes to %s
     expect(error).toBeNull();
   });
 
-  it.each(resource.cases.call(resource).map((c) => [c.name, c] as const))("%s: nothing changes, and an invalid request gets a 4xx with a message", async (_name, c) => {
-    const before = await fingerprint(resource.table);
-    const { data, error, status } = await attempt(hr.client, resource, c, target);
-    if (c.noMatch) {
-      expect(error?.code).toBe("PGRST116");
-      expect(status).toBe(406);
-    }
-    expect(error, `${resource.table}: ${c.name} was accepted: ${JSON.stringify(data)?.slice(0, 200)}`).not.toBeNull();
-    expect(status).toBeGreaterThanOrEqual(400);
-    expect(status).toBeLessThan(500);
-    expect(error!.message.length).toBeGreaterThan(0);
-    expect(await fingerprint(resource.table)).toBe(before);
-  });
+  it.each(resource.cases.call(resource).map((c) => [c.name, c] as const))(
+    "%s: nothing changes, and an invalid request gets a 4xx with a message",
+    async (_name, c) => {
+      const before = await fingerprint(resource.table);
+      const { data, error, status } = await attempt(hr.client, resource, c, target);
+      if (c.noMatch) {
+        expect(error?.code).toBe("PGRST116");
+        expect(status).toBe(406);
+      }
+      expect(error, `${resource.table}: ${c.name} was accepted: ${JSON.stringify(data)?.slice(0, 200)}`).not.toBeNull();
+      expect(status).toBeGreaterThanOrEqual(400);
+      expect(status).toBeLessThan(500);
+      expect(error!.message.length).toBeGreaterThan(0);
+      expect(await fingerprint(resource.table)).toBe(before);
+    },
+  );
 });
 
 describe("hostile RPC calls", () => {
   it("a well-formed rule is accepted (the baseline each hostile call alters)", async () => {
     const { error } = await hr.client.rpc("create_regulation", {
-      p_code: `BI-${u().toUpperCase()}`, p_category: ids.category, p_title_en: "Good rule", p_body_en: "Body", p_body_zh: "",
-      p_effective_date: "2026-01-01", p_applies_to_all: true, p_positions: [],
+      p_code: `BI-${u().toUpperCase()}`,
+      p_category: ids.category,
+      p_title_en: "Good rule",
+      p_body_en: "Body",
+      p_body_zh: "",
+      p_effective_date: "2026-01-01",
+      p_applies_to_all: true,
+      p_positions: [],
     });
     expect(error).toBeNull();
   });
@@ -256,7 +345,15 @@ describe("rows outside one's scope", () => {
   it("a manager creating staff in another region is refused (403) and nothing is written", async () => {
     const manager = await signInDemo("manager");
     const before = await fingerprint("staff");
-    const { error, status } = await manager.from("staff").insert({ full_name: "Outsider", email: `outsider.${u()}@example.com`, position_id: ids.position, territory_id: ids.southTerritory }).select("id");
+    const { error, status } = await manager
+      .from("staff")
+      .insert({
+        full_name: "Outsider",
+        email: `outsider.${u()}@example.com`,
+        position_id: ids.position,
+        territory_id: ids.southTerritory,
+      })
+      .select("id");
     expect(error).not.toBeNull();
     expect(status).toBe(403);
     expect(await fingerprint("staff")).toBe(before);
@@ -265,7 +362,12 @@ describe("rows outside one's scope", () => {
   it("a manager editing or deleting a person in another region gets a 406 (no such row for them), and nothing changes", async () => {
     const manager = await signInDemo("manager");
     const before = await fingerprint("staff");
-    const update = await manager.from("staff").update({ notes: "took over" }).eq("id", ids.southPerson).select("id").single();
+    const update = await manager
+      .from("staff")
+      .update({ notes: "took over" })
+      .eq("id", ids.southPerson)
+      .select("id")
+      .single();
     expect(update.error?.code).toBe("PGRST116");
     expect(update.status).toBe(406);
     const removal = await manager.from("staff").delete().eq("id", ids.southPerson).select("id").single();
@@ -277,7 +379,11 @@ describe("rows outside one's scope", () => {
   it("a manager assigning a territory outside their region is refused with a message", async () => {
     const manager = await signInDemo("manager");
     const before = await fingerprint("territory_assignments");
-    const { error, status } = await manager.rpc("assign_territory", { p_staff: ids.southPerson, p_territory: ids.south, p_reason: "grab" });
+    const { error, status } = await manager.rpc("assign_territory", {
+      p_staff: ids.southPerson,
+      p_territory: ids.south,
+      p_reason: "grab",
+    });
     expect(error).not.toBeNull();
     expect(status).toBeGreaterThanOrEqual(400);
     expect(status).toBeLessThan(500);

@@ -20,10 +20,16 @@ describe("lists with pagination off", () => {
       auth: { persistSession: false, autoRefreshToken: false },
       global: { fetch: (input, init) => (urls.push(String(input)), fetch(input, init)) },
     });
-    expect((await hr.auth.signInWithPassword({ email: demo.hr_admin.email, password: demo.hr_admin.password })).error).toBeNull();
+    expect(
+      (await hr.auth.signInWithPassword({ email: demo.hr_admin.email, password: demo.hr_admin.password })).error,
+    ).toBeNull();
     urls.length = 0;
     const provider = createDataProvider(hr as unknown as SupabaseClient, { maxRows: 100 });
-    const { data, total } = await provider.getList({ resource: "audit_log", pagination: { mode: "off" }, meta: { select: "id" } });
+    const { data, total } = await provider.getList({
+      resource: "audit_log",
+      pagination: { mode: "off" },
+      meta: { select: "id" },
+    });
     const ids = data.map((r) => Number(r.id));
     expect(new Set(ids).size).toBe(ids.length);
     expect(total).toBe(ids.length);
@@ -41,11 +47,20 @@ describe("lists with pagination off", () => {
       auth: { persistSession: false, autoRefreshToken: false },
       global: { fetch: (input, init) => (urls.push(decodeURIComponent(String(input))), fetch(input, init)) },
     });
-    expect((await hr.auth.signInWithPassword({ email: demo.hr_admin.email, password: demo.hr_admin.password })).error).toBeNull();
-    const [{ n: before }] = (await sql<{ n: string }>("select count(*) as n from public.audit_log where id <= (select max(id) from public.audit_log)")) as [{ n: string }];
+    expect(
+      (await hr.auth.signInWithPassword({ email: demo.hr_admin.email, password: demo.hr_admin.password })).error,
+    ).toBeNull();
+    const [{ n: before }] = (await sql<{ n: string }>(
+      "select count(*) as n from public.audit_log where id <= (select max(id) from public.audit_log)",
+    )) as [{ n: string }];
     urls.length = 0;
     const provider = createDataProvider(hr as unknown as SupabaseClient, { maxRows: 100 });
-    const { data } = await provider.getList({ resource: "audit_log", pagination: { mode: "off" }, sorters: [{ field: "operation", order: "asc" }], meta: { select: "id, operation" } });
+    const { data } = await provider.getList({
+      resource: "audit_log",
+      pagination: { mode: "off" },
+      sorters: [{ field: "operation", order: "asc" }],
+      meta: { select: "id, operation" },
+    });
     const ids = data.map((r) => Number(r.id));
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids.length).toBeGreaterThanOrEqual(Number(before));
@@ -68,10 +83,19 @@ describe("a page past the end", () => {
     const hr = await signInDemo("hr_admin");
     const provider = createDataProvider(hr as unknown as SupabaseClient);
     const [{ n }] = (await sql<{ n: string }>("select count(*) as n from public.positions")) as [{ n: string }];
-    const past = await provider.getList({ resource: "positions", pagination: { mode: "server", currentPage: 999, pageSize: 25 } });
+    const past = await provider.getList({
+      resource: "positions",
+      pagination: { mode: "server", currentPage: 999, pageSize: 25 },
+    });
     expect(past).toEqual({ data: [], total: Number(n) });
     // Other errors still fail.
-    await expect(provider.getList({ resource: "positions", pagination: { mode: "server", currentPage: 2, pageSize: 25 }, filters: [{ field: "no_such_column", operator: "eq", value: 1 }] })).rejects.toBeTruthy();
+    await expect(
+      provider.getList({
+        resource: "positions",
+        pagination: { mode: "server", currentPage: 2, pageSize: 25 },
+        filters: [{ field: "no_such_column", operator: "eq", value: 1 }],
+      }),
+    ).rejects.toBeTruthy();
   });
 });
 
@@ -82,7 +106,9 @@ describe("lists that ask no count (the audit log)", () => {
       auth: { persistSession: false, autoRefreshToken: false },
       global: { fetch: (input, init) => (prefers.push(new Headers(init?.headers).get("Prefer")), fetch(input, init)) },
     });
-    expect((await hr.auth.signInWithPassword({ email: demo.hr_admin.email, password: demo.hr_admin.password })).error).toBeNull();
+    expect(
+      (await hr.auth.signInWithPassword({ email: demo.hr_admin.email, password: demo.hr_admin.password })).error,
+    ).toBeNull();
     prefers.length = 0;
     const provider = createDataProvider(hr as unknown as SupabaseClient);
     const first = await provider.getList({
@@ -109,7 +135,9 @@ describe("lists that ask no count (the audit log)", () => {
   it("a page-by-page read (as Refine's export does) ends at the first short page with every row once", async () => {
     const hr = await signInDemo("hr_admin");
     const provider = createDataProvider(hr as unknown as SupabaseClient);
-    const [{ n }] = (await sql<{ n: string }>("select count(*) as n from public.audit_log where table_name = 'resources'")) as [{ n: string }];
+    const [{ n }] = (await sql<{ n: string }>(
+      "select count(*) as n from public.audit_log where table_name = 'resources'",
+    )) as [{ n: string }];
     expect(Number(n)).toBeGreaterThan(5);
     const seen: number[] = [];
     for (let currentPage = 1; currentPage < 100; currentPage++) {

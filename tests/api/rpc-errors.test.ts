@@ -17,7 +17,13 @@ let rpcs: Rpc[];
 const callers: Record<string, Client> = {};
 
 beforeAll(async () => {
-  const rows = await sql<{ name: string; arg: string | null; type: string | null; position: number | null; required: number }>(`
+  const rows = await sql<{
+    name: string;
+    arg: string | null;
+    type: string | null;
+    position: number | null;
+    required: number;
+  }>(`
     select r.routine_name as name, p.parameter_name as arg, p.udt_name as type, p.ordinal_position as position,
            (select f.pronargs - f.pronargdefaults from pg_proc f where f.oid = substring(r.specific_name from '_(\\d+)$')::oid) as required
       from information_schema.routines r
@@ -76,7 +82,8 @@ describe("every exposed RPC answers bad arguments with a 4xx", () => {
         });
         for (const [label, args] of Object.entries(cases)) {
           const { status, error } = await client.rpc(rpc.name as "can", args as never);
-          if (status >= 500) failures.push(`${role} ${rpc.name} (${label}): ${status} ${error?.code} ${error?.message}`);
+          if (status >= 500)
+            failures.push(`${role} ${rpc.name} (${label}): ${status} ${error?.code} ${error?.message}`);
           else if (label === "missing" && rpc.args.some((a) => !a.hasDefault) && status < 400) {
             failures.push(`${role} ${rpc.name} (missing a required argument): accepted with ${status}`);
           }

@@ -38,7 +38,9 @@ beforeAll(async () => {
 }, 60_000);
 
 const sameInstant = (value: unknown, forged: string) =>
-  value !== null && value !== undefined && (String(value) === forged || new Date(String(value)).getTime() === new Date(forged).getTime());
+  value !== null &&
+  value !== undefined &&
+  (String(value) === forged || new Date(String(value)).getTime() === new Date(forged).getTime());
 
 describe("server-set columns ignore client values", () => {
   it("on insert, for every table that lets a client name one", async () => {
@@ -50,7 +52,11 @@ describe("server-set columns ignore client values", () => {
         columns.filter((c) => c.table === table && c.insertable).map((c) => [c.column, forgedFor(c.column, c.type)]),
       );
       const payload = { ...(await fixture.createPayload(hr)), ...forged };
-      const { data, error } = await hr.client.from(table as "staff").insert(payload as never).select().maybeSingle();
+      const { data, error } = await hr.client
+        .from(table as "staff")
+        .insert(payload as never)
+        .select()
+        .maybeSingle();
       if (error) continue; // refused outright: nothing forged was stored
       checked.push(table);
       for (const [column, value] of Object.entries(forged)) {
@@ -58,7 +64,9 @@ describe("server-set columns ignore client values", () => {
       }
     }
     // The tables whose forged inserts are accepted as rows (the rest refuse them).
-    expect(checked.sort()).toEqual(expect.arrayContaining(["positions", "regulations", "staff", "territories", "user_roles"]));
+    expect(checked.sort()).toEqual(
+      expect.arrayContaining(["positions", "regulations", "staff", "territories", "user_roles"]),
+    );
   });
 
   it("on update, for every table that lets a client name one", async () => {
@@ -67,27 +75,54 @@ describe("server-set columns ignore client values", () => {
     for (const table of tables) {
       const fixture = tableFixtures.find((f) => f.table === table)!;
       const key = await fixture.arrange();
-      const [before] = await sql<Record<string, unknown>>(`select * from public.${table} where ${fixture.key}::text = $1`, [key]);
+      const [before] = await sql<Record<string, unknown>>(
+        `select * from public.${table} where ${fixture.key}::text = $1`,
+        [key],
+      );
       const forged = Object.fromEntries(
         columns.filter((c) => c.table === table && c.updatable).map((c) => [c.column, forgedFor(c.column, c.type)]),
       );
-      const patch = { ...fixture.patch, ...forged, ...(before!.version !== undefined ? { version: before!.version } : {}) };
-      const { error } = await hr.client.from(table as "staff").update(patch as never).eq(fixture.key as "id", key).select().maybeSingle();
-      const [after] = await sql<Record<string, unknown>>(`select * from public.${table} where ${fixture.key}::text = $1`, [key]);
+      const patch = {
+        ...fixture.patch,
+        ...forged,
+        ...(before!.version !== undefined ? { version: before!.version } : {}),
+      };
+      const { error } = await hr.client
+        .from(table as "staff")
+        .update(patch as never)
+        .eq(fixture.key as "id", key)
+        .select()
+        .maybeSingle();
+      const [after] = await sql<Record<string, unknown>>(
+        `select * from public.${table} where ${fixture.key}::text = $1`,
+        [key],
+      );
       if (!error) checked.push(table);
       for (const [column, value] of Object.entries(forged)) {
         expect(sameInstant(after![column], value), `${table}.${column} (${error?.message ?? "saved"})`).toBe(false);
       }
     }
-    expect(checked.sort()).toEqual(expect.arrayContaining(["positions", "staff", "territories", "territory_assignments"]));
+    expect(checked.sort()).toEqual(
+      expect.arrayContaining(["positions", "staff", "territories", "territory_assignments"]),
+    );
   });
 
   it("a rule inserted through the API starts as a draft with no workflow history", async () => {
     const fixture = tableFixtures.find((f) => f.table === "regulations")!;
     const payload = { ...(await fixture.createPayload(hr)), status: "published", current_version: 3, draft_number: 9 };
-    const { data, error } = await hr.client.from("regulations").insert(payload as never).select().single();
+    const { data, error } = await hr.client
+      .from("regulations")
+      .insert(payload as never)
+      .select()
+      .single();
     expect(error).toBeNull();
-    expect(data).toMatchObject({ status: "draft", current_version: null, draft_number: 1, submitted_by: null, retired_at: null });
+    expect(data).toMatchObject({
+      status: "draft",
+      current_version: null,
+      draft_number: 1,
+      submitted_by: null,
+      retired_at: null,
+    });
   });
 });
 
@@ -95,23 +130,43 @@ describe("linking a login to a person", () => {
   it("a manager cannot link a login while creating a person, as when editing one", async () => {
     const manager = await signInDemo("manager");
     const [territory] = await sql<{ id: string }>("select id::text from public.territories where code = 'NOR'");
-    const [position] = await sql<{ id: string }>("select id::text from public.positions where code = 'sales_assistant'");
+    const [position] = await sql<{ id: string }>(
+      "select id::text from public.positions where code = 'sales_assistant'",
+    );
     const login = await createTestUser([], { signIn: false });
-    const { error } = await manager.from("staff").insert({
-      full_name: "Linked On Create", email: `linked-${Date.now()}@test.example.com`, position_id: position!.id,
-      territory_id: territory!.id, user_id: login.id,
-    }).select().single();
+    const { error } = await manager
+      .from("staff")
+      .insert({
+        full_name: "Linked On Create",
+        email: `linked-${Date.now()}@test.example.com`,
+        position_id: position!.id,
+        territory_id: territory!.id,
+        user_id: login.id,
+      })
+      .select()
+      .single();
     expect(error?.code).toBe("42501");
-    const [count] = await sql<{ n: string }>("select count(*)::text as n from public.staff where user_id = $1", [login.id]);
+    const [count] = await sql<{ n: string }>("select count(*)::text as n from public.staff where user_id = $1", [
+      login.id,
+    ]);
     expect(count!.n).toBe("0");
   });
 
   it("HR may link a login on create", async () => {
-    const [position] = await sql<{ id: string }>("select id::text from public.positions where code = 'sales_assistant'");
+    const [position] = await sql<{ id: string }>(
+      "select id::text from public.positions where code = 'sales_assistant'",
+    );
     const login = await createTestUser([], { signIn: false });
-    const { data, error } = await hr.client.from("staff").insert({
-      full_name: "Linked By HR", email: `hr-linked-${Date.now()}@test.example.com`, position_id: position!.id, user_id: login.id,
-    }).select("user_id").single();
+    const { data, error } = await hr.client
+      .from("staff")
+      .insert({
+        full_name: "Linked By HR",
+        email: `hr-linked-${Date.now()}@test.example.com`,
+        position_id: position!.id,
+        user_id: login.id,
+      })
+      .select("user_id")
+      .single();
     expect(error).toBeNull();
     expect(data!.user_id).toBe(login.id);
   });
@@ -120,7 +175,11 @@ describe("linking a login to a person", () => {
 describe("the audit log names the actor by id and e-mail", () => {
   it("a change records the actor's e-mail beside the name, and the chain still verifies", async () => {
     const fixture = tableFixtures.find((f) => f.table === "positions")!;
-    const { data } = await hr.client.from("positions").insert((await fixture.createPayload(hr)) as never).select("id").single();
+    const { data } = await hr.client
+      .from("positions")
+      .insert((await fixture.createPayload(hr)) as never)
+      .select("id")
+      .single();
     const [row] = await sql<{ actor_id: string; actor_email: string; actor_name: string }>(
       "select actor_id::text, actor_email, actor_name from public.audit_log where table_name = 'positions' and record_id = $1 order by id desc limit 1",
       [(data as { id: string }).id],
@@ -132,7 +191,11 @@ describe("the audit log names the actor by id and e-mail", () => {
 
   it("a person renamed to someone else's name is still told apart by e-mail", async () => {
     const twin = await createTestUser(["hr_admin"], { fullName: hr.fullName });
-    const { data } = await twin.client.from("positions").insert({ code: `tw_${Date.now()}`, title_en: "Twin" } as never).select("id").single();
+    const { data } = await twin.client
+      .from("positions")
+      .insert({ code: `tw_${Date.now()}`, title_en: "Twin" } as never)
+      .select("id")
+      .single();
     const [row] = await sql<{ actor_name: string; actor_email: string }>(
       "select actor_name, actor_email from public.audit_log where table_name = 'positions' and record_id = $1",
       [(data as { id: string }).id],
@@ -142,4 +205,3 @@ describe("the audit log names the actor by id and e-mail", () => {
     expect(row!.actor_email).not.toBe(hr.email);
   });
 });
-

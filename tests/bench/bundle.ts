@@ -53,7 +53,8 @@ export async function measureBundle(stack: Stack): Promise<BundleSizes> {
     process.env.VITE_SUPABASE_ANON_KEY = stack.anonKey;
     await build({ root: repoRoot, logLevel: "warn", build: { outDir, emptyOutDir: true, manifest: "manifest.json" } });
     const manifest = JSON.parse(readFileSync(path.join(outDir, "manifest.json"), "utf8")) as Manifest;
-    const gz = (files: Iterable<string>) => [...files].reduce((sum, f) => sum + gzipSync(readFileSync(path.join(outDir, f))).length, 0) / 1024;
+    const gz = (files: Iterable<string>) =>
+      [...files].reduce((sum, f) => sum + gzipSync(readFileSync(path.join(outDir, f))).length, 0) / 1024;
     const entry = Object.keys(manifest).find((k) => manifest[k]!.isEntry)!;
     const login = closure(manifest, entry);
     closure(manifest, keyFor(manifest, "src/pages/auth/login.tsx"), login);

@@ -16,7 +16,13 @@ export interface ConcurrencyRow {
 
 export const clients = 20;
 
-async function hammer(stack: Stack, name: string, request: BenchRequest, token: string, seconds: number): Promise<ConcurrencyRow> {
+async function hammer(
+  stack: Stack,
+  name: string,
+  request: BenchRequest,
+  token: string,
+  seconds: number,
+): Promise<ConcurrencyRow> {
   const deadline = performance.now() + seconds * 1000;
   const latencies: number[] = [];
   let errors = 0;
@@ -30,14 +36,33 @@ async function hammer(stack: Stack, name: string, request: BenchRequest, token: 
   const t0 = performance.now();
   await Promise.all(Array.from({ length: clients }, worker));
   const took = (performance.now() - t0) / 1000;
-  return { name, clients, seconds, requests: latencies.length, rps: latencies.length / took, p95: percentile(latencies, 95), errors };
+  return {
+    name,
+    clients,
+    seconds,
+    requests: latencies.length,
+    rps: latencies.length / took,
+    p95: percentile(latencies, 95),
+    errors,
+  };
 }
 
-export async function runConcurrency(stack: Stack, manager: Session, queries: PageQuery[], seconds: number): Promise<ConcurrencyRow[]> {
+export async function runConcurrency(
+  stack: Stack,
+  manager: Session,
+  queries: PageQuery[],
+  seconds: number,
+): Promise<ConcurrencyRow[]> {
   const staff = queries.find((q) => q.name === "staff list")!;
   return [
     await hammer(stack, "staff list as a territory manager", staff.request(manager), manager.token, seconds),
-    await hammer(stack, "reference: one-row read (app_roles by key)", { method: "GET", path: "/rest/v1/app_roles?select=code&code=eq.manager" }, manager.token, seconds),
+    await hammer(
+      stack,
+      "reference: one-row read (app_roles by key)",
+      { method: "GET", path: "/rest/v1/app_roles?select=code&code=eq.manager" },
+      manager.token,
+      seconds,
+    ),
   ];
 }
 
@@ -52,15 +77,28 @@ export interface EditPairsRow {
  * 200 pairs of simultaneous saves of one staff record (HR and the territory manager, both
  * sending the version they read): each pair must have exactly one winner and one 409.
  */
-export async function runEditPairs(stack: Stack, hr: Session, manager: Session, staffId: string, pairs = 200): Promise<EditPairsRow> {
+export async function runEditPairs(
+  stack: Stack,
+  hr: Session,
+  manager: Session,
+  staffId: string,
+  pairs = 200,
+): Promise<EditPairsRow> {
   const read = async () => {
-    const response = await fetch(`${stack.apiUrl}/rest/v1/staff?select=version,notes&id=eq.${staffId}`, { headers: { apikey: stack.anonKey, Authorization: `Bearer ${stack.serviceRoleKey}` } });
+    const response = await fetch(`${stack.apiUrl}/rest/v1/staff?select=version,notes&id=eq.${staffId}`, {
+      headers: { apikey: stack.anonKey, Authorization: `Bearer ${stack.serviceRoleKey}` },
+    });
     return ((await response.json()) as Array<{ version: number; notes: string }>)[0]!;
   };
   const save = async (who: Session, version: number, notes: string) => {
     const response = await fetch(`${stack.apiUrl}/rest/v1/staff?id=eq.${staffId}&select=id`, {
       method: "PATCH",
-      headers: { apikey: stack.anonKey, Authorization: `Bearer ${who.token}`, "Content-Type": "application/json", Prefer: "return=representation" },
+      headers: {
+        apikey: stack.anonKey,
+        Authorization: `Bearer ${who.token}`,
+        "Content-Type": "application/json",
+        Prefer: "return=representation",
+      },
       body: JSON.stringify({ notes, version }),
     });
     const rows = response.ok ? ((await response.json()) as unknown[]).length : 0;
@@ -74,7 +112,8 @@ export async function runEditPairs(stack: Stack, hr: Session, manager: Session, 
     if (a.won && b.won) row.silentOverwrites++;
     if (a.conflict || b.conflict) row.conflicts++;
     const stored = await read();
-    if (stored.version !== version + 1 || (stored.notes !== `HR ${i}` && stored.notes !== `Manager ${i}`)) row.silentOverwrites++;
+    if (stored.version !== version + 1 || (stored.notes !== `HR ${i}` && stored.notes !== `Manager ${i}`))
+      row.silentOverwrites++;
   }
   return row;
 }

@@ -73,8 +73,70 @@ const sentences = {
 
 const sqlArray = (items: string[]) => `array[${items.map((s) => `'${s.replace(/'/g, "''")}'`).join(", ")}]`;
 
-const firstNames = ["Ana", "Luis", "Marta", "Javier", "Lucía", "Pablo", "Elena", "Diego", "Carmen", "Sergio", "Wei", "Li", "Fang", "Jun", "Mei", "Hao", "Emma", "Oliver", "Sophie", "James", "Noa", "Hugo", "Irene", "Tomás", "Yan", "Bo", "Clara", "Adrián", "Xin", "Lena"];
-const lastNames = ["García", "Martínez", "López", "Sánchez", "Pérez", "Gómez", "Fernández", "Moreno", "Zhang", "Wang", "Liu", "Chen", "Yang", "Huang", "Smith", "Brown", "Taylor", "Wilson", "Navarro", "Ortega", "Castro", "Rubio", "Zhou", "Wu", "Xu", "Sun", "Molina", "Delgado", "Ramos", "Gil"];
+const firstNames = [
+  "Ana",
+  "Luis",
+  "Marta",
+  "Javier",
+  "Lucía",
+  "Pablo",
+  "Elena",
+  "Diego",
+  "Carmen",
+  "Sergio",
+  "Wei",
+  "Li",
+  "Fang",
+  "Jun",
+  "Mei",
+  "Hao",
+  "Emma",
+  "Oliver",
+  "Sophie",
+  "James",
+  "Noa",
+  "Hugo",
+  "Irene",
+  "Tomás",
+  "Yan",
+  "Bo",
+  "Clara",
+  "Adrián",
+  "Xin",
+  "Lena",
+];
+const lastNames = [
+  "García",
+  "Martínez",
+  "López",
+  "Sánchez",
+  "Pérez",
+  "Gómez",
+  "Fernández",
+  "Moreno",
+  "Zhang",
+  "Wang",
+  "Liu",
+  "Chen",
+  "Yang",
+  "Huang",
+  "Smith",
+  "Brown",
+  "Taylor",
+  "Wilson",
+  "Navarro",
+  "Ortega",
+  "Castro",
+  "Rubio",
+  "Zhou",
+  "Wu",
+  "Xu",
+  "Sun",
+  "Molina",
+  "Delgado",
+  "Ramos",
+  "Gil",
+];
 
 /** Markdown body of a bench rule's version in one language. */
 function bodySql(lang: "en" | "es" | "zh", key: string, version: string): string {
@@ -205,7 +267,8 @@ export const steps: Step[] = [
   {
     label: "audit log: topped up to 1,000,000 hash-chained rows",
     async run(client, progress) {
-      const content = (await client.query<{ sql: string }>("select private.audit_content_sql('n') as sql")).rows[0]!.sql;
+      const content = (await client.query<{ sql: string }>("select private.audit_content_sql('n') as sql")).rows[0]!
+        .sql;
       const have = Number((await client.query<{ n: string }>("select count(*) as n from public.audit_log")).rows[0]!.n);
       const total = targets.audit_rows - have;
       // One person's record gathers a long history (the "one record's history" page).
@@ -224,8 +287,12 @@ export const steps: Step[] = [
         create function pg_temp.chain_step(p_state bytea, p_content bytea, p_seed bytea) returns bytea
           language sql immutable as $f$ select sha256(coalesce(p_state, p_seed) || p_content) $f$;
         create aggregate pg_temp.chain(bytea, bytea) (sfunc = pg_temp.chain_step, stype = bytea);`);
-      const staffCount = Number((await client.query<{ n: string }>("select count(*) as n from bench_staff_ids")).rows[0]!.n);
-      const territoryCount = Number((await client.query<{ n: string }>("select count(*) as n from bench_territory_ids")).rows[0]!.n);
+      const staffCount = Number(
+        (await client.query<{ n: string }>("select count(*) as n from bench_staff_ids")).rows[0]!.n,
+      );
+      const territoryCount = Number(
+        (await client.query<{ n: string }>("select count(*) as n from bench_territory_ids")).rows[0]!.n,
+      );
       for (let from = 1; from <= total; from += auditBatch) {
         const to = Math.min(total, from + auditBatch - 1);
         await client.query(`

@@ -30,7 +30,13 @@ export async function send(stack: Stack, request: BenchRequest, token: string): 
     let rows = 0;
     if (total && total !== "*") rows = Number(total);
     else if (response.ok) rows = (JSON.parse(text) as unknown[]).length;
-    return { ms, ok: response.ok, status: response.status, rows, ...(response.ok ? {} : { error: text.slice(0, 300) }) };
+    return {
+      ms,
+      ok: response.ok,
+      status: response.status,
+      rows,
+      ...(response.ok ? {} : { error: text.slice(0, 300) }),
+    };
   } catch {
     return { ms: performance.now() - t0, ok: false, status: 0, rows: 0 };
   }
@@ -60,10 +66,17 @@ export interface PairRow {
 
 const warmup = 10;
 
-export async function measurePair(stack: Stack, query: PageQuery, session: Session, service: Session, requests: number): Promise<PairRow> {
+export async function measurePair(
+  stack: Stack,
+  query: PageQuery,
+  session: Session,
+  service: Session,
+  requests: number,
+): Promise<PairRow> {
   const request = query.request(session);
   const first = await send(stack, request, session.token);
-  if (!first.ok) throw new Error(`${query.name} as ${session.label} failed with HTTP ${first.status}: ${first.error ?? ""}`);
+  if (!first.ok)
+    throw new Error(`${query.name} as ${session.label} failed with HTTP ${first.status}: ${first.error ?? ""}`);
   const bypassWorks = (await send(stack, request, service.token)).ok;
   for (let i = 0; i < warmup; i++) {
     await send(stack, request, session.token);

@@ -55,7 +55,13 @@ interface Selects {
 }
 
 async function loadSelects(): Promise<Selects> {
-  const vite = await createServer({ root: repoRoot, logLevel: "silent", server: { middlewareMode: true, hmr: false }, appType: "custom", optimizeDeps: { noDiscovery: true } });
+  const vite = await createServer({
+    root: repoRoot,
+    logLevel: "silent",
+    server: { middlewareMode: true, hmr: false },
+    appType: "custom",
+    optimizeDeps: { noDiscovery: true },
+  });
   try {
     const load = (file: string) => vite.ssrLoadModule(file) as Promise<Record<string, unknown>>;
     const staff = await load("/src/resources/staff/queries.ts");
@@ -87,7 +93,7 @@ export async function pageQueries(stack: Stack): Promise<PageQuery[]> {
   const s = await loadSelects();
   const db = new pg.Client({ connectionString: stack.dbUrl });
   await db.connect();
-  const one = async (sql: string) => ((await db.query<{ v: string }>(sql)).rows[0]?.v ?? "");
+  const one = async (sql: string) => (await db.query<{ v: string }>(sql)).rows[0]?.v ?? "";
   // A rule in force and one person with a long history (both from the reference set).
   const rule = await one("select id::text as v from public.regulations where code = 'BEN-001'");
   const person = await one("select s.id::text as v from public.staff s where s.email = 'sales@example.com'");
@@ -95,25 +101,66 @@ export async function pageQueries(stack: Stack): Promise<PageQuery[]> {
   if (!rule || !person) throw new Error("the bench database lacks the reference rows: run `npm run seed:large` again");
   const page = (size: number) => `offset=0&limit=${size}`;
   return [
-    { name: "staff list", list: true, request: () => ({ method: "GET", count: s.staffListCount, path: `/rest/v1/staff?select=${enc(s.staffListSelect)}&order=full_name.asc&${page(25)}` }) },
+    {
+      name: "staff list",
+      list: true,
+      request: () => ({
+        method: "GET",
+        count: s.staffListCount,
+        path: `/rest/v1/staff?select=${enc(s.staffListSelect)}&order=full_name.asc&${page(25)}`,
+      }),
+    },
     {
       name: "territories tree",
       list: true,
-      request: () => ({ method: "GET", path: `/rest/v1/${s.territoryTreeResource}?select=${enc(s.territoryTreeSelect)}` }),
+      request: () => ({
+        method: "GET",
+        path: `/rest/v1/${s.territoryTreeResource}?select=${enc(s.territoryTreeSelect)}`,
+      }),
     },
     {
       name: "org chart",
       list: true,
-      request: () => ({ method: "POST", path: "/rest/v1/rpc/org_chart_members", body: { p_per_position: s.orgChartPerPosition } }),
+      request: () => ({
+        method: "POST",
+        path: "/rest/v1/rpc/org_chart_members",
+        body: { p_per_position: s.orgChartPerPosition },
+      }),
     },
-    { name: "regulations list", list: true, request: () => ({ method: "GET", count: "exact", path: `/rest/v1/regulations?select=${enc(s.regulationListSelect)}&order=code.asc&${page(25)}` }) },
-    ...([["en", "discount"], ["es", "descuento"], ["zh", "折扣"]] as const).map(([lang, term]) => ({
+    {
+      name: "regulations list",
+      list: true,
+      request: () => ({
+        method: "GET",
+        count: "exact",
+        path: `/rest/v1/regulations?select=${enc(s.regulationListSelect)}&order=code.asc&${page(25)}`,
+      }),
+    },
+    ...(
+      [
+        ["en", "discount"],
+        ["es", "descuento"],
+        ["zh", "折扣"],
+      ] as const
+    ).map(([lang, term]) => ({
       name: `regulation search (${lang})`,
       list: false,
-      request: (): BenchRequest => ({ method: "POST", path: "/rest/v1/rpc/search_regulations", body: { p_query: term, p_limit: 50 } }),
+      request: (): BenchRequest => ({
+        method: "POST",
+        path: "/rest/v1/rpc/search_regulations",
+        body: { p_query: term, p_limit: 50 },
+      }),
     })),
     // The coverage page: counts per territory, and the first page of people with their count.
-    { name: "coverage by territory", list: false, request: () => ({ method: "POST", path: "/rest/v1/rpc/regulation_coverage_groups", body: { p_regulation: rule } }) },
+    {
+      name: "coverage by territory",
+      list: false,
+      request: () => ({
+        method: "POST",
+        path: "/rest/v1/rpc/regulation_coverage_groups",
+        body: { p_regulation: rule },
+      }),
+    },
     {
       name: "coverage people",
       list: true,
@@ -125,16 +172,32 @@ export async function pageQueries(stack: Stack): Promise<PageQuery[]> {
       }),
     },
     // The log page asks for one row more than it shows (is there an older page?).
-    { name: "audit log", list: true, request: () => ({ method: "GET", count: s.auditListCount, path: `/rest/v1/audit_log?select=${enc(s.auditListSelect)}&order=id.desc&${page(s.auditPageSize + 1)}` }) },
+    {
+      name: "audit log",
+      list: true,
+      request: () => ({
+        method: "GET",
+        count: s.auditListCount,
+        path: `/rest/v1/audit_log?select=${enc(s.auditListSelect)}&order=id.desc&${page(s.auditPageSize + 1)}`,
+      }),
+    },
     {
       name: "one record's history",
       list: true,
-      request: () => ({ method: "GET", count: "exact", path: `/rest/v1/audit_log?select=*&table_name=eq.staff&record_id=eq.${person}&order=id.desc&${page(20)}` }),
+      request: () => ({
+        method: "GET",
+        count: "exact",
+        path: `/rest/v1/audit_log?select=*&table_name=eq.staff&record_id=eq.${person}&order=id.desc&${page(20)}`,
+      }),
     },
     {
       name: "effective permissions",
       list: false,
-      request: (session) => ({ method: "POST", path: "/rest/v1/rpc/effective_permissions", body: { p_user: session.userId } }),
+      request: (session) => ({
+        method: "POST",
+        path: "/rest/v1/rpc/effective_permissions",
+        body: { p_user: session.userId },
+      }),
     },
   ];
 }

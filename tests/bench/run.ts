@@ -18,7 +18,8 @@ import { measurePair } from "./measure.ts";
 import { writeReport, type Report } from "./report.ts";
 
 const started = Date.now();
-const say = (line: string) => process.stdout.write(`\x1b[2m[bench ${((Date.now() - started) / 1000).toFixed(0)}s]\x1b[0m ${line}\n`);
+const say = (line: string) =>
+  process.stdout.write(`\x1b[2m[bench ${((Date.now() - started) / 1000).toFixed(0)}s]\x1b[0m ${line}\n`);
 const requests = Number(process.env.BENCH_REQUESTS ?? 200);
 const seconds = Number(process.env.BENCH_SECONDS ?? 20);
 
@@ -29,7 +30,8 @@ const shutdown = onShutdown(async () => {
 });
 
 try {
-  if (!existsSync(config.dataDir)) throw new Error(`no reference database in ${config.dataDir}: run \`npm run seed:large\` first`);
+  if (!existsSync(config.dataDir))
+    throw new Error(`no reference database in ${config.dataDir}: run \`npm run seed:large\` first`);
   stack = await startStack(config, { log: say, withFunctions: false });
   // Measure a settled database (earlier runs' edits and rolled-back inserts leave dead rows).
   say("vacuum and analyze");
@@ -48,21 +50,28 @@ try {
     for (const query of queries) {
       const row = await measurePair(stack, query, session, service, requests);
       report.lists.push(row);
-      say(`${session.label.padEnd(17)} ${query.name.padEnd(30)} p50 ${row.rls.p50.toFixed(1)} ms  p95 ${row.rls.p95.toFixed(1)} ms  ratio ${row.ratio === null ? "—" : row.ratio.toFixed(2)}  (${row.rows} rows)`);
+      say(
+        `${session.label.padEnd(17)} ${query.name.padEnd(30)} p50 ${row.rls.p50.toFixed(1)} ms  p95 ${row.rls.p95.toFixed(1)} ms  ratio ${row.ratio === null ? "—" : row.ratio.toFixed(2)}  (${row.rows} rows)`,
+      );
     }
   }
   say(`20 concurrent clients for ${seconds} s`);
   report.concurrency = await runConcurrency(stack, sessions[0]!, queries, seconds);
-  for (const c of report.concurrency) say(`${c.name}: ${c.rps.toFixed(0)} req/s, p95 ${c.p95.toFixed(1)} ms, ${c.errors} errors`);
+  for (const c of report.concurrency)
+    say(`${c.name}: ${c.rps.toFixed(0)} req/s, p95 ${c.p95.toFixed(1)} ms, ${c.errors} errors`);
   say("200 pairs of simultaneous saves of one staff record (HR and the manager)");
   report.editPairs = await runEditPairs(stack, sessions[1]!, sessions[0]!, await staffInRegion(stack));
-  say(`${report.editPairs.oneWinner}/${report.editPairs.pairs} pairs with exactly one winner, ${report.editPairs.conflicts} conflicts reported, ${report.editPairs.silentOverwrites} silent overwrites`);
+  say(
+    `${report.editPairs.oneWinner}/${report.editPairs.pairs} pairs with exactly one winner, ${report.editPairs.conflicts} conflicts reported, ${report.editPairs.silentOverwrites} silent overwrites`,
+  );
   say("building the production bundle");
   report.bundle = await measureBundle(stack);
   say(`login page ${report.bundle.loginKb.toFixed(1)} KB gzip, staff list adds ${report.bundle.staffKb.toFixed(1)} KB`);
   say("audit trigger overhead on a 10,000-row staff insert");
   report.audit = await measureAuditOverhead(stack);
-  say(`with ${report.audit.withMs.toFixed(0)} ms, without ${report.audit.withoutMs.toFixed(0)} ms, ratio ${report.audit.ratio.toFixed(2)}`);
+  say(
+    `with ${report.audit.withMs.toFixed(0)} ms, without ${report.audit.withoutMs.toFixed(0)} ms, ratio ${report.audit.ratio.toFixed(2)}`,
+  );
   const file = await writeReport(report);
   say(`wrote ${file}`);
   await shutdown(0);

@@ -54,7 +54,11 @@ try {
     const got = Number(row[key as keyof typeof targets]);
     if (got !== want) throw new Error(`expected ${want} ${key}, got ${got}`);
   }
-  say(`done: ${Object.entries(row).map(([k, v]) => `${k} ${Number(v).toLocaleString("en")}`).join(", ")}`);
+  say(
+    `done: ${Object.entries(row)
+      .map(([k, v]) => `${k} ${Number(v).toLocaleString("en")}`)
+      .join(", ")}`,
+  );
   say("run `npm run bench` to measure it");
   await shutdown(0);
 } catch (error) {

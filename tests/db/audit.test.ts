@@ -31,7 +31,10 @@ interface AuditEntry {
 }
 
 async function history(table: string, record: string): Promise<AuditEntry[]> {
-  return sql<AuditEntry>("select id::text, table_name, record_id, operation, changed_fields, old_row, new_row, actor_id::text, actor_name, actor_kind, actor_roles from public.audit_log where table_name = $1 and record_id = $2 order by id desc", [table, record]);
+  return sql<AuditEntry>(
+    "select id::text, table_name, record_id, operation, changed_fields, old_row, new_row, actor_id::text, actor_name, actor_kind, actor_roles from public.audit_log where table_name = $1 and record_id = $2 order by id desc",
+    [table, record],
+  );
 }
 
 async function tempRole(): Promise<string> {
@@ -61,16 +64,29 @@ describe("every change is recorded with its actor and diff", () => {
   it("a manager and a salesperson editing their own profile are recorded as themselves", async () => {
     for (const role of ["manager", "salesperson"]) {
       const person = await createTestUser([role]);
-      await person.client.from("profiles").update({ full_name: `Renamed ${role}` }).eq("id", person.id).select();
+      await person.client
+        .from("profiles")
+        .update({ full_name: `Renamed ${role}` })
+        .eq("id", person.id)
+        .select();
       const [entry] = await history("profiles", person.id);
-      expect(entry, role).toMatchObject({ operation: "UPDATE", actor_id: person.id, actor_roles: [role], changed_fields: ["full_name"] });
+      expect(entry, role).toMatchObject({
+        operation: "UPDATE",
+        actor_id: person.id,
+        actor_roles: [role],
+        changed_fields: ["full_name"],
+      });
     }
   });
 
   it("inserts and deletes record the whole row", async () => {
     const hr = await createTestUser(["hr_admin"]);
     const other = await createTestUser([], { signIn: false });
-    const { data } = await hr.client.from("user_roles").insert({ user_id: other.id, role_code: "salesperson" }).select("id").single();
+    const { data } = await hr.client
+      .from("user_roles")
+      .insert({ user_id: other.id, role_code: "salesperson" })
+      .select("id")
+      .single();
     await hr.client.from("user_roles").delete().eq("id", data!.id).select();
     const entries = await history("user_roles", data!.id);
     expect(entries.map((e) => e.operation)).toEqual(["DELETE", "INSERT"]);
@@ -105,9 +121,24 @@ describe("the log is append-only for every API role", () => {
   it("through PostgREST: HR, the auditor and the service role can neither insert, change nor delete log rows", async () => {
     const clients = [await signInDemo("hr_admin"), await signInDemo("auditor"), serviceClient(), anonClient()];
     for (const client of clients) {
-      const inserted = await client.from("audit_log").insert({ id: 999999999, table_name: "x", record_id: "x", operation: "INSERT", actor_kind: "user", prev_hash: "\\x00", hash: "\\x00" } as never).select();
+      const inserted = await client
+        .from("audit_log")
+        .insert({
+          id: 999999999,
+          table_name: "x",
+          record_id: "x",
+          operation: "INSERT",
+          actor_kind: "user",
+          prev_hash: "\\x00",
+          hash: "\\x00",
+        } as never)
+        .select();
       expect(inserted.error).not.toBeNull();
-      const updated = await client.from("audit_log").update({ record_id: "tampered" }).eq("id", Number(targetId)).select();
+      const updated = await client
+        .from("audit_log")
+        .update({ record_id: "tampered" })
+        .eq("id", Number(targetId))
+        .select();
       expect(updated.error !== null || (updated.data ?? []).length === 0).toBe(true);
       const deleted = await client.from("audit_log").delete().eq("id", Number(targetId)).select();
       expect(deleted.error !== null || (deleted.data ?? []).length === 0).toBe(true);
@@ -125,14 +156,18 @@ describe("the log is append-only for every API role", () => {
         "truncate public.audit_log",
       ]) {
         await asRole(claims, async (client) => {
-          await expect(client.query(statement), `${claims.role}: ${statement}`).rejects.toMatchObject({ code: "42501" });
+          await expect(client.query(statement), `${claims.role}: ${statement}`).rejects.toMatchObject({
+            code: "42501",
+          });
         });
       }
     }
   });
 
   it("even the table owner cannot change or delete rows without disabling the guard", async () => {
-    await expect(sql(`update public.audit_log set record_id = 'x' where id = ${targetId}`)).rejects.toMatchObject({ code: "42501" });
+    await expect(sql(`update public.audit_log set record_id = 'x' where id = ${targetId}`)).rejects.toMatchObject({
+      code: "42501",
+    });
     await expect(sql(`delete from public.audit_log where id = ${targetId}`)).rejects.toMatchObject({ code: "42501" });
   });
 });
@@ -149,10 +184,14 @@ describe("the hash chain", () => {
     const client = await superuserPool().connect();
     try {
       await client.query("begin");
-      const { rows } = await client.query<{ id: string }>("select id::text from public.audit_log order by id desc offset 3 limit 1");
+      const { rows } = await client.query<{ id: string }>(
+        "select id::text from public.audit_log order by id desc offset 3 limit 1",
+      );
       const victim = rows[0]!.id;
       await client.query("set local session_replication_role = replica");
-      await client.query("update public.audit_log set new_row = jsonb_build_object('edited', true) where id = $1", [victim]);
+      await client.query("update public.audit_log set new_row = jsonb_build_object('edited', true) where id = $1", [
+        victim,
+      ]);
       const { rows: result } = await client.query("select * from private.verify_audit_chain()");
       expect(result[0]).toMatchObject({ ok: false, first_broken_id: victim });
       expect(result[0].reason).toContain("edited");
@@ -183,7 +222,11 @@ describe("the hash chain", () => {
     const client = await superuserPool().connect();
     try {
       await client.query("begin");
-      const head = (await client.query<{ id: string; hash: string }>("select l.id::text, encode(l.hash, 'hex') as hash from public.audit_log l order by l.id desc limit 1")).rows[0]!;
+      const head = (
+        await client.query<{ id: string; hash: string }>(
+          "select l.id::text, encode(l.hash, 'hex') as hash from public.audit_log l order by l.id desc limit 1",
+        )
+      ).rows[0]!;
       const prefix = `chain_${randomUUID().slice(0, 8)}`;
       await client.query(
         "insert into public.app_roles (code, label_en, label_es, label_zh) select $1 || '_' || g, 'Chain ' || g, 'Cadena ' || g, '链 ' || g from generate_series(1, 5) g",
@@ -229,7 +272,11 @@ describe("who reads the log is in the matrix", () => {
     const profile = await createTestUser(["salesperson"], { signIn: false });
     await hr.client.from("profiles").update({ full_name: "History Person" }).eq("id", profile.id).select();
     const role = await tempRole();
-    const { data } = await hr.client.from("role_permissions").insert({ role_code: role, resource: "user_roles", action: "read", scope: "own" }).select("id").single();
+    const { data } = await hr.client
+      .from("role_permissions")
+      .insert({ role_code: role, resource: "user_roles", action: "read", scope: "own" })
+      .select("id")
+      .single();
     changed = { profile, cellId: data!.id };
   });
 
@@ -275,14 +322,21 @@ describe("the read policy covers every audited table", () => {
   it("every audited table has a name in each language (the log and its table filter show it)", async () => {
     const tables = await sql<{ table_name: string }>("select table_name from private.audited_tables order by 1");
     for (const [language, messages] of Object.entries(locales)) {
-      const unnamed = tables.map((t) => t.table_name).filter((name) => typeof (messages[name] as Record<string, unknown> | undefined)?.[name] !== "string");
+      const unnamed = tables
+        .map((t) => t.table_name)
+        .filter((name) => typeof (messages[name] as Record<string, unknown> | undefined)?.[name] !== "string");
       expect(unnamed, language).toEqual([]);
     }
   });
 
   it("a manager's page of the log names only records their own RLS lets them read", async () => {
     const manager = await signInDemo("manager");
-    const { data, error } = await manager.from("audit_log").select("table_name, record_id").eq("table_name", "staff").order("id", { ascending: false }).limit(50);
+    const { data, error } = await manager
+      .from("audit_log")
+      .select("table_name, record_id")
+      .eq("table_name", "staff")
+      .order("id", { ascending: false })
+      .limit(50);
     expect(error).toBeNull();
     const ids = [...new Set((data ?? []).map((r) => r.record_id))];
     expect(ids.length).toBeGreaterThan(0);

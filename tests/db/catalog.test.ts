@@ -10,7 +10,9 @@ const exposed = ["public", "graphql_public"];
 
 describe("tables in public", () => {
   it("all have row-level security enabled", async () => {
-    const rows = await sql("select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = 'public' and c.relkind = 'r' and not c.relrowsecurity");
+    const rows = await sql(
+      "select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = 'public' and c.relkind = 'r' and not c.relrowsecurity",
+    );
     expect(rows).toEqual([]);
   });
 
@@ -19,7 +21,9 @@ describe("tables in public", () => {
       select c.relname, array(select t.tgname::text from pg_trigger t where t.tgrelid = c.oid and t.tgname like 'audit\\_%' order by 1) as events
         from pg_class c join pg_namespace n on n.oid = c.relnamespace
        where n.nspname = 'public' and c.relkind = 'r' and c.relname <> 'audit_log'`);
-    const missing = rows.filter((r) => r.events.join(",") !== "audit_delete,audit_insert,audit_update").map((r) => r.relname);
+    const missing = rows
+      .filter((r) => r.events.join(",") !== "audit_delete,audit_insert,audit_update")
+      .map((r) => r.relname);
     expect(missing).toEqual([]);
   });
 
@@ -31,7 +35,9 @@ describe("tables in public", () => {
   });
 
   it("no table has two permissive policies for the same command", async () => {
-    const rows = await sql(`select tablename, cmd, count(*) from pg_policies where schemaname = 'public' and permissive = 'PERMISSIVE' group by 1, 2 having count(*) > 1`);
+    const rows = await sql(
+      `select tablename, cmd, count(*) from pg_policies where schemaname = 'public' and permissive = 'PERMISSIVE' group by 1, 2 having count(*) > 1`,
+    );
     expect(rows).toEqual([]);
   });
 
@@ -49,7 +55,9 @@ describe("tables in public", () => {
   });
 
   it("write policies are never `using (true)`", async () => {
-    const rows = await sql(`select tablename, policyname from pg_policies where schemaname = 'public' and cmd <> 'SELECT' and (coalesce(qual, 'true') = 'true' and coalesce(with_check, 'true') = 'true')`);
+    const rows = await sql(
+      `select tablename, policyname from pg_policies where schemaname = 'public' and cmd <> 'SELECT' and (coalesce(qual, 'true') = 'true' and coalesce(with_check, 'true') = 'true')`,
+    );
     expect(rows).toEqual([]);
   });
 
@@ -123,15 +131,34 @@ describe("functions", () => {
     // Each reads past RLS on purpose and checks the caller itself; adding one means adding it here.
     const reviewed = [
       // my_scopes: the caller's own scopes, which every policy helper asks.
-      "access", "my_scopes", "custom_field_errors", "custom_fields_from_csv", "effective_permissions", "is_sales_position", "own_territories",
-      "responsible_territories", "set_login_active", "staff_emails_taken", "staff_ids_by_email", "territory_ids_by_code", "verify_audit_chain",
+      "access",
+      "my_scopes",
+      "custom_field_errors",
+      "custom_fields_from_csv",
+      "effective_permissions",
+      "is_sales_position",
+      "own_territories",
+      "responsible_territories",
+      "set_login_active",
+      "staff_emails_taken",
+      "staff_ids_by_email",
+      "territory_ids_by_code",
+      "verify_audit_chain",
       // Rulebook: the caller's own position and applicable rules, staff in the caller's scope,
       // and the workflow (checks the matrix, step order and four-eyes itself).
-      "my_applicable_regulations", "my_position_ids", "staff_in_scope", "transition_regulation",
+      "my_applicable_regulations",
+      "my_position_ids",
+      "staff_in_scope",
+      "transition_regulation",
       // Access explainer and previews: the pre-request guard (reads preview sessions), starting
       // and ending one's own preview, the explainer, counting rows in a scope for the impact of
       // a matrix change, and recording a matrix version.
-      "check_request", "end_preview", "explain_access", "record_matrix_version", "rows_in_scope", "start_preview",
+      "check_request",
+      "end_preview",
+      "explain_access",
+      "record_matrix_version",
+      "rows_in_scope",
+      "start_preview",
       // Audit checkpoints: each checkpoint beside the log as it is now (checks the caller may read the whole log).
       "audit_checkpoint_facts",
     ];
@@ -149,8 +176,12 @@ function writesWithoutWhere(src: string): string[] {
   const code = src.replace(/--[^\n]*/g, " ").replace(/\/\*[\s\S]*?\*\//g, " ");
   const found: string[] = [];
   for (const statement of code.split(";")) {
-    const write = /(?<!\b(?:for|do|of|or)\s+)\b(update\s+(?:only\s+)?[\w."]+(?:\s+(?:as\s+)?\w+)?\s+set\b|delete\s+from\b)/i.exec(statement);
-    if (write && !/\bwhere\b/i.test(statement.slice(write.index))) found.push(statement.trim().replace(/\s+/g, " ").slice(0, 80));
+    const write =
+      /(?<!\b(?:for|do|of|or)\s+)\b(update\s+(?:only\s+)?[\w."]+(?:\s+(?:as\s+)?\w+)?\s+set\b|delete\s+from\b)/i.exec(
+        statement,
+      );
+    if (write && !/\bwhere\b/i.test(statement.slice(write.index)))
+      found.push(statement.trim().replace(/\s+/g, " ").slice(0, 80));
   }
   return found;
 }
@@ -169,10 +200,14 @@ describe("function bodies", () => {
   });
 
   it("the check tells a statement without WHERE from one with it, a row lock and an upsert", () => {
-    expect(writesWithoutWhere("begin update private.responsibility_generation set generation = generation + 1; end")).toHaveLength(1);
+    expect(
+      writesWithoutWhere("begin update private.responsibility_generation set generation = generation + 1; end"),
+    ).toHaveLength(1);
     expect(writesWithoutWhere("delete from private.responsibilities;")).toHaveLength(1);
     expect(writesWithoutWhere("update t set a = 1 where true; delete from t where id = $1;")).toEqual([]);
-    expect(writesWithoutWhere("select 1 from t for update; insert into t values (1) on conflict (id) do update set a = 2;")).toEqual([]);
+    expect(
+      writesWithoutWhere("select 1 from t for update; insert into t values (1) on conflict (id) do update set a = 2;"),
+    ).toEqual([]);
   });
 });
 

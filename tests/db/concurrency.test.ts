@@ -30,13 +30,21 @@ describe("two people saving the same staff record at once", () => {
     const position = (await admin.from("positions").select("id").eq("code", "sales_assistant").single()).data!.id;
     const { data: person } = await admin
       .from("staff")
-      .insert({ full_name: "Concurrent Person", email: `concurrent.${randomUUID().slice(0, 8)}@example.com`, position_id: position })
+      .insert({
+        full_name: "Concurrent Person",
+        email: `concurrent.${randomUUID().slice(0, 8)}@example.com`,
+        position_id: position,
+      })
       .select("id, version")
       .single();
     let version = person!.version;
     for (let i = 0; i < pairs; i++) {
       const save = async (who: TestUser, notes: string): Promise<Outcome> => {
-        const { data, error, status } = await who.client.from("staff").update({ notes, version }).eq("id", person!.id).select("id, version");
+        const { data, error, status } = await who.client
+          .from("staff")
+          .update({ notes, version })
+          .eq("id", person!.id)
+          .select("id, version");
         return { ok: !error && (data ?? []).length === 1, status, code: error?.code };
       };
       const [a, b] = await Promise.all([save(alice, `Alice ${i}`), save(bruno, `Bruno ${i}`)]);

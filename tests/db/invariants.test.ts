@@ -25,7 +25,11 @@ describe("a matrix edit applies on the next request", () => {
     const person = await createTestUser([role]);
     const before = await person.client.from("app_roles").select("code");
     expect(before.data).toEqual([]);
-    const { data: cell } = await admin().from("role_permissions").insert({ role_code: role, resource: "app_roles", action: "read", scope: "all" }).select("id").single();
+    const { data: cell } = await admin()
+      .from("role_permissions")
+      .insert({ role_code: role, resource: "app_roles", action: "read", scope: "all" })
+      .select("id")
+      .single();
     const after = await person.client.from("app_roles").select("code");
     expect((after.data ?? []).length).toBeGreaterThanOrEqual(4);
     await admin().from("role_permissions").delete().eq("id", cell!.id);
@@ -51,7 +55,9 @@ describe("a matrix edit applies on the next request", () => {
   it("a stale expected scope is refused with a conflict instead of overwriting", async () => {
     const hr = await createTestUser(["hr_admin"]);
     const role = await tempRole();
-    await admin().from("role_permissions").insert({ role_code: role, resource: "user_roles", action: "read", scope: "own" });
+    await admin()
+      .from("role_permissions")
+      .insert({ role_code: role, resource: "user_roles", action: "read", scope: "own" });
     const { error } = await hr.client.rpc("save_permission_matrix", {
       p_changes: [{ role_code: role, resource: "user_roles", action: "read", scope: "all", expected_scope: null }],
       p_reason: "Test",
@@ -69,9 +75,15 @@ describe("auditors never write", () => {
       const key = await fixture.arrange();
       const inserted = await table.insert((await fixture.createPayload(person)) as never).select("*");
       expect(inserted.error !== null || (inserted.data ?? []).length === 0, `insert ${fixture.table}`).toBe(true);
-      const updated = await table.update(fixture.patch as never).eq(fixture.key as "code", key).select("*");
+      const updated = await table
+        .update(fixture.patch as never)
+        .eq(fixture.key as "code", key)
+        .select("*");
       expect(updated.error !== null || (updated.data ?? []).length === 0, `update ${fixture.table}`).toBe(true);
-      const deleted = await table.delete().eq(fixture.key as "code", key).select("*");
+      const deleted = await table
+        .delete()
+        .eq(fixture.key as "code", key)
+        .select("*");
       expect(deleted.error !== null || (deleted.data ?? []).length === 0, `delete ${fixture.table}`).toBe(true);
       await fixture.cleanup?.(key);
     }
@@ -79,14 +91,20 @@ describe("auditors never write", () => {
 
   it("the matrix refuses to give the auditor role a write permission", async () => {
     const hr = await signInDemo("hr_admin");
-    const { error } = await hr.from("role_permissions").insert({ role_code: "auditor", resource: "app_roles", action: "update", scope: "all" });
+    const { error } = await hr
+      .from("role_permissions")
+      .insert({ role_code: "auditor", resource: "app_roles", action: "update", scope: "all" });
     expect(error?.details).toBe("auditor_never_writes");
   });
 
   it("the demo auditor's crafted writes fail", async () => {
     const auditor = await signInDemo("auditor");
-    expect((await auditor.from("app_roles").update({ label_en: "Hacked" }).eq("code", "manager").select()).data).toEqual([]);
-    expect((await auditor.rpc("save_permission_matrix", { p_changes: [], p_reason: "Test" })).error?.code).toBe("42501");
+    expect(
+      (await auditor.from("app_roles").update({ label_en: "Hacked" }).eq("code", "manager").select()).data,
+    ).toEqual([]);
+    expect((await auditor.rpc("save_permission_matrix", { p_changes: [], p_reason: "Test" })).error?.code).toBe(
+      "42501",
+    );
     expect((await sql("select label_en from public.app_roles where code = 'manager'"))[0]?.label_en).toBe("Manager");
   });
 });
@@ -100,7 +118,11 @@ describe("no lockout of the matrix editor", () => {
       .match({ role_code: "hr_admin", resource: "permissions", action: "update" })
       .select();
     expect(error?.details).toBe("matrix_lockout");
-    expect(await sql("select 1 from public.role_permissions where role_code = 'hr_admin' and resource = 'permissions' and action = 'update'")).toHaveLength(1);
+    expect(
+      await sql(
+        "select 1 from public.role_permissions where role_code = 'hr_admin' and resource = 'permissions' and action = 'update'",
+      ),
+    ).toHaveLength(1);
   });
 
   it("deleting the hr_admin role is refused (built-in)", async () => {
@@ -113,7 +135,9 @@ describe("no lockout of the matrix editor", () => {
     const editors = await sql<{ id: string }>("select id::text from public.user_roles where role_code = 'hr_admin'");
     const { error } = await admin().from("user_roles").delete().eq("role_code", "hr_admin").select();
     expect(error?.details).toBe("matrix_lockout");
-    expect(await sql("select id::text from public.user_roles where role_code = 'hr_admin'")).toHaveLength(editors.length);
+    expect(await sql("select id::text from public.user_roles where role_code = 'hr_admin'")).toHaveLength(
+      editors.length,
+    );
   });
 });
 
@@ -128,14 +152,18 @@ describe("nobody grants themself a role or a permission", () => {
     const hr = await createTestUser(["hr_admin"]);
     const role = await tempRole();
     await admin().from("user_roles").insert({ user_id: hr.id, role_code: role });
-    const { error } = await hr.client.from("role_permissions").insert({ role_code: role, resource: "profiles", action: "read", scope: "all" });
+    const { error } = await hr.client
+      .from("role_permissions")
+      .insert({ role_code: role, resource: "profiles", action: "read", scope: "all" });
     expect(error?.details).toBe("no_self_grant");
   });
 
   it("HR can still narrow or edit a role they do not hold", async () => {
     const hr = await createTestUser(["hr_admin"]);
     const role = await tempRole();
-    const { error } = await hr.client.from("role_permissions").insert({ role_code: role, resource: "profiles", action: "read", scope: "all" });
+    const { error } = await hr.client
+      .from("role_permissions")
+      .insert({ role_code: role, resource: "profiles", action: "read", scope: "all" });
     expect(error).toBeNull();
   });
 });
@@ -151,8 +179,21 @@ describe("built-in roles", () => {
   it("custom roles can be created, renamed in every language, and deleted by HR", async () => {
     const hr = await createTestUser(["hr_admin"]);
     const code = `tmp_${randomUUID().slice(0, 8)}`;
-    expect((await hr.client.from("app_roles").insert({ code, label_en: "Trainer", label_es: "Formador", label_zh: "培训师" }).select().single()).error).toBeNull();
-    const renamed = await hr.client.from("app_roles").update({ label_es: "Formadora", version: 1 }).eq("code", code).select().single();
+    expect(
+      (
+        await hr.client
+          .from("app_roles")
+          .insert({ code, label_en: "Trainer", label_es: "Formador", label_zh: "培训师" })
+          .select()
+          .single()
+      ).error,
+    ).toBeNull();
+    const renamed = await hr.client
+      .from("app_roles")
+      .update({ label_es: "Formadora", version: 1 })
+      .eq("code", code)
+      .select()
+      .single();
     expect(renamed.data?.label_es).toBe("Formadora");
     const stale = await hr.client.from("app_roles").update({ label_es: "Otra", version: 1 }).eq("code", code).select();
     expect(stale.error?.code).toBe("PT409");

@@ -34,7 +34,9 @@ function expectedScope(role: string, fixture: TableFixture, action: TableAction)
   if (fixture.resource === null) return action === "read" ? "all" : null;
   const matrixAction = fixture.actions?.[action] ?? action;
   if (role === "auditor" && writeActions.has(matrixAction)) return null;
-  const scopes = matrix.filter((m) => m.role_code === role && m.resource === fixture.resource && m.action === matrixAction).map((m) => m.scope);
+  const scopes = matrix
+    .filter((m) => m.role_code === role && m.resource === fixture.resource && m.action === matrixAction)
+    .map((m) => m.scope);
   return scopes.sort((a, b) => rank[b] - rank[a])[0] ?? null;
 }
 
@@ -51,15 +53,23 @@ async function attempt(client: Client, fixture: TableFixture, action: TableActio
     case "create":
       return table.insert((await fixture.createPayload(actor!)) as never).select("*");
     case "update":
-      return table.update(fixture.patch as never).eq(fixture.key as "code", key).select("*");
+      return table
+        .update(fixture.patch as never)
+        .eq(fixture.key as "code", key)
+        .select("*");
     case "delete":
-      return table.delete().eq(fixture.key as "code", key).select("*");
+      return table
+        .delete()
+        .eq(fixture.key as "code", key)
+        .select("*");
   }
 }
 
 describe("every table in public is covered by the walk", () => {
   it("has a fixture for each table", async () => {
-    const tables = (await sql<{ tablename: string }>("select tablename from pg_tables where schemaname = 'public' order by 1")).map((r) => r.tablename);
+    const tables = (
+      await sql<{ tablename: string }>("select tablename from pg_tables where schemaname = 'public' order by 1")
+    ).map((r) => r.tablename);
     expect(tables.filter((t) => !tableFixtures.some((f) => f.table === t))).toEqual([]);
   });
 });
@@ -98,14 +108,20 @@ for (const fixture of tableFixtures) {
             const allowed = scope === "all" || scope === "own";
             const before = await rowExists(fixture, key);
             // A harmless own update: write back the current value, so the actor keeps their rights.
-            const patch = action === "update" ? Object.fromEntries(Object.keys(fixture.patch).map((k) => [k, before?.[k]])) : {};
+            const patch =
+              action === "update" ? Object.fromEntries(Object.keys(fixture.patch).map((k) => [k, before?.[k]])) : {};
             const table = actor.client.from(fixture.table as "profiles");
             const { data, error } =
               action === "read"
                 ? await table.select("*").eq(fixture.key as "id", key)
-                : await table.update(patch as never).eq(fixture.key as "id", key).select("*");
+                : await table
+                    .update(patch as never)
+                    .eq(fixture.key as "id", key)
+                    .select("*");
             if (allowed && action === "update" && fixture.ownUpdateInvariant) {
-              expect(error?.details, "the invariant refuses it whatever the matrix says").toBe(fixture.ownUpdateInvariant);
+              expect(error?.details, "the invariant refuses it whatever the matrix says").toBe(
+                fixture.ownUpdateInvariant,
+              );
             } else if (allowed) {
               expect(error, error?.message).toBeNull();
               expect((data ?? []).length).toBe(1);

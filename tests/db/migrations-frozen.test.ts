@@ -28,7 +28,9 @@ describe("applied migrations are frozen", () => {
     const { default: pg } = await import("pg");
     const client = new pg.Client({ connectionString: target });
     await client.connect();
-    await client.query("create schema supabase_migrations; create table supabase_migrations.schema_migrations (version text primary key, statements text[], name text)");
+    await client.query(
+      "create schema supabase_migrations; create table supabase_migrations.schema_migrations (version text primary key, statements text[], name text)",
+    );
     await client.end();
 
     writeFileSync(path.join(dir, "20300101000000_first.sql"), "create table first_table (id int);\n");

@@ -20,7 +20,11 @@ async function positionId(code: string) {
 }
 
 async function newTerritory(parent: string | null = null): Promise<string> {
-  const { data, error } = await admin().from("territories").insert({ code: `Q-${short().toUpperCase()}`, name: "Rule territory", parent_id: parent }).select("id").single();
+  const { data, error } = await admin()
+    .from("territories")
+    .insert({ code: `Q-${short().toUpperCase()}`, name: "Rule territory", parent_id: parent })
+    .select("id")
+    .single();
   if (error) throw error;
   return data!.id;
 }
@@ -37,7 +41,11 @@ describe("trees do not loop", () => {
     const mid = await newTerritory(top);
     const leaf = await newTerritory(mid);
     const { data: row } = await hr.client.from("territories").select("version").eq("id", top).single();
-    const { error } = await hr.client.from("territories").update({ parent_id: leaf, version: row!.version }).eq("id", top).select();
+    const { error } = await hr.client
+      .from("territories")
+      .update({ parent_id: leaf, version: row!.version })
+      .eq("id", top)
+      .select();
     expect(error?.details).toBe("tree_cycle");
     expect(error?.message).toContain("cannot be moved under itself or one of its own sub-territories");
   });
@@ -48,7 +56,10 @@ describe("trees do not loop", () => {
     const child = await newTerritory(a);
     const grandchild = await newTerritory(child);
     const { data: row } = await hr.client.from("territories").select("version").eq("id", child).single();
-    expect((await hr.client.from("territories").update({ parent_id: b, version: row!.version }).eq("id", child).select()).error).toBeNull();
+    expect(
+      (await hr.client.from("territories").update({ parent_id: b, version: row!.version }).eq("id", child).select())
+        .error,
+    ).toBeNull();
     const [g] = await sql<{ ok: boolean }>(
       "select g.path <@ b.path as ok from public.territories g, public.territories b where g.id = $1 and b.id = $2",
       [grandchild, b],
@@ -57,15 +68,44 @@ describe("trees do not loop", () => {
   });
 
   it("a position cannot report to one of its own subordinates", async () => {
-    const top = (await admin().from("positions").insert({ code: `pt_${short()}`, title_en: "Top" }).select("id").single()).data!.id;
-    const below = (await admin().from("positions").insert({ code: `pb_${short()}`, title_en: "Below", parent_id: top }).select("id").single()).data!.id;
+    const top = (
+      await admin()
+        .from("positions")
+        .insert({ code: `pt_${short()}`, title_en: "Top" })
+        .select("id")
+        .single()
+    ).data!.id;
+    const below = (
+      await admin()
+        .from("positions")
+        .insert({ code: `pb_${short()}`, title_en: "Below", parent_id: top })
+        .select("id")
+        .single()
+    ).data!.id;
     const { error } = await hr.client.from("positions").update({ parent_id: below, version: 1 }).eq("id", top).select();
     expect(error?.details).toBe("tree_cycle");
   });
 
   it("a person cannot report to someone who reports to them", async () => {
-    const boss = (await admin().from("staff").insert({ full_name: "Boss", email: `boss-${short()}@rules.example.com`, position_id: ids.assistant }).select("id").single()).data!.id;
-    const report = (await admin().from("staff").insert({ full_name: "Report", email: `rep-${short()}@rules.example.com`, position_id: ids.assistant, manager_id: boss }).select("id").single()).data!.id;
+    const boss = (
+      await admin()
+        .from("staff")
+        .insert({ full_name: "Boss", email: `boss-${short()}@rules.example.com`, position_id: ids.assistant })
+        .select("id")
+        .single()
+    ).data!.id;
+    const report = (
+      await admin()
+        .from("staff")
+        .insert({
+          full_name: "Report",
+          email: `rep-${short()}@rules.example.com`,
+          position_id: ids.assistant,
+          manager_id: boss,
+        })
+        .select("id")
+        .single()
+    ).data!.id;
     const { error } = await hr.client.from("staff").update({ manager_id: report, version: 1 }).eq("id", boss).select();
     expect(error?.details).toBe("tree_cycle");
   });
@@ -73,46 +113,115 @@ describe("trees do not loop", () => {
 
 describe("one territory per salesperson, one salesperson per territory", () => {
   it("an active salesperson without a territory is refused", async () => {
-    const { error } = await hr.client.from("staff").insert({ full_name: "No Area", email: `na-${short()}@rules.example.com`, position_id: ids.salesperson }).select();
+    const { error } = await hr.client
+      .from("staff")
+      .insert({ full_name: "No Area", email: `na-${short()}@rules.example.com`, position_id: ids.salesperson })
+      .select();
     expect(error?.details).toBe("salesperson_territory");
   });
 
   it("a taken territory cannot get a second salesperson", async () => {
     const area = await newTerritory();
-    await hr.client.from("staff").insert({ full_name: "First", email: `f-${short()}@rules.example.com`, position_id: ids.salesperson, territory_id: area }).select();
-    const { error } = await hr.client.from("staff").insert({ full_name: "Second", email: `s-${short()}@rules.example.com`, position_id: ids.salesperson, territory_id: area }).select();
+    await hr.client
+      .from("staff")
+      .insert({
+        full_name: "First",
+        email: `f-${short()}@rules.example.com`,
+        position_id: ids.salesperson,
+        territory_id: area,
+      })
+      .select();
+    const { error } = await hr.client
+      .from("staff")
+      .insert({
+        full_name: "Second",
+        email: `s-${short()}@rules.example.com`,
+        position_id: ids.salesperson,
+        territory_id: area,
+      })
+      .select();
     expect(error?.details).toBe("territory_taken");
   });
 
   it("moving a salesperson keeps the history: from, to, who and why", async () => {
     const first = await newTerritory();
     const second = await newTerritory();
-    const { data: person } = await hr.client.from("staff").insert({ full_name: "Mover", email: `m-${short()}@rules.example.com`, position_id: ids.salesperson, territory_id: first }).select("id").single();
-    const { error } = await hr.client.rpc("assign_territory", { p_staff: person!.id, p_territory: second, p_reason: "Covering the new market" });
+    const { data: person } = await hr.client
+      .from("staff")
+      .insert({
+        full_name: "Mover",
+        email: `m-${short()}@rules.example.com`,
+        position_id: ids.salesperson,
+        territory_id: first,
+      })
+      .select("id")
+      .single();
+    const { error } = await hr.client.rpc("assign_territory", {
+      p_staff: person!.id,
+      p_territory: second,
+      p_reason: "Covering the new market",
+    });
     expect(error).toBeNull();
-    const history = await sql<{ territory_id: string; valid_to: string | null; reason: string; end_reason: string; assigned_by: string; ended_by: string | null }>(
+    const history = await sql<{
+      territory_id: string;
+      valid_to: string | null;
+      reason: string;
+      end_reason: string;
+      assigned_by: string;
+      ended_by: string | null;
+    }>(
       "select territory_id, valid_to, reason, end_reason, assigned_by, ended_by from public.territory_assignments where staff_id = $1 order by valid_from",
       [person!.id],
     );
     expect(history).toHaveLength(2);
-    expect(history[0]).toMatchObject({ territory_id: first, end_reason: "Covering the new market", ended_by: hr.id, reason: "Initial assignment" });
+    expect(history[0]).toMatchObject({
+      territory_id: first,
+      end_reason: "Covering the new market",
+      ended_by: hr.id,
+      reason: "Initial assignment",
+    });
     expect(history[0]!.valid_to).not.toBeNull();
-    expect(history[1]).toMatchObject({ territory_id: second, valid_to: null, reason: "Covering the new market", assigned_by: hr.id });
+    expect(history[1]).toMatchObject({
+      territory_id: second,
+      valid_to: null,
+      reason: "Covering the new market",
+      assigned_by: hr.id,
+    });
   });
 
   it("a reason is required to move someone", async () => {
     const area = await newTerritory();
-    const { error } = await hr.client.rpc("assign_territory", { p_staff: randomUUID(), p_territory: area, p_reason: " " });
+    const { error } = await hr.client.rpc("assign_territory", {
+      p_staff: randomUUID(),
+      p_territory: area,
+      p_reason: " ",
+    });
     expect(error?.details).toBe("reason_required");
   });
 
   it("a salesperson who leaves frees their territory and keeps their record", async () => {
     const area = await newTerritory();
-    const { data: person } = await hr.client.from("staff").insert({ full_name: "Leaver", email: `l-${short()}@rules.example.com`, position_id: ids.salesperson, territory_id: area }).select("id, version").single();
-    const { data: left, error } = await hr.client.from("staff").update({ status: "left", version: person!.version }).eq("id", person!.id).select("status, territory_id, status_changed_on").single();
+    const { data: person } = await hr.client
+      .from("staff")
+      .insert({
+        full_name: "Leaver",
+        email: `l-${short()}@rules.example.com`,
+        position_id: ids.salesperson,
+        territory_id: area,
+      })
+      .select("id, version")
+      .single();
+    const { data: left, error } = await hr.client
+      .from("staff")
+      .update({ status: "left", version: person!.version })
+      .eq("id", person!.id)
+      .select("status, territory_id, status_changed_on")
+      .single();
     expect(error).toBeNull();
     expect(left).toMatchObject({ status: "left", territory_id: null });
-    expect(await sql("select 1 from public.territory_assignments where territory_id = $1 and valid_to is null", [area])).toEqual([]);
+    expect(
+      await sql("select 1 from public.territory_assignments where territory_id = $1 and valid_to is null", [area]),
+    ).toEqual([]);
   });
 });
 
@@ -120,30 +229,51 @@ describe("custom fields are validated by the database", () => {
   let key: string;
   beforeAll(async () => {
     key = `score_${short()}`;
-    await admin().from("custom_field_definitions").insert({ resource: "territories", key, label_en: "Score", field_type: "number" });
+    await admin()
+      .from("custom_field_definitions")
+      .insert({ resource: "territories", key, label_en: "Score", field_type: "number" });
   });
   afterAll(async () => {
     await admin().from("custom_field_definitions").delete().eq("key", key);
   });
 
   it("a number field refuses text even through the API", async () => {
-    const { error } = await hr.client.from("territories").insert({ code: `C-${short().toUpperCase()}`, name: "Typed", custom_fields: { [key]: "abc" } }).select();
+    const { error } = await hr.client
+      .from("territories")
+      .insert({ code: `C-${short().toUpperCase()}`, name: "Typed", custom_fields: { [key]: "abc" } })
+      .select();
     expect(error?.details).toBe("custom_field_type");
     expect(error?.message).toBe('"Score" must be a number.');
-    const ok = await hr.client.from("territories").insert({ code: `C-${short().toUpperCase()}`, name: "Typed", custom_fields: { [key]: 42 } }).select("custom_fields").single();
+    const ok = await hr.client
+      .from("territories")
+      .insert({ code: `C-${short().toUpperCase()}`, name: "Typed", custom_fields: { [key]: 42 } })
+      .select("custom_fields")
+      .single();
     expect(ok.data?.custom_fields).toMatchObject({ [key]: 42 });
   });
 
   it("an unknown field is refused", async () => {
-    const { error } = await hr.client.from("territories").insert({ code: `C-${short().toUpperCase()}`, name: "Typed", custom_fields: { nope: 1 } }).select();
+    const { error } = await hr.client
+      .from("territories")
+      .insert({ code: `C-${short().toUpperCase()}`, name: "Typed", custom_fields: { nope: 1 } })
+      .select();
     expect(error?.details).toBe("custom_field_unknown");
   });
 
   it("a required field refuses a missing value", async () => {
     const required = `req_${short()}`;
-    await admin().from("custom_field_definitions").insert({ resource: "territories", key: required, label_en: "Required thing", field_type: "text", required: true });
+    await admin().from("custom_field_definitions").insert({
+      resource: "territories",
+      key: required,
+      label_en: "Required thing",
+      field_type: "text",
+      required: true,
+    });
     try {
-      const { error } = await hr.client.from("territories").insert({ code: `C-${short().toUpperCase()}`, name: "Missing" }).select();
+      const { error } = await hr.client
+        .from("territories")
+        .insert({ code: `C-${short().toUpperCase()}`, name: "Missing" })
+        .select();
       expect(error?.details).toBe("custom_field_required");
     } finally {
       await admin().from("custom_field_definitions").delete().eq("key", required);
@@ -154,15 +284,45 @@ describe("custom fields are validated by the database", () => {
     const select = `size_${short()}`;
     const { data: def } = await admin()
       .from("custom_field_definitions")
-      .insert({ resource: "territories", key: select, label_en: "Size", field_type: "single_select", options: [{ value: "s", label_en: "S" }, { value: "xl", label_en: "XL" }] })
+      .insert({
+        resource: "territories",
+        key: select,
+        label_en: "Size",
+        field_type: "single_select",
+        options: [
+          { value: "s", label_en: "S" },
+          { value: "xl", label_en: "XL" },
+        ],
+      })
       .select("id, version")
       .single();
     try {
-      const { data: row } = await hr.client.from("territories").insert({ code: `C-${short().toUpperCase()}`, name: "Sized", custom_fields: { [select]: "xl" } }).select("id, version").single();
-      await admin().from("custom_field_definitions").update({ options: [{ value: "s", label_en: "S" }, { value: "xl", label_en: "XL", active: false }], version: def!.version }).eq("id", def!.id);
-      const again = await hr.client.from("territories").insert({ code: `C-${short().toUpperCase()}`, name: "Sized", custom_fields: { [select]: "xl" } }).select();
+      const { data: row } = await hr.client
+        .from("territories")
+        .insert({ code: `C-${short().toUpperCase()}`, name: "Sized", custom_fields: { [select]: "xl" } })
+        .select("id, version")
+        .single();
+      await admin()
+        .from("custom_field_definitions")
+        .update({
+          options: [
+            { value: "s", label_en: "S" },
+            { value: "xl", label_en: "XL", active: false },
+          ],
+          version: def!.version,
+        })
+        .eq("id", def!.id);
+      const again = await hr.client
+        .from("territories")
+        .insert({ code: `C-${short().toUpperCase()}`, name: "Sized", custom_fields: { [select]: "xl" } })
+        .select();
       expect(again.error?.details).toBe("custom_field_option");
-      const edit = await hr.client.from("territories").update({ name: "Renamed", version: row!.version }).eq("id", row!.id).select("name, custom_fields").single();
+      const edit = await hr.client
+        .from("territories")
+        .update({ name: "Renamed", version: row!.version })
+        .eq("id", row!.id)
+        .select("name, custom_fields")
+        .single();
       expect(edit.error).toBeNull();
       expect(edit.data?.custom_fields).toMatchObject({ [select]: "xl" });
     } finally {
@@ -183,7 +343,12 @@ describe("CSV import", () => {
   });
 
   it("reports every bad row with line, column and reason, and writes nothing", async () => {
-    const rows = [csvRow(0), csvRow(1, { email: "broken" }), csvRow(2, { position: "astronaut", hire_date: "2024-02-30" }), csvRow(3, { cf_hobbies: "music;skydiving" })];
+    const rows = [
+      csvRow(0),
+      csvRow(1, { email: "broken" }),
+      csvRow(2, { position: "astronaut", hire_date: "2024-02-30" }),
+      csvRow(3, { cf_hobbies: "music;skydiving" }),
+    ];
     const { data, error } = await hr.client.rpc("import_staff", { p_rows: rows, p_dry_run: false });
     expect(error).toBeNull();
     const result = data as { ok: boolean; inserted: number; errors: { line: number; column: string; code: string }[] };
@@ -200,7 +365,10 @@ describe("CSV import", () => {
 
   it("a manager's rows outside their territories are refused per row", async () => {
     const manager = await signInDemo("manager");
-    const { data } = await manager.rpc("import_staff", { p_rows: [csvRow(0, { territory: "SOU-E" })], p_dry_run: true });
+    const { data } = await manager.rpc("import_staff", {
+      p_rows: [csvRow(0, { territory: "SOU-E" })],
+      p_dry_run: true,
+    });
     expect((data as { errors: { code: string }[] }).errors.map((e) => e.code)).toEqual(["territory_outside_scope"]);
   });
 
@@ -212,7 +380,10 @@ describe("CSV import", () => {
     expect(error).toBeNull();
     expect(data).toMatchObject({ ok: true, inserted: 10_000 });
     expect(seconds).toBeLessThan(60);
-    const [count] = await sql<{ n: string }>("select count(*) as n from public.staff where email like 'imp-%@import.example.com' and email = any($1)", [rows.map((r) => r.email)]);
+    const [count] = await sql<{ n: string }>(
+      "select count(*) as n from public.staff where email like 'imp-%@import.example.com' and email = any($1)",
+      [rows.map((r) => r.email)],
+    );
     expect(Number(count!.n)).toBe(10_000);
     // Clean up (as the superuser: the audit trail keeps the history).
     await sql("delete from public.staff where email = any($1)", [rows.map((r) => r.email)]);
@@ -240,7 +411,10 @@ describe("CSV import", () => {
       { code: `IMP-${t}-2`, parent: `IMP-${t}`, depth: 2 },
     ]);
     // Three levels, three insert statements: rows written by one statement share its command id (cmin).
-    const commands = await sql<{ code: string; cmd: string }>("select code, cmin::text as cmd from public.territories where code like $1", [`IMP-${t}%`]);
+    const commands = await sql<{ code: string; cmd: string }>(
+      "select code, cmin::text as cmd from public.territories where code like $1",
+      [`IMP-${t}%`],
+    );
     const cmd = Object.fromEntries(commands.map((c) => [c.code, c.cmd]));
     expect(new Set(Object.values(cmd)).size).toBe(3);
     expect(cmd[`IMP-${t}-1`]).toBe(cmd[`IMP-${t}-2`]);
@@ -261,12 +435,32 @@ describe("CSV import", () => {
 
 describe("staff records", () => {
   it("HR links a login; a manager cannot", async () => {
-    const person = (await admin().from("staff").insert({ full_name: "Linkable", email: `lk-${short()}@rules.example.com`, position_id: ids.assistant, territory_id: await newTerritory() }).select("id, version").single()).data!;
+    const person = (
+      await admin()
+        .from("staff")
+        .insert({
+          full_name: "Linkable",
+          email: `lk-${short()}@rules.example.com`,
+          position_id: ids.assistant,
+          territory_id: await newTerritory(),
+        })
+        .select("id, version")
+        .single()
+    ).data!;
     const login = await createTestUser([], { signIn: false });
     const manager: Client = await signInDemo("manager");
-    const refused = await manager.from("staff").update({ user_id: login.id, version: person.version }).eq("id", person.id).select();
+    const refused = await manager
+      .from("staff")
+      .update({ user_id: login.id, version: person.version })
+      .eq("id", person.id)
+      .select();
     expect(refused.error !== null || (refused.data ?? []).length === 0).toBe(true);
-    const ok = await hr.client.from("staff").update({ user_id: login.id, version: person.version }).eq("id", person.id).select("user_id").single();
+    const ok = await hr.client
+      .from("staff")
+      .update({ user_id: login.id, version: person.version })
+      .eq("id", person.id)
+      .select("user_id")
+      .single();
     expect(ok.data?.user_id).toBe(login.id);
   });
 });
@@ -277,15 +471,25 @@ describe("the org chart", () => {
       const client = await signInDemo(role);
       const { data: chart, error } = await client.rpc("org_chart_members", { p_per_position: 3 });
       expect(error, role).toBeNull();
-      const { data: staff } = await client.from("staff").select("id, position_id, full_name, territories:territory_id(code)").neq("status", "left").order("full_name").order("id");
+      const { data: staff } = await client
+        .from("staff")
+        .select("id, position_id, full_name, territories:territory_id(code)")
+        .neq("status", "left")
+        .order("full_name")
+        .order("id");
       const codes = new Map((staff ?? []).map((s) => [s.id, s.territories?.code ?? null]));
       const expected = new Map<string, string[]>();
       for (const s of staff ?? []) expected.set(s.position_id, [...(expected.get(s.position_id) ?? []), s.id]);
-      expect(new Map((chart ?? []).map((r) => [r.position_id, Number(r.filled)])), role).toEqual(new Map([...expected].map(([k, v]) => [k, v.length])));
+      expect(new Map((chart ?? []).map((r) => [r.position_id, Number(r.filled)])), role).toEqual(
+        new Map([...expected].map(([k, v]) => [k, v.length])),
+      );
       for (const row of chart ?? []) {
         const members = row.members as Array<{ id: string; territory_code: string | null }>;
         // The first three by name, each with the code of a territory the viewer may read.
-        expect(members.map((m) => m.id), role).toEqual(expected.get(row.position_id)!.slice(0, 3));
+        expect(
+          members.map((m) => m.id),
+          role,
+        ).toEqual(expected.get(row.position_id)!.slice(0, 3));
         for (const m of members) expect(m.territory_code, role).toBe(codes.get(m.id));
       }
     }

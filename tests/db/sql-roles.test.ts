@@ -10,7 +10,9 @@ const sales = "00000000-0000-4000-a000-000000000004";
 describe("auth helpers as Supabase defines them", () => {
   it("auth.uid(), auth.role() and auth.jwt() read request.jwt.claims", async () => {
     const row = await asRole({ sub: hr, role: "authenticated", email: "hr@example.com" }, async (c) => {
-      const { rows } = await c.query("select auth.uid() as uid, auth.role() as role, auth.email() as email, auth.jwt() ->> 'sub' as sub");
+      const { rows } = await c.query(
+        "select auth.uid() as uid, auth.role() as role, auth.email() as email, auth.jwt() ->> 'sub' as sub",
+      );
       return rows[0];
     });
     expect(row).toEqual({ uid: hr, role: "authenticated", email: "hr@example.com", sub: hr });
@@ -27,17 +29,23 @@ describe("auth helpers as Supabase defines them", () => {
 
 describe("RLS as each role", () => {
   it("a salesperson reads only their own profile", async () => {
-    const ids = await asRole({ sub: sales, role: "authenticated" }, async (c) => (await c.query("select id from public.profiles")).rows.map((r) => r.id));
+    const ids = await asRole({ sub: sales, role: "authenticated" }, async (c) =>
+      (await c.query("select id from public.profiles")).rows.map((r) => r.id),
+    );
     expect(ids).toEqual([sales]);
   });
 
   it("HR reads every profile", async () => {
-    const count = await asRole({ sub: hr, role: "authenticated" }, async (c) => Number((await c.query("select count(*) from public.profiles")).rows[0].count));
+    const count = await asRole({ sub: hr, role: "authenticated" }, async (c) =>
+      Number((await c.query("select count(*) from public.profiles")).rows[0].count),
+    );
     expect(count).toBeGreaterThanOrEqual(4);
   });
 
   it("the service role bypasses RLS", async () => {
-    const count = await asRole({ role: "service_role" }, async (c) => Number((await c.query("select count(*) from public.profiles")).rows[0].count));
+    const count = await asRole({ role: "service_role" }, async (c) =>
+      Number((await c.query("select count(*) from public.profiles")).rows[0].count),
+    );
     expect(count).toBeGreaterThanOrEqual(4);
   });
 

@@ -12,7 +12,9 @@ afterAll(closePools);
 const admin = () => serviceClient();
 const tag = randomUUID().slice(0, 6).toUpperCase();
 
-async function one<R extends { data: unknown; error: { message: string } | null }>(promise: PromiseLike<R>): Promise<NonNullable<R["data"]>> {
+async function one<R extends { data: unknown; error: { message: string } | null }>(
+  promise: PromiseLike<R>,
+): Promise<NonNullable<R["data"]>> {
   const { data, error } = await promise;
   if (error || data === null || data === undefined) throw new Error(error?.message ?? "no row");
   return data as NonNullable<R["data"]>;
@@ -39,14 +41,36 @@ let w: World;
 beforeAll(async () => {
   const manager = await createTestUser(["manager"]);
   const territory = async (code: string, parent: string | null) =>
-    (await one(admin().from("territories").insert({ code: `${code}-${tag}`, name: code, parent_id: parent }).select("id").single())).id;
+    (
+      await one(
+        admin()
+          .from("territories")
+          .insert({ code: `${code}-${tag}`, name: code, parent_id: parent })
+          .select("id")
+          .single(),
+      )
+    ).id;
   const regionA = await territory("RA", null);
   const subA = await territory("RA-1", regionA);
   const areaA = await territory("RA-1-1", subA);
   const regionB = await territory("RB", null);
   const areaB = await territory("RB-1", regionB);
   const staff = async (name: string, pos: string, territoryId: string | null, userId?: string) =>
-    (await one(admin().from("staff").insert({ full_name: name, email: `${name.toLowerCase().replace(/\W/g, "")}-${tag}@scope.example.com`, position_id: await position(pos), territory_id: territoryId, user_id: userId ?? null }).select("id").single())).id;
+    (
+      await one(
+        admin()
+          .from("staff")
+          .insert({
+            full_name: name,
+            email: `${name.toLowerCase().replace(/\W/g, "")}-${tag}@scope.example.com`,
+            position_id: await position(pos),
+            territory_id: territoryId,
+            user_id: userId ?? null,
+          })
+          .select("id")
+          .single(),
+      )
+    ).id;
   const managerStaff = await staff("Manager A", "regional_director", regionA, manager.id);
   await one(admin().from("territories").update({ manager_id: managerStaff }).eq("id", regionA).select("id").single());
   w = {
@@ -82,7 +106,8 @@ describe("a manager of region A", () => {
   it("sees in the territory tree view exactly the territories they may read, with A's manager and salesperson by name, and nothing of B", async () => {
     const c = w.manager.client;
     const ids = [w.regionA, w.subA, w.areaA, w.regionB, w.areaB];
-    const tree = (await c.from("territory_tree").select("id, code, manager_name, salesperson_name").in("id", ids)).data ?? [];
+    const tree =
+      (await c.from("territory_tree").select("id, code, manager_name, salesperson_name").in("id", ids)).data ?? [];
     const readable = (await c.from("territories").select("id").in("id", ids)).data ?? [];
     expect(tree.map((r) => r.id).sort()).toEqual(readable.map((r) => r.id).sort());
     expect(tree.map((r) => r.id).sort()).toEqual([w.regionA, w.subA, w.areaA].sort());
@@ -96,9 +121,25 @@ describe("a manager of region A", () => {
   it("adds a person to A, but not to B", async () => {
     const c = w.manager.client;
     const assistant = await position("sales_assistant");
-    const ok = await c.from("staff").insert({ full_name: "New In A", email: `new-a-${tag}@scope.example.com`, position_id: assistant, territory_id: w.subA }).select("id");
+    const ok = await c
+      .from("staff")
+      .insert({
+        full_name: "New In A",
+        email: `new-a-${tag}@scope.example.com`,
+        position_id: assistant,
+        territory_id: w.subA,
+      })
+      .select("id");
     expect(ok.error).toBeNull();
-    const refused = await c.from("staff").insert({ full_name: "New In B", email: `new-b-${tag}@scope.example.com`, position_id: assistant, territory_id: w.areaB }).select("id");
+    const refused = await c
+      .from("staff")
+      .insert({
+        full_name: "New In B",
+        email: `new-b-${tag}@scope.example.com`,
+        position_id: assistant,
+        territory_id: w.areaB,
+      })
+      .select("id");
     expect(refused.error?.code).toBe("42501");
     expect(await sql("select 1 from public.staff where email = $1", [`new-b-${tag}@scope.example.com`])).toEqual([]);
   });
@@ -107,8 +148,12 @@ describe("a manager of region A", () => {
     const c = w.manager.client;
     expect((await c.from("staff").update({ notes: "edited" }).eq("id", w.sellerA).select("id")).data).toHaveLength(1);
     expect((await c.from("staff").update({ notes: "hacked" }).eq("id", w.sellerB).select("id")).data).toEqual([]);
-    expect((await sql<{ notes: string }>("select notes from public.staff where id = $1", [w.sellerB]))[0]!.notes).toBe("");
-    expect((await c.from("territories").update({ market_notes: "hacked" }).eq("id", w.regionB).select("id")).data).toEqual([]);
+    expect((await sql<{ notes: string }>("select notes from public.staff where id = $1", [w.sellerB]))[0]!.notes).toBe(
+      "",
+    );
+    expect(
+      (await c.from("territories").update({ market_notes: "hacked" }).eq("id", w.regionB).select("id")).data,
+    ).toEqual([]);
   });
 
   it("cannot move a person out of A into B", async () => {
@@ -127,10 +172,28 @@ describe("a manager of region A", () => {
 
   it("adds a territory below A but not below B, and cannot move one of A's under B", async () => {
     const c = w.manager.client;
-    expect((await c.from("territories").insert({ code: `RA-2-${tag}`, name: "A two", parent_id: w.regionA }).select("id")).error).toBeNull();
-    expect((await c.from("territories").insert({ code: `RB-2-${tag}`, name: "B two", parent_id: w.regionB }).select("id")).error?.code).toBe("42501");
+    expect(
+      (
+        await c
+          .from("territories")
+          .insert({ code: `RA-2-${tag}`, name: "A two", parent_id: w.regionA })
+          .select("id")
+      ).error,
+    ).toBeNull();
+    expect(
+      (
+        await c
+          .from("territories")
+          .insert({ code: `RB-2-${tag}`, name: "B two", parent_id: w.regionB })
+          .select("id")
+      ).error?.code,
+    ).toBe("42501");
     const { data: sub } = await c.from("territories").select("version").eq("id", w.subA).single();
-    const move = await c.from("territories").update({ parent_id: w.regionB, version: sub!.version }).eq("id", w.subA).select("id");
+    const move = await c
+      .from("territories")
+      .update({ parent_id: w.regionB, version: sub!.version })
+      .eq("id", w.subA)
+      .select("id");
     expect(move.error?.details).toBe("outside_scope");
   });
 
@@ -146,7 +209,9 @@ describe("a manager of region A", () => {
   it("gains region B on the next request after being made responsible for it", async () => {
     const c = w.manager.client;
     expect((await c.from("staff").select("id").eq("id", w.assistantB)).data).toEqual([]);
-    await one(admin().from("territories").update({ manager_id: w.managerStaff }).eq("id", w.regionB).select("id").single());
+    await one(
+      admin().from("territories").update({ manager_id: w.managerStaff }).eq("id", w.regionB).select("id").single(),
+    );
     expect((await c.from("staff").select("id").eq("id", w.assistantB)).data).toHaveLength(1);
     expect((await c.from("territories").select("id").eq("id", w.areaB)).data).toHaveLength(1);
   });
@@ -164,20 +229,38 @@ describe("the stored responsibilities", () => {
 
   it("always equal a live walk of the tree: after adding, moving, re-managing and removing territories and linking, unlinking and removing logins", async () => {
     const client = await superuserPool().connect();
-    const check = async (step: string) => expect((await client.query(stored)).rows, step).toEqual((await client.query(live)).rows);
+    const check = async (step: string) =>
+      expect((await client.query(stored)).rows, step).toEqual((await client.query(live)).rows);
     try {
       await client.query("begin");
       const lead = await createTestUser(["manager"], { signIn: false });
-      const { rows: [root] } = await client.query<{ id: string }>("insert into public.territories (code, name) values ($1, 'Cache root') returning id", [`CR-${tag}`]);
-      const { rows: [child] } = await client.query<{ id: string }>("insert into public.territories (code, name, parent_id) values ($1, 'Cache child', $2) returning id", [`CR-${tag}-1`, root!.id]);
-      const { rows: [person] } = await client.query<{ id: string }>(
+      const {
+        rows: [root],
+      } = await client.query<{ id: string }>(
+        "insert into public.territories (code, name) values ($1, 'Cache root') returning id",
+        [`CR-${tag}`],
+      );
+      const {
+        rows: [child],
+      } = await client.query<{ id: string }>(
+        "insert into public.territories (code, name, parent_id) values ($1, 'Cache child', $2) returning id",
+        [`CR-${tag}-1`, root!.id],
+      );
+      const {
+        rows: [person],
+      } = await client.query<{ id: string }>(
         "insert into public.staff (full_name, email, position_id, user_id) values ('Cache Lead', $1, $2, $3) returning id",
         [`cache-lead-${tag.toLowerCase()}@scope.example.com`, await position("regional_director"), lead.id],
       );
       await check("a login linked to a staff record that manages nothing");
       await client.query("update public.territories set manager_id = $1 where id = $2", [person!.id, root!.id]);
       await check("made manager of a root");
-      const { rows: [leaf] } = await client.query<{ id: string }>("insert into public.territories (code, name, parent_id) values ($1, 'Cache grandchild', $2) returning id", [`CR-${tag}-1-1`, child!.id]);
+      const {
+        rows: [leaf],
+      } = await client.query<{ id: string }>(
+        "insert into public.territories (code, name, parent_id) values ($1, 'Cache grandchild', $2) returning id",
+        [`CR-${tag}-1-1`, child!.id],
+      );
       await check("a territory added below");
       await client.query("update public.territories set parent_id = $1 where id = $2", [w.regionB, child!.id]);
       await check("a subtree moved out");
@@ -204,11 +287,24 @@ describe("the stored responsibilities", () => {
     try {
       await client.query("begin");
       // Holding the rebuild lock: no other transaction bumps the generation while we look.
-      const generation = async () => (await client.query<{ g: string }>("select generation::text as g from private.responsibility_generation for update")).rows[0]!.g;
+      const generation = async () =>
+        (
+          await client.query<{ g: string }>(
+            "select generation::text as g from private.responsibility_generation for update",
+          )
+        ).rows[0]!.g;
       const start = await generation();
-      await client.query("update public.staff set full_name = full_name || ' ', user_id = user_id where id = $1", [w.managerStaff]);
-      await client.query("update public.territories set name = name || ' ', parent_id = parent_id, manager_id = manager_id where id = $1", [w.regionA]);
-      await client.query("insert into public.staff (full_name, email, position_id) values ('No login', $1, $2)", [`nologin-${tag.toLowerCase()}@scope.example.com`, await position("sales_assistant")]);
+      await client.query("update public.staff set full_name = full_name || ' ', user_id = user_id where id = $1", [
+        w.managerStaff,
+      ]);
+      await client.query(
+        "update public.territories set name = name || ' ', parent_id = parent_id, manager_id = manager_id where id = $1",
+        [w.regionA],
+      );
+      await client.query("insert into public.staff (full_name, email, position_id) values ('No login', $1, $2)", [
+        `nologin-${tag.toLowerCase()}@scope.example.com`,
+        await position("sales_assistant"),
+      ]);
       expect(await generation(), "no rebuild").toBe(start);
       await client.query("update public.territories set parent_id = $1 where id = $2", [w.regionA, w.areaB]);
       expect(await generation(), "a move rebuilds").not.toBe(start);
@@ -221,30 +317,51 @@ describe("the stored responsibilities", () => {
   it("a rebuild waits for another's commit and then includes its change; under repeatable read it fails instead of using an old snapshot", async () => {
     const [first, second] = [await superuserPool().connect(), await superuserPool().connect()];
     try {
-      const { rows: [a] } = await first.query<{ id: string }>("insert into public.territories (code, name) values ($1, 'Race A') returning id", [`RC-A-${tag}`]);
-      const { rows: [b] } = await first.query<{ id: string }>("insert into public.territories (code, name) values ($1, 'Race B') returning id", [`RC-B-${tag}`]);
+      const {
+        rows: [a],
+      } = await first.query<{ id: string }>(
+        "insert into public.territories (code, name) values ($1, 'Race A') returning id",
+        [`RC-A-${tag}`],
+      );
+      const {
+        rows: [b],
+      } = await first.query<{ id: string }>(
+        "insert into public.territories (code, name) values ($1, 'Race B') returning id",
+        [`RC-B-${tag}`],
+      );
       // first makes the manager of region A responsible for A (uncommitted); second, at the
       // same time, for B: it must wait, then build on first's committed change.
       await first.query("begin");
       await first.query("update public.territories set manager_id = $1 where id = $2", [w.managerStaff, a!.id]);
       await second.query("begin");
-      const waiting = second.query("update public.territories set manager_id = $1 where id = $2", [w.managerStaff, b!.id]);
+      const waiting = second.query("update public.territories set manager_id = $1 where id = $2", [
+        w.managerStaff,
+        b!.id,
+      ]);
       await new Promise((resolve) => setTimeout(resolve, 200));
       await first.query("commit");
       await waiting;
       await second.query("commit");
-      const [{ ids }] = (await sql<{ ids: string[] }>("select array(select x::text from unnest(private.responsible_territories($1)) x) as ids", [w.manager.id])) as [{ ids: string[] }];
+      const [{ ids }] = (await sql<{ ids: string[] }>(
+        "select array(select x::text from unnest(private.responsible_territories($1)) x) as ids",
+        [w.manager.id],
+      )) as [{ ids: string[] }];
       expect(ids).toEqual(expect.arrayContaining([a!.id, b!.id, w.regionA]));
 
       // Repeatable read: second's snapshot predates first's change, so second is refused.
       await second.query("begin isolation level repeatable read");
       await second.query("select count(*) from public.territories");
       await first.query("update public.territories set manager_id = null where id = $1", [a!.id]);
-      await expect(second.query("update public.territories set manager_id = null where id = $1", [b!.id])).rejects.toMatchObject({ code: "40001" });
+      await expect(
+        second.query("update public.territories set manager_id = null where id = $1", [b!.id]),
+      ).rejects.toMatchObject({ code: "40001" });
       await second.query("rollback");
     } finally {
       await second.query("rollback").catch(() => undefined);
-      await first.query("update public.territories set manager_id = null where code in ($1, $2)", [`RC-A-${tag}`, `RC-B-${tag}`]);
+      await first.query("update public.territories set manager_id = null where code in ($1, $2)", [
+        `RC-A-${tag}`,
+        `RC-B-${tag}`,
+      ]);
       first.release();
       second.release();
     }

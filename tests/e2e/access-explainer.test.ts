@@ -25,7 +25,9 @@ describe("why can't they", () => {
     await page.getByTestId("why-staff-delete").click();
     const sentence = page.getByTestId("why-sentence");
     await sentence.waitFor();
-    expect(await sentence.innerText()).toBe("Marco Díaz can't delete Staff: none of their roles (Manager) holds this action in the permission matrix.");
+    expect(await sentence.innerText()).toBe(
+      "Marco Díaz can't delete Staff: none of their roles (Manager) holds this action in the permission matrix.",
+    );
 
     const [outside] = await sql<{ id: string; full_name: string }>(
       "select s.id::text, s.full_name from public.staff s join public.territories t on t.id = s.territory_id where t.code = 'SOU' limit 1",
@@ -59,7 +61,9 @@ describe("disabled buttons", () => {
     await page.getByTestId("record-edit-refused").waitFor();
     expect(await page.getByTestId("record-edit").isDisabled()).toBe(true);
     await page.getByTestId("record-edit-why").click();
-    expect(await page.getByTestId("why-sentence").innerText()).toBe("Sofía Chen can't update Staff: none of their roles (Salesperson) holds this action in the permission matrix.");
+    expect(await page.getByTestId("why-sentence").innerText()).toBe(
+      "Sofía Chen can't update Staff: none of their roles (Salesperson) holds this action in the permission matrix.",
+    );
   });
 
   it("HR's Edit on the same record is a working button", async () => {
@@ -83,7 +87,18 @@ describe("view as another person", () => {
     expect(await page.getByTestId("preview-banner").innerText()).toContain("Read-only preview as Sofía Chen");
     expect(await shell.headerName().innerText()).toBe("Sofía Chen");
     expect(await shell.menuLabels()).toEqual([
-      "My profile", "My rules", "Rules", "Rule categories", "Staff", "Territories", "Positions", "Org chart", "Custom fields", "Users", "Roles", "Sign out",
+      "My profile",
+      "My rules",
+      "Rules",
+      "Rule categories",
+      "Staff",
+      "Territories",
+      "Positions",
+      "Org chart",
+      "Custom fields",
+      "Users",
+      "Roles",
+      "Sign out",
     ]);
     await page.goto("/staff");
     await page.getByTestId("staff-table").or(page.locator(".ant-table")).first().waitFor();
@@ -95,7 +110,17 @@ describe("view as another person", () => {
     await page.getByTestId("preview-banner").waitFor({ state: "detached" });
     await shell.headerName().getByText("Helena Ruiz").waitFor();
     // The database was told: the session is ended.
-    await expect.poll(async () => (await sql("select 1 from public.preview_sessions where subject_id = $1 and ended_at is null and expires_at > now()", [salespersonId])).length).toBe(0);
+    await expect
+      .poll(
+        async () =>
+          (
+            await sql(
+              "select 1 from public.preview_sessions where subject_id = $1 and ended_at is null and expires_at > now()",
+              [salespersonId],
+            )
+          ).length,
+      )
+      .toBe(0);
   });
 });
 
@@ -121,19 +146,36 @@ describe("the impact of a matrix change", () => {
     await page.getByText("Say why the matrix changes").first().waitFor();
     await page.getByTestId("matrix-reason").fill("Managers clean up their own regions");
     await page.getByTestId("matrix-confirm-save").click();
-    await page.getByText(/Matrix saved as version \d+/).first().waitFor();
-    const [saved] = await sql<{ id: number }>("select id::int from public.matrix_versions where reason = 'Managers clean up their own regions' order by id desc limit 1");
+    await page
+      .getByText(/Matrix saved as version \d+/)
+      .first()
+      .waitFor();
+    const [saved] = await sql<{ id: number }>(
+      "select id::int from public.matrix_versions where reason = 'Managers clean up their own regions' order by id desc limit 1",
+    );
 
     await matrix.openHistory();
     await page.getByTestId(`matrix-version-${saved!.id}`).getByText("Managers clean up their own regions").waitFor();
     // Ids are not contiguous (impact previews roll back and burn ids): the previous version is the latest before it.
-    const [previous] = await sql<{ id: number }>("select max(id)::int as id from public.matrix_versions where id < $1", [saved!.id]);
+    const [previous] = await sql<{ id: number }>(
+      "select max(id)::int as id from public.matrix_versions where id < $1",
+      [saved!.id],
+    );
     await page.getByTestId(`matrix-revert-${previous!.id}`).click();
     await page.getByTestId("matrix-impact").last().getByTestId("impact-line").first().waitFor();
     expect(await page.getByTestId("matrix-impact").last().innerText()).toContain("people can delete");
     await page.getByTestId("matrix-reason").fill("Back to the previous rules");
     await page.getByTestId("matrix-confirm-save").click();
-    await page.getByText(/Matrix restored as version \d+/).first().waitFor();
-    expect((await sql("select 1 from public.role_permissions where role_code = 'manager' and resource = 'staff' and action = 'delete'")).length).toBe(0);
+    await page
+      .getByText(/Matrix restored as version \d+/)
+      .first()
+      .waitFor();
+    expect(
+      (
+        await sql(
+          "select 1 from public.role_permissions where role_code = 'manager' and resource = 'staff' and action = 'delete'",
+        )
+      ).length,
+    ).toBe(0);
   });
 });

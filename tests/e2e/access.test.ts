@@ -23,11 +23,45 @@ async function openMatrixAsNewHr() {
 const organisation = ["Staff", "Territories", "Positions", "Org chart"];
 const rulebook = ["My rules", "Rules", "Coverage", "Rule categories"];
 const menus: Record<DemoRole, string[]> = {
-  hr_admin: ["My profile", ...rulebook, ...organisation, "Custom fields", "Users", "Roles", "Permission matrix", "Matrix history", "Effective permissions", "Audit log", "Sign out"],
+  hr_admin: [
+    "My profile",
+    ...rulebook,
+    ...organisation,
+    "Custom fields",
+    "Users",
+    "Roles",
+    "Permission matrix",
+    "Matrix history",
+    "Effective permissions",
+    "Audit log",
+    "Sign out",
+  ],
   manager: ["My profile", ...rulebook, ...organisation, "Custom fields", "Users", "Roles", "Audit log", "Sign out"],
-  auditor: ["My profile", ...rulebook, ...organisation, "Custom fields", "Users", "Roles", "Permission matrix", "Matrix history", "Effective permissions", "Audit log", "Sign out"],
+  auditor: [
+    "My profile",
+    ...rulebook,
+    ...organisation,
+    "Custom fields",
+    "Users",
+    "Roles",
+    "Permission matrix",
+    "Matrix history",
+    "Effective permissions",
+    "Audit log",
+    "Sign out",
+  ],
   // Coverage needs acknowledgements beyond one's own.
-  salesperson: ["My profile", "My rules", "Rules", "Rule categories", ...organisation, "Custom fields", "Users", "Roles", "Sign out"],
+  salesperson: [
+    "My profile",
+    "My rules",
+    "Rules",
+    "Rule categories",
+    ...organisation,
+    "Custom fields",
+    "Users",
+    "Roles",
+    "Sign out",
+  ],
 };
 
 describe("each role sees exactly its menu", () => {
@@ -51,7 +85,9 @@ describe("what a role may not do is not offered", () => {
     expect(await page.locator('[data-testid^="role-edit-"]').count()).toBe(0);
     await new MatrixPageObject(page).open();
     expect(await page.getByTestId("matrix-save").count()).toBe(0);
-    expect(await page.locator('[data-testid="cell-hr_admin-app_roles-read"]').evaluate((el) => el.tagName)).toBe("SPAN");
+    expect(await page.locator('[data-testid="cell-hr_admin-app_roles-read"]').evaluate((el) => el.tagName)).toBe(
+      "SPAN",
+    );
   });
 
   it("a forbidden URL shows the not-allowed page", async () => {
@@ -66,7 +102,9 @@ describe("what a role may not do is not offered", () => {
 describe("HR edits the matrix", () => {
   it("a changed cell applies to the affected role's people on their next page load", async () => {
     const code = `tmp_${randomUUID().slice(0, 8)}`;
-    await serviceClient().from("app_roles").insert({ code, label_en: `Zeta ${code}`, label_es: code, label_zh: code });
+    await serviceClient()
+      .from("app_roles")
+      .insert({ code, label_en: `Zeta ${code}`, label_es: code, label_zh: code });
     const person = await createTestUser([code]);
     const { page: hrPage, matrix } = await openMatrixAsNewHr();
     await matrix.setCell(code, "audit_log", "read", "all");
@@ -92,7 +130,9 @@ describe("HR edits the matrix", () => {
     await page.keyboard.press("Enter");
     await page.getByText("1 unsaved").waitFor();
     // Focus is back on the cell, now marked as changed.
-    await page.waitForFunction(() => document.activeElement?.getAttribute("data-testid") === "cell-manager-positions-delete");
+    await page.waitForFunction(
+      () => document.activeElement?.getAttribute("data-testid") === "cell-manager-positions-delete",
+    );
     expect(await matrix.cell("manager", "positions", "delete").getAttribute("data-changed")).toBe("true");
     await page.getByTestId("matrix-discard").click();
     await page.locator(".ant-popconfirm .ant-btn-primary").click();

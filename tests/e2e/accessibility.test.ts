@@ -47,7 +47,8 @@ async function walk(mode: Mode, role?: DemoRole): Promise<string[]> {
     const routes = await appRoutes(await signInDemo(role));
     await new ShellPageObject(page).signInAs(demo[role].email, demo[role].password);
     await quiet(page);
-    if ((await page.evaluate(() => document.documentElement.dataset.colorMode)) !== mode) note("shell", ["not in this colour mode"]);
+    if ((await page.evaluate(() => document.documentElement.dataset.colorMode)) !== mode)
+      note("shell", ["not in this colour mode"]);
     // The shell (header, menu) is checked whole on the first page; after that, each route's
     // own content and anything it opens over the page (dialogs, drawers, notifications).
     note("shell", [...logged.take(), ...(await axeViolations(page))]);
@@ -58,7 +59,8 @@ async function walk(mode: Mode, role?: DemoRole): Promise<string[]> {
       const notAllowed = (await page.getByTestId("not-allowed").count()) > 0;
       // Dark mode draws the same elements in other colours: there, contrast is what can differ.
       const rules = mode === "dark" ? ["color-contrast", "link-in-text-block"] : undefined;
-      if (!notAllowed || !notAllowedChecked) note(route, await axeViolationsIn(page, ["main", "body > div:not(#root)"], rules));
+      if (!notAllowed || !notAllowedChecked)
+        note(route, await axeViolationsIn(page, ["main", "body > div:not(#root)"], rules));
       notAllowedChecked ||= notAllowed;
       note(route, logged.take());
     }

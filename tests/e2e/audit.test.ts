@@ -72,8 +72,13 @@ describe("the audit log", () => {
     const log = new AuditLogPageObject(page);
     await log.open("?table=resources");
     const csv = await log.export();
-    const rows = Papa.parse<Record<string, string>>(csv.replace(/^\uFEFF/, ""), { header: true, skipEmptyLines: true }).data;
-    const [{ n }] = (await sql<{ n: string }>("select count(*) as n from public.audit_log where table_name = 'resources'")) as [{ n: string }];
+    const rows = Papa.parse<Record<string, string>>(csv.replace(/^\uFEFF/, ""), {
+      header: true,
+      skipEmptyLines: true,
+    }).data;
+    const [{ n }] = (await sql<{ n: string }>(
+      "select count(*) as n from public.audit_log where table_name = 'resources'",
+    )) as [{ n: string }];
     expect(rows).toHaveLength(Number(n));
     expect(new Set(rows.map((r) => r.id)).size).toBe(rows.length);
     expect(rows.every((r) => r.table === "resources")).toBe(true);
@@ -82,7 +87,11 @@ describe("the audit log", () => {
   it("names each record and each person by e-mail, and HR anchors the log with a checkpoint that Verify integrity then checks", async () => {
     const hr = await signInDemo("hr_admin");
     const title = `Checkpointed ${Date.now()}`;
-    await hr.from("positions").insert({ code: `cp_${Date.now()}`, title_en: title }).select().single();
+    await hr
+      .from("positions")
+      .insert({ code: `cp_${Date.now()}`, title_en: title })
+      .select()
+      .single();
     const page = await session.newPage();
     await new ShellPageObject(page).signInAs(demo.hr_admin.email, demo.hr_admin.password);
     const log = new AuditLogPageObject(page);

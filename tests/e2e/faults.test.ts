@@ -22,7 +22,9 @@ describe("PostgREST stops under an open list", () => {
       // The next request the page makes (a search) finds the API away.
       await staff.search("Sofía");
       await page.getByTestId("service-unavailable").waitFor({ timeout: 20_000 });
-      expect(await page.getByTestId("service-unavailable").innerText()).toContain("The service is unavailable. Retrying automatically");
+      expect(await page.getByTestId("service-unavailable").innerText()).toContain(
+        "The service is unavailable. Retrying automatically",
+      );
       await page.getByTestId("query-error").waitFor();
       const text = await page.locator("main, .ant-layout-content").first().innerText();
       expect(text).toContain("The service is unavailable right now");

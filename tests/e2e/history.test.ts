@@ -11,14 +11,19 @@ const session = openBrowser();
 describe("the History tab", () => {
   it("shows the change HR just made to a role, old -> new, with HR's name", async () => {
     const code = `tmp_${randomUUID().slice(0, 8)}`;
-    await serviceClient().from("app_roles").insert({ code, label_en: "Before Label", label_es: "Antes", label_zh: "之前" });
+    await serviceClient()
+      .from("app_roles")
+      .insert({ code, label_en: "Before Label", label_es: "Antes", label_zh: "之前" });
     const hr = await createTestUser(["hr_admin"], { fullName: "Hilda History" });
     const page = await session.newPage();
     await new ShellPageObject(page).signInAs(hr.email, hr.password);
     await page.goto(`/roles/edit/${code}`);
     const field = page.getByTestId("role-label_en");
     await field.waitFor();
-    await page.waitForFunction(() => (document.querySelector('[data-testid="role-label_en"]') as HTMLInputElement | null)?.value === "Before Label");
+    await page.waitForFunction(
+      () =>
+        (document.querySelector('[data-testid="role-label_en"]') as HTMLInputElement | null)?.value === "Before Label",
+    );
     await field.fill("After Label");
     await page.getByTestId("role-save").click();
     await page.waitForURL(/\/roles\/show\//);

@@ -16,7 +16,11 @@ const admin = () => serviceClient();
 async function freeArea(parentCode: string): Promise<{ id: string; code: string }> {
   const { data: parent } = await admin().from("territories").select("id").eq("code", parentCode).single();
   const code = `${parentCode}-X${randomUUID().slice(0, 4).toUpperCase()}`;
-  const { data, error } = await admin().from("territories").insert({ code, name: `Test area ${code}`, parent_id: parent!.id }).select("id").single();
+  const { data, error } = await admin()
+    .from("territories")
+    .insert({ code, name: `Test area ${code}`, parent_id: parent!.id })
+    .select("id")
+    .single();
   if (error) throw error;
   return { id: data!.id, code };
 }
@@ -67,7 +71,11 @@ describe("a manager keeps their region", () => {
   });
 
   it("cannot see another region's staff, in the list or by direct URL", async () => {
-    const { data: southern } = await admin().from("staff").select("id, email").eq("email", "xu.tao@example.com").single();
+    const { data: southern } = await admin()
+      .from("staff")
+      .select("id, email")
+      .eq("email", "xu.tao@example.com")
+      .single();
     const page = await session.newPage();
     await new ShellPageObject(page).signInAs(demo.manager.email, demo.manager.password);
     const staff = new StaffPageObject(page);
@@ -143,7 +151,11 @@ describe("CSV import", () => {
 
   it("imports a good file with progress", async () => {
     const batch = randomUUID().slice(0, 6);
-    const lines = Array.from({ length: 3000 }, (_, i) => `Csv Person ${i},csv-${batch}-${i}@example.com,+34 600 000 000,sales_assistant,,,2024-03-01,active,,1991-07-0${1 + (i % 9)},reading;music`);
+    const lines = Array.from(
+      { length: 3000 },
+      (_, i) =>
+        `Csv Person ${i},csv-${batch}-${i}@example.com,+34 600 000 000,sales_assistant,,,2024-03-01,active,,1991-07-0${1 + (i % 9)},reading;music`,
+    );
     const page = await session.newPage();
     await new ShellPageObject(page).signInAs(demo.hr_admin.email, demo.hr_admin.password);
     const staff = new StaffPageObject(page);
@@ -157,16 +169,24 @@ describe("CSV import", () => {
     });
     // The bar, or else the failure the dialog shows instead (so a failed check says why).
     const progressSeen = Promise.race([
-      page.getByTestId("csv-import-progress").waitFor({ timeout: 20_000 }).then(() => true),
-      page.getByTestId("csv-import-failed").waitFor({ timeout: 20_000 }).then(async () => {
-        throw new Error(`the import failed: ${await page.getByTestId("csv-import-failed").innerText()}`);
-      }),
+      page
+        .getByTestId("csv-import-progress")
+        .waitFor({ timeout: 20_000 })
+        .then(() => true),
+      page
+        .getByTestId("csv-import-failed")
+        .waitFor({ timeout: 20_000 })
+        .then(async () => {
+          throw new Error(`the import failed: ${await page.getByTestId("csv-import-failed").innerText()}`);
+        }),
     ]);
     await staff.uploadCsv("good.csv", [header, ...lines].join("\n"));
     expect(await progressSeen).toBe(true);
     await page.getByTestId("csv-import-done").waitFor({ timeout: 60_000 });
     expect(await page.getByTestId("csv-import-done").innerText()).toContain("Imported 3000 rows");
-    const [count] = await sql<{ n: string }>("select count(*) as n from public.staff where email like $1", [`csv-${batch}-%`]);
+    const [count] = await sql<{ n: string }>("select count(*) as n from public.staff where email like $1", [
+      `csv-${batch}-%`,
+    ]);
     expect(Number(count!.n)).toBe(3000);
     await sql("delete from public.staff where email like $1", [`csv-${batch}-%`]);
   });
@@ -190,7 +210,9 @@ describe("the org chart", () => {
     await page.waitForURL(/\/staff\?/);
     const rows = page.locator('[data-testid="staff-table"] tr.ant-table-row');
     await rows.first().waitFor();
-    const positions = await page.locator('[data-testid="staff-table"] tr.ant-table-row td:nth-child(3)').allInnerTexts();
+    const positions = await page
+      .locator('[data-testid="staff-table"] tr.ant-table-row td:nth-child(3)')
+      .allInnerTexts();
     expect(positions.length).toBeGreaterThan(0);
     expect(new Set(positions)).toEqual(new Set(["Salesperson"]));
   });

@@ -18,7 +18,9 @@ const admin = () => serviceClient();
 async function salespersonWithStaffRecord(): Promise<TestUser> {
   const user = await createTestUser(["salesperson"]);
   const { data: position } = await admin().from("positions").select("id").eq("code", "sales_assistant").single();
-  const { error } = await admin().from("staff").insert({ full_name: user.fullName, email: user.email, position_id: position!.id, user_id: user.id });
+  const { error } = await admin()
+    .from("staff")
+    .insert({ full_name: user.fullName, email: user.email, position_id: position!.id, user_id: user.id });
   if (error) throw error;
   return user;
 }
@@ -40,7 +42,13 @@ describe("publishing and acknowledging a rule", () => {
 
     // HR 1 writes and submits; publishing their own submission is refused.
     await shell.signInAs(hr1.email, hr1.password);
-    await rules.create({ code, category: "Conduct", effectiveDate: "2026-12-01", title: "Answering the phone", body: "## Rules\n\n1. Answer within three rings." });
+    await rules.create({
+      code,
+      category: "Conduct",
+      effectiveDate: "2026-12-01",
+      title: "Answering the phone",
+      body: "## Rules\n\n1. Answer within three rings.",
+    });
     await rules.waitForStatus("Draft");
     await rules.step("rule-submit");
     await rules.waitForStatus("In review");
@@ -68,7 +76,10 @@ describe("publishing and acknowledging a rule", () => {
     await shell.signOut();
     await shell.signInAs(hr1.email, hr1.password);
     await rules.openCoverage(id, seller.email);
-    await rules.coverageStatus(seller.email).getByText(/Confirmed/).waitFor();
+    await rules
+      .coverageStatus(seller.email)
+      .getByText(/Confirmed/)
+      .waitFor();
     await rules.reviseBody(id, "## Rules\n\n1. Answer within two rings.\n2. Give your name.");
     await rules.waitForStatus("Draft");
     await page.getByText("v1 in force").waitFor();
@@ -92,13 +103,21 @@ describe("publishing and acknowledging a rule", () => {
     await rules.myRule(code).getByText("New version 2").waitFor();
     const before = await rules.pendingCount();
     await rules.acknowledge(code);
-    await page.waitForFunction((n) => (document.querySelector('[data-testid="my-rules-pending-count"] .ant-scroll-number')?.getAttribute("title") ?? "0") === String(n), before - 1);
+    await page.waitForFunction(
+      (n) =>
+        (document.querySelector('[data-testid="my-rules-pending-count"] .ant-scroll-number')?.getAttribute("title") ??
+          "0") === String(n),
+      before - 1,
+    );
 
     // And coverage is complete again.
     await shell.signOut();
     await shell.signInAs(hr1.email, hr1.password);
     await rules.openCoverage(id, seller.email);
-    await rules.coverageStatus(seller.email).getByText(/Confirmed/).waitFor();
+    await rules
+      .coverageStatus(seller.email)
+      .getByText(/Confirmed/)
+      .waitFor();
   });
 });
 
@@ -106,8 +125,16 @@ describe("coverage of a department", () => {
   /** A published rule for every position: HR 1 writes and submits it, HR 2 publishes it. */
   async function publishedRule(): Promise<string> {
     const [hr1, hr2] = [await createTestUser(["hr_admin"]), await createTestUser(["hr_admin"])];
-    const { id } = await writeRule(hr1.client, await categoryId(), { title: "Coverage drill", body: "Read me." }, "COV");
-    for (const [client, to] of [[hr1.client, "in_review"], [hr2.client, "published"]] as const) {
+    const { id } = await writeRule(
+      hr1.client,
+      await categoryId(),
+      { title: "Coverage drill", body: "Read me." },
+      "COV",
+    );
+    for (const [client, to] of [
+      [hr1.client, "in_review"],
+      [hr2.client, "published"],
+    ] as const) {
       const moved = await moveRule(client, id, to);
       if (moved.error) throw moved.error;
     }
@@ -117,20 +144,35 @@ describe("coverage of a department", () => {
   it("counts per territory in the database, drills into one, pages the people and exports every one still missing", async () => {
     const t = randomUUID().slice(0, 6).toUpperCase();
     const territory = async (code: string, parent: string | null) => {
-      const { data, error } = await admin().from("territories").insert({ code, name: `Coverage ${code}`, parent_id: parent }).select("id").single();
+      const { data, error } = await admin()
+        .from("territories")
+        .insert({ code, name: `Coverage ${code}`, parent_id: parent })
+        .select("id")
+        .single();
       if (error) throw error;
       return data.id;
     };
     const region = await territory(`CR-${t}`, null);
     const [north, south] = [await territory(`CR-${t}-N`, region), await territory(`CR-${t}-S`, region)];
     const { data: position } = await admin().from("positions").select("id").eq("code", "sales_assistant").single();
-    const person = (i: number, territoryId: string) => ({ full_name: `Cov ${t} ${String(i).padStart(2, "0")}`, email: `cov${i}-${t.toLowerCase()}@coverage.example.com`, position_id: position!.id, territory_id: territoryId });
-    const rows = [...Array.from({ length: 55 }, (_, i) => person(i, north)), ...Array.from({ length: 5 }, (_, i) => person(55 + i, south)), person(60, region)];
+    const person = (i: number, territoryId: string) => ({
+      full_name: `Cov ${t} ${String(i).padStart(2, "0")}`,
+      email: `cov${i}-${t.toLowerCase()}@coverage.example.com`,
+      position_id: position!.id,
+      territory_id: territoryId,
+    });
+    const rows = [
+      ...Array.from({ length: 55 }, (_, i) => person(i, north)),
+      ...Array.from({ length: 5 }, (_, i) => person(55 + i, south)),
+      person(60, region),
+    ];
     const { data: staff, error } = await admin().from("staff").insert(rows).select("id, email");
     if (error) throw error;
     const ruleId = await publishedRule();
     const confirmed = staff.slice(0, 3);
-    const acks = await admin().from("acknowledgements").insert(confirmed.map((s) => ({ regulation_id: ruleId, version_number: 1, staff_id: s.id })));
+    const acks = await admin()
+      .from("acknowledgements")
+      .insert(confirmed.map((s) => ({ regulation_id: ruleId, version_number: 1, staff_id: s.id })));
     if (acks.error) throw acks.error;
 
     const page = await session.newPage();
@@ -154,10 +196,16 @@ describe("coverage of a department", () => {
     // Only the missing, then the export: every one of them, not a page of them.
     await rules.onlyMissing();
     await page.locator("[data-testid=coverage-people][data-total='58']").waitFor();
-    const csv = (await rules.exportMissing()).replace(/^\uFEFF/, "").trim().split(/\r?\n/);
+    const csv = (await rules.exportMissing())
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split(/\r?\n/);
     expect(csv[0]).toBe("rule,version,full_name,email,territory");
     expect(csv).toHaveLength(59);
-    expect(csv.some((line) => confirmed.some((s) => line.includes(s.email))), "nobody who confirmed").toBe(false);
+    expect(
+      csv.some((line) => confirmed.some((s) => line.includes(s.email))),
+      "nobody who confirmed",
+    ).toBe(false);
 
     // A link to a page past the end (page 9 of 2) lands on the last page.
     await rules.openCoverageIn(ruleId, region, 9);
@@ -185,16 +233,27 @@ describe("the auditor", () => {
     await page.getByTestId("rule-version-1").click();
     await rules.diff().waitFor();
     // Version 2 added the third clause.
-    expect((await rules.diff().locator("ins[data-diff=added]").allInnerTexts()).join("")).toContain("3. A lead from another territory is passed to the salesperson responsible for it the same day.");
+    expect((await rules.diff().locator("ins[data-diff=added]").allInnerTexts()).join("")).toContain(
+      "3. A lead from another territory is passed to the salesperson responsible for it the same day.",
+    );
     await rules.diff().getByText("Side by side").click();
     expect(await rules.diff().locator(".ant-col").count()).toBe(2);
 
     // Edit is shown disabled, with a "Why?" that gives the overriding rule.
     expect(await page.getByTestId("rule-edit").isDisabled()).toBe(true);
     await page.getByTestId("rule-edit-why").click();
-    expect(await page.getByTestId("why-sentence").innerText()).toContain("auditors never change anything, whatever the matrix says");
+    expect(await page.getByTestId("why-sentence").innerText()).toContain(
+      "auditors never change anything, whatever the matrix says",
+    );
     await page.keyboard.press("Escape");
-    for (const control of ["rule-submit", "rule-publish", "rule-retire", "rule-back-to-draft", "rule-reopen", "ladder-editor"]) {
+    for (const control of [
+      "rule-submit",
+      "rule-publish",
+      "rule-retire",
+      "rule-back-to-draft",
+      "rule-reopen",
+      "ladder-editor",
+    ]) {
       expect(await page.getByTestId(control).count(), control).toBe(0);
     }
   });
@@ -226,9 +285,17 @@ describe("rule bodies are sanitised", () => {
       p_effective_date: "2026-12-01",
     });
     if (error) throw error;
-    await hr1.client.rpc("transition_regulation", { p_regulation: rule!.id, p_to: "in_review", p_version: rule!.version });
+    await hr1.client.rpc("transition_regulation", {
+      p_regulation: rule!.id,
+      p_to: "in_review",
+      p_version: rule!.version,
+    });
     const { data: submitted } = await admin().from("regulations").select("version").eq("id", rule!.id).single();
-    const published = await hr2.client.rpc("transition_regulation", { p_regulation: rule!.id, p_to: "published", p_version: submitted!.version });
+    const published = await hr2.client.rpc("transition_regulation", {
+      p_regulation: rule!.id,
+      p_to: "published",
+      p_version: submitted!.version,
+    });
     expect(published.error).toBeNull();
 
     const page = await session.newPage();
@@ -247,7 +314,10 @@ describe("rule bodies are sanitised", () => {
     for (const el of await body.locator("*").all()) {
       await el.hover({ timeout: 500, force: true }).catch(() => undefined);
     }
-    await body.getByText("click me").click().catch(() => undefined);
+    await body
+      .getByText("click me")
+      .click()
+      .catch(() => undefined);
     await page.waitForTimeout(500);
 
     expect(await page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss)).toBeUndefined();
@@ -255,12 +325,19 @@ describe("rule bodies are sanitised", () => {
     const leftovers = await body.evaluate((root) =>
       Array.from(root.querySelectorAll("*")).flatMap((el) =>
         Array.from(el.attributes)
-          .filter((a) => /^on/i.test(a.name) || a.name === "style" || ((a.name === "href" || a.name === "src") && !/^(https?:|mailto:|#|\/(?!\/))/i.test(a.value.trim())))
+          .filter(
+            (a) =>
+              /^on/i.test(a.name) ||
+              a.name === "style" ||
+              ((a.name === "href" || a.name === "src") && !/^(https?:|mailto:|#|\/(?!\/))/i.test(a.value.trim())),
+          )
           .map((a) => `${el.tagName}[${a.name}=${a.value}]`),
       ),
     );
     expect(leftovers).toEqual([]);
-    expect(await body.locator("script, iframe, object, embed, form, svg, math, style, meta, base, link").count()).toBe(0);
+    expect(await body.locator("script, iframe, object, embed, form, svg, math, style, meta, base, link").count()).toBe(
+      0,
+    );
     expect(page.url()).toContain(`/rules/show/${rule!.id}`);
   });
 });

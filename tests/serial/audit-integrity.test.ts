@@ -16,7 +16,10 @@ interface Integrity {
   configured: boolean;
 }
 
-async function callIntegrity(client: Client, action: "checkpoint" | "verify"): Promise<{ status: number; body: Record<string, unknown> }> {
+async function callIntegrity(
+  client: Client,
+  action: "checkpoint" | "verify",
+): Promise<{ status: number; body: Record<string, unknown> }> {
   const token = (await client.auth.getSession()).data.session!.access_token;
   const response = await fetch(`${env.apiUrl}/functions/v1/audit-integrity`, {
     method: "POST",
@@ -44,14 +47,20 @@ async function asAttacker(work: (client: pg.PoolClient) => Promise<void>): Promi
 
 /** Keeps rows from `fromId` on (as JSON text, exact to the microsecond) to put the log back after a tampering. */
 async function snapshot(fromId: number): Promise<string> {
-  const [row] = await sql<{ rows: string }>("select json_agg(l order by l.id)::text as rows from public.audit_log l where l.id >= $1", [fromId]);
+  const [row] = await sql<{ rows: string }>(
+    "select json_agg(l order by l.id)::text as rows from public.audit_log l where l.id >= $1",
+    [fromId],
+  );
   return row!.rows;
 }
 
 async function restore(fromId: number, rows: string): Promise<void> {
   await asAttacker(async (client) => {
     await client.query("delete from public.audit_log where id >= $1", [fromId]);
-    await client.query("insert into public.audit_log select * from jsonb_populate_recordset(null::public.audit_log, $1::jsonb)", [rows]);
+    await client.query(
+      "insert into public.audit_log select * from jsonb_populate_recordset(null::public.audit_log, $1::jsonb)",
+      [rows],
+    );
   });
 }
 
@@ -67,10 +76,18 @@ describe("audit checkpoints", () => {
   it("HR makes one on demand; the auditor, a manager and a salesperson may not", async () => {
     const made = await callIntegrity(hr.client, "checkpoint");
     expect(made.status).toBe(200);
-    const checkpoint = made.body.checkpoint as { last_id: number; row_count: number; signature: string; kind: string; created_by: string };
+    const checkpoint = made.body.checkpoint as {
+      last_id: number;
+      row_count: number;
+      signature: string;
+      kind: string;
+      created_by: string;
+    };
     expect(checkpoint).toMatchObject({ kind: "on_demand", created_by: hr.id });
     expect(checkpoint.signature).toMatch(/^[0-9a-f]{64}$/);
-    const [head] = await sql<{ n: string }>("select count(*)::text as n from public.audit_log where id <= $1", [checkpoint.last_id]);
+    const [head] = await sql<{ n: string }>("select count(*)::text as n from public.audit_log where id <= $1", [
+      checkpoint.last_id,
+    ]);
     expect(String(checkpoint.row_count)).toBe(head!.n);
     expect((await callIntegrity(auditor, "checkpoint")).status).toBe(403);
     expect((await callIntegrity(await signInDemo("manager"), "checkpoint")).status).toBe(403);
@@ -89,14 +106,24 @@ describe("audit checkpoints", () => {
   });
 
   it("a rewrite with every later hash recomputed passes the chain check but not the checkpoint", async () => {
-    const checkpoint = (await callIntegrity(hr.client, "checkpoint")).body.checkpoint as { id: number; last_id: number };
-    const [victim] = await sql<{ id: string }>("select id::text from public.audit_log where id < $1 order by id desc offset 2 limit 1", [checkpoint.last_id]);
+    const checkpoint = (await callIntegrity(hr.client, "checkpoint")).body.checkpoint as {
+      id: number;
+      last_id: number;
+    };
+    const [victim] = await sql<{ id: string }>(
+      "select id::text from public.audit_log where id < $1 order by id desc offset 2 limit 1",
+      [checkpoint.last_id],
+    );
     const victimId = Number(victim!.id);
     const kept = await snapshot(victimId);
     try {
       await asAttacker(async (client) => {
-        const content = (await client.query<{ sql: string }>("select private.audit_content_sql('l') as sql")).rows[0]!.sql;
-        await client.query("update public.audit_log set new_row = jsonb_build_object('rewritten', true) where id = $1", [victimId]);
+        const content = (await client.query<{ sql: string }>("select private.audit_content_sql('l') as sql")).rows[0]!
+          .sql;
+        await client.query(
+          "update public.audit_log set new_row = jsonb_build_object('rewritten', true) where id = $1",
+          [victimId],
+        );
         await client.query(
           `with rows as (select l.id, ${content} as content from public.audit_log l where l.id >= $1),
                 links as (select * from private.audit_chain_links(
@@ -119,8 +146,14 @@ describe("audit checkpoints", () => {
   });
 
   it("deleting the newest rows passes the chain check but not the checkpoint", async () => {
-    const checkpoint = (await callIntegrity(hr.client, "checkpoint")).body.checkpoint as { id: number; last_id: number };
-    const [first] = await sql<{ id: string }>("select id::text from public.audit_log where id <= $1 order by id desc offset 3 limit 1", [checkpoint.last_id]);
+    const checkpoint = (await callIntegrity(hr.client, "checkpoint")).body.checkpoint as {
+      id: number;
+      last_id: number;
+    };
+    const [first] = await sql<{ id: string }>(
+      "select id::text from public.audit_log where id <= $1 order by id desc offset 3 limit 1",
+      [checkpoint.last_id],
+    );
     const fromId = Number(first!.id);
     const kept = await snapshot(fromId);
     try {

@@ -44,14 +44,23 @@ describe("a Postgres restart in the middle of a CSV import", () => {
     let running = false;
     await until(
       async () =>
-        (running = (await sql("select 1 from pg_stat_activity where usename = 'authenticator' and state = 'active' and wait_event_type = 'Lock'")).length > 0),
+        (running =
+          (
+            await sql(
+              "select 1 from pg_stat_activity where usename = 'authenticator' and state = 'active' and wait_event_type = 'Lock'",
+            )
+          ).length > 0),
       30_000,
     ).catch(() => undefined);
     await closePools();
     await controlStack("restart", "postgres");
     await holder.end().catch(() => undefined);
     const outcome = await imported;
-    const count = async () => Number((await sql<{ n: string }>("select count(*) as n from public.staff where email like $1", [`cut-${batch}-%`]))[0]!.n);
+    const count = async () =>
+      Number(
+        (await sql<{ n: string }>("select count(*) as n from public.staff where email like $1", [`cut-${batch}-%`]))[0]!
+          .n,
+      );
     await until(async () => (await hr.client.from("positions").select("id").limit(1)).error === null);
     const stored = await count();
     expect([0, size]).toContain(stored);

@@ -24,7 +24,10 @@ type DemoLogin = (typeof demoLogins)[number];
 export type DemoRole = DemoLogin["role"];
 /** The seeded demo logins by role (written once, in supabase/local/demo-logins.ts). */
 export const demo = Object.fromEntries(demoLogins.map((l) => [l.role, { email: l.email, password: l.password }])) as {
-  [R in DemoRole]: { email: Extract<DemoLogin, { role: R }>["email"]; password: Extract<DemoLogin, { role: R }>["password"] };
+  [R in DemoRole]: {
+    email: Extract<DemoLogin, { role: R }>["email"];
+    password: Extract<DemoLogin, { role: R }>["password"];
+  };
 };
 export const appRoles = Object.keys(demo) as DemoRole[];
 
@@ -52,7 +55,10 @@ export function uniqueEmail(prefix = "user"): string {
 }
 
 /** Creates a login (admin API, service key) holding the given roles, and signs it in. */
-export async function createTestUser(roles: string[], opts: { fullName?: string; signIn?: boolean } = {}): Promise<TestUser> {
+export async function createTestUser(
+  roles: string[],
+  opts: { fullName?: string; signIn?: boolean } = {},
+): Promise<TestUser> {
   const email = uniqueEmail(roles[0] ?? "nobody");
   const password = `pw-${randomUUID()}`;
   const fullName = opts.fullName ?? `Test ${roles.join("+") || "nobody"} ${email.slice(-22, -17)}`;
@@ -65,7 +71,9 @@ export async function createTestUser(roles: string[], opts: { fullName?: string;
   });
   if (error || !data.user) throw new Error(`createUser failed: ${error?.message}`);
   if (roles.length > 0) {
-    const { error: roleError } = await admin.from("user_roles").insert(roles.map((role_code) => ({ user_id: data.user.id, role_code })));
+    const { error: roleError } = await admin
+      .from("user_roles")
+      .insert(roles.map((role_code) => ({ user_id: data.user.id, role_code })));
     if (roleError) throw new Error(`assigning roles failed: ${roleError.message}`);
   }
   const client = opts.signIn === false ? anonClient() : await signIn(email, password);

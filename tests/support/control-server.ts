@@ -18,12 +18,18 @@ export async function startControlServer(
       if (!link) return void res.writeHead(404).end();
       return void res.writeHead(200, { "Content-Type": "text/plain" }).end(link);
     }
-    if (req.method !== "POST" || !service || !services.has(service) || !["stop", "start", "restart"].includes(verb ?? "")) {
+    if (
+      req.method !== "POST" ||
+      !service ||
+      !services.has(service) ||
+      !["stop", "start", "restart"].includes(verb ?? "")
+    ) {
       res.writeHead(404).end();
       return;
     }
     const name = service as "postgrest" | "auth" | "postgres";
-    const work = verb === "stop" ? stack.stopService(name) : verb === "start" ? stack.startService(name) : stack.restart(name);
+    const work =
+      verb === "stop" ? stack.stopService(name) : verb === "start" ? stack.startService(name) : stack.restart(name);
     work.then(
       () => res.writeHead(204).end(),
       (error: unknown) => res.writeHead(500, { "Content-Type": "text/plain" }).end(String(error)),

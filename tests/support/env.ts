@@ -37,7 +37,10 @@ export const env = {
 };
 
 /** Stops, starts or restarts a service of the test stack (fault tests). */
-export async function controlStack(verb: "stop" | "start" | "restart", service: "postgrest" | "auth" | "postgres"): Promise<void> {
+export async function controlStack(
+  verb: "stop" | "start" | "restart",
+  service: "postgrest" | "auth" | "postgres",
+): Promise<void> {
   const response = await fetch(`${env.controlUrl}/${verb}/${service}`, { method: "POST" });
   if (!response.ok) throw new Error(`could not ${verb} ${service}: ${await response.text()}`);
 }

@@ -22,7 +22,12 @@ export async function categoryId(code = "conduct"): Promise<string> {
 }
 
 /** Writes a rule as `client` (a draft), coded `<prefix>-XXXXXX`. */
-export async function writeRule(client: Client, category: string, input: RuleInput = {}, prefix = "RB"): Promise<{ id: string; code: string }> {
+export async function writeRule(
+  client: Client,
+  category: string,
+  input: RuleInput = {},
+  prefix = "RB",
+): Promise<{ id: string; code: string }> {
   const code = `${prefix}-${randomUUID().slice(0, 6).toUpperCase()}`;
   const { data, error } = await client.rpc("create_regulation", {
     p_code: code,

@@ -35,7 +35,10 @@ export async function asRole<T>(claims: Claims, work: (client: pg.PoolClient) =>
 }
 
 /** Runs SQL as the superuser (arranging and inspecting only). */
-export async function sql<T extends pg.QueryResultRow = pg.QueryResultRow>(text: string, params: unknown[] = []): Promise<T[]> {
+export async function sql<T extends pg.QueryResultRow = pg.QueryResultRow>(
+  text: string,
+  params: unknown[] = [],
+): Promise<T[]> {
   const { rows } = await superuserPool().query<T>(text, params);
   return rows;
 }

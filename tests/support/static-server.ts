@@ -18,7 +18,8 @@ export async function serveStatic(root: string, port: number): Promise<{ url: st
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://app.local");
     let file = path.join(root, decodeURIComponent(url.pathname));
-    if (!file.startsWith(root) || !existsSync(file) || statSync(file).isDirectory()) file = path.join(root, "index.html");
+    if (!file.startsWith(root) || !existsSync(file) || statSync(file).isDirectory())
+      file = path.join(root, "index.html");
     const ext = path.extname(file);
     res.writeHead(200, {
       "Content-Type": types[ext] ?? "application/octet-stream",

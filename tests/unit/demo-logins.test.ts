@@ -11,7 +11,10 @@ const seed = readFileSync(path.join(repoRoot, "supabase", "seed.sql"), "utf8");
 
 describe("the demo logins", () => {
   it("are listed in the README with their e-mail and password, and no other", () => {
-    const rows = [...readme.matchAll(/^\| [^|]+ \| `([^`]+@example\.com)` \| `([^`]+)` \|$/gm)].map((m) => ({ email: m[1], password: m[2] }));
+    const rows = [...readme.matchAll(/^\| [^|]+ \| `([^`]+@example\.com)` \| `([^`]+)` \|$/gm)].map((m) => ({
+      email: m[1],
+      password: m[2],
+    }));
     expect(rows).toEqual(demoLogins.map((l) => ({ email: l.email, password: l.password })));
   });
 

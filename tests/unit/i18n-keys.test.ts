@@ -15,7 +15,10 @@ function flatten(value: unknown, prefix = ""): Record<string, string> {
 const english = flatten(en);
 
 describe("locale files", () => {
-  for (const [name, locale] of [["es", es], ["zh-CN", zhCN]] as const) {
+  for (const [name, locale] of [
+    ["es", es],
+    ["zh-CN", zhCN],
+  ] as const) {
     it(`${name} has the same keys as English`, () => {
       const keys = Object.keys(flatten(locale)).sort();
       expect(keys).toEqual(Object.keys(english).sort());

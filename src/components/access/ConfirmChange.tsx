@@ -20,7 +20,12 @@ export function ConfirmChange({ open, title, changes, saving, error, onCancel, o
   const { t } = useTranslation();
   const [reason, setReason] = useState("");
   const [touched, setTouched] = useState(false);
-  const invalid = reason.trim().length === 0 ? t("matrix.reasonRequired") : reason.length > 500 ? t("staff.errors.tooLong", { count: 500 }) : null;
+  const invalid =
+    reason.trim().length === 0
+      ? t("matrix.reasonRequired")
+      : reason.length > 500
+        ? t("staff.errors.tooLong", { count: 500 })
+        : null;
   return (
     <Modal
       open={open}
@@ -43,7 +48,16 @@ export function ConfirmChange({ open, title, changes, saving, error, onCancel, o
     >
       <Typography.Paragraph>{t("matrix.confirmIntro", { count: changes.length })}</Typography.Paragraph>
       <ImpactList changes={changes} />
-      {error && <Alert type="error" role="alert" showIcon message={error} style={{ marginTop: 12 }} data-testid="matrix-save-error" />}
+      {error && (
+        <Alert
+          type="error"
+          role="alert"
+          showIcon
+          message={error}
+          style={{ marginTop: 12 }}
+          data-testid="matrix-save-error"
+        />
+      )}
       <Form layout="vertical" component={false}>
         <Form.Item
           label={t("matrix.reason")}
@@ -53,7 +67,15 @@ export function ConfirmChange({ open, title, changes, saving, error, onCancel, o
           validateStatus={touched && invalid ? "error" : undefined}
           help={touched && invalid ? invalid : t("matrix.reasonHint")}
         >
-          <Input.TextArea id="matrix-reason" rows={3} maxLength={500} showCount value={reason} onChange={(e) => setReason(e.target.value)} data-testid="matrix-reason" />
+          <Input.TextArea
+            id="matrix-reason"
+            rows={3}
+            maxLength={500}
+            showCount
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            data-testid="matrix-reason"
+          />
         </Form.Item>
       </Form>
     </Modal>

@@ -18,13 +18,25 @@ interface Props {
 export function ExplanationView({ userId, resource, action, record }: Props) {
   const { t, i18n } = useTranslation();
   const labels = useAccessLabels();
-  const query = useQuery({ queryKey: explanationKey(userId, resource, action, record), queryFn: () => fetchExplanation(userId, resource, action, record) });
+  const query = useQuery({
+    queryKey: explanationKey(userId, resource, action, record),
+    queryFn: () => fetchExplanation(userId, resource, action, record),
+  });
   if (query.isLoading || labels.loading) return <Skeleton active paragraph={{ rows: 3 }} />;
-  if (query.isError) return <Alert type="error" showIcon role="alert" message={toAppError(query.error).message} data-testid="why-error" />;
+  if (query.isError)
+    return (
+      <Alert type="error" showIcon role="alert" message={toAppError(query.error).message} data-testid="why-error" />
+    );
   const e = query.data!;
   const sentence = explainSentence(e, { t, language: i18n.language, ...labels });
   return (
-    <Space direction="vertical" style={{ width: "100%" }} data-testid="why" data-allowed={String(e.allowed)} data-decision={e.decision}>
+    <Space
+      direction="vertical"
+      style={{ width: "100%" }}
+      data-testid="why"
+      data-allowed={String(e.allowed)}
+      data-decision={e.decision}
+    >
       <Alert
         type={e.allowed ? "success" : "warning"}
         showIcon
@@ -34,27 +46,44 @@ export function ExplanationView({ userId, resource, action, record }: Props) {
       />
       <Descriptions size="small" column={1} bordered>
         <Descriptions.Item label={t("why.rolesHeld")}>
-          {e.person.roles.length ? e.person.roles.map((r) => <Tag key={r.code}>{labelOf(r, i18n.language, r.code)}</Tag>) : t("why.none")}
+          {e.person.roles.length
+            ? e.person.roles.map((r) => <Tag key={r.code}>{labelOf(r, i18n.language, r.code)}</Tag>)
+            : t("why.none")}
         </Descriptions.Item>
         <Descriptions.Item label={t("why.matrixRows")}>
           {e.matrix_rows.length
             ? e.matrix_rows.map((r) => (
                 <Tag key={`${r.role_code}-${r.scope}`} color="blue">
-                  {labelOf(labels.roles.find((x) => x.code === r.role_code), i18n.language, r.role_code)}: {t(`matrix.scopes.${r.scope}`)}
+                  {labelOf(
+                    labels.roles.find((x) => x.code === r.role_code),
+                    i18n.language,
+                    r.role_code,
+                  )}
+                  : {t(`matrix.scopes.${r.scope}`)}
                 </Tag>
               ))
             : t("why.none")}
         </Descriptions.Item>
-        <Descriptions.Item label={t("effective.scope")}>{e.scope ? t(`matrix.scopes.${e.scope}`) : t("matrix.scopes.none")}</Descriptions.Item>
+        <Descriptions.Item label={t("effective.scope")}>
+          {e.scope ? t(`matrix.scopes.${e.scope}`) : t("matrix.scopes.none")}
+        </Descriptions.Item>
         {e.territories.length > 0 && (
-          <Descriptions.Item label={t("why.territories")}>{e.territories.map((x) => <Tag key={x.id}>{`${x.code} · ${x.name}`}</Tag>)}</Descriptions.Item>
+          <Descriptions.Item label={t("why.territories")}>
+            {e.territories.map((x) => (
+              <Tag key={x.id}>{`${x.code} · ${x.name}`}</Tag>
+            ))}
+          </Descriptions.Item>
         )}
         {e.record && (
           <Descriptions.Item label={t("why.record")}>
-            {e.record.exists ? `${e.record.label ?? e.record.id}${e.record.territory ? ` — ${e.record.territory.code} · ${e.record.territory.name}` : ""}` : t("why.noSuchRecord")}
+            {e.record.exists
+              ? `${e.record.label ?? e.record.id}${e.record.territory ? ` — ${e.record.territory.code} · ${e.record.territory.name}` : ""}`
+              : t("why.noSuchRecord")}
           </Descriptions.Item>
         )}
-        {e.invariant && <Descriptions.Item label={t("why.invariant")}>{t(`why.invariants.${e.invariant}`)}</Descriptions.Item>}
+        {e.invariant && (
+          <Descriptions.Item label={t("why.invariant")}>{t(`why.invariants.${e.invariant}`)}</Descriptions.Item>
+        )}
       </Descriptions>
     </Space>
   );

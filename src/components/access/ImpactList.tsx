@@ -9,10 +9,20 @@ import { labelOf } from "./explain";
 import { useAccessLabels } from "./queries";
 
 export function useImpact(changes: CellChange[]) {
-  return useQuery({ queryKey: ["matrix_change_impact", changes], queryFn: () => fetchImpact(changes), enabled: changes.length > 0, staleTime: 0 });
+  return useQuery({
+    queryKey: ["matrix_change_impact", changes],
+    queryFn: () => fetchImpact(changes),
+    enabled: changes.length > 0,
+    staleTime: 0,
+  });
 }
 
-export function impactLine(cell: CellImpact, t: (key: string, values?: Record<string, unknown>) => string, names: { resource: string; action: string; role: string }, language: string): string[] {
+export function impactLine(
+  cell: CellImpact,
+  t: (key: string, values?: Record<string, unknown>) => string,
+  names: { resource: string; action: string; role: string },
+  language: string,
+): string[] {
   const fmt = (n: number) => n.toLocaleString(language);
   const delta = cell.rows_after - cell.rows_before;
   const capability = cell.people.every((p) => p.rows_before === null && p.rows_after === null);
@@ -39,7 +49,10 @@ export function ImpactList({ changes }: { changes: CellChange[] }) {
   const query = useImpact(changes);
   if (changes.length === 0) return null;
   if (query.isLoading) return <Skeleton active paragraph={{ rows: 2 }} data-testid="impact-loading" />;
-  if (query.isError) return <Alert type="error" showIcon role="alert" message={toAppError(query.error).message} data-testid="impact-error" />;
+  if (query.isError)
+    return (
+      <Alert type="error" showIcon role="alert" message={toAppError(query.error).message} data-testid="impact-error" />
+    );
   const tr = (key: string, values?: Record<string, unknown>) => t(key, values ?? {});
   return (
     <List
@@ -50,9 +63,21 @@ export function ImpactList({ changes }: { changes: CellChange[] }) {
       data-testid="matrix-impact"
       renderItem={(cell) => {
         const names = {
-          role: labelOf(labels.roles.find((r) => r.code === cell.role_code), i18n.language, cell.role_code),
-          resource: labelOf(labels.resources.find((r) => r.code === cell.resource), i18n.language, cell.resource),
-          action: labelOf(labels.actions.find((a) => a.code === cell.action), i18n.language, cell.action).toLocaleLowerCase(i18n.language),
+          role: labelOf(
+            labels.roles.find((r) => r.code === cell.role_code),
+            i18n.language,
+            cell.role_code,
+          ),
+          resource: labelOf(
+            labels.resources.find((r) => r.code === cell.resource),
+            i18n.language,
+            cell.resource,
+          ),
+          action: labelOf(
+            labels.actions.find((a) => a.code === cell.action),
+            i18n.language,
+            cell.action,
+          ).toLocaleLowerCase(i18n.language),
         };
         return (
           <List.Item data-testid={`impact-${cell.role_code}-${cell.resource}-${cell.action}`}>
@@ -75,9 +100,12 @@ export function ImpactList({ changes }: { changes: CellChange[] }) {
                         <ul style={{ margin: 0 }}>
                           {cell.people.map((p) => (
                             <li key={p.user_id}>
-                              {p.name}: {p.scope_before ? t(`matrix.scopes.${p.scope_before}`) : t("matrix.scopes.none")} →{" "}
+                              {p.name}:{" "}
+                              {p.scope_before ? t(`matrix.scopes.${p.scope_before}`) : t("matrix.scopes.none")} →{" "}
                               {p.scope_after ? t(`matrix.scopes.${p.scope_after}`) : t("matrix.scopes.none")}
-                              {p.rows_before !== null && p.rows_after !== null ? ` (${p.rows_before.toLocaleString(i18n.language)} → ${p.rows_after.toLocaleString(i18n.language)})` : ""}
+                              {p.rows_before !== null && p.rows_after !== null
+                                ? ` (${p.rows_before.toLocaleString(i18n.language)} → ${p.rows_after.toLocaleString(i18n.language)})`
+                                : ""}
                             </li>
                           ))}
                         </ul>

@@ -17,13 +17,20 @@ interface PreviewResponse {
 }
 
 export async function startPreview(subjectId: string): Promise<{ error?: string }> {
-  const { data, error } = await supabaseClient.functions.invoke<PreviewResponse>("preview", { body: { subject_id: subjectId } });
+  const { data, error } = await supabaseClient.functions.invoke<PreviewResponse>("preview", {
+    body: { subject_id: subjectId },
+  });
   if (error || !data) {
     const context = (error as { context?: Response } | null)?.context;
     const body = context ? ((await context.json().catch(() => null)) as { message?: string } | null) : null;
     return { error: body?.message ?? toAppError(error).message };
   }
-  enterPreview({ token: data.access_token, expiresAt: data.expires_at, sessionId: data.session_id, subject: data.subject });
+  enterPreview({
+    token: data.access_token,
+    expiresAt: data.expires_at,
+    sessionId: data.session_id,
+    subject: data.subject,
+  });
   return {};
 }
 

@@ -18,7 +18,10 @@ import { WhyButton } from "./WhyButton";
 type Decision = "loading" | "allowed" | "refused";
 
 /** May the signed-in person edit / delete this record of the page's resource? */
-export function useRecordDecision(action: "edit" | "delete", id: string): { decision: Decision; resource: string; action: string } {
+export function useRecordDecision(
+  action: "edit" | "delete",
+  id: string,
+): { decision: Decision; resource: string; action: string } {
   const { resource } = useResourceParams();
   const name = resource?.name ?? "";
   const meta = (resource?.meta ?? {}) as { permissionResource?: string };
@@ -44,7 +47,21 @@ export function useRecordDecision(action: "edit" | "delete", id: string): { deci
   return { decision, ...key };
 }
 
-function Refused({ icon, label, testId, resource, action, id }: { icon: ReactNode; label: ReactNode; testId: string; resource: string; action: string; id: string }) {
+function Refused({
+  icon,
+  label,
+  testId,
+  resource,
+  action,
+  id,
+}: {
+  icon: ReactNode;
+  label: ReactNode;
+  testId: string;
+  resource: string;
+  action: string;
+  id: string;
+}) {
   return (
     <Space size={4} data-testid={`${testId}-refused`}>
       <Button icon={icon} disabled data-testid={testId}>
@@ -55,11 +72,26 @@ function Refused({ icon, label, testId, resource, action, id }: { icon: ReactNod
   );
 }
 
-export function RecordEditButton({ id, children, testId = "record-edit", ...rest }: { id: string; testId?: string } & Omit<EditButtonProps, "recordItemId">) {
+export function RecordEditButton({
+  id,
+  children,
+  testId = "record-edit",
+  ...rest
+}: { id: string; testId?: string } & Omit<EditButtonProps, "recordItemId">) {
   const { t } = useTranslation();
   const { decision, resource, action } = useRecordDecision("edit", id);
   if (decision === "loading") return <Button icon={<EditOutlined />} loading disabled aria-label={t("buttons.edit")} />;
-  if (decision === "refused") return <Refused icon={<EditOutlined />} label={children ?? t("buttons.edit")} testId={testId} resource={resource} action={action} id={id} />;
+  if (decision === "refused")
+    return (
+      <Refused
+        icon={<EditOutlined />}
+        label={children ?? t("buttons.edit")}
+        testId={testId}
+        resource={resource}
+        action={action}
+        id={id}
+      />
+    );
   return (
     <EditButton recordItemId={id} data-testid={testId} {...rest}>
       {children}
@@ -67,10 +99,25 @@ export function RecordEditButton({ id, children, testId = "record-edit", ...rest
   );
 }
 
-export function RecordDeleteButton({ id, testId = "record-delete", ...rest }: { id: string; testId?: string } & Omit<DeleteButtonProps, "recordItemId">) {
+export function RecordDeleteButton({
+  id,
+  testId = "record-delete",
+  ...rest
+}: { id: string; testId?: string } & Omit<DeleteButtonProps, "recordItemId">) {
   const { t } = useTranslation();
   const { decision, resource, action } = useRecordDecision("delete", id);
-  if (decision === "loading") return <Button icon={<DeleteOutlined />} loading disabled aria-label={t("buttons.delete")} />;
-  if (decision === "refused") return <Refused icon={<DeleteOutlined />} label={t("buttons.delete")} testId={testId} resource={resource} action={action} id={id} />;
+  if (decision === "loading")
+    return <Button icon={<DeleteOutlined />} loading disabled aria-label={t("buttons.delete")} />;
+  if (decision === "refused")
+    return (
+      <Refused
+        icon={<DeleteOutlined />}
+        label={t("buttons.delete")}
+        testId={testId}
+        resource={resource}
+        action={action}
+        id={id}
+      />
+    );
   return <DeleteButton recordItemId={id} data-testid={testId} {...rest} />;
 }

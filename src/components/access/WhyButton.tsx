@@ -24,10 +24,22 @@ export function WhyButton({ resource, action, record, link = false, testId = "wh
   if (!me) return null;
   return (
     <>
-      <Button type={link ? "link" : "default"} icon={<QuestionCircleOutlined />} onClick={() => setOpen(true)} data-testid={testId}>
+      <Button
+        type={link ? "link" : "default"}
+        icon={<QuestionCircleOutlined />}
+        onClick={() => setOpen(true)}
+        data-testid={testId}
+      >
         {t("why.button")}
       </Button>
-      <Modal open={open} onCancel={() => setOpen(false)} footer={null} title={t("why.title")} width={600} destroyOnHidden>
+      <Modal
+        open={open}
+        onCancel={() => setOpen(false)}
+        footer={null}
+        title={t("why.title")}
+        width={600}
+        destroyOnHidden
+      >
         <ExplanationView userId={me.id} resource={resource} action={action} record={record} />
       </Modal>
     </>

@@ -23,11 +23,21 @@ const base: Explanation = {
   scope: "territory",
   matrix_rows: [{ role_code: "manager", scope: "territory" }],
   territories: [{ id: "t1", code: "NOR", name: "North" }],
-  record: { id: "41", exists: true, label: "Staff #41", territory: { id: "t2", code: "SOU", name: "South" }, is_own: false },
+  record: {
+    id: "41",
+    exists: true,
+    label: "Staff #41",
+    territory: { id: "t2", code: "SOU", name: "South" },
+    is_own: false,
+  },
 };
 
 beforeAll(async () => {
-  await i18n.init({ lng: "en", resources: { en: { translation: en }, es: { translation: es } }, interpolation: { escapeValue: false } });
+  await i18n.init({
+    lng: "en",
+    resources: { en: { translation: en }, es: { translation: es } },
+    interpolation: { escapeValue: false },
+  });
 });
 
 describe("the why sentence", () => {
@@ -42,9 +52,11 @@ describe("the why sentence", () => {
   });
 
   it("says when the matrix grants nothing, and when an invariant overrides it", () => {
-    expect(explainSentence({ ...base, decision: "no_grant", scope: null, matrix_rows: [], record: null }, ctx("en"))).toBe(
-      "Ana can't update Staff: none of their roles (Manager) holds this action in the permission matrix.",
+    expect(
+      explainSentence({ ...base, decision: "no_grant", scope: null, matrix_rows: [], record: null }, ctx("en")),
+    ).toBe("Ana can't update Staff: none of their roles (Manager) holds this action in the permission matrix.");
+    expect(explainSentence({ ...base, decision: "auditor_never_writes", record: null }, ctx("en"))).toContain(
+      "auditors never change anything",
     );
-    expect(explainSentence({ ...base, decision: "auditor_never_writes", record: null }, ctx("en"))).toContain("auditors never change anything");
   });
 });

@@ -33,7 +33,13 @@ export interface Explanation {
   scope: "own" | "territory" | "all" | null;
   matrix_rows: { role_code: string; scope: "own" | "territory" | "all" }[];
   territories: { id: string; code: string; name: string }[];
-  record: null | { id: string; exists: boolean; label?: string; territory?: { id: string; code: string; name: string } | null; is_own?: boolean };
+  record: null | {
+    id: string;
+    exists: boolean;
+    label?: string;
+    territory?: { id: string; code: string; name: string } | null;
+    is_own?: boolean;
+  };
 }
 
 /** A catalogue row's label in the reader's language, or the fallback (its code) when missing. */
@@ -55,12 +61,36 @@ const list = (items: string[], language: string) =>
 /** The one-sentence answer to "why can / can't they". */
 export function explainSentence(e: Explanation, ctx: ExplainContext): string {
   const { t, language } = ctx;
-  const resource = labelOf(ctx.resources.find((r) => r.code === e.resource), language, e.resource);
-  const action = labelOf(ctx.actions.find((a) => a.code === e.action), language, e.action).toLocaleLowerCase(language);
+  const resource = labelOf(
+    ctx.resources.find((r) => r.code === e.resource),
+    language,
+    e.resource,
+  );
+  const action = labelOf(
+    ctx.actions.find((a) => a.code === e.action),
+    language,
+    e.action,
+  ).toLocaleLowerCase(language);
   const granting = e.matrix_rows.filter((r) => r.scope === e.scope).map((r) => r.role_code);
-  const roleNames = (codes: string[]) => list(codes.map((c) => labelOf(ctx.roles.find((r) => r.code === c), language, c)), language);
-  const heldRoles = list(e.person.roles.map((r) => labelOf(r, language, r.code)), language);
-  const territories = list(e.territories.map((x) => `${x.name} (${x.code})`), language);
+  const roleNames = (codes: string[]) =>
+    list(
+      codes.map((c) =>
+        labelOf(
+          ctx.roles.find((r) => r.code === c),
+          language,
+          c,
+        ),
+      ),
+      language,
+    );
+  const heldRoles = list(
+    e.person.roles.map((r) => labelOf(r, language, r.code)),
+    language,
+  );
+  const territories = list(
+    e.territories.map((x) => `${x.name} (${x.code})`),
+    language,
+  );
   const record = e.record?.label ?? e.record?.id ?? "";
   const where = e.record?.territory ? `${e.record.territory.name} (${e.record.territory.code})` : t("why.noTerritory");
   const values = {

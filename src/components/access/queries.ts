@@ -4,7 +4,12 @@ import { supabaseClient } from "../../providers/supabaseClient";
 import type { Tables } from "../../types/database";
 import type { Explanation, Labelled } from "./explain";
 
-export async function fetchExplanation(userId: string, resource: string, action: string, record?: string): Promise<Explanation> {
+export async function fetchExplanation(
+  userId: string,
+  resource: string,
+  action: string,
+  record?: string,
+): Promise<Explanation> {
   const { data, error } = await supabaseClient.rpc("explain_access", {
     p_user: userId,
     p_resource: resource,

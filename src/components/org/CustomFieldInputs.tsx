@@ -22,7 +22,13 @@ export function useCustomFieldDefinitions(resource: "staff" | "territories") {
   return { definitions: result?.data ?? [], query };
 }
 
-export function CustomFieldInputs<T extends FieldValues>({ resource, control }: { resource: "staff" | "territories"; control: Control<T> }) {
+export function CustomFieldInputs<T extends FieldValues>({
+  resource,
+  control,
+}: {
+  resource: "staff" | "territories";
+  control: Control<T>;
+}) {
   const { t, i18n } = useTranslation();
   const { definitions } = useCustomFieldDefinitions(resource);
   return (
@@ -43,15 +49,26 @@ export function CustomFieldInputs<T extends FieldValues>({ resource, control }: 
             rules={{
               validate: (v: unknown) => {
                 if (d.required && empty(v)) return t("customFields.errors.required", { field: label });
-                if (!empty(v) && d.field_type === "number" && (typeof v !== "number" || Number.isNaN(v))) return t("customFields.errors.number", { field: label });
-                if (!empty(v) && d.field_type === "text" && String(v).length > 2000) return t("customFields.errors.tooLong", { field: label });
+                if (!empty(v) && d.field_type === "number" && (typeof v !== "number" || Number.isNaN(v)))
+                  return t("customFields.errors.number", { field: label });
+                if (!empty(v) && d.field_type === "text" && String(v).length > 2000)
+                  return t("customFields.errors.tooLong", { field: label });
                 return true;
               },
             }}
             render={({ value, onChange, onBlur, id, "data-testid": testId }) => {
               switch (d.field_type) {
                 case "number":
-                  return <InputNumber id={id} data-testid={testId} value={value as number | null} onChange={onChange} onBlur={onBlur} style={{ width: "100%" }} />;
+                  return (
+                    <InputNumber
+                      id={id}
+                      data-testid={testId}
+                      value={value as number | null}
+                      onChange={onChange}
+                      onBlur={onBlur}
+                      style={{ width: "100%" }}
+                    />
+                  );
                 case "date":
                   return (
                     <DatePicker
@@ -66,11 +83,41 @@ export function CustomFieldInputs<T extends FieldValues>({ resource, control }: 
                 case "boolean":
                   return <Switch id={id} data-testid={testId} checked={value === true} onChange={onChange} />;
                 case "single_select":
-                  return <Select id={id} data-testid={testId} value={value ?? undefined} onChange={onChange} onBlur={onBlur} options={options} allowClear />;
+                  return (
+                    <Select
+                      id={id}
+                      data-testid={testId}
+                      value={value ?? undefined}
+                      onChange={onChange}
+                      onBlur={onBlur}
+                      options={options}
+                      allowClear
+                    />
+                  );
                 case "multi_select":
-                  return <Select id={id} data-testid={testId} mode="multiple" value={(value as string[] | undefined) ?? []} onChange={onChange} onBlur={onBlur} options={options} allowClear />;
+                  return (
+                    <Select
+                      id={id}
+                      data-testid={testId}
+                      mode="multiple"
+                      value={(value as string[] | undefined) ?? []}
+                      onChange={onChange}
+                      onBlur={onBlur}
+                      options={options}
+                      allowClear
+                    />
+                  );
                 default:
-                  return <Input id={id} data-testid={testId} value={(value as string | undefined) ?? ""} onChange={onChange} onBlur={onBlur} maxLength={2001} />;
+                  return (
+                    <Input
+                      id={id}
+                      data-testid={testId}
+                      value={(value as string | undefined) ?? ""}
+                      onChange={onChange}
+                      onBlur={onBlur}
+                      maxLength={2001}
+                    />
+                  );
               }
             }}
           />

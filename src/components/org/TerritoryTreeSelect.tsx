@@ -29,7 +29,16 @@ export function useTerritoryTree() {
   return { tree, rows: rows ?? [], query };
 }
 
-export function TerritoryTreeSelect({ id, value, onChange, placeholder, allowClear = true, disabledIds, style, ...rest }: Props) {
+export function TerritoryTreeSelect({
+  id,
+  value,
+  onChange,
+  placeholder,
+  allowClear = true,
+  disabledIds,
+  style,
+  ...rest
+}: Props) {
   const { t } = useTranslation();
   const { tree, query } = useTerritoryTree();
   const disabled = new Set(disabledIds ?? []);

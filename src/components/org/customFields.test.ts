@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { cleanCustomFields, displayCustomValue, fieldOptions, mergeCustomFields, type FieldDefinition } from "./customFields";
+import {
+  cleanCustomFields,
+  displayCustomValue,
+  fieldOptions,
+  mergeCustomFields,
+  type FieldDefinition,
+} from "./customFields";
 
 const hobbies = {
   key: "hobbies",
@@ -12,10 +18,19 @@ const hobbies = {
 
 describe("custom field helpers", () => {
   it("drop empty values before saving", () => {
-    expect(cleanCustomFields({ a: "", b: [], c: null, d: 0, e: false, f: ["x"] })).toEqual({ d: 0, e: false, f: ["x"] });
+    expect(cleanCustomFields({ a: "", b: [], c: null, d: 0, e: false, f: ["x"] })).toEqual({
+      d: 0,
+      e: false,
+      f: ["x"],
+    });
   });
   it("on edit, keep retired fields' stored values and apply the form's changes", () => {
-    expect(mergeCustomFields({ retired: "x", birthday: "1990-01-01", hobbies: ["music"] }, { birthday: null, hobbies: ["chess"] })).toEqual({ retired: "x", hobbies: ["chess"] });
+    expect(
+      mergeCustomFields(
+        { retired: "x", birthday: "1990-01-01", hobbies: ["music"] },
+        { birthday: null, hobbies: ["chess"] },
+      ),
+    ).toEqual({ retired: "x", hobbies: ["chess"] });
   });
   it("offer only active options for new values", () => {
     expect(fieldOptions(hobbies).map((o) => o.value)).toEqual(["music"]);

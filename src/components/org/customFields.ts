@@ -33,7 +33,12 @@ export function cleanCustomFields(values: Record<string, unknown> | null | undef
 }
 
 /** A stored value as text, with option labels in the user's language. */
-export function displayCustomValue(definition: FieldDefinition, value: unknown, locale: string, yesNo: [string, string]): string {
+export function displayCustomValue(
+  definition: FieldDefinition,
+  value: unknown,
+  locale: string,
+  yesNo: [string, string],
+): string {
   if (value === null || value === undefined || value === "") return "—";
   const options = fieldOptions(definition, true);
   const label = (v: unknown) => {
@@ -58,10 +63,14 @@ export function displayCustomValue(definition: FieldDefinition, value: unknown, 
  * The values to save on edit: the form's values for the fields it shows (emptied ones
  * removed), and the stored values of fields it does not show (retired fields) kept.
  */
-export function mergeCustomFields(stored: Record<string, unknown> | null | undefined, edited: Record<string, unknown> | null | undefined): Record<string, unknown> {
+export function mergeCustomFields(
+  stored: Record<string, unknown> | null | undefined,
+  edited: Record<string, unknown> | null | undefined,
+): Record<string, unknown> {
   const out: Record<string, unknown> = { ...(stored ?? {}) };
   for (const [key, value] of Object.entries(edited ?? {})) {
-    if (value === null || value === undefined || value === "" || (Array.isArray(value) && value.length === 0)) delete out[key];
+    if (value === null || value === undefined || value === "" || (Array.isArray(value) && value.length === 0))
+      delete out[key];
     else out[key] = value;
   }
   return out;

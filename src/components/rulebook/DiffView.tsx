@@ -10,11 +10,24 @@ function Parts({ parts, show }: { parts: DiffPart[]; show: (p: DiffPart) => bool
     <pre style={{ whiteSpace: "pre-wrap", fontFamily: "inherit", margin: 0, lineHeight: 1.6 }}>
       {parts.filter(show).map((p, i) =>
         p.kind === "added" ? (
-          <ins key={i} data-diff="added" style={{ background: token.colorSuccessBg, color: token.colorText, textDecoration: "underline", textDecorationColor: token.colorSuccess }}>
+          <ins
+            key={i}
+            data-diff="added"
+            style={{
+              background: token.colorSuccessBg,
+              color: token.colorText,
+              textDecoration: "underline",
+              textDecorationColor: token.colorSuccess,
+            }}
+          >
             {p.text}
           </ins>
         ) : p.kind === "removed" ? (
-          <del key={i} data-diff="removed" style={{ background: token.colorErrorBg, color: token.colorText, textDecorationColor: token.colorError }}>
+          <del
+            key={i}
+            data-diff="removed"
+            style={{ background: token.colorErrorBg, color: token.colorText, textDecorationColor: token.colorError }}
+          >
             {p.text}
           </del>
         ) : (
@@ -25,7 +38,17 @@ function Parts({ parts, show }: { parts: DiffPart[]; show: (p: DiffPart) => bool
   );
 }
 
-export function DiffView({ before, after, beforeLabel, afterLabel }: { before: string; after: string; beforeLabel: string; afterLabel: string }) {
+export function DiffView({
+  before,
+  after,
+  beforeLabel,
+  afterLabel,
+}: {
+  before: string;
+  after: string;
+  beforeLabel: string;
+  afterLabel: string;
+}) {
   const { t } = useTranslation();
   const [mode, setMode] = useState<"inline" | "side">("inline");
   const parts = useMemo(() => wordDiff(before, after), [before, after]);

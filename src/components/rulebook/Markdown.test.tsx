@@ -19,12 +19,38 @@ function dangers(root: Element): string[] {
   const found: string[] = [];
   for (const el of Array.from(root.querySelectorAll("*"))) {
     const tag = el.tagName.toLowerCase();
-    if (["script", "iframe", "object", "embed", "form", "input", "button", "style", "meta", "link", "base", "svg", "math", "template", "noscript", "body"].includes(tag)) found.push(`<${tag}>`);
+    if (
+      [
+        "script",
+        "iframe",
+        "object",
+        "embed",
+        "form",
+        "input",
+        "button",
+        "style",
+        "meta",
+        "link",
+        "base",
+        "svg",
+        "math",
+        "template",
+        "noscript",
+        "body",
+      ].includes(tag)
+    )
+      found.push(`<${tag}>`);
     for (const attr of Array.from(el.attributes)) {
       if (/^on/i.test(attr.name)) found.push(`${tag}[${attr.name}]`);
       if (attr.name === "style" || attr.name === "srcdoc") found.push(`${tag}[${attr.name}]`);
-      if ((attr.name === "href" || attr.name === "src") && !/^(https?:|mailto:|#|\/(?!\/))/i.test(attr.value.trim())) found.push(`${tag}[${attr.name}=${attr.value}]`);
-      if (tag === "img" && attr.name === "src" && new URL(attr.value, window.location.href).origin !== window.location.origin) found.push(`remote img[src=${attr.value}]`);
+      if ((attr.name === "href" || attr.name === "src") && !/^(https?:|mailto:|#|\/(?!\/))/i.test(attr.value.trim()))
+        found.push(`${tag}[${attr.name}=${attr.value}]`);
+      if (
+        tag === "img" &&
+        attr.name === "src" &&
+        new URL(attr.value, window.location.href).origin !== window.location.origin
+      )
+        found.push(`remote img[src=${attr.value}]`);
     }
   }
   return found;
@@ -36,7 +62,9 @@ describe("rule bodies are rendered sanitised", () => {
   });
 
   it("keeps ordinary Markdown: headings, lists, emphasis, tables and safe links", () => {
-    const html = renderMarkdown("## Scope\n\n- one\n- **two**\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n[policy](https://example.com/policy) and [top](#top)");
+    const html = renderMarkdown(
+      "## Scope\n\n- one\n- **two**\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n[policy](https://example.com/policy) and [top](#top)",
+    );
     const box = parse(html);
     expect(box.querySelector("h2")?.textContent).toBe("Scope");
     expect(box.querySelectorAll("li")).toHaveLength(2);

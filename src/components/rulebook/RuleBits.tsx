@@ -11,7 +11,9 @@ export function StatusTag({ status, inForce }: { status: Status; inForce?: numbe
   return (
     <span data-testid="rule-status">
       <Tag color={statusColor[status]}>{t(`rules.status.${status}`)}</Tag>
-      {inForce && status !== "published" && status !== "retired" ? <Tag color="green">{t("rules.inForce", { n: inForce })}</Tag> : null}
+      {inForce && status !== "published" && status !== "retired" ? (
+        <Tag color="green">{t("rules.inForce", { n: inForce })}</Tag>
+      ) : null}
     </span>
   );
 }
@@ -40,7 +42,8 @@ export interface LadderStep {
 
 export function LadderTable({ steps, testId }: { steps: LadderStep[]; testId?: string }) {
   const { t, i18n } = useTranslation();
-  const note = (s: LadderStep) => (i18n.language === "es" ? s.note_es : i18n.language === "zh-CN" ? s.note_zh : s.note_en) || s.note_en;
+  const note = (s: LadderStep) =>
+    (i18n.language === "es" ? s.note_es : i18n.language === "zh-CN" ? s.note_zh : s.note_en) || s.note_en;
   return (
     <Table<LadderStep>
       size="small"
@@ -52,8 +55,19 @@ export function LadderTable({ steps, testId }: { steps: LadderStep[]; testId?: s
       columns={[
         { key: "order", title: "#", dataIndex: "level_order", width: 50 },
         { key: "kind", title: t("rules.ladder.kind"), render: (_, s) => t(`rules.sanctions.${s.kind}`) },
-        { key: "fine", title: t("rules.ladder.fine"), render: (_, s) => (s.fine_amount ? new Intl.NumberFormat(i18n.language, { minimumFractionDigits: 2 }).format(s.fine_amount) : "—") },
-        { key: "live", title: t("rules.ladder.live"), render: (_, s) => t("rules.ladder.months", { count: s.live_months }) },
+        {
+          key: "fine",
+          title: t("rules.ladder.fine"),
+          render: (_, s) =>
+            s.fine_amount
+              ? new Intl.NumberFormat(i18n.language, { minimumFractionDigits: 2 }).format(s.fine_amount)
+              : "—",
+        },
+        {
+          key: "live",
+          title: t("rules.ladder.live"),
+          render: (_, s) => t("rules.ladder.months", { count: s.live_months }),
+        },
         { key: "note", title: t("rules.ladder.note"), render: (_, s) => note(s) },
       ]}
     />

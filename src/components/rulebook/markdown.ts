@@ -6,8 +6,32 @@ import DOMPurify from "dompurify";
 import { marked } from "marked";
 
 const allowedTags = [
-  "h1", "h2", "h3", "h4", "h5", "h6", "p", "br", "hr", "strong", "em", "del", "blockquote", "code", "pre",
-  "ul", "ol", "li", "a", "table", "thead", "tbody", "tr", "th", "td", "img",
+  "h1",
+  "h2",
+  "h3",
+  "h4",
+  "h5",
+  "h6",
+  "p",
+  "br",
+  "hr",
+  "strong",
+  "em",
+  "del",
+  "blockquote",
+  "code",
+  "pre",
+  "ul",
+  "ol",
+  "li",
+  "a",
+  "table",
+  "thead",
+  "tbody",
+  "tr",
+  "th",
+  "td",
+  "img",
 ];
 const allowedAttributes = ["href", "title", "alt", "src", "start", "align"];
 const safeUrl = /^(https?:|mailto:|#|\/(?!\/))/i;

@@ -36,9 +36,25 @@ export default function ForgotPasswordPage() {
     <AuthLayout title={t("pages.forgotPassword.title")}>
       <Typography.Paragraph>{t("pages.forgotPassword.intro")}</Typography.Paragraph>
       {sentTo && (
-        <Alert data-testid="forgot-sent" type="success" showIcon role="status" message={t("pages.forgotPassword.sent", { email: sentTo })} style={{ marginBottom: 16 }} />
+        <Alert
+          data-testid="forgot-sent"
+          type="success"
+          showIcon
+          role="status"
+          message={t("pages.forgotPassword.sent", { email: sentTo })}
+          style={{ marginBottom: 16 }}
+        />
       )}
-      {error && <Alert data-testid="forgot-error" role="alert" type="error" showIcon message={error} style={{ marginBottom: 16 }} />}
+      {error && (
+        <Alert
+          data-testid="forgot-error"
+          role="alert"
+          type="error"
+          showIcon
+          message={error}
+          style={{ marginBottom: 16 }}
+        />
+      )}
       <Form
         layout="vertical"
         component="form"
@@ -59,8 +75,21 @@ export default function ForgotPasswordPage() {
             pattern: { value: emailPattern, message: t("pages.forgotPassword.errors.validEmail") },
           }}
           render={({ field }) => (
-            <Form.Item label={t("pages.forgotPassword.fields.email")} htmlFor="forgot-email" required {...fieldStatus(errors.email?.message)}>
-              <Input {...field} id="forgot-email" type="email" autoComplete="username" autoFocus data-testid="forgot-email" size="large" />
+            <Form.Item
+              label={t("pages.forgotPassword.fields.email")}
+              htmlFor="forgot-email"
+              required
+              {...fieldStatus(errors.email?.message)}
+            >
+              <Input
+                {...field}
+                id="forgot-email"
+                type="email"
+                autoComplete="username"
+                autoFocus
+                data-testid="forgot-email"
+                size="large"
+              />
             </Form.Item>
           )}
         />

@@ -54,7 +54,14 @@ export default function LoginPage() {
         />
       )}
       {error && (
-        <Alert data-testid="login-error" role="alert" type="error" showIcon message={error} style={{ marginBottom: 16 }} />
+        <Alert
+          data-testid="login-error"
+          role="alert"
+          type="error"
+          showIcon
+          message={error}
+          style={{ marginBottom: 16 }}
+        />
       )}
       <Form layout="vertical" onFinish={() => void onSubmit()} component="form" noValidate requiredMark>
         <Controller
@@ -65,8 +72,21 @@ export default function LoginPage() {
             pattern: { value: emailPattern, message: t("pages.login.errors.validEmail") },
           }}
           render={({ field }) => (
-            <Form.Item label={t("pages.login.fields.email")} htmlFor="login-email" required {...fieldStatus(errors.email?.message)}>
-              <Input {...field} id="login-email" type="email" autoComplete="username" autoFocus data-testid="login-email" size="large" />
+            <Form.Item
+              label={t("pages.login.fields.email")}
+              htmlFor="login-email"
+              required
+              {...fieldStatus(errors.email?.message)}
+            >
+              <Input
+                {...field}
+                id="login-email"
+                type="email"
+                autoComplete="username"
+                autoFocus
+                data-testid="login-email"
+                size="large"
+              />
             </Form.Item>
           )}
         />
@@ -75,8 +95,19 @@ export default function LoginPage() {
           control={control}
           rules={{ required: t("pages.login.errors.requiredPassword") }}
           render={({ field }) => (
-            <Form.Item label={t("pages.login.fields.password")} htmlFor="login-password" required {...fieldStatus(errors.password?.message)}>
-              <Password {...field} id="login-password" autoComplete="current-password" data-testid="login-password" size="large" />
+            <Form.Item
+              label={t("pages.login.fields.password")}
+              htmlFor="login-password"
+              required
+              {...fieldStatus(errors.password?.message)}
+            >
+              <Password
+                {...field}
+                id="login-password"
+                autoComplete="current-password"
+                data-testid="login-password"
+                size="large"
+              />
             </Form.Item>
           )}
         />

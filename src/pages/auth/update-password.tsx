@@ -65,7 +65,13 @@ export default function UpdatePasswordPage() {
   if (!hasSession) {
     return (
       <AuthLayout title={t("pages.updatePassword.title")}>
-        <Alert data-testid="update-password-no-session" type="warning" showIcon message={t("pages.updatePassword.noSession")} description={linkError ?? undefined} />
+        <Alert
+          data-testid="update-password-no-session"
+          type="warning"
+          showIcon
+          message={t("pages.updatePassword.noSession")}
+          description={linkError ?? undefined}
+        />
         <Typography.Paragraph style={{ marginTop: 16 }}>
           <Link to="/forgot-password">{t("pages.updatePassword.buttons.requestNew")}</Link>
         </Typography.Paragraph>
@@ -75,7 +81,16 @@ export default function UpdatePasswordPage() {
   return (
     <AuthLayout title={t("pages.updatePassword.title")}>
       <Typography.Paragraph>{t("pages.updatePassword.intro")}</Typography.Paragraph>
-      {error && <Alert data-testid="update-password-error" role="alert" type="error" showIcon message={error} style={{ marginBottom: 16 }} />}
+      {error && (
+        <Alert
+          data-testid="update-password-error"
+          role="alert"
+          type="error"
+          showIcon
+          message={error}
+          style={{ marginBottom: 16 }}
+        />
+      )}
       <Form
         layout="vertical"
         component="form"
@@ -92,14 +107,29 @@ export default function UpdatePasswordPage() {
           control={control}
           rules={{
             required: t("pages.updatePassword.errors.requiredPassword"),
-            minLength: { value: MIN_PASSWORD_LENGTH, message: t("pages.updatePassword.errors.minLength", { count: MIN_PASSWORD_LENGTH }) },
+            minLength: {
+              value: MIN_PASSWORD_LENGTH,
+              message: t("pages.updatePassword.errors.minLength", { count: MIN_PASSWORD_LENGTH }),
+            },
             validate: (v) =>
               new TextEncoder().encode(v).length <= MAX_PASSWORD_BYTES ||
               t("pages.updatePassword.errors.maxLength", { count: MAX_PASSWORD_BYTES }),
           }}
           render={({ field }) => (
-            <Form.Item label={t("pages.updatePassword.fields.password")} htmlFor="new-password" required {...fieldStatus(errors.password?.message)}>
-              <Input.Password {...field} id="new-password" autoComplete="new-password" autoFocus data-testid="new-password" size="large" />
+            <Form.Item
+              label={t("pages.updatePassword.fields.password")}
+              htmlFor="new-password"
+              required
+              {...fieldStatus(errors.password?.message)}
+            >
+              <Input.Password
+                {...field}
+                id="new-password"
+                autoComplete="new-password"
+                autoFocus
+                data-testid="new-password"
+                size="large"
+              />
             </Form.Item>
           )}
         />
@@ -111,12 +141,30 @@ export default function UpdatePasswordPage() {
             validate: (v) => v === getValues("password") || t("pages.updatePassword.errors.confirmPasswordNotMatch"),
           }}
           render={({ field }) => (
-            <Form.Item label={t("pages.updatePassword.fields.confirmPassword")} htmlFor="confirm-password" required {...fieldStatus(errors.confirmPassword?.message)}>
-              <Input.Password {...field} id="confirm-password" autoComplete="new-password" data-testid="confirm-password" size="large" />
+            <Form.Item
+              label={t("pages.updatePassword.fields.confirmPassword")}
+              htmlFor="confirm-password"
+              required
+              {...fieldStatus(errors.confirmPassword?.message)}
+            >
+              <Input.Password
+                {...field}
+                id="confirm-password"
+                autoComplete="new-password"
+                data-testid="confirm-password"
+                size="large"
+              />
             </Form.Item>
           )}
         />
-        <Button type="primary" htmlType="submit" block size="large" loading={isPending} data-testid="update-password-submit">
+        <Button
+          type="primary"
+          htmlType="submit"
+          block
+          size="large"
+          loading={isPending}
+          data-testid="update-password-submit"
+        >
           {t("pages.updatePassword.buttons.submit")}
         </Button>
       </Form>

@@ -37,7 +37,16 @@ function ProfileEditor({ identity }: { identity: Identity }) {
   const record = query?.data?.data;
   if (query?.isLoading) return <Skeleton active />;
   if (query?.isError) {
-    return <Alert type="error" showIcon role="alert" message={t("errors.loadFailed")} description={query.error?.message} action={<Button onClick={() => void query.refetch()}>{t("buttons.retry")}</Button>} />;
+    return (
+      <Alert
+        type="error"
+        showIcon
+        role="alert"
+        message={t("errors.loadFailed")}
+        description={query.error?.message}
+        action={<Button onClick={() => void query.refetch()}>{t("buttons.retry")}</Button>}
+      />
+    );
   }
   if (!record) return null;
   return (
@@ -45,20 +54,35 @@ function ProfileEditor({ identity }: { identity: Identity }) {
       <Descriptions bordered column={1} size="middle" data-testid="profile-details">
         <Descriptions.Item label={t("profile.fields.email")}>{record.email}</Descriptions.Item>
         <Descriptions.Item label={t("profile.fields.roles")}>
-          {identity.roles.length === 0 ? t("header.noRole") : identity.roles.map((r) => <Tag key={r.code}>{localizedLabel(r, i18n.language)}</Tag>)}
+          {identity.roles.length === 0
+            ? t("header.noRole")
+            : identity.roles.map((r) => <Tag key={r.code}>{localizedLabel(r, i18n.language)}</Tag>)}
         </Descriptions.Item>
         <Descriptions.Item label={t("profile.fields.is_active")}>
           {record.is_active ? t("profile.status.active") : t("profile.status.inactive")}
         </Descriptions.Item>
-        <Descriptions.Item label={t("profile.fields.updated_at")}>{new Date(record.updated_at).toLocaleString(i18n.language)}</Descriptions.Item>
+        <Descriptions.Item label={t("profile.fields.updated_at")}>
+          {new Date(record.updated_at).toLocaleString(i18n.language)}
+        </Descriptions.Item>
       </Descriptions>
       {canEdit?.can ? (
-        <Form layout="vertical" component="form" noValidate onFinish={() => void handleSubmit((values) => onFinish(values))()}>
+        <Form
+          layout="vertical"
+          component="form"
+          noValidate
+          onFinish={() => void handleSubmit((values) => onFinish(values))()}
+        >
           {/* The version read with the record: a save over someone else's newer save is refused. */}
           <input type="hidden" {...register("version", { valueAsNumber: true })} />
           <ProfileFields control={control} errors={errors} />
           <Space>
-            <Button type="primary" htmlType="submit" loading={formLoading} disabled={!isDirty} data-testid="profile-save">
+            <Button
+              type="primary"
+              htmlType="submit"
+              loading={formLoading}
+              disabled={!isDirty}
+              data-testid="profile-save"
+            >
               {t("buttons.save")}
             </Button>
             <Link to="/update-password">{t("profile.changePassword")}</Link>

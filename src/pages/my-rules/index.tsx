@@ -19,10 +19,30 @@ export default function MyRulesPage() {
   const [busy, setBusy] = useState<string | null>(null);
   const pending = (query.data ?? []).filter((r) => r.pending).length;
   return (
-    <Card title={<Space><PageTitle>{t("myRules.title")}</PageTitle><Badge count={pending} data-testid="my-rules-pending-count" /></Space>} data-testid="my-rules">
+    <Card
+      title={
+        <Space>
+          <PageTitle>{t("myRules.title")}</PageTitle>
+          <Badge count={pending} data-testid="my-rules-pending-count" />
+        </Space>
+      }
+      data-testid="my-rules"
+    >
       <Typography.Paragraph type="secondary">{t("myRules.intro")}</Typography.Paragraph>
-      {error && <Alert type="error" role="alert" showIcon message={error} closable onClose={() => setError(null)} style={{ marginBottom: 12 }} />}
-      {query.isError && <QueryError error={{ message: toAppError(query.error).message }} onRetry={() => void query.refetch()} />}
+      {error && (
+        <Alert
+          type="error"
+          role="alert"
+          showIcon
+          message={error}
+          closable
+          onClose={() => setError(null)}
+          style={{ marginBottom: 12 }}
+        />
+      )}
+      {query.isError && (
+        <QueryError error={{ message: toAppError(query.error).message }} onRetry={() => void query.refetch()} />
+      )}
       <AntList
         loading={query.isLoading}
         dataSource={query.data ?? []}
@@ -51,7 +71,10 @@ export default function MyRulesPage() {
                   </Button>
                 ) : rule.acknowledged_at ? (
                   <Tag key="done" color="green" data-testid={`acked-${rule.code}`}>
-                    {t("myRules.acknowledged", { n: rule.acknowledged_version, date: new Date(rule.acknowledged_at).toLocaleDateString(i18n.language) })}
+                    {t("myRules.acknowledged", {
+                      n: rule.acknowledged_version,
+                      date: new Date(rule.acknowledged_at).toLocaleDateString(i18n.language),
+                    })}
                   </Tag>
                 ) : null,
               ]}
@@ -64,10 +87,17 @@ export default function MyRulesPage() {
                     </Link>
                     {title.fallback && <FallbackMark />}
                     {rule.status === "retired" && <StatusTag status="retired" />}
-                    {rule.pending && rule.acknowledged_version && <Tag color="orange">{t("myRules.newVersion", { n: rule.current_version })}</Tag>}
+                    {rule.pending && rule.acknowledged_version && (
+                      <Tag color="orange">{t("myRules.newVersion", { n: rule.current_version })}</Tag>
+                    )}
                   </Space>
                 }
-                description={t("myRules.inForce", { n: rule.current_version, date: rule.effective_date ? new Date(`${rule.effective_date}T00:00:00`).toLocaleDateString(i18n.language) : "—" })}
+                description={t("myRules.inForce", {
+                  n: rule.current_version,
+                  date: rule.effective_date
+                    ? new Date(`${rule.effective_date}T00:00:00`).toLocaleDateString(i18n.language)
+                    : "—",
+                })}
               />
             </AntList.Item>
           );

@@ -8,14 +8,27 @@ import { roleMeta, type RoleFormValues, type RoleRow } from "./queries";
 
 export default function RoleCreate() {
   const { t } = useTranslation();
-  const { control, handleSubmit, refineCore, saveButtonProps } = useForm<RoleRow, { message: string; statusCode: number }, RoleFormValues>({
+  const { control, handleSubmit, refineCore, saveButtonProps } = useForm<
+    RoleRow,
+    { message: string; statusCode: number },
+    RoleFormValues
+  >({
     refineCoreProps: { resource: "app_roles", action: "create", meta: roleMeta, redirect: "show" },
     defaultValues: { code: "", label_en: "", label_es: "", label_zh: "", description: "" },
     warnWhenUnsavedChanges: true,
   });
   return (
-    <Create title={<PageTitle>{t("app_roles.titles.create")}</PageTitle>} saveButtonProps={{ ...saveButtonProps, "data-testid": "role-save" } as typeof saveButtonProps} isLoading={refineCore.formLoading}>
-      <Form layout="vertical" component="form" noValidate onFinish={() => void handleSubmit((v) => refineCore.onFinish(v))()}>
+    <Create
+      title={<PageTitle>{t("app_roles.titles.create")}</PageTitle>}
+      saveButtonProps={{ ...saveButtonProps, "data-testid": "role-save" } as typeof saveButtonProps}
+      isLoading={refineCore.formLoading}
+    >
+      <Form
+        layout="vertical"
+        component="form"
+        noValidate
+        onFinish={() => void handleSubmit((v) => refineCore.onFinish(v))()}
+      >
         <RoleFormFields control={control} mode="create" />
       </Form>
     </Create>

@@ -26,9 +26,33 @@ export function RoleFormFields({ control, mode }: { control: Control<RoleFormVal
         }}
         render={(field) => <Input {...field} disabled={mode === "edit"} autoComplete="off" />}
       />
-      <ControlledField name="label_en" control={control} idPrefix="role" required label={t("app_roles.fields.label_en")} rules={labelRules} render={(field) => <Input {...field} lang="en" />} />
-      <ControlledField name="label_es" control={control} idPrefix="role" required label={t("app_roles.fields.label_es")} rules={labelRules} render={(field) => <Input {...field} lang="es" />} />
-      <ControlledField name="label_zh" control={control} idPrefix="role" required label={t("app_roles.fields.label_zh")} rules={labelRules} render={(field) => <Input {...field} lang="zh-CN" />} />
+      <ControlledField
+        name="label_en"
+        control={control}
+        idPrefix="role"
+        required
+        label={t("app_roles.fields.label_en")}
+        rules={labelRules}
+        render={(field) => <Input {...field} lang="en" />}
+      />
+      <ControlledField
+        name="label_es"
+        control={control}
+        idPrefix="role"
+        required
+        label={t("app_roles.fields.label_es")}
+        rules={labelRules}
+        render={(field) => <Input {...field} lang="es" />}
+      />
+      <ControlledField
+        name="label_zh"
+        control={control}
+        idPrefix="role"
+        required
+        label={t("app_roles.fields.label_zh")}
+        rules={labelRules}
+        render={(field) => <Input {...field} lang="zh-CN" />}
+      />
       <ControlledField
         name="description"
         control={control}

@@ -20,7 +20,13 @@ export default function RoleShow() {
       headerButtons={() => (
         <>
           {role && <RecordEditButton id={role.code} />}
-          {role && !role.built_in && <RecordDeleteButton id={role.code} meta={roleMeta} confirmTitle={t("app_roles.deleteConfirm", { code: role.code })} />}
+          {role && !role.built_in && (
+            <RecordDeleteButton
+              id={role.code}
+              meta={roleMeta}
+              confirmTitle={t("app_roles.deleteConfirm", { code: role.code })}
+            />
+          )}
         </>
       )}
     >

@@ -32,7 +32,8 @@ export function useIntegrity() {
   });
   const checkpoint = useMutation({
     mutationFn: () => auditIntegrity<{ checkpoint: { id: number; last_id: number } }>("checkpoint"),
-    onSuccess: ({ checkpoint: c }) => setShown({ ok: true, text: t("audit.checkpoint.made", { id: c.id, last: c.last_id }) }),
+    onSuccess: ({ checkpoint: c }) =>
+      setShown({ ok: true, text: t("audit.checkpoint.made", { id: c.id, last: c.last_id }) }),
     onError: (error: Error) => setShown({ ok: false, text: error.message }),
   });
 

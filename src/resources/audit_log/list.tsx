@@ -114,7 +114,10 @@ export default function AuditLogList() {
           placeholder={t("audit.filters.table")}
           value={query.table}
           onChange={(v?: string) => setFilter({ table: v })}
-          options={(tables.data ?? []).map((name) => ({ value: name, label: i18n.exists(`${name}.${name}`) ? t(`${name}.${name}`) : name }))}
+          options={(tables.data ?? []).map((name) => ({
+            value: name,
+            label: i18n.exists(`${name}.${name}`) ? t(`${name}.${name}`) : name,
+          }))}
           style={{ width: 220 }}
           data-testid="audit-filter-table"
         />
@@ -154,7 +157,14 @@ export default function AuditLogList() {
       </Space>
       {listQuery.isError && <QueryError error={listQuery.error} onRetry={() => void listQuery.refetch()} />}
       {/* data-shown: the address whose answer the table shows, once no redirect to the newest page is pending (tests wait for it). */}
-      <div data-testid="audit-results" data-shown={listQuery.isSuccess && !listQuery.isPlaceholderData && !page.atNewest ? writeAuditQuery(query).toString() : undefined}>
+      <div
+        data-testid="audit-results"
+        data-shown={
+          listQuery.isSuccess && !listQuery.isPlaceholderData && !page.atNewest
+            ? writeAuditQuery(query).toString()
+            : undefined
+        }
+      >
         <Table<AuditRow>
           dataSource={page.rows}
           loading={listQuery.isFetching}
@@ -162,14 +172,41 @@ export default function AuditLogList() {
           rowKey="id"
           size="small"
           data-testid="audit-table"
-          expandable={{ expandedRowRender: (row) => <ChangeTable row={row} table={row.table_name} />, rowExpandable: (row) => row.operation !== "INSERT" || row.new_row !== null }}
+          expandable={{
+            expandedRowRender: (row) => <ChangeTable row={row} table={row.table_name} />,
+            rowExpandable: (row) => row.operation !== "INSERT" || row.new_row !== null,
+          }}
         >
-          <Table.Column<AuditRow> dataIndex="occurred_at" title={t("audit.fields.occurred_at")} render={(v: string) => new Date(v).toLocaleString(i18n.language, { timeZoneName: "short" })} />
-          <Table.Column<AuditRow> dataIndex="table_name" title={t("audit.fields.table_name")} render={(name: string) => (i18n.exists(`${name}.${name}`) ? t(`${name}.${name}`) : name)} />
-          <Table.Column<AuditRow> dataIndex="record_id" title={t("audit.fields.record_id")} render={(_, row) => <RecordLabel row={row} />} />
-          <Table.Column<AuditRow> dataIndex="operation" title={t("audit.fields.operation")} render={(op: string) => <OperationTag operation={op} />} />
-          <Table.Column<AuditRow> dataIndex="changed_fields" title={t("audit.fields.changed_fields")} render={(fields: string[]) => fields.join(", ") || "—"} />
-          <Table.Column<AuditRow> key="actor" title={t("audit.fields.actor")} render={(_, row) => <ActorLabel row={row} />} />
+          <Table.Column<AuditRow>
+            dataIndex="occurred_at"
+            title={t("audit.fields.occurred_at")}
+            render={(v: string) => new Date(v).toLocaleString(i18n.language, { timeZoneName: "short" })}
+          />
+          <Table.Column<AuditRow>
+            dataIndex="table_name"
+            title={t("audit.fields.table_name")}
+            render={(name: string) => (i18n.exists(`${name}.${name}`) ? t(`${name}.${name}`) : name)}
+          />
+          <Table.Column<AuditRow>
+            dataIndex="record_id"
+            title={t("audit.fields.record_id")}
+            render={(_, row) => <RecordLabel row={row} />}
+          />
+          <Table.Column<AuditRow>
+            dataIndex="operation"
+            title={t("audit.fields.operation")}
+            render={(op: string) => <OperationTag operation={op} />}
+          />
+          <Table.Column<AuditRow>
+            dataIndex="changed_fields"
+            title={t("audit.fields.changed_fields")}
+            render={(fields: string[]) => fields.join(", ") || "—"}
+          />
+          <Table.Column<AuditRow>
+            key="actor"
+            title={t("audit.fields.actor")}
+            render={(_, row) => <ActorLabel row={row} />}
+          />
         </Table>
       </div>
       <nav aria-label={t("audit.pager.label")} data-testid="audit-pager" style={{ marginTop: 16 }}>

@@ -1,21 +1,42 @@
 import { describe, expect, it } from "vitest";
-import { auditFilters, auditPage, auditPageRequest, fieldChanges, formatValue, integrityVerdict, readAuditQuery, recordLabel, writeAuditQuery, type AuditRow } from "./queries";
+import {
+  auditFilters,
+  auditPage,
+  auditPageRequest,
+  fieldChanges,
+  formatValue,
+  integrityVerdict,
+  readAuditQuery,
+  recordLabel,
+  writeAuditQuery,
+  type AuditRow,
+} from "./queries";
 
 describe("audit rows become field-by-field changes", () => {
   it("an update lists exactly the changed fields, old -> new", () => {
     expect(
-      fieldChanges({ operation: "UPDATE", changed_fields: ["full_name"], old_row: { full_name: "Ana", version: 1 }, new_row: { full_name: "Ana María", version: 2 } }),
+      fieldChanges({
+        operation: "UPDATE",
+        changed_fields: ["full_name"],
+        old_row: { full_name: "Ana", version: 1 },
+        new_row: { full_name: "Ana María", version: 2 },
+      }),
     ).toEqual([{ field: "full_name", before: "Ana", after: "Ana María" }]);
   });
   it("an insert lists the values set, without bookkeeping columns", () => {
-    expect(fieldChanges({ operation: "INSERT", changed_fields: [], old_row: null, new_row: { code: "x", version: 1, updated_at: "t", note: null } })).toEqual([
-      { field: "code", before: null, after: "x" },
-    ]);
+    expect(
+      fieldChanges({
+        operation: "INSERT",
+        changed_fields: [],
+        old_row: null,
+        new_row: { code: "x", version: 1, updated_at: "t", note: null },
+      }),
+    ).toEqual([{ field: "code", before: null, after: "x" }]);
   });
   it("a delete lists what was removed", () => {
-    expect(fieldChanges({ operation: "DELETE", changed_fields: [], old_row: { role_code: "manager" }, new_row: null })).toEqual([
-      { field: "role_code", before: "manager", after: null },
-    ]);
+    expect(
+      fieldChanges({ operation: "DELETE", changed_fields: [], old_row: { role_code: "manager" }, new_row: null }),
+    ).toEqual([{ field: "role_code", before: "manager", after: null }]);
   });
   it("formats empty values as a dash and structures as JSON", () => {
     expect(formatValue(null)).toBe("—");
@@ -29,10 +50,25 @@ const ids = (rows: AuditRow[]) => rows.map((r) => r.id);
 
 describe("the audit log page's state in the address", () => {
   it("reads filters and the key bound, and drops anything malformed", () => {
-    const query = readAuditQuery(new URLSearchParams("table=staff&operation=UPDATE&from=2026-11-01&to=2026-13-45&before=120&after=7"));
-    expect(query).toEqual({ table: "staff", actor: undefined, operation: "UPDATE", from: "2026-11-01", to: undefined, before: 120 });
+    const query = readAuditQuery(
+      new URLSearchParams("table=staff&operation=UPDATE&from=2026-11-01&to=2026-13-45&before=120&after=7"),
+    );
+    expect(query).toEqual({
+      table: "staff",
+      actor: undefined,
+      operation: "UPDATE",
+      from: "2026-11-01",
+      to: undefined,
+      before: 120,
+    });
     expect(readAuditQuery(new URLSearchParams("operation=DROP&before=-3&after=1e9x"))).toEqual({
-      table: undefined, actor: undefined, operation: undefined, from: undefined, to: undefined, before: undefined, after: undefined,
+      table: undefined,
+      actor: undefined,
+      operation: undefined,
+      from: undefined,
+      to: undefined,
+      before: undefined,
+      after: undefined,
     });
   });
   it("writes back only what is set, so a shared link reopens the same page", () => {
@@ -90,12 +126,18 @@ describe("what the server returned becomes a page and its neighbours", () => {
 });
 
 describe("a logged record's label", () => {
-  const row = (new_row: Record<string, unknown> | null, old_row: Record<string, unknown> | null = null, record_id = "6f1c2d3e-aaaa-bbbb-cccc-000000000001") =>
-    ({ record_id, new_row, old_row }) as Parameters<typeof recordLabel>[0];
+  const row = (
+    new_row: Record<string, unknown> | null,
+    old_row: Record<string, unknown> | null = null,
+    record_id = "6f1c2d3e-aaaa-bbbb-cccc-000000000001",
+  ) => ({ record_id, new_row, old_row }) as Parameters<typeof recordLabel>[0];
   it("is the name with the code beside it", () => {
     expect(recordLabel(row({ full_name: "Ana López", email: "ana@x.example" }))).toEqual({ label: "Ana López" });
     expect(recordLabel(row({ name: "North", code: "NOR" }))).toEqual({ label: "North", code: "NOR" });
-    expect(recordLabel(row({ title_en: "Sales manager", code: "sales_manager" }))).toEqual({ label: "Sales manager", code: "sales_manager" });
+    expect(recordLabel(row({ title_en: "Sales manager", code: "sales_manager" }))).toEqual({
+      label: "Sales manager",
+      code: "sales_manager",
+    });
   });
   it("comes from the old row of a deletion, and is the code when there is no name", () => {
     expect(recordLabel(row(null, { code: "ATT-01" }))).toEqual({ label: "ATT-01" });
@@ -110,20 +152,33 @@ describe("the integrity verdict", () => {
   const chain = { ok: true, rows_checked: 120, first_broken_id: null, reason: null };
   it("says intact with the number of checkpoints when everything holds", () => {
     expect(integrityVerdict({ chain, checkpoints: { checked: 3, first_mismatch: null }, configured: true })).toEqual({
-      ok: true, key: "audit.verify.ok", values: { count: 120, checkpoints: 3 },
+      ok: true,
+      key: "audit.verify.ok",
+      values: { count: 120, checkpoints: 3 },
     });
   });
   it("reports a broken chain before any checkpoint", () => {
     const broken = { ok: false, rows_checked: 120, first_broken_id: 77, reason: "edited" };
-    expect(integrityVerdict({ chain: broken, checkpoints: null, configured: true })).toMatchObject({ ok: false, key: "audit.verify.broken", values: { id: 77 } });
+    expect(integrityVerdict({ chain: broken, checkpoints: null, configured: true })).toMatchObject({
+      ok: false,
+      key: "audit.verify.broken",
+      values: { id: 77 },
+    });
   });
   it("names the first checkpoint that no longer matches", () => {
     const mismatch = { id: 4, created_at: "2026-12-01T10:00:00Z", last_id: 90, reason: "row_missing" as const };
-    expect(integrityVerdict({ chain, checkpoints: { checked: 5, first_mismatch: mismatch }, configured: true })).toEqual({
-      ok: false, key: "audit.verify.checkpointBroken", values: { id: 4, at: mismatch.created_at, reason: "row_missing" },
+    expect(
+      integrityVerdict({ chain, checkpoints: { checked: 5, first_mismatch: mismatch }, configured: true }),
+    ).toEqual({
+      ok: false,
+      key: "audit.verify.checkpointBroken",
+      values: { id: 4, at: mismatch.created_at, reason: "row_missing" },
     });
   });
   it("says the chain is intact but unanchored when no key is configured", () => {
-    expect(integrityVerdict({ chain, checkpoints: null, configured: false })).toMatchObject({ ok: true, key: "audit.verify.okUnanchored" });
+    expect(integrityVerdict({ chain, checkpoints: null, configured: false })).toMatchObject({
+      ok: true,
+      key: "audit.verify.okUnanchored",
+    });
   });
 });

@@ -35,7 +35,10 @@ export type CheckpointMismatch = "bad_signature" | "row_missing" | "hash_changed
 
 export interface IntegrityReport {
   chain: { ok: boolean; rows_checked: number; first_broken_id: number | null; reason: string | null } | null;
-  checkpoints: { checked: number; first_mismatch: { id: number; created_at: string; last_id: number; reason: CheckpointMismatch } | null } | null;
+  checkpoints: {
+    checked: number;
+    first_mismatch: { id: number; created_at: string; last_id: number; reason: CheckpointMismatch } | null;
+  } | null;
   configured: boolean;
 }
 
@@ -60,11 +63,21 @@ export type IntegrityVerdict =
 export function integrityVerdict(report: IntegrityReport): IntegrityVerdict {
   const count = Number(report.chain?.rows_checked ?? 0);
   if (!report.chain?.ok) {
-    return { ok: false, key: "audit.verify.broken", values: { id: report.chain?.first_broken_id ?? null, reason: report.chain?.reason ?? null } };
+    return {
+      ok: false,
+      key: "audit.verify.broken",
+      values: { id: report.chain?.first_broken_id ?? null, reason: report.chain?.reason ?? null },
+    };
   }
   const mismatch = report.checkpoints?.first_mismatch;
-  if (mismatch) return { ok: false, key: "audit.verify.checkpointBroken", values: { id: mismatch.id, at: mismatch.created_at, reason: mismatch.reason } };
-  if (!report.configured || !report.checkpoints) return { ok: true, key: "audit.verify.okUnanchored", values: { count } };
+  if (mismatch)
+    return {
+      ok: false,
+      key: "audit.verify.checkpointBroken",
+      values: { id: mismatch.id, at: mismatch.created_at, reason: mismatch.reason },
+    };
+  if (!report.configured || !report.checkpoints)
+    return { ok: true, key: "audit.verify.okUnanchored", values: { count } };
   return { ok: true, key: "audit.verify.ok", values: { count, checkpoints: report.checkpoints.checked } };
 }
 
@@ -75,9 +88,13 @@ export function integrityVerdict(report: IntegrityReport): IntegrityVerdict {
 const labelFields = ["full_name", "title_en", "name", "label_en", "reason", "role_code", "email", "key"];
 
 /** The record's name and code as the log saw it (new row, else old row); the id when it has neither (pure). */
-export function recordLabel(row: Pick<AuditRow, "record_id" | "old_row" | "new_row">): { label: string; code?: string } {
+export function recordLabel(row: Pick<AuditRow, "record_id" | "old_row" | "new_row">): {
+  label: string;
+  code?: string;
+} {
   const source = ((row.new_row ?? row.old_row ?? {}) as Record<string, unknown>) ?? {};
-  const text = (field: string) => (typeof source[field] === "string" && (source[field] as string).trim() ? (source[field] as string) : undefined);
+  const text = (field: string) =>
+    typeof source[field] === "string" && (source[field] as string).trim() ? (source[field] as string) : undefined;
   const name = labelFields.map(text).find(Boolean);
   const code = text("code");
   if (name) return { label: name, code: code && code !== name ? code : undefined };
@@ -96,7 +113,9 @@ export interface FieldChange {
 const bookkeeping = new Set(["updated_at", "version", "created_at"]);
 
 /** The field-by-field changes an audit row describes (pure; unit-tested). */
-export function fieldChanges(row: Pick<AuditRow, "operation" | "changed_fields" | "old_row" | "new_row">): FieldChange[] {
+export function fieldChanges(
+  row: Pick<AuditRow, "operation" | "changed_fields" | "old_row" | "new_row">,
+): FieldChange[] {
   const before = (row.old_row ?? {}) as Record<string, unknown>;
   const after = (row.new_row ?? {}) as Record<string, unknown>;
   if (row.operation === "UPDATE") {
@@ -138,8 +157,10 @@ export interface AuditQuery {
 }
 
 const day = /^\d{4}-\d{2}-\d{2}$/;
-const positiveId = (value: string | null) => (value && /^\d{1,18}$/.test(value) && Number(value) > 0 ? Number(value) : undefined);
-const validDay = (value: string | null) => (value && day.test(value) && dayjs(value).format("YYYY-MM-DD") === value ? value : undefined);
+const positiveId = (value: string | null) =>
+  value && /^\d{1,18}$/.test(value) && Number(value) > 0 ? Number(value) : undefined;
+const validDay = (value: string | null) =>
+  value && day.test(value) && dayjs(value).format("YYYY-MM-DD") === value ? value : undefined;
 
 /** Reads the page's state from the address; anything malformed is ignored, not sent. */
 export function readAuditQuery(params: URLSearchParams): AuditQuery {
@@ -176,17 +197,26 @@ export function auditFilters(query: AuditQuery): CrudFilter[] {
   if (query.table) filters.push({ field: "table_name", operator: "eq", value: query.table });
   if (query.actor) filters.push({ field: "actor_id", operator: "eq", value: query.actor });
   if (query.operation) filters.push({ field: "operation", operator: "eq", value: query.operation });
-  if (query.from) filters.push({ field: "occurred_at", operator: "gte", value: dayjs(query.from).startOf("day").toISOString() });
-  if (query.to) filters.push({ field: "occurred_at", operator: "lte", value: dayjs(query.to).endOf("day").toISOString() });
+  if (query.from)
+    filters.push({ field: "occurred_at", operator: "gte", value: dayjs(query.from).startOf("day").toISOString() });
+  if (query.to)
+    filters.push({ field: "occurred_at", operator: "lte", value: dayjs(query.to).endOf("day").toISOString() });
   return filters;
 }
 
 /** What one page asks the server for: the filters, the key bound, and one row more than it shows. */
-export function auditPageRequest(query: AuditQuery, pageSize = auditPageSize): { filters: CrudFilter[]; sorters: CrudSort[]; pageSize: number } {
+export function auditPageRequest(
+  query: AuditQuery,
+  pageSize = auditPageSize,
+): { filters: CrudFilter[]; sorters: CrudSort[]; pageSize: number } {
   const filters = auditFilters(query);
   if (query.before !== undefined) filters.push({ field: "id", operator: "lt", value: query.before });
   if (query.after !== undefined) filters.push({ field: "id", operator: "gt", value: query.after });
-  return { filters, sorters: [{ field: "id", order: query.after !== undefined ? "asc" : "desc" }], pageSize: pageSize + 1 };
+  return {
+    filters,
+    sorters: [{ field: "id", order: query.after !== undefined ? "asc" : "desc" }],
+    pageSize: pageSize + 1,
+  };
 }
 
 export interface AuditPage {

@@ -8,14 +8,37 @@ import type { DefinitionFormValues, DefinitionRow } from "./queries";
 
 export default function DefinitionCreate() {
   const { t } = useTranslation();
-  const { control, handleSubmit, refineCore, saveButtonProps } = useForm<DefinitionRow, { message: string; statusCode: number }, DefinitionFormValues>({
+  const { control, handleSubmit, refineCore, saveButtonProps } = useForm<
+    DefinitionRow,
+    { message: string; statusCode: number },
+    DefinitionFormValues
+  >({
     refineCoreProps: { resource: "custom_field_definitions", action: "create", redirect: "list" },
-    defaultValues: { resource: "staff", key: "", label_en: "", label_es: "", label_zh: "", field_type: "text", options: [], required: false, active: true, sort_order: 100 },
+    defaultValues: {
+      resource: "staff",
+      key: "",
+      label_en: "",
+      label_es: "",
+      label_zh: "",
+      field_type: "text",
+      options: [],
+      required: false,
+      active: true,
+      sort_order: 100,
+    },
     warnWhenUnsavedChanges: true,
   });
   return (
-    <Create title={<PageTitle>{t("customFields.titles.create")}</PageTitle>} saveButtonProps={{ ...saveButtonProps, "data-testid": "cfd-save" } as typeof saveButtonProps}>
-      <Form layout="vertical" component="form" noValidate onFinish={() => void handleSubmit((v) => refineCore.onFinish(toDefinitionPayload(v)))()}>
+    <Create
+      title={<PageTitle>{t("customFields.titles.create")}</PageTitle>}
+      saveButtonProps={{ ...saveButtonProps, "data-testid": "cfd-save" } as typeof saveButtonProps}
+    >
+      <Form
+        layout="vertical"
+        component="form"
+        noValidate
+        onFinish={() => void handleSubmit((v) => refineCore.onFinish(toDefinitionPayload(v)))()}
+      >
         <DefinitionFormFields control={control} mode="create" />
       </Form>
     </Create>

@@ -6,61 +6,237 @@ import { useTranslation } from "react-i18next";
 import { ControlledField } from "../../components/ControlledField";
 import { fieldKeyPattern, fieldResources, fieldTypes, isSelectType, type DefinitionFormValues } from "./queries";
 
-export function DefinitionFormFields({ control, mode }: { control: Control<DefinitionFormValues>; mode: "create" | "edit" }) {
+export function DefinitionFormFields({
+  control,
+  mode,
+}: {
+  control: Control<DefinitionFormValues>;
+  mode: "create" | "edit";
+}) {
   const { t } = useTranslation();
   const type = useWatch({ control, name: "field_type" });
   const { fields, append, remove } = useFieldArray({ control, name: "options" });
   const labelRules = { maxLength: { value: 80, message: t("staff.errors.tooLong", { count: 80 }) } };
   return (
     <>
-      <ControlledField name="resource" control={control} idPrefix="cfd" required label={t("customFields.fields.resource")}
-        render={(field) => <Select {...field} disabled={mode === "edit"} options={fieldResources.map((r) => ({ value: r, label: t(`${r}.${r}`) }))} />} />
-      <ControlledField name="key" control={control} idPrefix="cfd" required label={t("customFields.fields.key")} extra={t("customFields.hints.key")}
-        rules={{ required: t("app_roles.errors.codeRequired"), pattern: { value: fieldKeyPattern, message: t("customFields.errors.key") } }}
-        render={(field) => <Input {...field} value={field.value ?? ""} disabled={mode === "edit"} autoComplete="off" />} />
-      <ControlledField name="label_en" control={control} idPrefix="cfd" required label={t("customFields.fields.label_en")}
+      <ControlledField
+        name="resource"
+        control={control}
+        idPrefix="cfd"
+        required
+        label={t("customFields.fields.resource")}
+        render={(field) => (
+          <Select
+            {...field}
+            disabled={mode === "edit"}
+            options={fieldResources.map((r) => ({ value: r, label: t(`${r}.${r}`) }))}
+          />
+        )}
+      />
+      <ControlledField
+        name="key"
+        control={control}
+        idPrefix="cfd"
+        required
+        label={t("customFields.fields.key")}
+        extra={t("customFields.hints.key")}
+        rules={{
+          required: t("app_roles.errors.codeRequired"),
+          pattern: { value: fieldKeyPattern, message: t("customFields.errors.key") },
+        }}
+        render={(field) => <Input {...field} value={field.value ?? ""} disabled={mode === "edit"} autoComplete="off" />}
+      />
+      <ControlledField
+        name="label_en"
+        control={control}
+        idPrefix="cfd"
+        required
+        label={t("customFields.fields.label_en")}
         rules={{ ...labelRules, validate: (v) => (v ?? "").trim().length > 0 || t("app_roles.errors.labelRequired") }}
-        render={(field) => <Input {...field} value={field.value ?? ""} lang="en" />} />
-      <ControlledField name="label_es" control={control} idPrefix="cfd" label={t("customFields.fields.label_es")} rules={labelRules}
-        render={(field) => <Input {...field} value={field.value ?? ""} lang="es" />} />
-      <ControlledField name="label_zh" control={control} idPrefix="cfd" label={t("customFields.fields.label_zh")} rules={labelRules}
-        render={(field) => <Input {...field} value={field.value ?? ""} lang="zh-CN" />} />
-      <ControlledField name="field_type" control={control} idPrefix="cfd" required label={t("customFields.fields.field_type")} extra={mode === "edit" ? t("customFields.hints.typeFixed") : undefined}
-        render={(field) => <Select {...field} disabled={mode === "edit"} options={fieldTypes.map((ft) => ({ value: ft, label: t(`customFields.types.${ft}`) }))} />} />
+        render={(field) => <Input {...field} value={field.value ?? ""} lang="en" />}
+      />
+      <ControlledField
+        name="label_es"
+        control={control}
+        idPrefix="cfd"
+        label={t("customFields.fields.label_es")}
+        rules={labelRules}
+        render={(field) => <Input {...field} value={field.value ?? ""} lang="es" />}
+      />
+      <ControlledField
+        name="label_zh"
+        control={control}
+        idPrefix="cfd"
+        label={t("customFields.fields.label_zh")}
+        rules={labelRules}
+        render={(field) => <Input {...field} value={field.value ?? ""} lang="zh-CN" />}
+      />
+      <ControlledField
+        name="field_type"
+        control={control}
+        idPrefix="cfd"
+        required
+        label={t("customFields.fields.field_type")}
+        extra={mode === "edit" ? t("customFields.hints.typeFixed") : undefined}
+        render={(field) => (
+          <Select
+            {...field}
+            disabled={mode === "edit"}
+            options={fieldTypes.map((ft) => ({ value: ft, label: t(`customFields.types.${ft}`) }))}
+          />
+        )}
+      />
       {isSelectType(type) && (
         <Form.Item label={t("customFields.fields.options")} required>
-          <Table size="small" pagination={false} dataSource={fields} rowKey="id" data-testid="cfd-options"
+          <Table
+            size="small"
+            pagination={false}
+            dataSource={fields}
+            rowKey="id"
+            data-testid="cfd-options"
             columns={[
-              { key: "value", title: t("customFields.options.value"), render: (_, __, i) => (
-                <ControlledField name={`options.${i}.value`} control={control} idPrefix={`opt-${i}`} label={null}
-                  rules={{ validate: (v) => (v ?? "").trim().length > 0 || t("customFields.errors.optionValue") }}
-                  render={(f) => <Input {...f} value={f.value ?? ""} aria-label={t("customFields.options.value")} />} />) },
-              { key: "label_en", title: t("customFields.fields.label_en"), render: (_, __, i) => (
-                <ControlledField name={`options.${i}.label_en`} control={control} idPrefix={`opt-${i}`} label={null}
-                  rules={{ validate: (v) => (v ?? "").trim().length > 0 || t("app_roles.errors.labelRequired") }}
-                  render={(f) => <Input {...f} value={f.value ?? ""} aria-label={t("customFields.fields.label_en")} />} />) },
-              { key: "label_es", title: t("customFields.fields.label_es"), render: (_, __, i) => (
-                <ControlledField name={`options.${i}.label_es`} control={control} idPrefix={`opt-${i}`} label={null} render={(f) => <Input {...f} value={f.value ?? ""} aria-label={t("customFields.fields.label_es")} />} />) },
-              { key: "label_zh", title: t("customFields.fields.label_zh"), render: (_, __, i) => (
-                <ControlledField name={`options.${i}.label_zh`} control={control} idPrefix={`opt-${i}`} label={null} render={(f) => <Input {...f} value={f.value ?? ""} aria-label={t("customFields.fields.label_zh")} />} />) },
-              { key: "active", title: t("customFields.options.active"), render: (_, __, i) => (
-                <ControlledField name={`options.${i}.active`} control={control} idPrefix={`opt-${i}`} label={null}
-                  render={(f) => <Checkbox checked={f.value !== false} onChange={(e) => f.onChange(e.target.checked)} aria-label={t("customFields.options.active")} />} />) },
-              { key: "remove", title: "", render: (_, __, i) => <Button icon={<DeleteOutlined />} danger size="small" onClick={() => remove(i)} aria-label={t("buttons.delete")} disabled={mode === "edit"} /> },
-            ]} />
-          <Button icon={<PlusOutlined />} onClick={() => append({ value: "", label_en: "", label_es: "", label_zh: "", active: true })} style={{ marginTop: 8 }} data-testid="cfd-add-option">
+              {
+                key: "value",
+                title: t("customFields.options.value"),
+                render: (_, __, i) => (
+                  <ControlledField
+                    name={`options.${i}.value`}
+                    control={control}
+                    idPrefix={`opt-${i}`}
+                    label={null}
+                    rules={{ validate: (v) => (v ?? "").trim().length > 0 || t("customFields.errors.optionValue") }}
+                    render={(f) => <Input {...f} value={f.value ?? ""} aria-label={t("customFields.options.value")} />}
+                  />
+                ),
+              },
+              {
+                key: "label_en",
+                title: t("customFields.fields.label_en"),
+                render: (_, __, i) => (
+                  <ControlledField
+                    name={`options.${i}.label_en`}
+                    control={control}
+                    idPrefix={`opt-${i}`}
+                    label={null}
+                    rules={{ validate: (v) => (v ?? "").trim().length > 0 || t("app_roles.errors.labelRequired") }}
+                    render={(f) => (
+                      <Input {...f} value={f.value ?? ""} aria-label={t("customFields.fields.label_en")} />
+                    )}
+                  />
+                ),
+              },
+              {
+                key: "label_es",
+                title: t("customFields.fields.label_es"),
+                render: (_, __, i) => (
+                  <ControlledField
+                    name={`options.${i}.label_es`}
+                    control={control}
+                    idPrefix={`opt-${i}`}
+                    label={null}
+                    render={(f) => (
+                      <Input {...f} value={f.value ?? ""} aria-label={t("customFields.fields.label_es")} />
+                    )}
+                  />
+                ),
+              },
+              {
+                key: "label_zh",
+                title: t("customFields.fields.label_zh"),
+                render: (_, __, i) => (
+                  <ControlledField
+                    name={`options.${i}.label_zh`}
+                    control={control}
+                    idPrefix={`opt-${i}`}
+                    label={null}
+                    render={(f) => (
+                      <Input {...f} value={f.value ?? ""} aria-label={t("customFields.fields.label_zh")} />
+                    )}
+                  />
+                ),
+              },
+              {
+                key: "active",
+                title: t("customFields.options.active"),
+                render: (_, __, i) => (
+                  <ControlledField
+                    name={`options.${i}.active`}
+                    control={control}
+                    idPrefix={`opt-${i}`}
+                    label={null}
+                    render={(f) => (
+                      <Checkbox
+                        checked={f.value !== false}
+                        onChange={(e) => f.onChange(e.target.checked)}
+                        aria-label={t("customFields.options.active")}
+                      />
+                    )}
+                  />
+                ),
+              },
+              {
+                key: "remove",
+                title: "",
+                render: (_, __, i) => (
+                  <Button
+                    icon={<DeleteOutlined />}
+                    danger
+                    size="small"
+                    onClick={() => remove(i)}
+                    aria-label={t("buttons.delete")}
+                    disabled={mode === "edit"}
+                  />
+                ),
+              },
+            ]}
+          />
+          <Button
+            icon={<PlusOutlined />}
+            onClick={() => append({ value: "", label_en: "", label_es: "", label_zh: "", active: true })}
+            style={{ marginTop: 8 }}
+            data-testid="cfd-add-option"
+          >
             {t("customFields.options.add")}
           </Button>
           {mode === "edit" && <div style={{ marginTop: 8 }}>{t("customFields.hints.retireOption")}</div>}
         </Form.Item>
       )}
       <Space size="large">
-        <ControlledField name="required" control={control} idPrefix="cfd" label={t("customFields.fields.required")}
-          render={(field) => <Switch checked={Boolean(field.value)} onChange={field.onChange} id={field.id} data-testid={field["data-testid"]} />} />
-        <ControlledField name="active" control={control} idPrefix="cfd" label={t("customFields.fields.active")}
-          render={(field) => <Switch checked={field.value !== false} onChange={field.onChange} id={field.id} data-testid={field["data-testid"]} />} />
-        <ControlledField name="sort_order" control={control} idPrefix="cfd" label={t("customFields.fields.sort_order")}
-          render={(field) => <InputNumber {...field} value={field.value ?? 100} min={0} max={10000} precision={0} />} />
+        <ControlledField
+          name="required"
+          control={control}
+          idPrefix="cfd"
+          label={t("customFields.fields.required")}
+          render={(field) => (
+            <Switch
+              checked={Boolean(field.value)}
+              onChange={field.onChange}
+              id={field.id}
+              data-testid={field["data-testid"]}
+            />
+          )}
+        />
+        <ControlledField
+          name="active"
+          control={control}
+          idPrefix="cfd"
+          label={t("customFields.fields.active")}
+          render={(field) => (
+            <Switch
+              checked={field.value !== false}
+              onChange={field.onChange}
+              id={field.id}
+              data-testid={field["data-testid"]}
+            />
+          )}
+        />
+        <ControlledField
+          name="sort_order"
+          control={control}
+          idPrefix="cfd"
+          label={t("customFields.fields.sort_order")}
+          render={(field) => <InputNumber {...field} value={field.value ?? 100} min={0} max={10000} precision={0} />}
+        />
       </Space>
     </>
   );
@@ -74,7 +250,13 @@ export function toDefinitionPayload(v: DefinitionFormValues): DefinitionFormValu
     label_es: (v.label_es ?? "").trim(),
     label_zh: (v.label_zh ?? "").trim(),
     options: isSelectType(v.field_type)
-      ? v.options.map((o) => ({ value: o.value.trim(), label_en: o.label_en.trim(), label_es: (o.label_es ?? "").trim(), label_zh: (o.label_zh ?? "").trim(), active: o.active !== false }))
+      ? v.options.map((o) => ({
+          value: o.value.trim(),
+          label_en: o.label_en.trim(),
+          label_es: (o.label_es ?? "").trim(),
+          label_zh: (o.label_zh ?? "").trim(),
+          active: o.active !== false,
+        }))
       : [],
   };
 }

@@ -11,27 +11,71 @@ export default function DefinitionList() {
   const { t, i18n } = useTranslation();
   const { tableProps, tableQuery, searchFormProps } = useTable<DefinitionRow>({
     resource: "custom_field_definitions",
-    sorters: { initial: [{ field: "resource", order: "asc" }, { field: "sort_order", order: "asc" }] },
+    sorters: {
+      initial: [
+        { field: "resource", order: "asc" },
+        { field: "sort_order", order: "asc" },
+      ],
+    },
     pagination: { pageSize: 50 },
     syncWithLocation: true,
   });
   return (
-    <List title={<PageTitle>{t("customFields.titles.list")}</PageTitle>} headerButtons={<CreateButton data-testid="cfd-create" />}>
+    <List
+      title={<PageTitle>{t("customFields.titles.list")}</PageTitle>}
+      headerButtons={<CreateButton data-testid="cfd-create" />}
+    >
       <TableFilterForm form={searchFormProps.form} />
       {tableQuery.isError && <QueryError error={tableQuery.error} onRetry={() => void tableQuery.refetch()} />}
       <Table<DefinitionRow> {...tableProps} rowKey="id" data-testid="cfd-table" size="small">
-        <Table.Column<DefinitionRow> dataIndex="resource" title={t("customFields.fields.resource")} render={(r: string) => t(`${r}.${r}`)} />
-        <Table.Column<DefinitionRow> dataIndex="key" title={t("customFields.fields.key")} render={(k: string) => <code>{k}</code>} />
-        <Table.Column<DefinitionRow> key="label" title={t("customFields.fields.label_en")} render={(_, d) => localizedLabel(d, i18n.language)} />
-        <Table.Column<DefinitionRow> dataIndex="field_type" title={t("customFields.fields.field_type")} render={(ft: string) => t(`customFields.types.${ft}`)} />
-        <Table.Column<DefinitionRow> dataIndex="required" title={t("customFields.fields.required")} render={(r: boolean) => (r ? <Tag color="orange">{t("customFields.yes")}</Tag> : t("customFields.no"))} />
-        <Table.Column<DefinitionRow> dataIndex="active" title={t("customFields.fields.active")} render={(a: boolean) => <Badge status={a ? "success" : "default"} text={a ? t("customFields.yes") : t("customFields.no")} />} />
-        <Table.Column<DefinitionRow> key="actions" title={t("table.actions")} render={(_, d) => (
-          <Space>
-            <EditButton hideText size="small" recordItemId={d.id} aria-label={t("buttons.edit")} />
-            <DeleteButton hideText size="small" recordItemId={d.id} confirmTitle={t("customFields.deleteConfirm")} aria-label={t("buttons.delete")} />
-          </Space>
-        )} />
+        <Table.Column<DefinitionRow>
+          dataIndex="resource"
+          title={t("customFields.fields.resource")}
+          render={(r: string) => t(`${r}.${r}`)}
+        />
+        <Table.Column<DefinitionRow>
+          dataIndex="key"
+          title={t("customFields.fields.key")}
+          render={(k: string) => <code>{k}</code>}
+        />
+        <Table.Column<DefinitionRow>
+          key="label"
+          title={t("customFields.fields.label_en")}
+          render={(_, d) => localizedLabel(d, i18n.language)}
+        />
+        <Table.Column<DefinitionRow>
+          dataIndex="field_type"
+          title={t("customFields.fields.field_type")}
+          render={(ft: string) => t(`customFields.types.${ft}`)}
+        />
+        <Table.Column<DefinitionRow>
+          dataIndex="required"
+          title={t("customFields.fields.required")}
+          render={(r: boolean) => (r ? <Tag color="orange">{t("customFields.yes")}</Tag> : t("customFields.no"))}
+        />
+        <Table.Column<DefinitionRow>
+          dataIndex="active"
+          title={t("customFields.fields.active")}
+          render={(a: boolean) => (
+            <Badge status={a ? "success" : "default"} text={a ? t("customFields.yes") : t("customFields.no")} />
+          )}
+        />
+        <Table.Column<DefinitionRow>
+          key="actions"
+          title={t("table.actions")}
+          render={(_, d) => (
+            <Space>
+              <EditButton hideText size="small" recordItemId={d.id} aria-label={t("buttons.edit")} />
+              <DeleteButton
+                hideText
+                size="small"
+                recordItemId={d.id}
+                confirmTitle={t("customFields.deleteConfirm")}
+                aria-label={t("buttons.delete")}
+              />
+            </Space>
+          )}
+        />
       </Table>
     </List>
   );

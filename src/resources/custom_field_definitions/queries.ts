@@ -7,7 +7,10 @@ export const fieldTypes: FieldType[] = ["text", "number", "date", "single_select
 export const fieldResources = ["staff", "territories"] as const;
 export const fieldKeyPattern = /^[a-z][a-z0-9_]{0,39}$/;
 
-export type DefinitionFormValues = Pick<TablesInsert<"custom_field_definitions">, "resource" | "key" | "label_en" | "label_es" | "label_zh" | "field_type" | "required" | "sort_order" | "active"> & {
+export type DefinitionFormValues = Pick<
+  TablesInsert<"custom_field_definitions">,
+  "resource" | "key" | "label_en" | "label_es" | "label_zh" | "field_type" | "required" | "sort_order" | "active"
+> & {
   options: FieldOption[];
   version?: number;
 };

@@ -37,16 +37,35 @@ export default function EffectivePermissions() {
     pagination: { pageSize: 50 },
   });
   const labels = useAccessLabels();
-  const pairs = useList<Tables<"resource_actions">>({ resource: "resource_actions", pagination: { mode: "off" } }).result?.data ?? [];
+  const pairs =
+    useList<Tables<"resource_actions">>({ resource: "resource_actions", pagination: { mode: "off" } }).result?.data ??
+    [];
   const [why, setWhy] = useState<{ resource: string; action: string } | null>(null);
   const [recordInput, setRecordInput] = useState("");
   const [record, setRecord] = useState<string | undefined>();
-  const label = (list: Labelled[], code: string) => labelOf(list.find((r) => r.code === code), i18n.language, code);
-  const query = useQuery({ queryKey: effectiveKey(userId ?? ""), queryFn: () => fetchEffectivePermissions(userId!), enabled: Boolean(userId) });
+  const label = (list: Labelled[], code: string) =>
+    labelOf(
+      list.find((r) => r.code === code),
+      i18n.language,
+      code,
+    );
+  const query = useQuery({
+    queryKey: effectiveKey(userId ?? ""),
+    queryFn: () => fetchEffectivePermissions(userId!),
+    enabled: Boolean(userId),
+  });
   const order = (list: { code: string; sort_order?: number }[], code: string) => list.findIndex((x) => x.code === code);
   const rows: Row[] = pairs
-    .map((p) => ({ resource: p.resource, action: p.action, effective: query.data?.find((e) => e.resource === p.resource && e.action === p.action) }))
-    .sort((a, b) => order(labels.resources, a.resource) - order(labels.resources, b.resource) || order(labels.actions, a.action) - order(labels.actions, b.action));
+    .map((p) => ({
+      resource: p.resource,
+      action: p.action,
+      effective: query.data?.find((e) => e.resource === p.resource && e.action === p.action),
+    }))
+    .sort(
+      (a, b) =>
+        order(labels.resources, a.resource) - order(labels.resources, b.resource) ||
+        order(labels.actions, a.action) - order(labels.actions, b.action),
+    );
   const openWhy = (row: Row) => {
     setWhy({ resource: row.resource, action: row.action });
     setRecordInput("");
@@ -71,7 +90,9 @@ export default function EffectivePermissions() {
           />
         </Form.Item>
       </Form>
-      {query.isError && <QueryError error={{ message: toAppError(query.error).message }} onRetry={() => void query.refetch()} />}
+      {query.isError && (
+        <QueryError error={{ message: toAppError(query.error).message }} onRetry={() => void query.refetch()} />
+      )}
       <Table<Row>
         dataSource={query.data ? rows : []}
         loading={query.isLoading}
@@ -80,16 +101,35 @@ export default function EffectivePermissions() {
         size="small"
         data-testid="effective-table"
         locale={{ emptyText: <Empty description={t("effective.none")} /> }}
-        onRow={(r) => ({ "data-testid": `effective-${r.resource}-${r.action}`, "data-scope": r.effective?.scope ?? "none" }) as React.HTMLAttributes<HTMLElement>}
+        onRow={(r) =>
+          ({
+            "data-testid": `effective-${r.resource}-${r.action}`,
+            "data-scope": r.effective?.scope ?? "none",
+          }) as React.HTMLAttributes<HTMLElement>
+        }
       >
-        <Table.Column<Row> key="resource" title={t("matrix.resource")} render={(_, r) => label(labels.resources, r.resource)} />
+        <Table.Column<Row>
+          key="resource"
+          title={t("matrix.resource")}
+          render={(_, r) => label(labels.resources, r.resource)}
+        />
         <Table.Column<Row> key="action" title={t("matrix.action")} render={(_, r) => label(labels.actions, r.action)} />
         <Table.Column<Row>
           key="scope"
           title={t("effective.scope")}
-          render={(_, r) => (r.effective ? <Tag color="blue">{t(`matrix.scopes.${r.effective.scope}`)}</Tag> : <Tag>{t("matrix.scopes.none")}</Tag>)}
+          render={(_, r) =>
+            r.effective ? (
+              <Tag color="blue">{t(`matrix.scopes.${r.effective.scope}`)}</Tag>
+            ) : (
+              <Tag>{t("matrix.scopes.none")}</Tag>
+            )
+          }
         />
-        <Table.Column<Row> key="granted_by" title={t("effective.grantedBy")} render={(_, r) => r.effective?.granted_by.map((code) => <Tag key={code}>{label(labels.roles, code)}</Tag>)} />
+        <Table.Column<Row>
+          key="granted_by"
+          title={t("effective.grantedBy")}
+          render={(_, r) => r.effective?.granted_by.map((code) => <Tag key={code}>{label(labels.roles, code)}</Tag>)}
+        />
         <Table.Column<Row>
           key="why"
           title={t("why.button")}
@@ -104,7 +144,11 @@ export default function EffectivePermissions() {
         open={Boolean(why && userId)}
         onClose={() => setWhy(null)}
         width={560}
-        title={why ? `${t("why.title")} — ${label(labels.resources, why.resource)} · ${label(labels.actions, why.action)}` : ""}
+        title={
+          why
+            ? `${t("why.title")} — ${label(labels.resources, why.resource)} · ${label(labels.actions, why.action)}`
+            : ""
+        }
         data-testid="why-drawer"
       >
         {why && userId && (

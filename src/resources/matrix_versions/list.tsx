@@ -15,7 +15,14 @@ import { labelOf } from "../../components/access/explain";
 import { useAccessLabels } from "../../components/access/queries";
 import { toAppError } from "../../providers/errors";
 import { permissionStore } from "../../providers/permissions";
-import { fetchRevertChanges, fetchVersionDiff, revertMatrix, versionSelect, type DiffRow, type MatrixVersionRow } from "../role_permissions/queries";
+import {
+  fetchRevertChanges,
+  fetchVersionDiff,
+  revertMatrix,
+  versionSelect,
+  type DiffRow,
+  type MatrixVersionRow,
+} from "../role_permissions/queries";
 import { TableFilterForm } from "../../components/TableFilterForm";
 
 function VersionDiff({ version, defaultId }: { version: MatrixVersionRow; defaultId: number | undefined }) {
@@ -23,7 +30,11 @@ function VersionDiff({ version, defaultId }: { version: MatrixVersionRow; defaul
   const labels = useAccessLabels();
   const [against, setAgainst] = useState<"previous" | "defaults">("previous");
   const from = against === "previous" ? version.id - 1 : (defaultId ?? 1);
-  const query = useQuery({ queryKey: ["matrix_version_diff", from, version.id], queryFn: () => fetchVersionDiff(from, version.id), enabled: from >= 1 });
+  const query = useQuery({
+    queryKey: ["matrix_version_diff", from, version.id],
+    queryFn: () => fetchVersionDiff(from, version.id),
+    enabled: from >= 1,
+  });
   const scope = (s: DiffRow["from_scope"]) => (s ? t(`matrix.scopes.${s}`) : t("matrix.scopes.none"));
   return (
     <Space direction="vertical" style={{ width: "100%" }}>
@@ -48,10 +59,45 @@ function VersionDiff({ version, defaultId }: { version: MatrixVersionRow; defaul
           locale={{ emptyText: <Empty description={t("matrixHistory.noDifference")} /> }}
           data-testid={`matrix-diff-${version.id}`}
           columns={[
-            { title: t("matrixHistory.role"), key: "role", render: (_, r) => labelOf(labels.roles.find((x) => x.code === r.role_code), i18n.language, r.role_code) },
-            { title: t("matrix.resource"), key: "resource", render: (_, r) => labelOf(labels.resources.find((x) => x.code === r.resource), i18n.language, r.resource) },
-            { title: t("matrix.action"), key: "action", render: (_, r) => labelOf(labels.actions.find((x) => x.code === r.action), i18n.language, r.action) },
-            { title: t("matrixHistory.change"), key: "change", render: (_, r) => <span>{scope(r.from_scope)} → <Typography.Text strong>{scope(r.to_scope)}</Typography.Text></span> },
+            {
+              title: t("matrixHistory.role"),
+              key: "role",
+              render: (_, r) =>
+                labelOf(
+                  labels.roles.find((x) => x.code === r.role_code),
+                  i18n.language,
+                  r.role_code,
+                ),
+            },
+            {
+              title: t("matrix.resource"),
+              key: "resource",
+              render: (_, r) =>
+                labelOf(
+                  labels.resources.find((x) => x.code === r.resource),
+                  i18n.language,
+                  r.resource,
+                ),
+            },
+            {
+              title: t("matrix.action"),
+              key: "action",
+              render: (_, r) =>
+                labelOf(
+                  labels.actions.find((x) => x.code === r.action),
+                  i18n.language,
+                  r.action,
+                ),
+            },
+            {
+              title: t("matrixHistory.change"),
+              key: "change",
+              render: (_, r) => (
+                <span>
+                  {scope(r.from_scope)} → <Typography.Text strong>{scope(r.to_scope)}</Typography.Text>
+                </span>
+              ),
+            },
           ]}
         />
       )}
@@ -75,7 +121,11 @@ export default function MatrixHistory() {
   const [reverting, setReverting] = useState<MatrixVersionRow | null>(null);
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const revertChanges = useQuery({ queryKey: ["matrix_revert_changes", reverting?.id], queryFn: () => fetchRevertChanges(reverting!.id), enabled: Boolean(reverting) });
+  const revertChanges = useQuery({
+    queryKey: ["matrix_revert_changes", reverting?.id],
+    queryFn: () => fetchRevertChanges(reverting!.id),
+    enabled: Boolean(reverting),
+  });
 
   const confirmRevert = async (reason: string) => {
     if (!reverting) return;
@@ -94,7 +144,12 @@ export default function MatrixHistory() {
     <List title={<PageTitle>{t("matrixHistory.title")}</PageTitle>} canCreate={false}>
       <TableFilterForm form={searchFormProps.form} />
       <Typography.Paragraph type="secondary">{t("matrixHistory.intro")}</Typography.Paragraph>
-      {tableQuery.isError && <QueryError error={{ message: toAppError(tableQuery.error).message }} onRetry={() => void tableQuery.refetch()} />}
+      {tableQuery.isError && (
+        <QueryError
+          error={{ message: toAppError(tableQuery.error).message }}
+          onRetry={() => void tableQuery.refetch()}
+        />
+      )}
       <Table<MatrixVersionRow>
         {...tableProps}
         rowKey="id"
@@ -103,9 +158,26 @@ export default function MatrixHistory() {
         expandable={{ expandedRowRender: (v) => <VersionDiff version={v} defaultId={defaultId} /> }}
         onRow={(v) => ({ "data-testid": `matrix-version-${v.id}` }) as React.HTMLAttributes<HTMLElement>}
         columns={[
-          { title: t("matrixHistory.number"), dataIndex: "id", render: (n: number, v) => <Space>{`#${n}`}{v.is_default && <Tag color="green">{t("matrixHistory.defaults")}</Tag>}</Space> },
-          { title: t("matrixHistory.when"), dataIndex: "created_at", render: (d: string) => new Date(d).toLocaleString(i18n.language) },
-          { title: t("matrixHistory.author"), dataIndex: "author_name", render: (a: string | null) => a ?? t("matrixHistory.system") },
+          {
+            title: t("matrixHistory.number"),
+            dataIndex: "id",
+            render: (n: number, v) => (
+              <Space>
+                {`#${n}`}
+                {v.is_default && <Tag color="green">{t("matrixHistory.defaults")}</Tag>}
+              </Space>
+            ),
+          },
+          {
+            title: t("matrixHistory.when"),
+            dataIndex: "created_at",
+            render: (d: string) => new Date(d).toLocaleString(i18n.language),
+          },
+          {
+            title: t("matrixHistory.author"),
+            dataIndex: "author_name",
+            render: (a: string | null) => a ?? t("matrixHistory.system"),
+          },
           { title: t("matrix.reason"), dataIndex: "reason" },
           ...(canEdit?.can
             ? [

@@ -13,7 +13,11 @@ import { fetchOrgChartMembers, positionTitle, positionTree, type PositionNode, t
 
 /** The staff list filtered to one position (Refine keeps list filters in the URL). */
 const staffByPosition = (positionId: string) =>
-  new URLSearchParams({ "filters[0][field]": "position_id", "filters[0][operator]": "eq", "filters[0][value]": positionId }).toString();
+  new URLSearchParams({
+    "filters[0][field]": "position_id",
+    "filters[0][operator]": "eq",
+    "filters[0][value]": positionId,
+  }).toString();
 
 export default function OrgChart() {
   const { t, i18n } = useTranslation();
@@ -22,23 +26,41 @@ export default function OrgChart() {
   const people = useQuery({ queryKey: ["org_chart_members"], queryFn: fetchOrgChartMembers });
   const tree = useMemo(() => positionTree(positions.result?.data ?? []), [positions.result?.data]);
   const render = (nodes: PositionNode[], depth: number) => (
-    <ul style={{ listStyle: "none", paddingLeft: depth === 0 ? 0 : 24, borderLeft: depth === 0 ? undefined : `2px solid ${token.colorBorderSecondary}`, margin: 0 }}>
+    <ul
+      style={{
+        listStyle: "none",
+        paddingLeft: depth === 0 ? 0 : 24,
+        borderLeft: depth === 0 ? undefined : `2px solid ${token.colorBorderSecondary}`,
+        margin: 0,
+      }}
+    >
       {nodes.map((node) => {
         const group = people.data?.get(node.id);
         const members = group?.members ?? [];
         const more = (group?.filled ?? 0) - members.length;
         return (
           <li key={node.id} style={{ margin: "8px 0" }}>
-            <Card size="small" style={{ maxWidth: 640 }} data-testid={`org-position-${node.code}`}
+            <Card
+              size="small"
+              style={{ maxWidth: 640 }}
+              data-testid={`org-position-${node.code}`}
               title={<Link to={`/positions/show/${node.id}`}>{positionTitle(node, i18n.language)}</Link>}
-              extra={<Typography.Text type="secondary">{t("positions.filled", { filled: group?.filled ?? 0, headcount: node.headcount })}</Typography.Text>}>
+              extra={
+                <Typography.Text type="secondary">
+                  {t("positions.filled", { filled: group?.filled ?? 0, headcount: node.headcount })}
+                </Typography.Text>
+              }
+            >
               {members.length === 0 ? (
                 <Typography.Text type="secondary">{t("positions.nobody")}</Typography.Text>
               ) : (
                 <Space wrap>
                   {members.map((m) => (
                     <Link key={m.id} to={`/staff/show/${m.id}`}>
-                      <Tag color={m.status === "active" ? "blue" : "default"}>{m.full_name}{m.territory_code ? ` · ${m.territory_code}` : ""}</Tag>
+                      <Tag color={m.status === "active" ? "blue" : "default"}>
+                        {m.full_name}
+                        {m.territory_code ? ` · ${m.territory_code}` : ""}
+                      </Tag>
                     </Link>
                   ))}
                   {more > 0 && (

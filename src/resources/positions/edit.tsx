@@ -9,21 +9,33 @@ import { positionSelect, type PositionFormValues, type PositionRow } from "./que
 
 export default function PositionEdit() {
   const { t } = useTranslation();
-  const { control, register, handleSubmit, refineCore, saveButtonProps } = useForm<PositionRow, { message: string; statusCode: number }, PositionFormValues>({
+  const { control, register, handleSubmit, refineCore, saveButtonProps } = useForm<
+    PositionRow,
+    { message: string; statusCode: number },
+    PositionFormValues
+  >({
     refineCoreProps: { resource: "positions", action: "edit", redirect: "show", meta: { select: positionSelect } },
     warnWhenUnsavedChanges: true,
   });
   const query = refineCore.query;
   return (
-    <Edit title={<PageTitle>{t("positions.titles.edit")}</PageTitle>} saveButtonProps={{ ...saveButtonProps, "data-testid": "position-save" } as typeof saveButtonProps} isLoading={refineCore.formLoading}>
+    <Edit
+      title={<PageTitle>{t("positions.titles.edit")}</PageTitle>}
+      saveButtonProps={{ ...saveButtonProps, "data-testid": "position-save" } as typeof saveButtonProps}
+      isLoading={refineCore.formLoading}
+    >
       {query?.isError && <QueryError error={query.error} onRetry={() => void query.refetch()} />}
-      <Form layout="vertical" component="form" noValidate
+      <Form
+        layout="vertical"
+        component="form"
+        noValidate
         onFinish={() =>
           void handleSubmit((v) => {
             const { code: _code, ...payload } = toPositionPayload(v);
             return refineCore.onFinish(payload as PositionFormValues);
           })()
-        }>
+        }
+      >
         <input type="hidden" {...register("version", { valueAsNumber: true })} />
         <PositionFormFields control={control} mode="edit" selfId={query?.data?.data?.id} />
       </Form>

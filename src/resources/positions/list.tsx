@@ -14,21 +14,57 @@ export default function PositionList() {
   const { t, i18n } = useTranslation();
   const { result, query } = useList<PositionRow>({ resource: "positions", pagination: { mode: "off" } });
   const tree = useMemo(() => positionTree(result?.data ?? []), [result?.data]);
-  const clean = (nodes: PositionNode[]): PositionNode[] => nodes.map((n) => ({ ...n, children: n.children.length ? clean(n.children) : (undefined as unknown as PositionNode[]) }));
+  const clean = (nodes: PositionNode[]): PositionNode[] =>
+    nodes.map((n) => ({
+      ...n,
+      children: n.children.length ? clean(n.children) : (undefined as unknown as PositionNode[]),
+    }));
   return (
-    <List title={<PageTitle>{t("positions.titles.list")}</PageTitle>} headerButtons={<Space><Link to="/org-chart">{t("orgChart.title")}</Link><CreateButton /></Space>}>
+    <List
+      title={<PageTitle>{t("positions.titles.list")}</PageTitle>}
+      headerButtons={
+        <Space>
+          <Link to="/org-chart">{t("orgChart.title")}</Link>
+          <CreateButton />
+        </Space>
+      }
+    >
       {query.isError && <QueryError error={query.error} onRetry={() => void query.refetch()} />}
-      <Table<PositionNode> dataSource={clean(tree)} rowKey="id" loading={query.isLoading} pagination={false} expandable={{ defaultExpandAllRows: true }} data-testid="positions-table" size="small">
-        <Table.Column<PositionNode> key="title" title={t("positions.fields.title_en")} render={(_, p) => positionTitle(p, i18n.language)} />
-        <Table.Column<PositionNode> dataIndex="code" title={t("positions.fields.code")} render={(c: string) => <code>{c}</code>} />
-        <Table.Column<PositionNode> dataIndex="default_role_code" title={t("positions.fields.default_role_code")} render={(c: string | null) => c ?? "—"} />
+      <Table<PositionNode>
+        dataSource={clean(tree)}
+        rowKey="id"
+        loading={query.isLoading}
+        pagination={false}
+        expandable={{ defaultExpandAllRows: true }}
+        data-testid="positions-table"
+        size="small"
+      >
+        <Table.Column<PositionNode>
+          key="title"
+          title={t("positions.fields.title_en")}
+          render={(_, p) => positionTitle(p, i18n.language)}
+        />
+        <Table.Column<PositionNode>
+          dataIndex="code"
+          title={t("positions.fields.code")}
+          render={(c: string) => <code>{c}</code>}
+        />
+        <Table.Column<PositionNode>
+          dataIndex="default_role_code"
+          title={t("positions.fields.default_role_code")}
+          render={(c: string | null) => c ?? "—"}
+        />
         <Table.Column<PositionNode> dataIndex="headcount" title={t("positions.fields.headcount")} />
-        <Table.Column<PositionNode> key="actions" title={t("table.actions")} render={(_, p) => (
-          <Space>
-            <ShowButton hideText size="small" recordItemId={p.id} aria-label={t("buttons.show")} />
-            <EditButton hideText size="small" recordItemId={p.id} aria-label={t("buttons.edit")} />
-          </Space>
-        )} />
+        <Table.Column<PositionNode>
+          key="actions"
+          title={t("table.actions")}
+          render={(_, p) => (
+            <Space>
+              <ShowButton hideText size="small" recordItemId={p.id} aria-label={t("buttons.show")} />
+              <EditButton hideText size="small" recordItemId={p.id} aria-label={t("buttons.edit")} />
+            </Space>
+          )}
+        />
       </Table>
     </List>
   );

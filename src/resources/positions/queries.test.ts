@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { positionTree, responsibilityText, type PositionRow } from "./queries";
 
-const row = (id: string, parent: string | null, sort: number) => ({ id, code: id, parent_id: parent, sort_order: sort }) as PositionRow;
+const row = (id: string, parent: string | null, sort: number) =>
+  ({ id, code: id, parent_id: parent, sort_order: sort }) as PositionRow;
 
 describe("positions", () => {
   it("form a reports-to tree ordered by sort order", () => {

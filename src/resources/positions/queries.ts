@@ -8,12 +8,16 @@ export interface Responsibility {
   es?: string;
   zh?: string;
 }
-export type PositionFormValues = Pick<TablesInsert<"positions">, "code" | "title_en" | "title_es" | "title_zh" | "parent_id" | "default_role_code" | "headcount" | "sort_order"> & {
+export type PositionFormValues = Pick<
+  TablesInsert<"positions">,
+  "code" | "title_en" | "title_es" | "title_zh" | "parent_id" | "default_role_code" | "headcount" | "sort_order"
+> & {
   responsibilities: Responsibility[];
   version?: number;
 };
 
-export const positionSelect = "id, code, title_en, title_es, title_zh, parent_id, default_role_code, headcount, responsibilities, sort_order, version, created_at, updated_at";
+export const positionSelect =
+  "id, code, title_en, title_es, title_zh, parent_id, default_role_code, headcount, responsibilities, sort_order, version, created_at, updated_at";
 export const positionCodePattern = /^[a-z][a-z0-9_]{1,39}$/;
 
 export function responsibilityText(r: Responsibility, locale: string): { text: string; fallback: boolean } {
@@ -39,7 +43,10 @@ export function positionTree(rows: PositionRow[]): PositionNode[] {
 }
 
 /** A position's title in the reader's language (English when missing), or a dash. */
-export function positionTitle(p: { title_en: string; title_es: string; title_zh: string } | null | undefined, locale: string): string {
+export function positionTitle(
+  p: { title_en: string; title_es: string; title_zh: string } | null | undefined,
+  locale: string,
+): string {
   if (!p) return "—";
   return localizedLabel({ label_en: p.title_en, label_es: p.title_es, label_zh: p.title_zh }, locale);
 }
@@ -60,5 +67,10 @@ export const orgChartPerPosition = 12;
 export async function fetchOrgChartMembers(): Promise<Map<string, OrgChartGroup>> {
   const { data, error } = await supabaseClient.rpc("org_chart_members", { p_per_position: orgChartPerPosition });
   if (error) throw error;
-  return new Map((data ?? []).map((row) => [row.position_id, { filled: Number(row.filled), members: row.members as unknown as OrgChartMember[] }]));
+  return new Map(
+    (data ?? []).map((row) => [
+      row.position_id,
+      { filled: Number(row.filled), members: row.members as unknown as OrgChartMember[] },
+    ]),
+  );
 }

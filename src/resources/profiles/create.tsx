@@ -27,8 +27,18 @@ export default function UserCreate() {
   const invalidate = useInvalidate();
   const [error, setError] = useState<string | null>(null);
   const [created, setCreated] = useState<AdminUsersResult | null>(null);
-  const { result: roles } = useList<Tables<"app_roles">>({ resource: "app_roles", pagination: { mode: "off" }, meta: { select: "code, label_en, label_es, label_zh" } });
-  const { control, handleSubmit, watch, setError: setFieldError, formState } = useForm<CreateLoginValues>({
+  const { result: roles } = useList<Tables<"app_roles">>({
+    resource: "app_roles",
+    pagination: { mode: "off" },
+    meta: { select: "code, label_en, label_es, label_zh" },
+  });
+  const {
+    control,
+    handleSubmit,
+    watch,
+    setError: setFieldError,
+    formState,
+  } = useForm<CreateLoginValues>({
     defaultValues: { email: "", full_name: "", roles: [], mode: "invite", password: "" },
   });
   const mode = watch("mode");
@@ -61,11 +71,20 @@ export default function UserCreate() {
           extra={
             <Space direction="vertical" style={{ width: "100%" }}>
               {created.invite_link && (
-                <Typography.Paragraph copyable={{ text: created.invite_link }} code data-testid="invite-link" style={{ wordBreak: "break-all" }}>
+                <Typography.Paragraph
+                  copyable={{ text: created.invite_link }}
+                  code
+                  data-testid="invite-link"
+                  style={{ wordBreak: "break-all" }}
+                >
                   {created.invite_link}
                 </Typography.Paragraph>
               )}
-              <Button type="primary" onClick={() => go({ to: { resource: "profiles", action: "show", id: created.user_id } })} data-testid="open-created-user">
+              <Button
+                type="primary"
+                onClick={() => go({ to: { resource: "profiles", action: "show", id: created.user_id } })}
+                data-testid="open-created-user"
+              >
                 {t("profiles.create.open")}
               </Button>
             </Space>
@@ -78,9 +97,22 @@ export default function UserCreate() {
   return (
     <Create
       title={<PageTitle>{t("profiles.titles.create")}</PageTitle>}
-      saveButtonProps={{ onClick: () => void submit(), loading: formState.isSubmitting, ...({ "data-testid": "user-create-save" } as Record<string, string>) }}
+      saveButtonProps={{
+        onClick: () => void submit(),
+        loading: formState.isSubmitting,
+        ...({ "data-testid": "user-create-save" } as Record<string, string>),
+      }}
     >
-      {error && <Alert type="error" role="alert" showIcon message={error} style={{ marginBottom: 16 }} data-testid="user-create-error" />}
+      {error && (
+        <Alert
+          type="error"
+          role="alert"
+          showIcon
+          message={error}
+          style={{ marginBottom: 16 }}
+          data-testid="user-create-error"
+        />
+      )}
       <Form layout="vertical" component="form" noValidate onFinish={() => void submit()}>
         <ControlledField
           name="email"
@@ -88,7 +120,10 @@ export default function UserCreate() {
           idPrefix="new-user"
           required
           label={t("profiles.fields.email")}
-          rules={{ required: t("pages.login.errors.requiredEmail"), pattern: { value: emailPattern, message: t("pages.login.errors.validEmail") } }}
+          rules={{
+            required: t("pages.login.errors.requiredEmail"),
+            pattern: { value: emailPattern, message: t("pages.login.errors.validEmail") },
+          }}
           render={(field) => <Input {...field} type="email" autoComplete="off" />}
         />
         <ControlledField
@@ -109,7 +144,12 @@ export default function UserCreate() {
           idPrefix="new-user"
           label={t("profiles.fields.roles")}
           render={(field) => (
-            <Select {...field} mode="multiple" allowClear options={(roles?.data ?? []).map((r) => ({ value: r.code, label: localizedLabel(r, i18n.language) }))} />
+            <Select
+              {...field}
+              mode="multiple"
+              allowClear
+              options={(roles?.data ?? []).map((r) => ({ value: r.code, label: localizedLabel(r, i18n.language) }))}
+            />
           )}
         />
         <ControlledField
@@ -120,8 +160,12 @@ export default function UserCreate() {
           render={({ value, onChange, id }) => (
             <Radio.Group id={id} value={value} onChange={(e) => onChange(e.target.value)}>
               <Space direction="vertical">
-                <Radio value="invite" data-testid="mode-invite">{t("profiles.create.modeInvite")}</Radio>
-                <Radio value="password" data-testid="mode-password">{t("profiles.create.modePassword")}</Radio>
+                <Radio value="invite" data-testid="mode-invite">
+                  {t("profiles.create.modeInvite")}
+                </Radio>
+                <Radio value="password" data-testid="mode-password">
+                  {t("profiles.create.modePassword")}
+                </Radio>
               </Space>
             </Radio.Group>
           )}
@@ -133,7 +177,13 @@ export default function UserCreate() {
             idPrefix="new-user"
             required
             label={t("profiles.create.initialPassword")}
-            rules={{ minLength: { value: MIN_PASSWORD_LENGTH, message: t("pages.updatePassword.errors.minLength", { count: MIN_PASSWORD_LENGTH }) }, required: t("pages.updatePassword.errors.requiredPassword") }}
+            rules={{
+              minLength: {
+                value: MIN_PASSWORD_LENGTH,
+                message: t("pages.updatePassword.errors.minLength", { count: MIN_PASSWORD_LENGTH }),
+              },
+              required: t("pages.updatePassword.errors.requiredPassword"),
+            }}
             render={(field) => <Input.Password {...field} autoComplete="new-password" />}
           />
         )}

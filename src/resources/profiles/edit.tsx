@@ -23,9 +23,19 @@ export default function UserEdit() {
   });
   const query = refineCore.query;
   return (
-    <Edit title={<PageTitle>{t("profiles.titles.edit")}</PageTitle>} saveButtonProps={{ ...saveButtonProps, "data-testid": "user-save" } as typeof saveButtonProps} isLoading={refineCore.formLoading} canDelete={false}>
+    <Edit
+      title={<PageTitle>{t("profiles.titles.edit")}</PageTitle>}
+      saveButtonProps={{ ...saveButtonProps, "data-testid": "user-save" } as typeof saveButtonProps}
+      isLoading={refineCore.formLoading}
+      canDelete={false}
+    >
       {query?.isError && <QueryError error={query.error} onRetry={() => void query.refetch()} />}
-      <Form layout="vertical" component="form" noValidate onFinish={() => void handleSubmit((v) => refineCore.onFinish(v))()}>
+      <Form
+        layout="vertical"
+        component="form"
+        noValidate
+        onFinish={() => void handleSubmit((v) => refineCore.onFinish(v))()}
+      >
         <input type="hidden" {...register("version", { valueAsNumber: true })} />
         <ProfileFields control={control} errors={errors} />
       </Form>

@@ -7,7 +7,13 @@ import { locales } from "../../providers/i18n";
 import { fieldStatus } from "../../utils/formStatus";
 import type { ProfileFormValues } from "../../pages/me/queries";
 
-export function ProfileFields({ control, errors }: { control: Control<ProfileFormValues>; errors: FieldErrors<ProfileFormValues> }) {
+export function ProfileFields({
+  control,
+  errors,
+}: {
+  control: Control<ProfileFormValues>;
+  errors: FieldErrors<ProfileFormValues>;
+}) {
   const { t } = useTranslation();
   return (
     <>
@@ -19,8 +25,19 @@ export function ProfileFields({ control, errors }: { control: Control<ProfileFor
           maxLength: { value: 120, message: t("profile.errors.fullNameTooLong") },
         }}
         render={({ field }) => (
-          <Form.Item label={t("profile.fields.full_name")} htmlFor="profile-full-name" required {...fieldStatus(errors.full_name?.message)}>
-            <Input {...field} id="profile-full-name" data-testid="profile-full-name" autoComplete="name" maxLength={121} />
+          <Form.Item
+            label={t("profile.fields.full_name")}
+            htmlFor="profile-full-name"
+            required
+            {...fieldStatus(errors.full_name?.message)}
+          >
+            <Input
+              {...field}
+              id="profile-full-name"
+              data-testid="profile-full-name"
+              autoComplete="name"
+              maxLength={121}
+            />
           </Form.Item>
         )}
       />

@@ -13,7 +13,11 @@ import { TableFilterForm } from "../../components/TableFilterForm";
 
 export default function UserList() {
   const { t, i18n } = useTranslation();
-  const { result: roles } = useList<Tables<"app_roles">>({ resource: "app_roles", pagination: { mode: "off" }, meta: { select: "code, label_en, label_es, label_zh" } });
+  const { result: roles } = useList<Tables<"app_roles">>({
+    resource: "app_roles",
+    pagination: { mode: "off" },
+    meta: { select: "code, label_en, label_es, label_zh" },
+  });
   const roleLabel = (code: string) => {
     const role = roles?.data?.find((r) => r.code === code);
     return role ? localizedLabel(role, i18n.language) : code;
@@ -28,13 +32,20 @@ export default function UserList() {
     pagination: { pageSize: 25 },
     syncWithLocation: true,
   });
-  const current = (field: string) => (filters.find((f) => "field" in f && f.field === field) as { value?: unknown } | undefined)?.value;
+  const current = (field: string) =>
+    (filters.find((f) => "field" in f && f.field === field) as { value?: unknown } | undefined)?.value;
   const setFilter = (field: string, operator: "eq" | "contains", value: unknown) => {
     const others = filters.filter((f) => !("field" in f) || f.field !== field) as CrudFilter[];
-    setFilters(value === undefined || value === "" ? others : [...others, { field, operator, value } as CrudFilter], "replace");
+    setFilters(
+      value === undefined || value === "" ? others : [...others, { field, operator, value } as CrudFilter],
+      "replace",
+    );
   };
   return (
-    <List title={<PageTitle>{t("profiles.titles.list")}</PageTitle>} headerButtons={<CreateButton data-testid="user-create">{t("profiles.actions.createLogin")}</CreateButton>}>
+    <List
+      title={<PageTitle>{t("profiles.titles.list")}</PageTitle>}
+      headerButtons={<CreateButton data-testid="user-create">{t("profiles.actions.createLogin")}</CreateButton>}
+    >
       <TableFilterForm form={searchFormProps.form} />
       <Space wrap style={{ marginBottom: 16 }}>
         <Input.Search
@@ -80,19 +91,34 @@ export default function UserList() {
         <Table.Column<UserListRow>
           key="roles"
           title={t("profiles.fields.roles")}
-          render={(_, row) => (row.user_roles.length ? row.user_roles.map((r) => <Tag key={r.role_code}>{roleLabel(r.role_code)}</Tag>) : <Tag>{t("header.noRole")}</Tag>)}
+          render={(_, row) =>
+            row.user_roles.length ? (
+              row.user_roles.map((r) => <Tag key={r.role_code}>{roleLabel(r.role_code)}</Tag>)
+            ) : (
+              <Tag>{t("header.noRole")}</Tag>
+            )
+          }
         />
         <Table.Column<UserListRow>
           dataIndex="is_active"
           title={t("profiles.fields.is_active")}
-          render={(active: boolean) => <Badge status={active ? "success" : "default"} text={active ? t("profile.status.active") : t("profile.status.inactive")} />}
+          render={(active: boolean) => (
+            <Badge
+              status={active ? "success" : "default"}
+              text={active ? t("profile.status.active") : t("profile.status.inactive")}
+            />
+          )}
         />
-        <Table.Column<UserListRow> key="actions" title={t("table.actions")} render={(_, row) => (
-          <Space>
-            <ShowButton hideText size="small" recordItemId={row.id} aria-label={t("buttons.show")} />
-            <PreviewButton userId={row.id} size="small" />
-          </Space>
-        )} />
+        <Table.Column<UserListRow>
+          key="actions"
+          title={t("table.actions")}
+          render={(_, row) => (
+            <Space>
+              <ShowButton hideText size="small" recordItemId={row.id} aria-label={t("buttons.show")} />
+              <PreviewButton userId={row.id} size="small" />
+            </Space>
+          )}
+        />
       </Table>
     </List>
   );

@@ -40,7 +40,11 @@ export function LoginActions({ userId, isActive, isSelf }: { userId: string; isA
     }
     setBusy(true);
     setError(null);
-    const result = await callAdminUsers({ action: "reset_password", user_id: userId, ...(mode === "password" ? { password } : {}) });
+    const result = await callAdminUsers({
+      action: "reset_password",
+      user_id: userId,
+      ...(mode === "password" ? { password } : {}),
+    });
     setBusy(false);
     if (result.error) {
       setError(result.error.message);
@@ -55,9 +59,26 @@ export function LoginActions({ userId, isActive, isSelf }: { userId: string; isA
 
   return (
     <Card title={t("profiles.login.title")} size="small" data-testid="login-actions">
-      {error && <Alert type="error" role="alert" showIcon message={error} style={{ marginBottom: 12 }} data-testid="login-action-error" />}
+      {error && (
+        <Alert
+          type="error"
+          role="alert"
+          showIcon
+          message={error}
+          style={{ marginBottom: 12 }}
+          data-testid="login-action-error"
+        />
+      )}
       <Space wrap>
-        <Button onClick={() => { setResetOpen(true); setLink(null); setPassword(""); setError(null); }} data-testid="reset-password">
+        <Button
+          onClick={() => {
+            setResetOpen(true);
+            setLink(null);
+            setPassword("");
+            setError(null);
+          }}
+          data-testid="reset-password"
+        >
           {t("profiles.login.resetPassword")}
         </Button>
         {!isSelf && (
@@ -85,7 +106,12 @@ export function LoginActions({ userId, isActive, isSelf }: { userId: string; isA
         {link ? (
           <Space direction="vertical" style={{ width: "100%" }}>
             <Typography.Paragraph>{t("profiles.login.linkReady")}</Typography.Paragraph>
-            <Typography.Paragraph copyable={{ text: link }} code data-testid="reset-link" style={{ wordBreak: "break-all" }}>
+            <Typography.Paragraph
+              copyable={{ text: link }}
+              code
+              data-testid="reset-link"
+              style={{ wordBreak: "break-all" }}
+            >
               {link}
             </Typography.Paragraph>
           </Space>
@@ -100,8 +126,17 @@ export function LoginActions({ userId, isActive, isSelf }: { userId: string; isA
               </Radio.Group>
             </Form.Item>
             {mode === "password" && (
-              <Form.Item label={t("pages.updatePassword.fields.password")} htmlFor="hr-new-password" extra={t("pages.updatePassword.errors.minLength", { count: MIN_PASSWORD_LENGTH })}>
-                <Input.Password id="hr-new-password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="new-password" />
+              <Form.Item
+                label={t("pages.updatePassword.fields.password")}
+                htmlFor="hr-new-password"
+                extra={t("pages.updatePassword.errors.minLength", { count: MIN_PASSWORD_LENGTH })}
+              >
+                <Input.Password
+                  id="hr-new-password"
+                  value={password}
+                  onChange={(e) => setPassword(e.target.value)}
+                  autoComplete="new-password"
+                />
               </Form.Item>
             )}
           </Form>

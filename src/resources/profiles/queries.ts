@@ -9,10 +9,13 @@ export type ProfileRow = Tables<"profiles">;
 export type UserRoleRow = Tables<"user_roles">;
 export type UserListRow = ProfileRow & { user_roles: Pick<UserRoleRow, "role_code">[] };
 
-export const userListSelect = "id, email, full_name, is_active, status_changed_at, created_at, version, user_roles!user_roles_user_id_fkey(role_code)";
+export const userListSelect =
+  "id, email, full_name, is_active, status_changed_at, created_at, version, user_roles!user_roles_user_id_fkey(role_code)";
 /** Filtering on a role needs an inner join on the relation. */
-export const userListSelectByRole = "id, email, full_name, is_active, status_changed_at, created_at, version, user_roles!user_roles_user_id_fkey!inner(role_code)";
-export const userSelect = "id, email, full_name, preferred_locale, is_active, status_changed_at, created_at, updated_at, version";
+export const userListSelectByRole =
+  "id, email, full_name, is_active, status_changed_at, created_at, version, user_roles!user_roles_user_id_fkey!inner(role_code)";
+export const userSelect =
+  "id, email, full_name, preferred_locale, is_active, status_changed_at, created_at, updated_at, version";
 
 export type AdminUsersBody =
   | { action: "create"; email: string; full_name: string; password?: string; roles: string[]; redirect_to?: string }
@@ -28,7 +31,9 @@ export interface AdminUsersResult {
 }
 
 /** Calls the admin-users Edge Function with the signed-in person's token. */
-export async function callAdminUsers(body: AdminUsersBody): Promise<{ data?: AdminUsersResult; error?: AppError & { field?: string } }> {
+export async function callAdminUsers(
+  body: AdminUsersBody,
+): Promise<{ data?: AdminUsersResult; error?: AppError & { field?: string } }> {
   const { data, error } = await supabaseClient.functions.invoke<AdminUsersResult>("admin-users", {
     body: { ...body, ...("redirect_to" in body ? {} : { redirect_to: `${window.location.origin}/update-password` }) },
   });
@@ -36,9 +41,22 @@ export async function callAdminUsers(body: AdminUsersBody): Promise<{ data?: Adm
   if (error instanceof FunctionsHttpError) {
     const response = error.context as Response;
     const payload = (await response.json().catch(() => ({}))) as { code?: string; message?: string; field?: string };
-    const appError = toAppError({ code: payload.code === "not_allowed" ? "42501" : payload.code, details: payload.code, message: payload.message }, response.status);
+    const appError = toAppError(
+      {
+        code: payload.code === "not_allowed" ? "42501" : payload.code,
+        details: payload.code,
+        message: payload.message,
+      },
+      response.status,
+    );
     // The function's own sentence names the problem precisely (field, duplicate email...).
-    return { error: { ...appError, message: appError.kind === "unknown" && payload.message ? payload.message : appError.message, field: payload.field } };
+    return {
+      error: {
+        ...appError,
+        message: appError.kind === "unknown" && payload.message ? payload.message : appError.message,
+        field: payload.field,
+      },
+    };
   }
   return { error: toAppError(error) };
 }

@@ -11,7 +11,11 @@ import type { Tables } from "../../types/database";
 export function UserRolesCard({ userId, isSelf }: { userId: string; isSelf: boolean }) {
   const { t, i18n } = useTranslation();
   const [choice, setChoice] = useState<string | undefined>();
-  const { result: roles } = useList<Tables<"app_roles">>({ resource: "app_roles", pagination: { mode: "off" }, meta: { select: "code, label_en, label_es, label_zh" } });
+  const { result: roles } = useList<Tables<"app_roles">>({
+    resource: "app_roles",
+    pagination: { mode: "off" },
+    meta: { select: "code, label_en, label_es, label_zh" },
+  });
   const { result: held, query } = useList<Tables<"user_roles">>({
     resource: "user_roles",
     filters: [{ field: "user_id", operator: "eq", value: userId }],
@@ -44,9 +48,19 @@ export function UserRolesCard({ userId, isSelf }: { userId: string; isSelf: bool
                   title={t("profiles.roles.removeConfirm", { role: label(row.role_code) })}
                   okText={t("buttons.delete")}
                   cancelText={t("buttons.cancel")}
-                  onConfirm={() => remove({ resource: "user_roles", id: row.id, successNotification: false }, { onSuccess: afterChange })}
+                  onConfirm={() =>
+                    remove(
+                      { resource: "user_roles", id: row.id, successNotification: false },
+                      { onSuccess: afterChange },
+                    )
+                  }
                 >
-                  <Button type="link" size="small" aria-label={t("profiles.roles.remove", { role: label(row.role_code) })} data-testid={`remove-role-${row.role_code}`}>
+                  <Button
+                    type="link"
+                    size="small"
+                    aria-label={t("profiles.roles.remove", { role: label(row.role_code) })}
+                    data-testid={`remove-role-${row.role_code}`}
+                  >
                     ×
                   </Button>
                 </Popconfirm>
@@ -55,8 +69,8 @@ export function UserRolesCard({ userId, isSelf }: { userId: string; isSelf: bool
           ))}
         </Space>
       )}
-      {canAssign?.can && (
-        isSelf ? (
+      {canAssign?.can &&
+        (isSelf ? (
           <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
             {t("profiles.roles.selfHint")}
           </Typography.Paragraph>
@@ -69,7 +83,9 @@ export function UserRolesCard({ userId, isSelf }: { userId: string; isSelf: bool
               onChange={setChoice}
               style={{ minWidth: 220 }}
               data-testid="assign-role-select"
-              options={(roles?.data ?? []).filter((r) => !heldCodes.has(r.code)).map((r) => ({ value: r.code, label: localizedLabel(r, i18n.language) }))}
+              options={(roles?.data ?? [])
+                .filter((r) => !heldCodes.has(r.code))
+                .map((r) => ({ value: r.code, label: localizedLabel(r, i18n.language) }))}
             />
             <Button
               type="primary"
@@ -79,7 +95,11 @@ export function UserRolesCard({ userId, isSelf }: { userId: string; isSelf: bool
               onClick={() =>
                 choice &&
                 create(
-                  { resource: "user_roles", values: { user_id: userId, role_code: choice }, successNotification: false },
+                  {
+                    resource: "user_roles",
+                    values: { user_id: userId, role_code: choice },
+                    successNotification: false,
+                  },
                   {
                     onSuccess: () => {
                       setChoice(undefined);
@@ -92,8 +112,7 @@ export function UserRolesCard({ userId, isSelf }: { userId: string; isSelf: bool
               {t("profiles.roles.assign")}
             </Button>
           </Space>
-        )
-      )}
+        ))}
     </Card>
   );
 }

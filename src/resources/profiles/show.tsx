@@ -39,10 +39,18 @@ export default function UserShow() {
             <Descriptions bordered column={1} size="small" data-testid="user-details">
               <Descriptions.Item label={t("profiles.fields.email")}>{user.email}</Descriptions.Item>
               <Descriptions.Item label={t("profiles.fields.is_active")}>
-                <Badge status={user.is_active ? "success" : "default"} text={user.is_active ? t("profile.status.active") : t("profile.status.inactive")} data-testid="user-status" />
+                <Badge
+                  status={user.is_active ? "success" : "default"}
+                  text={user.is_active ? t("profile.status.active") : t("profile.status.inactive")}
+                  data-testid="user-status"
+                />
               </Descriptions.Item>
-              <Descriptions.Item label={t("profiles.fields.status_changed_at")}>{date(user.status_changed_at)}</Descriptions.Item>
-              <Descriptions.Item label={t("profiles.fields.preferred_locale")}>{t(`languages.${user.preferred_locale}`)}</Descriptions.Item>
+              <Descriptions.Item label={t("profiles.fields.status_changed_at")}>
+                {date(user.status_changed_at)}
+              </Descriptions.Item>
+              <Descriptions.Item label={t("profiles.fields.preferred_locale")}>
+                {t(`languages.${user.preferred_locale}`)}
+              </Descriptions.Item>
               <Descriptions.Item label={t("profiles.fields.created_at")}>{date(user.created_at)}</Descriptions.Item>
             </Descriptions>
           </Col>

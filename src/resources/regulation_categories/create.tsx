@@ -8,13 +8,22 @@ import { CategoryFormFields, type CategoryFormValues } from "./form";
 
 export default function CategoryCreate() {
   const { t } = useTranslation();
-  const { control, handleSubmit, refineCore, saveButtonProps } = useForm<Tables<"regulation_categories">, { message: string; statusCode: number }, CategoryFormValues>({
+  const { control, handleSubmit, refineCore, saveButtonProps } = useForm<
+    Tables<"regulation_categories">,
+    { message: string; statusCode: number },
+    CategoryFormValues
+  >({
     refineCoreProps: { resource: "regulation_categories", action: "create", redirect: "edit" },
     defaultValues: { code: "", label_en: "", label_es: "", label_zh: "", sort_order: 100 },
   });
   return (
     <Create title={<PageTitle>{t("ruleCategories.titles.create")}</PageTitle>} saveButtonProps={saveButtonProps}>
-      <Form layout="vertical" component="form" noValidate onFinish={() => void handleSubmit((v) => refineCore.onFinish(v))()}>
+      <Form
+        layout="vertical"
+        component="form"
+        noValidate
+        onFinish={() => void handleSubmit((v) => refineCore.onFinish(v))()}
+      >
         <CategoryFormFields control={control} mode="create" />
       </Form>
     </Create>

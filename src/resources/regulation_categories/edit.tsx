@@ -10,16 +10,29 @@ import { CategoryFormFields, type CategoryFormValues } from "./form";
 
 export default function CategoryEdit() {
   const { t } = useTranslation();
-  const { control, register, handleSubmit, refineCore, saveButtonProps } = useForm<Tables<"regulation_categories">, { message: string; statusCode: number }, CategoryFormValues>({
+  const { control, register, handleSubmit, refineCore, saveButtonProps } = useForm<
+    Tables<"regulation_categories">,
+    { message: string; statusCode: number },
+    CategoryFormValues
+  >({
     refineCoreProps: { resource: "regulation_categories", action: "edit", redirect: "list" },
   });
   const query = refineCore.query;
   const id = query?.data?.data?.id;
   return (
-    <Edit title={<PageTitle>{t("ruleCategories.titles.edit")}</PageTitle>} saveButtonProps={saveButtonProps} canDelete={false}>
+    <Edit
+      title={<PageTitle>{t("ruleCategories.titles.edit")}</PageTitle>}
+      saveButtonProps={saveButtonProps}
+      canDelete={false}
+    >
       {query?.isError && <QueryError error={query.error} onRetry={() => void query.refetch()} />}
       <Space direction="vertical" style={{ width: "100%" }} size="large">
-        <Form layout="vertical" component="form" noValidate onFinish={() => void handleSubmit(({ code: _c, ...v }) => refineCore.onFinish(v as CategoryFormValues))()}>
+        <Form
+          layout="vertical"
+          component="form"
+          noValidate
+          onFinish={() => void handleSubmit(({ code: _c, ...v }) => refineCore.onFinish(v as CategoryFormValues))()}
+        >
           <input type="hidden" {...register("version", { valueAsNumber: true })} />
           <CategoryFormFields control={control} mode="edit" />
         </Form>

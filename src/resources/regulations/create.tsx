@@ -14,7 +14,19 @@ export default function RegulationCreate() {
   const invalidate = useInvalidate();
   const [error, setError] = useState<string | null>(null);
   const { control, handleSubmit, formState } = useForm<CreateRegulationInput>({
-    defaultValues: { code: "", category_id: "", title_en: "", title_es: "", title_zh: "", body_en: "", body_es: "", body_zh: "", effective_date: null, applies_to_all_positions: true, positions: [] },
+    defaultValues: {
+      code: "",
+      category_id: "",
+      title_en: "",
+      title_es: "",
+      title_zh: "",
+      body_en: "",
+      body_es: "",
+      body_zh: "",
+      effective_date: null,
+      applies_to_all_positions: true,
+      positions: [],
+    },
   });
   const submit = handleSubmit(async (values) => {
     setError(null);
@@ -24,8 +36,24 @@ export default function RegulationCreate() {
     go({ to: { resource: "regulations", action: "show", id: result.id! } });
   });
   return (
-    <Create title={<PageTitle>{t("rules.titles.create")}</PageTitle>} saveButtonProps={{ onClick: () => void submit(), loading: formState.isSubmitting, ...({ "data-testid": "rule-save" } as Record<string, string>) }}>
-      {error && <Alert type="error" role="alert" showIcon message={error} style={{ marginBottom: 16 }} data-testid="rule-save-error" />}
+    <Create
+      title={<PageTitle>{t("rules.titles.create")}</PageTitle>}
+      saveButtonProps={{
+        onClick: () => void submit(),
+        loading: formState.isSubmitting,
+        ...({ "data-testid": "rule-save" } as Record<string, string>),
+      }}
+    >
+      {error && (
+        <Alert
+          type="error"
+          role="alert"
+          showIcon
+          message={error}
+          style={{ marginBottom: 16 }}
+          data-testid="rule-save-error"
+        />
+      )}
       <Form layout="vertical" component="form" noValidate onFinish={() => void submit()}>
         <RegulationFormFields control={control} mode="create" />
       </Form>

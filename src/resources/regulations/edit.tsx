@@ -20,10 +20,24 @@ export default function RegulationEdit() {
   const { t } = useTranslation();
   const go = useGo();
   const invalidate = useInvalidate();
-  const { query } = useShow<RegulationListRow>({ resource: "regulations", meta: { select: regulationSelect }, queryOptions: { refetchOnWindowFocus: false } });
+  const { query } = useShow<RegulationListRow>({
+    resource: "regulations",
+    meta: { select: regulationSelect },
+    queryOptions: { refetchOnWindowFocus: false },
+  });
   const rule = query.data?.data;
-  const draft = useList<DraftRow>({ resource: "regulation_drafts", filters: [{ field: "regulation_id", operator: "eq", value: rule?.id }], pagination: { mode: "off" }, queryOptions: { enabled: Boolean(rule?.id) } });
-  const positions = useList<Tables<"regulation_positions">>({ resource: "regulation_positions", filters: [{ field: "regulation_id", operator: "eq", value: rule?.id }], pagination: { mode: "off" }, queryOptions: { enabled: Boolean(rule?.id) } });
+  const draft = useList<DraftRow>({
+    resource: "regulation_drafts",
+    filters: [{ field: "regulation_id", operator: "eq", value: rule?.id }],
+    pagination: { mode: "off" },
+    queryOptions: { enabled: Boolean(rule?.id) },
+  });
+  const positions = useList<Tables<"regulation_positions">>({
+    resource: "regulation_positions",
+    filters: [{ field: "regulation_id", operator: "eq", value: rule?.id }],
+    pagination: { mode: "off" },
+    queryOptions: { enabled: Boolean(rule?.id) },
+  });
   const draftRow = draft.result?.data?.[0];
   const [versions, setVersions] = useState<{ rule: number; draft: number } | null>(null);
   const [error, setError] = useState<{ message: string; conflict: boolean } | null>(null);
@@ -32,9 +46,17 @@ export default function RegulationEdit() {
   useEffect(() => {
     if (!rule || !draftRow || !positions.result || versions) return;
     reset({
-      code: rule.code, category_id: rule.category_id, effective_date: rule.effective_date, applies_to_all_positions: rule.applies_to_all_positions,
+      code: rule.code,
+      category_id: rule.category_id,
+      effective_date: rule.effective_date,
+      applies_to_all_positions: rule.applies_to_all_positions,
       positions: positions.result.data.map((p) => p.position_id),
-      title_en: draftRow.title_en, title_es: draftRow.title_es, title_zh: draftRow.title_zh, body_en: draftRow.body_en, body_es: draftRow.body_es, body_zh: draftRow.body_zh,
+      title_en: draftRow.title_en,
+      title_es: draftRow.title_es,
+      title_zh: draftRow.title_zh,
+      body_en: draftRow.body_en,
+      body_es: draftRow.body_es,
+      body_zh: draftRow.body_zh,
     });
     setVersions({ rule: rule.version, draft: draftRow.version });
   }, [rule, draftRow, positions.result, versions, reset]);
@@ -43,11 +65,20 @@ export default function RegulationEdit() {
     if (!rule || !versions) return;
     setError(null);
     const { error: rpcError, status } = await supabaseClient.rpc("save_regulation", {
-      p_regulation: rule.id, p_version: versions.rule, p_draft_version: versions.draft, p_category: v.category_id,
+      p_regulation: rule.id,
+      p_version: versions.rule,
+      p_draft_version: versions.draft,
+      p_category: v.category_id,
       // Generated RPC types do not mark arguments nullable; null clears the date.
       p_effective_date: (v.effective_date || null) as string,
-      p_applies_to_all: v.applies_to_all_positions, p_positions: v.positions ?? [],
-      p_title_en: v.title_en, p_title_es: v.title_es, p_title_zh: v.title_zh, p_body_en: v.body_en, p_body_es: v.body_es, p_body_zh: v.body_zh,
+      p_applies_to_all: v.applies_to_all_positions,
+      p_positions: v.positions ?? [],
+      p_title_en: v.title_en,
+      p_title_es: v.title_es,
+      p_title_zh: v.title_zh,
+      p_body_en: v.body_en,
+      p_body_es: v.body_es,
+      p_body_zh: v.body_zh,
     });
     if (rpcError) {
       const appError = toAppError(rpcError, status);
@@ -73,15 +104,44 @@ export default function RegulationEdit() {
 
   return (
     <Edit
-      title={<PageTitle>{rule ? t("rules.titles.editCode", { code: rule.code, n: rule.draft_number }) : t("rules.titles.edit")}</PageTitle>}
-      saveButtonProps={{ onClick: () => void submit(), loading: formState.isSubmitting, disabled: !loaded, ...({ "data-testid": "rule-save" } as Record<string, string>) }}
+      title={
+        <PageTitle>
+          {rule ? t("rules.titles.editCode", { code: rule.code, n: rule.draft_number }) : t("rules.titles.edit")}
+        </PageTitle>
+      }
+      saveButtonProps={{
+        onClick: () => void submit(),
+        loading: formState.isSubmitting,
+        disabled: !loaded,
+        ...({ "data-testid": "rule-save" } as Record<string, string>),
+      }}
       canDelete={false}
     >
       {query.isError && <QueryError error={query.error} onRetry={() => void query.refetch()} />}
-      {rule?.status === "published" && <Alert type="info" showIcon message={t("rules.revisionNote", { n: rule.draft_number, current: rule.current_version })} style={{ marginBottom: 16 }} />}
+      {rule?.status === "published" && (
+        <Alert
+          type="info"
+          showIcon
+          message={t("rules.revisionNote", { n: rule.draft_number, current: rule.current_version })}
+          style={{ marginBottom: 16 }}
+        />
+      )}
       {error && (
-        <Alert type="error" role="alert" showIcon message={error.message} data-testid="rule-save-error" style={{ marginBottom: 16 }}
-          action={error.conflict ? <Button onClick={() => void reloadAndReapply()} data-testid="rule-reapply">{t("rules.reapply")}</Button> : undefined} />
+        <Alert
+          type="error"
+          role="alert"
+          showIcon
+          message={error.message}
+          data-testid="rule-save-error"
+          style={{ marginBottom: 16 }}
+          action={
+            error.conflict ? (
+              <Button onClick={() => void reloadAndReapply()} data-testid="rule-reapply">
+                {t("rules.reapply")}
+              </Button>
+            ) : undefined
+          }
+        />
       )}
       {!loaded ? (
         <Skeleton active />

@@ -36,7 +36,15 @@ function BodyEditor({ control, lang }: { control: Control<CreateRegulationInput>
       />
       <Space style={{ marginBottom: 8 }}>
         <Typography.Text>{t("rules.fields.body")}</Typography.Text>
-        <Segmented size="small" value={mode} onChange={(v) => setMode(v as "write" | "preview")} options={[{ value: "write", label: t("rules.editor.write") }, { value: "preview", label: t("rules.editor.preview") }]} />
+        <Segmented
+          size="small"
+          value={mode}
+          onChange={(v) => setMode(v as "write" | "preview")}
+          options={[
+            { value: "write", label: t("rules.editor.write") },
+            { value: "preview", label: t("rules.editor.preview") },
+          ]}
+        />
       </Space>
       {mode === "write" ? (
         <ControlledField
@@ -46,7 +54,16 @@ function BodyEditor({ control, lang }: { control: Control<CreateRegulationInput>
           label={null}
           extra={t("rules.hints.markdown")}
           rules={{ maxLength: { value: 50000, message: t("staff.errors.tooLong", { count: 50000 }) } }}
-          render={(field) => <Input.TextArea {...field} value={field.value ?? ""} rows={14} lang={lang === "zh" ? "zh-CN" : lang} aria-label={t("rules.fields.body")} style={{ fontFamily: "monospace" }} />}
+          render={(field) => (
+            <Input.TextArea
+              {...field}
+              value={field.value ?? ""}
+              rows={14}
+              lang={lang === "zh" ? "zh-CN" : lang}
+              aria-label={t("rules.fields.body")}
+              style={{ fontFamily: "monospace" }}
+            />
+          )}
         />
       ) : (
         <div style={{ border: "1px solid rgba(128,128,128,.3)", borderRadius: 6, padding: 16, minHeight: 200 }}>
@@ -57,31 +74,111 @@ function BodyEditor({ control, lang }: { control: Control<CreateRegulationInput>
   );
 }
 
-export function RegulationFormFields({ control, mode }: { control: Control<CreateRegulationInput>; mode: "create" | "edit" }) {
+export function RegulationFormFields({
+  control,
+  mode,
+}: {
+  control: Control<CreateRegulationInput>;
+  mode: "create" | "edit";
+}) {
   const { t, i18n } = useTranslation();
   const appliesToAll = useWatch({ control, name: "applies_to_all_positions" });
-  const { result: categories } = useList<Tables<"regulation_categories">>({ resource: "regulation_categories", pagination: { mode: "off" }, sorters: [{ field: "sort_order", order: "asc" }] });
-  const { result: positions } = useList<Tables<"positions">>({ resource: "positions", pagination: { mode: "off" }, sorters: [{ field: "sort_order", order: "asc" }] });
+  const { result: categories } = useList<Tables<"regulation_categories">>({
+    resource: "regulation_categories",
+    pagination: { mode: "off" },
+    sorters: [{ field: "sort_order", order: "asc" }],
+  });
+  const { result: positions } = useList<Tables<"positions">>({
+    resource: "positions",
+    pagination: { mode: "off" },
+    sorters: [{ field: "sort_order", order: "asc" }],
+  });
   return (
     <>
-      <ControlledField name="code" control={control} idPrefix="rule" required label={t("rules.fields.code")} extra={t("rules.hints.code")}
-        rules={{ required: t("rules.errors.codeRequired"), pattern: { value: ruleCodePattern, message: t("rules.errors.codeFormat") } }}
-        render={(field) => <Input {...field} value={field.value ?? ""} onChange={(e) => field.onChange(e.target.value.toUpperCase())} disabled={mode === "edit"} autoComplete="off" />} />
-      <ControlledField name="category_id" control={control} idPrefix="rule" required label={t("rules.fields.category_id")} extra={t("rules.hints.category")}
-        rules={{ required: t("rules.errors.categoryRequired") }}
-        render={(field) => <Select {...field} value={field.value || undefined} options={(categories?.data ?? []).map((c) => ({ value: c.id, label: localizedLabel(c, i18n.language) }))} />} />
-      <ControlledField name="effective_date" control={control} idPrefix="rule" label={t("rules.fields.effective_date")} extra={t("rules.hints.effective")}
+      <ControlledField
+        name="code"
+        control={control}
+        idPrefix="rule"
+        required
+        label={t("rules.fields.code")}
+        extra={t("rules.hints.code")}
+        rules={{
+          required: t("rules.errors.codeRequired"),
+          pattern: { value: ruleCodePattern, message: t("rules.errors.codeFormat") },
+        }}
         render={(field) => (
-          <DatePicker id={field.id} data-testid={field["data-testid"]} value={field.value ? dayjs(field.value) : null} onChange={(d) => field.onChange(d ? d.format("YYYY-MM-DD") : null)} style={{ width: 220 }} />
-        )} />
-      <ControlledField name="applies_to_all_positions" control={control} idPrefix="rule" label={t("rules.fields.applies_to_all_positions")}
-        render={(field) => <Switch id={field.id} data-testid={field["data-testid"]} checked={field.value !== false} onChange={field.onChange} />} />
+          <Input
+            {...field}
+            value={field.value ?? ""}
+            onChange={(e) => field.onChange(e.target.value.toUpperCase())}
+            disabled={mode === "edit"}
+            autoComplete="off"
+          />
+        )}
+      />
+      <ControlledField
+        name="category_id"
+        control={control}
+        idPrefix="rule"
+        required
+        label={t("rules.fields.category_id")}
+        extra={t("rules.hints.category")}
+        rules={{ required: t("rules.errors.categoryRequired") }}
+        render={(field) => (
+          <Select
+            {...field}
+            value={field.value || undefined}
+            options={(categories?.data ?? []).map((c) => ({ value: c.id, label: localizedLabel(c, i18n.language) }))}
+          />
+        )}
+      />
+      <ControlledField
+        name="effective_date"
+        control={control}
+        idPrefix="rule"
+        label={t("rules.fields.effective_date")}
+        extra={t("rules.hints.effective")}
+        render={(field) => (
+          <DatePicker
+            id={field.id}
+            data-testid={field["data-testid"]}
+            value={field.value ? dayjs(field.value) : null}
+            onChange={(d) => field.onChange(d ? d.format("YYYY-MM-DD") : null)}
+            style={{ width: 220 }}
+          />
+        )}
+      />
+      <ControlledField
+        name="applies_to_all_positions"
+        control={control}
+        idPrefix="rule"
+        label={t("rules.fields.applies_to_all_positions")}
+        render={(field) => (
+          <Switch
+            id={field.id}
+            data-testid={field["data-testid"]}
+            checked={field.value !== false}
+            onChange={field.onChange}
+          />
+        )}
+      />
       {appliesToAll === false && (
-        <ControlledField name="positions" control={control} idPrefix="rule" required label={t("rules.appliesTo")}
+        <ControlledField
+          name="positions"
+          control={control}
+          idPrefix="rule"
+          required
+          label={t("rules.appliesTo")}
           rules={{ validate: (v) => (v ?? []).length > 0 || t("rules.errors.positionsRequired") }}
           render={(field) => (
-            <Select {...field} mode="multiple" value={field.value ?? []} options={(positions?.data ?? []).map((p) => ({ value: p.id, label: positionTitle(p, i18n.language) }))} />
-          )} />
+            <Select
+              {...field}
+              mode="multiple"
+              value={field.value ?? []}
+              options={(positions?.data ?? []).map((p) => ({ value: p.id, label: positionTitle(p, i18n.language) }))}
+            />
+          )}
+        />
       )}
       <Tabs
         items={(["en", "es", "zh"] as const).map((lang) => ({

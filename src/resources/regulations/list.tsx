@@ -14,21 +14,36 @@ import { FallbackMark, StatusTag } from "../../components/rulebook/RuleBits";
 import { toAppError } from "../../providers/errors";
 import { localizedLabel } from "../../providers/i18n";
 import type { Tables } from "../../types/database";
-import { highlightParts, listTitle, localized, regulationListSelect, searchRegulations, statuses, type RegulationListRow } from "./queries";
+import {
+  highlightParts,
+  listTitle,
+  localized,
+  regulationListSelect,
+  searchRegulations,
+  statuses,
+  type RegulationListRow,
+} from "./queries";
 import { TableFilterForm } from "../../components/TableFilterForm";
 
 export function Highlighted({ text, term }: { text: string; term: string }) {
   return (
     <>
-      {highlightParts(text, term).map((part, i) => (part.match ? <mark key={i}>{part.text}</mark> : <span key={i}>{part.text}</span>))}
+      {highlightParts(text, term).map((part, i) =>
+        part.match ? <mark key={i}>{part.text}</mark> : <span key={i}>{part.text}</span>,
+      )}
     </>
   );
 }
 
 function SearchResults({ term }: { term: string }) {
   const { t, i18n } = useTranslation();
-  const query = useQuery({ queryKey: ["search_regulations", term], queryFn: () => searchRegulations(term), enabled: term.length > 0 });
-  if (query.isError) return <QueryError error={{ message: toAppError(query.error).message }} onRetry={() => void query.refetch()} />;
+  const query = useQuery({
+    queryKey: ["search_regulations", term],
+    queryFn: () => searchRegulations(term),
+    enabled: term.length > 0,
+  });
+  if (query.isError)
+    return <QueryError error={{ message: toAppError(query.error).message }} onRetry={() => void query.refetch()} />;
   return (
     <AntList
       data-testid="rule-search-results"
@@ -49,7 +64,11 @@ function SearchResults({ term }: { term: string }) {
                 </Link>
                 {title.fallback && <FallbackMark />}
                 <StatusTag status={hit.status} />
-                {hit.is_draft ? <Tag>{t("rules.draftText")}</Tag> : hit.version_number ? <Tag>{t("rules.versionN", { n: hit.version_number })}</Tag> : null}
+                {hit.is_draft ? (
+                  <Tag>{t("rules.draftText")}</Tag>
+                ) : hit.version_number ? (
+                  <Tag>{t("rules.versionN", { n: hit.version_number })}</Tag>
+                ) : null}
               </Space>
               {hit.snippet && (
                 <Typography.Text type="secondary" data-testid="rule-hit-snippet">
@@ -67,7 +86,11 @@ function SearchResults({ term }: { term: string }) {
 export default function RegulationList() {
   const { t, i18n } = useTranslation();
   const [term, setTerm] = useState("");
-  const { result: categories } = useList<Tables<"regulation_categories">>({ resource: "regulation_categories", pagination: { mode: "off" }, sorters: [{ field: "sort_order", order: "asc" }] });
+  const { result: categories } = useList<Tables<"regulation_categories">>({
+    resource: "regulation_categories",
+    pagination: { mode: "off" },
+    sorters: [{ field: "sort_order", order: "asc" }],
+  });
   const { tableProps, tableQuery, filters, setFilters, searchFormProps } = useTable<RegulationListRow>({
     resource: "regulations",
     meta: { select: regulationListSelect },
@@ -75,13 +98,20 @@ export default function RegulationList() {
     pagination: { pageSize: 25 },
     syncWithLocation: true,
   });
-  const value = (field: string) => (filters.find((f) => "field" in f && f.field === field) as { value?: unknown } | undefined)?.value;
+  const value = (field: string) =>
+    (filters.find((f) => "field" in f && f.field === field) as { value?: unknown } | undefined)?.value;
   const setFilter = (field: string, next: unknown) => {
     const others = filters.filter((f) => !("field" in f) || f.field !== field) as CrudFilter[];
-    setFilters(next === undefined || next === null ? others : [...others, { field, operator: "eq", value: next } as CrudFilter], "replace");
+    setFilters(
+      next === undefined || next === null ? others : [...others, { field, operator: "eq", value: next } as CrudFilter],
+      "replace",
+    );
   };
   return (
-    <List title={<PageTitle>{t("rules.titles.list")}</PageTitle>} headerButtons={<CreateButton data-testid="rule-create" />}>
+    <List
+      title={<PageTitle>{t("rules.titles.list")}</PageTitle>}
+      headerButtons={<CreateButton data-testid="rule-create" />}
+    >
       <TableFilterForm form={searchFormProps.form} />
       <Space direction="vertical" style={{ width: "100%", marginBottom: 16 }}>
         <Input.Search
@@ -124,8 +154,18 @@ export default function RegulationList() {
       ) : (
         <>
           {tableQuery.isError && <QueryError error={tableQuery.error} onRetry={() => void tableQuery.refetch()} />}
-          <Table<RegulationListRow> {...tableProps} rowKey="id" data-testid="rules-table" onRow={(r) => ({ "data-testid": `rule-row-${r.code}` }) as React.HTMLAttributes<HTMLElement>}>
-            <Table.Column<RegulationListRow> dataIndex="code" title={t("rules.fields.code")} sorter render={(c: string) => <Tag>{c}</Tag>} />
+          <Table<RegulationListRow>
+            {...tableProps}
+            rowKey="id"
+            data-testid="rules-table"
+            onRow={(r) => ({ "data-testid": `rule-row-${r.code}` }) as React.HTMLAttributes<HTMLElement>}
+          >
+            <Table.Column<RegulationListRow>
+              dataIndex="code"
+              title={t("rules.fields.code")}
+              sorter
+              render={(c: string) => <Tag>{c}</Tag>}
+            />
             <Table.Column<RegulationListRow>
               key="title"
               title={t("rules.fields.title")}
@@ -139,10 +179,30 @@ export default function RegulationList() {
                 );
               }}
             />
-            <Table.Column<RegulationListRow> key="category" title={t("rules.fields.category_id")} render={(_, r) => (r.regulation_categories ? localizedLabel(r.regulation_categories, i18n.language) : "—")} />
-            <Table.Column<RegulationListRow> dataIndex="status" title={t("rules.fields.status")} sorter render={(s: RegulationListRow["status"], r) => <StatusTag status={s} inForce={r.current_version} />} />
-            <Table.Column<RegulationListRow> dataIndex="effective_date" title={t("rules.fields.effective_date")} sorter render={(d: string | null) => (d ? new Date(`${d}T00:00:00`).toLocaleDateString(i18n.language) : "—")} />
-            <Table.Column<RegulationListRow> key="actions" title={t("table.actions")} render={(_, r) => <ShowButton hideText size="small" recordItemId={r.id} aria-label={t("buttons.show")} />} />
+            <Table.Column<RegulationListRow>
+              key="category"
+              title={t("rules.fields.category_id")}
+              render={(_, r) =>
+                r.regulation_categories ? localizedLabel(r.regulation_categories, i18n.language) : "—"
+              }
+            />
+            <Table.Column<RegulationListRow>
+              dataIndex="status"
+              title={t("rules.fields.status")}
+              sorter
+              render={(s: RegulationListRow["status"], r) => <StatusTag status={s} inForce={r.current_version} />}
+            />
+            <Table.Column<RegulationListRow>
+              dataIndex="effective_date"
+              title={t("rules.fields.effective_date")}
+              sorter
+              render={(d: string | null) => (d ? new Date(`${d}T00:00:00`).toLocaleDateString(i18n.language) : "—")}
+            />
+            <Table.Column<RegulationListRow>
+              key="actions"
+              title={t("table.actions")}
+              render={(_, r) => <ShowButton hideText size="small" recordItemId={r.id} aria-label={t("buttons.show")} />}
+            />
           </Table>
         </>
       )}

@@ -21,13 +21,18 @@ export type RegulationListRow = RegulationRow & {
 export const regulationListSelect =
   "id, code, status, current_version, draft_number, effective_date, category_id, applies_to_all_positions, version, updated_at, regulation_categories(code, label_en, label_es, label_zh), regulation_drafts(title_en, title_es, title_zh), regulation_versions(version_number, title_en, title_es, title_zh)";
 export const regulationSelect = `${regulationListSelect}, owner_id, submitted_by, submitted_at, retired_at, created_at`;
-export const versionSelect = "id, regulation_id, version_number, title_en, title_es, title_zh, body_en, body_es, body_zh, sanctions, positions, effective_date, submitted_by, published_by, published_at, category_id";
+export const versionSelect =
+  "id, regulation_id, version_number, title_en, title_es, title_zh, body_en, body_es, body_zh, sanctions, positions, effective_date, submitted_by, published_by, published_at, category_id";
 
 export type Lang = "en" | "es" | "zh";
 export const langOf = (locale: string): Lang => (locale === "es" ? "es" : locale === "zh-CN" ? "zh" : "en");
 
 /** The text in the user's language, or the English original with fallback = true. */
-export function localized(row: Record<string, unknown>, base: "title" | "body", locale: string): { text: string; fallback: boolean } {
+export function localized(
+  row: Record<string, unknown>,
+  base: "title" | "body",
+  locale: string,
+): { text: string; fallback: boolean } {
   const lang = langOf(locale);
   const own = row[`${base}_${lang}`];
   if (typeof own === "string" && own.trim()) return { text: own, fallback: false };
@@ -42,7 +47,11 @@ export function listTitle(row: RegulationListRow, locale: string): { text: strin
 }
 
 export async function transition(id: string, to: RegulationStatus, version: number): Promise<{ error?: AppError }> {
-  const { error, status } = await supabaseClient.rpc("transition_regulation", { p_regulation: id, p_to: to, p_version: version });
+  const { error, status } = await supabaseClient.rpc("transition_regulation", {
+    p_regulation: id,
+    p_to: to,
+    p_version: version,
+  });
   return error ? { error: toAppError(error, status) } : {};
 }
 
@@ -61,7 +70,10 @@ export async function fetchMyRules(): Promise<MyRule[]> {
 }
 
 export async function acknowledge(regulationId: string, version: number): Promise<{ error?: AppError }> {
-  const { error, status } = await supabaseClient.rpc("acknowledge_regulation", { p_regulation: regulationId, p_version: version });
+  const { error, status } = await supabaseClient.rpc("acknowledge_regulation", {
+    p_regulation: regulationId,
+    p_version: version,
+  });
   return error ? { error: toAppError(error, status) } : {};
 }
 
@@ -98,7 +110,10 @@ async function coverageRange(filter: CoverageFilter, from: number, size: number,
 }
 
 /** One page (1-based) of the people the rule applies to, with how many match in all. */
-export async function fetchCoveragePage(filter: CoverageFilter, page: number): Promise<{ rows: CoverageRow[]; total: number }> {
+export async function fetchCoveragePage(
+  filter: CoverageFilter,
+  page: number,
+): Promise<{ rows: CoverageRow[]; total: number }> {
   const from = (Math.max(1, page) - 1) * coveragePageSize;
   try {
     return await coverageRange(filter, from, coveragePageSize, true);
@@ -121,7 +136,10 @@ export async function fetchAllMissing(filter: Omit<CoverageFilter, "onlyMissing"
 
 /** Coverage counted per child territory of the chosen one (per topmost visible territory when none). */
 export async function fetchCoverageGroups(ruleId: string, territoryId: string | null): Promise<CoverageGroupRow[]> {
-  const { data, error } = await supabaseClient.rpc("regulation_coverage_groups", { p_regulation: ruleId, ...(territoryId ? { p_territory: territoryId } : {}) });
+  const { data, error } = await supabaseClient.rpc("regulation_coverage_groups", {
+    p_regulation: ruleId,
+    ...(territoryId ? { p_territory: territoryId } : {}),
+  });
   if (error) throw error;
   return data ?? [];
 }

@@ -16,7 +16,18 @@ import { FallbackMark, LadderTable, StatusTag, type LadderStep } from "../../com
 import { localizedLabel } from "../../providers/i18n";
 import type { Tables } from "../../types/database";
 import { positionTitle } from "../positions/queries";
-import { acknowledge, fetchMyRules, localized, regulationSelect, transition, versionSelect, type DraftRow, type RegulationListRow, type RegulationStatus, type VersionRow } from "./queries";
+import {
+  acknowledge,
+  fetchMyRules,
+  localized,
+  regulationSelect,
+  transition,
+  versionSelect,
+  type DraftRow,
+  type RegulationListRow,
+  type RegulationStatus,
+  type VersionRow,
+} from "./queries";
 import { RecordEditButton } from "../../components/access/RecordButtons";
 
 type Positions = { id: string; code: string; title_en: string; title_es: string; title_zh: string }[] | null;
@@ -36,10 +47,16 @@ function VersionView({ version }: { version: VersionRow }) {
         <Tag>{t("rules.versionN", { n: version.version_number })}</Tag>
       </Space>
       <Descriptions size="small" column={{ xs: 1, md: 3 }}>
-        <Descriptions.Item label={t("rules.fields.effective_date")}>{new Date(`${version.effective_date}T00:00:00`).toLocaleDateString(i18n.language)}</Descriptions.Item>
-        <Descriptions.Item label={t("rules.publishedAt")}>{new Date(version.published_at).toLocaleString(i18n.language)}</Descriptions.Item>
+        <Descriptions.Item label={t("rules.fields.effective_date")}>
+          {new Date(`${version.effective_date}T00:00:00`).toLocaleDateString(i18n.language)}
+        </Descriptions.Item>
+        <Descriptions.Item label={t("rules.publishedAt")}>
+          {new Date(version.published_at).toLocaleString(i18n.language)}
+        </Descriptions.Item>
         <Descriptions.Item label={t("rules.appliesTo")}>
-          {positions ? positions.map((p) => <Tag key={p.id}>{positionTitle(p, i18n.language)}</Tag>) : t("rules.allPositions")}
+          {positions
+            ? positions.map((p) => <Tag key={p.id}>{positionTitle(p, i18n.language)}</Tag>)
+            : t("rules.allPositions")}
         </Descriptions.Item>
       </Descriptions>
       <Markdown source={body.text} testId="rule-body" />
@@ -47,7 +64,9 @@ function VersionView({ version }: { version: VersionRow }) {
         {t("rules.ladder.title")}
       </Typography.Title>
       <LadderTable steps={(version.sanctions as unknown as LadderStep[]) ?? []} testId="rule-ladder" />
-      {((version.sanctions as unknown as LadderStep[]) ?? []).some((s) => s.inherited) && <Typography.Text type="secondary">{t("rules.ladder.inherited")}</Typography.Text>}
+      {((version.sanctions as unknown as LadderStep[]) ?? []).some((s) => s.inherited) && (
+        <Typography.Text type="secondary">{t("rules.ladder.inherited")}</Typography.Text>
+      )}
     </Space>
   );
 }
@@ -60,7 +79,8 @@ function VersionsTab({ versions }: { versions: VersionRow[] }) {
   const [open, setOpen] = useState<number | undefined>();
   const a = versions.find((v) => v.version_number === from);
   const b = versions.find((v) => v.version_number === to);
-  const text = (v: VersionRow) => `${localized(v, "title", i18n.language).text}\n\n${localized(v, "body", i18n.language).text}`;
+  const text = (v: VersionRow) =>
+    `${localized(v, "title", i18n.language).text}\n\n${localized(v, "body", i18n.language).text}`;
   const options = sorted.map((v) => ({ value: v.version_number, label: t("rules.versionN", { n: v.version_number }) }));
   const shown = versions.find((v) => v.version_number === open);
   return (
@@ -68,8 +88,14 @@ function VersionsTab({ versions }: { versions: VersionRow[] }) {
       <Card size="small" title={t("rules.versions.all")}>
         <Space wrap data-testid="rule-versions">
           {sorted.map((v) => (
-            <Button key={v.id} onClick={() => setOpen(v.version_number)} type={open === v.version_number ? "primary" : "default"} data-testid={`rule-version-${v.version_number}`}>
-              {t("rules.versionN", { n: v.version_number })} · {new Date(v.published_at).toLocaleDateString(i18n.language)}
+            <Button
+              key={v.id}
+              onClick={() => setOpen(v.version_number)}
+              type={open === v.version_number ? "primary" : "default"}
+              data-testid={`rule-version-${v.version_number}`}
+            >
+              {t("rules.versionN", { n: v.version_number })} ·{" "}
+              {new Date(v.published_at).toLocaleDateString(i18n.language)}
             </Button>
           ))}
         </Space>
@@ -82,11 +108,32 @@ function VersionsTab({ versions }: { versions: VersionRow[] }) {
       {versions.length > 1 && (
         <Card size="small" title={t("rules.diff.title")}>
           <Space wrap style={{ marginBottom: 12 }}>
-            <Select aria-label={t("rules.diff.from")} value={from} onChange={setFrom} options={options} style={{ width: 140 }} data-testid="diff-from" />
+            <Select
+              aria-label={t("rules.diff.from")}
+              value={from}
+              onChange={setFrom}
+              options={options}
+              style={{ width: 140 }}
+              data-testid="diff-from"
+            />
             <span aria-hidden>→</span>
-            <Select aria-label={t("rules.diff.to")} value={to} onChange={setTo} options={options} style={{ width: 140 }} data-testid="diff-to" />
+            <Select
+              aria-label={t("rules.diff.to")}
+              value={to}
+              onChange={setTo}
+              options={options}
+              style={{ width: 140 }}
+              data-testid="diff-to"
+            />
           </Space>
-          {a && b && <DiffView before={text(a)} after={text(b)} beforeLabel={t("rules.versionN", { n: a.version_number })} afterLabel={t("rules.versionN", { n: b.version_number })} />}
+          {a && b && (
+            <DiffView
+              before={text(a)}
+              after={text(b)}
+              beforeLabel={t("rules.versionN", { n: a.version_number })}
+              afterLabel={t("rules.versionN", { n: b.version_number })}
+            />
+          )}
         </Card>
       )}
     </Space>
@@ -111,23 +158,67 @@ function WorkflowActions({ rule, onDone }: { rule: RegulationListRow; onDone: ()
     if (result.error) setError(result.error.message);
     else onDone();
   };
-  const steps: { to: RegulationStatus; label: string; allowed: boolean | undefined; confirm?: string; testId: string; danger?: boolean }[] = [];
-  if (rule.status === "draft") steps.push({ to: "in_review", label: t("rules.actions.submit"), allowed: can.submit, testId: "rule-submit" });
+  const steps: {
+    to: RegulationStatus;
+    label: string;
+    allowed: boolean | undefined;
+    confirm?: string;
+    testId: string;
+    danger?: boolean;
+  }[] = [];
+  if (rule.status === "draft")
+    steps.push({ to: "in_review", label: t("rules.actions.submit"), allowed: can.submit, testId: "rule-submit" });
   if (rule.status === "in_review") {
-    steps.push({ to: "published", label: t("rules.actions.publish", { n: rule.draft_number }), allowed: can.publish, confirm: t("rules.actions.publishConfirm", { n: rule.draft_number }), testId: "rule-publish" });
-    steps.push({ to: "draft", label: t("rules.actions.backToDraft"), allowed: can.update, testId: "rule-back-to-draft" });
+    steps.push({
+      to: "published",
+      label: t("rules.actions.publish", { n: rule.draft_number }),
+      allowed: can.publish,
+      confirm: t("rules.actions.publishConfirm", { n: rule.draft_number }),
+      testId: "rule-publish",
+    });
+    steps.push({
+      to: "draft",
+      label: t("rules.actions.backToDraft"),
+      allowed: can.update,
+      testId: "rule-back-to-draft",
+    });
   }
-  if (rule.status === "published") steps.push({ to: "retired", label: t("rules.actions.retire"), allowed: can.retire, confirm: t("rules.actions.retireConfirm"), testId: "rule-retire", danger: true });
-  if (rule.status === "retired") steps.push({ to: "draft", label: t("rules.actions.reopen"), allowed: can.update, testId: "rule-reopen" });
+  if (rule.status === "published")
+    steps.push({
+      to: "retired",
+      label: t("rules.actions.retire"),
+      allowed: can.retire,
+      confirm: t("rules.actions.retireConfirm"),
+      testId: "rule-retire",
+      danger: true,
+    });
+  if (rule.status === "retired")
+    steps.push({ to: "draft", label: t("rules.actions.reopen"), allowed: can.update, testId: "rule-reopen" });
   const visible = steps.filter((s) => s.allowed);
   if (visible.length === 0 && !error) return null;
   return (
     <Space direction="vertical" style={{ width: "100%" }}>
-      {error && <Alert type="error" role="alert" showIcon message={error} closable onClose={() => setError(null)} data-testid="rule-workflow-error" />}
+      {error && (
+        <Alert
+          type="error"
+          role="alert"
+          showIcon
+          message={error}
+          closable
+          onClose={() => setError(null)}
+          data-testid="rule-workflow-error"
+        />
+      )}
       <Space wrap>
         {visible.map((s) =>
           s.confirm ? (
-            <Popconfirm key={s.to} title={s.confirm} okText={s.label} cancelText={t("buttons.cancel")} onConfirm={() => void move(s.to)}>
+            <Popconfirm
+              key={s.to}
+              title={s.confirm}
+              okText={s.label}
+              cancelText={t("buttons.cancel")}
+              onConfirm={() => void move(s.to)}
+            >
               <Button type={s.danger ? "default" : "primary"} danger={s.danger} loading={busy} data-testid={s.testId}>
                 {s.label}
               </Button>
@@ -155,7 +246,11 @@ function AcknowledgeBox({ ruleId }: { ruleId: string }) {
       type="warning"
       showIcon
       data-testid="ack-box"
-      message={entry.acknowledged_version ? t("rules.ack.newVersion", { n: entry.current_version, old: entry.acknowledged_version }) : t("rules.ack.pending", { n: entry.current_version })}
+      message={
+        entry.acknowledged_version
+          ? t("rules.ack.newVersion", { n: entry.current_version, old: entry.acknowledged_version })
+          : t("rules.ack.pending", { n: entry.current_version })
+      }
       description={error}
       action={
         <Button
@@ -194,8 +289,14 @@ export default function RegulationShow() {
     pagination: { mode: "off" },
     queryOptions: { enabled: Boolean(rule?.id) },
   });
-  const { result: categories } = useList<Tables<"regulation_categories">>({ resource: "regulation_categories", pagination: { mode: "off" } });
-  const current = useMemo(() => versions.result?.data?.find((v) => v.version_number === rule?.current_version), [versions.result?.data, rule?.current_version]);
+  const { result: categories } = useList<Tables<"regulation_categories">>({
+    resource: "regulation_categories",
+    pagination: { mode: "off" },
+  });
+  const current = useMemo(
+    () => versions.result?.data?.find((v) => v.version_number === rule?.current_version),
+    [versions.result?.data, rule?.current_version],
+  );
   const draftRow = draft.result?.data?.[0];
   const refresh = () => {
     void invalidate({ resource: "regulations", invalidates: ["detail", "list"], id: rule?.id });
@@ -203,7 +304,11 @@ export default function RegulationShow() {
     void invalidate({ resource: "regulation_drafts", invalidates: ["list"] });
     void queryClient.invalidateQueries({ queryKey: ["my_rules"] });
   };
-  const title = current ? localized(current, "title", i18n.language) : draftRow ? localized(draftRow, "title", i18n.language) : undefined;
+  const title = current
+    ? localized(current, "title", i18n.language)
+    : draftRow
+      ? localized(draftRow, "title", i18n.language)
+      : undefined;
   const category = categories?.data?.find((c) => c.id === rule?.category_id);
   const canEdit = rule && (rule.status === "draft" || rule.status === "published");
   return (
@@ -211,7 +316,13 @@ export default function RegulationShow() {
       title={<PageTitle>{rule ? `${rule.code} · ${title?.text ?? ""}` : t("rules.titles.show")}</PageTitle>}
       isLoading={query.isLoading}
       canDelete={false}
-      headerButtons={() => (rule && canEdit ? <RecordEditButton id={rule.id} testId="rule-edit">{rule.status === "published" ? t("rules.actions.revise") : t("buttons.edit")}</RecordEditButton> : null)}
+      headerButtons={() =>
+        rule && canEdit ? (
+          <RecordEditButton id={rule.id} testId="rule-edit">
+            {rule.status === "published" ? t("rules.actions.revise") : t("buttons.edit")}
+          </RecordEditButton>
+        ) : null
+      }
     >
       {query.isError && <QueryError error={query.error} onRetry={() => void query.refetch()} />}
       {rule && (
@@ -233,14 +344,21 @@ export default function RegulationShow() {
               {
                 key: "versions",
                 label: t("rules.tabs.versions", { count: versions.result?.data?.length ?? 0 }),
-                children: versions.query.isError ? <QueryError error={versions.query.error} /> : <VersionsTab versions={versions.result?.data ?? []} />,
+                children: versions.query.isError ? (
+                  <QueryError error={versions.query.error} />
+                ) : (
+                  <VersionsTab versions={versions.result?.data ?? []} />
+                ),
               },
               // The working draft is only readable by people who read every rule (RLS decides).
               ...(draftRow
                 ? [
                     {
                       key: "draft",
-                      label: rule.status === "published" || rule.status === "retired" ? t("rules.tabs.workingCopy") : t("rules.tabs.draft", { n: rule.draft_number }),
+                      label:
+                        rule.status === "published" || rule.status === "retired"
+                          ? t("rules.tabs.workingCopy")
+                          : t("rules.tabs.draft", { n: rule.draft_number }),
                       children: (
                         <Space direction="vertical" style={{ width: "100%" }}>
                           <Typography.Title level={2} style={{ fontSize: 18 }}>
@@ -252,7 +370,11 @@ export default function RegulationShow() {
                     },
                   ]
                 : []),
-              { key: "history", label: t("audit.history"), children: <HistoryTab table="regulations" recordId={rule.id} /> },
+              {
+                key: "history",
+                label: t("audit.history"),
+                children: <HistoryTab table="regulations" recordId={rule.id} />,
+              },
             ]}
           />
         </Space>

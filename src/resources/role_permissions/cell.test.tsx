@@ -47,7 +47,9 @@ describe("a permission matrix cell", () => {
     render(cell(store, "read", "own"));
     fireEvent.click(screen.getByTestId("cell-read"));
     const option = await waitFor(() => {
-      const found = Array.from(document.querySelectorAll(".ant-select-item-option")).find((el) => el.textContent === "All");
+      const found = Array.from(document.querySelectorAll(".ant-select-item-option")).find(
+        (el) => el.textContent === "All",
+      );
       if (!found) throw new Error("no option yet");
       return found;
     });

@@ -79,7 +79,17 @@ export interface MatrixCellProps {
   testId: string;
 }
 
-function MatrixCellInner({ store, cellKey, saved, scopes, labels, ariaLabel, noAccess, looks, testId }: MatrixCellProps) {
+function MatrixCellInner({
+  store,
+  cellKey,
+  saved,
+  scopes,
+  labels,
+  ariaLabel,
+  noAccess,
+  looks,
+  testId,
+}: MatrixCellProps) {
   const edit = useSyncExternalStore(store.subscribe, () => store.snapshot().get(cellKey));
   const value = edit === undefined ? saved : edit;
   const changed = value !== saved;
@@ -135,7 +145,10 @@ function MatrixCellInner({ store, cellKey, saved, scopes, labels, ariaLabel, noA
         setEditing(false);
         setRefocus(true);
       }}
-      options={[{ value: "none", label: labels.none }, ...scopes.map((scope) => ({ value: scope, label: labels[scope], "data-testid": `${testId}-${scope}` }))]}
+      options={[
+        { value: "none", label: labels.none },
+        ...scopes.map((scope) => ({ value: scope, label: labels[scope], "data-testid": `${testId}-${scope}` })),
+      ]}
     />
   );
 }

@@ -19,7 +19,16 @@ import { localizedLabel } from "../../providers/i18n";
 import { permissionStore } from "../../providers/permissions";
 import type { Tables } from "../../types/database";
 import { createEditStore, MatrixCell, useCellLooks } from "./cell";
-import { cellKey, cellSelect, diffCells, saveMatrix, type ActionRow, type CellRow, type ResourceActionRow, type ResourceRow } from "./queries";
+import {
+  cellKey,
+  cellSelect,
+  diffCells,
+  saveMatrix,
+  type ActionRow,
+  type CellRow,
+  type ResourceActionRow,
+  type ResourceRow,
+} from "./queries";
 
 interface MatrixRow {
   key: string;
@@ -38,9 +47,22 @@ export default function PermissionMatrix() {
   const { setWarnWhen } = useWarnAboutChange();
   const navigate = useNavigate();
   const { data: canEdit } = useCan({ resource: "role_permissions", action: "edit" });
-  const roles = useList<Tables<"app_roles">>({ resource: "app_roles", ...off, sorters: [{ field: "code", order: "asc" }], meta: { idColumnName: "code" } });
-  const resources = useList<ResourceRow>({ resource: "resources", ...off, sorters: [{ field: "sort_order", order: "asc" }] });
-  const actions = useList<ActionRow>({ resource: "permission_actions", ...off, sorters: [{ field: "sort_order", order: "asc" }] });
+  const roles = useList<Tables<"app_roles">>({
+    resource: "app_roles",
+    ...off,
+    sorters: [{ field: "code", order: "asc" }],
+    meta: { idColumnName: "code" },
+  });
+  const resources = useList<ResourceRow>({
+    resource: "resources",
+    ...off,
+    sorters: [{ field: "sort_order", order: "asc" }],
+  });
+  const actions = useList<ActionRow>({
+    resource: "permission_actions",
+    ...off,
+    sorters: [{ field: "sort_order", order: "asc" }],
+  });
   const pairs = useList<ResourceActionRow>({ resource: "resource_actions", ...off });
   const cells = useList<CellRow>({ resource: "role_permissions", ...off, meta: { select: cellSelect } });
   const looks = useCellLooks();
@@ -51,7 +73,10 @@ export default function PermissionMatrix() {
   const [confirming, setConfirming] = useState(false);
   const [saveError, setSaveError] = useState<string | null>(null);
 
-  const loaded = useMemo(() => new Map((cells.result?.data ?? []).map((c) => [cellKey(c.role_code, c.resource, c.action), c.scope])), [cells.result?.data]);
+  const loaded = useMemo(
+    () => new Map((cells.result?.data ?? []).map((c) => [cellKey(c.role_code, c.resource, c.action), c.scope])),
+    [cells.result?.data],
+  );
   const changes = useMemo(() => diffCells(loaded, edited), [loaded, edited]);
   useEffect(() => setWarnWhen(changes.length > 0), [changes.length, setWarnWhen]);
 
@@ -64,7 +89,8 @@ export default function PermissionMatrix() {
         .sort((a, b) => (actionOrder.get(a.action) ?? 99) - (actionOrder.get(b.action) ?? 99));
       list.forEach((pair, index) => {
         const action = actions.result?.data?.find((a) => a.code === pair.action);
-        if (action) out.push({ key: `${resource.code}|${action.code}`, resource, action, first: index === 0, span: list.length });
+        if (action)
+          out.push({ key: `${resource.code}|${action.code}`, resource, action, first: index === 0, span: list.length });
       });
     }
     return out;
@@ -97,10 +123,25 @@ export default function PermissionMatrix() {
   // The table depends on the saved matrix only: unsaved edits reach each cell through the
   // store, so an edit re-renders one cell rather than thousands.
   const table = useMemo(() => {
-    const labels = { none: t("matrix.scopes.none"), own: t("matrix.scopes.own"), territory: t("matrix.scopes.territory"), all: t("matrix.scopes.all") };
+    const labels = {
+      none: t("matrix.scopes.none"),
+      own: t("matrix.scopes.own"),
+      territory: t("matrix.scopes.territory"),
+      all: t("matrix.scopes.all"),
+    };
     const noAccess = t("matrix.noAccess");
     return (
-      <Table<MatrixRow> dataSource={rows} loading={loading} pagination={false} rowKey="key" size="small" scroll={{ x: "max-content" }} tableLayout="fixed" data-testid="matrix-table" bordered>
+      <Table<MatrixRow>
+        dataSource={rows}
+        loading={loading}
+        pagination={false}
+        rowKey="key"
+        size="small"
+        scroll={{ x: "max-content" }}
+        tableLayout="fixed"
+        data-testid="matrix-table"
+        bordered
+      >
         <Table.Column<MatrixRow>
           key="resource"
           width={170}
@@ -108,7 +149,12 @@ export default function PermissionMatrix() {
           onCell={(row) => ({ rowSpan: row.first ? row.span : 0 })}
           render={(_, row) => <Typography.Text strong>{localizedLabel(row.resource, language)}</Typography.Text>}
         />
-        <Table.Column<MatrixRow> key="action" width={150} title={t("matrix.action")} render={(_, row) => localizedLabel(row.action, language)} />
+        <Table.Column<MatrixRow>
+          key="action"
+          width={150}
+          title={t("matrix.action")}
+          render={(_, row) => localizedLabel(row.action, language)}
+        />
         {(roleList ?? []).map((role) => (
           <Table.Column<MatrixRow>
             key={role.code}
@@ -122,7 +168,11 @@ export default function PermissionMatrix() {
               const locked = role.code === "auditor" && row.action.is_write;
               if (!editable || locked) {
                 return (
-                  <Tag color={saved ? "blue" : undefined} data-testid={testId} title={locked ? t("errors.db.auditor_never_writes") : undefined}>
+                  <Tag
+                    color={saved ? "blue" : undefined}
+                    data-testid={testId}
+                    title={locked ? t("errors.db.auditor_never_writes") : undefined}
+                  >
                     {labels[saved ?? "none"]}
                   </Tag>
                 );
@@ -134,7 +184,11 @@ export default function PermissionMatrix() {
                   saved={saved}
                   scopes={row.resource.scopes}
                   labels={labels}
-                  ariaLabel={t("matrix.cellLabel", { role: localizedLabel(role, language), resource: localizedLabel(row.resource, language), action: localizedLabel(row.action, language) })}
+                  ariaLabel={t("matrix.cellLabel", {
+                    role: localizedLabel(role, language),
+                    resource: localizedLabel(row.resource, language),
+                    action: localizedLabel(row.action, language),
+                  })}
                   noAccess={noAccess}
                   looks={looks}
                   testId={testId}
@@ -152,18 +206,35 @@ export default function PermissionMatrix() {
       title={<PageTitle>{t("matrix.title")}</PageTitle>}
       canCreate={false}
       headerButtons={
-        <Button icon={<HistoryOutlined />} onClick={() => navigate("/permissions/history")} data-testid="matrix-history-link">
+        <Button
+          icon={<HistoryOutlined />}
+          onClick={() => navigate("/permissions/history")}
+          data-testid="matrix-history-link"
+        >
           {t("matrixHistory.title")}
         </Button>
       }
     >
       <Typography.Paragraph type="secondary">{t("matrix.intro")}</Typography.Paragraph>
       {failed && <QueryError error={failed.error} onRetry={() => queries.forEach((q) => void q.refetch())} />}
-      {error && <Alert type="error" role="alert" showIcon message={error} style={{ marginBottom: 16 }} data-testid="matrix-error" closable onClose={() => setError(null)} />}
+      {error && (
+        <Alert
+          type="error"
+          role="alert"
+          showIcon
+          message={error}
+          style={{ marginBottom: 16 }}
+          data-testid="matrix-error"
+          closable
+          onClose={() => setError(null)}
+        />
+      )}
       {canEdit?.can && (
         <Space style={{ marginBottom: 16 }} wrap data-testid="matrix-toolbar">
           <Badge count={changes.length} showZero={false} offset={[8, 0]}>
-            <Typography.Text data-testid="matrix-pending">{t("matrix.pending", { count: changes.length })}</Typography.Text>
+            <Typography.Text data-testid="matrix-pending">
+              {t("matrix.pending", { count: changes.length })}
+            </Typography.Text>
           </Badge>
           <Button
             type="primary"
@@ -176,7 +247,13 @@ export default function PermissionMatrix() {
           >
             {t("matrix.save")}
           </Button>
-          <Popconfirm title={t("matrix.discardConfirm")} okText={t("matrix.discard")} cancelText={t("buttons.cancel")} onConfirm={store.clear} disabled={changes.length === 0}>
+          <Popconfirm
+            title={t("matrix.discardConfirm")}
+            okText={t("matrix.discard")}
+            cancelText={t("buttons.cancel")}
+            onConfirm={store.clear}
+            disabled={changes.length === 0}
+          >
             <Button disabled={changes.length === 0} data-testid="matrix-discard">
               {t("matrix.discard")}
             </Button>

@@ -33,14 +33,22 @@ export function diffCells(loaded: ReadonlyMap<string, Scope>, edited: ReadonlyMa
     const [role_code, resource, action] = key.split("|") as [string, string, string];
     changes.push({ role_code, resource, action, expected_scope: before, scope });
   }
-  return changes.sort((a, b) => cellKey(a.role_code, a.resource, a.action).localeCompare(cellKey(b.role_code, b.resource, b.action)));
+  return changes.sort((a, b) =>
+    cellKey(a.role_code, a.resource, a.action).localeCompare(cellKey(b.role_code, b.resource, b.action)),
+  );
 }
 
 type Json = Database["public"]["Functions"]["save_permission_matrix"]["Args"]["p_changes"];
 const asJson = (changes: CellChange[]) => changes as unknown as Json;
 
-export async function saveMatrix(changes: CellChange[], reason: string): Promise<{ error?: AppError; version?: number }> {
-  const { data, error, status } = await supabaseClient.rpc("save_permission_matrix", { p_changes: asJson(changes), p_reason: reason });
+export async function saveMatrix(
+  changes: CellChange[],
+  reason: string,
+): Promise<{ error?: AppError; version?: number }> {
+  const { data, error, status } = await supabaseClient.rpc("save_permission_matrix", {
+    p_changes: asJson(changes),
+    p_reason: reason,
+  });
   return error ? { error: toAppError(error, status) } : { version: data?.id };
 }
 
@@ -53,7 +61,14 @@ export interface CellImpact {
   people_losing: number;
   rows_before: number;
   rows_after: number;
-  people: { user_id: string; name: string; scope_before: Scope | null; scope_after: Scope | null; rows_before: number | null; rows_after: number | null }[];
+  people: {
+    user_id: string;
+    name: string;
+    scope_before: Scope | null;
+    scope_after: Scope | null;
+    rows_before: number | null;
+    rows_after: number | null;
+  }[];
 }
 
 export async function fetchImpact(changes: CellChange[]): Promise<CellImpact[]> {
@@ -63,12 +78,18 @@ export async function fetchImpact(changes: CellChange[]): Promise<CellImpact[]> 
   return (data ?? []) as unknown as CellImpact[];
 }
 
-export type MatrixVersionRow = Pick<Tables<"matrix_versions">, "id" | "created_at" | "author_name" | "reason" | "is_default">;
+export type MatrixVersionRow = Pick<
+  Tables<"matrix_versions">,
+  "id" | "created_at" | "author_name" | "reason" | "is_default"
+>;
 export const versionSelect = "id, created_at, author_name, reason, is_default";
 export type DiffRow = Database["public"]["Functions"]["matrix_version_diff"]["Returns"][number];
 
 export async function fetchVersionDiff(from: number, to: number | null): Promise<DiffRow[]> {
-  const { data, error } = await supabaseClient.rpc("matrix_version_diff", { p_from: from, ...(to === null ? {} : { p_to: to }) });
+  const { data, error } = await supabaseClient.rpc("matrix_version_diff", {
+    p_from: from,
+    ...(to === null ? {} : { p_to: to }),
+  });
   if (error) throw error;
   return data ?? [];
 }
@@ -81,6 +102,9 @@ export async function fetchRevertChanges(version: number): Promise<CellChange[]>
 }
 
 export async function revertMatrix(version: number, reason: string): Promise<{ error?: AppError; version?: number }> {
-  const { data, error, status } = await supabaseClient.rpc("revert_permission_matrix", { p_version: version, p_reason: reason });
+  const { data, error, status } = await supabaseClient.rpc("revert_permission_matrix", {
+    p_version: version,
+    p_reason: reason,
+  });
   return error ? { error: toAppError(error, status) } : { version: data?.id };
 }

@@ -23,14 +23,34 @@ export function toStaffPayload(values: StaffFormValues): StaffFormValues {
 
 export default function StaffCreate() {
   const { t } = useTranslation();
-  const { control, handleSubmit, refineCore, saveButtonProps } = useForm<StaffRow, { message: string; statusCode: number }, StaffFormValues>({
+  const { control, handleSubmit, refineCore, saveButtonProps } = useForm<
+    StaffRow,
+    { message: string; statusCode: number },
+    StaffFormValues
+  >({
     refineCoreProps: { resource: "staff", action: "create", redirect: "show", meta: { select: staffSelect } },
-    defaultValues: { full_name: "", email: "", phone: "", status: "active", hire_date: dayjs().format("YYYY-MM-DD"), notes: "", custom_fields: {} },
+    defaultValues: {
+      full_name: "",
+      email: "",
+      phone: "",
+      status: "active",
+      hire_date: dayjs().format("YYYY-MM-DD"),
+      notes: "",
+      custom_fields: {},
+    },
     warnWhenUnsavedChanges: true,
   });
   return (
-    <Create title={<PageTitle>{t("staff.titles.create")}</PageTitle>} saveButtonProps={{ ...saveButtonProps, "data-testid": "staff-save" } as typeof saveButtonProps}>
-      <Form layout="vertical" component="form" noValidate onFinish={() => void handleSubmit((v) => refineCore.onFinish(toStaffPayload(v)))()}>
+    <Create
+      title={<PageTitle>{t("staff.titles.create")}</PageTitle>}
+      saveButtonProps={{ ...saveButtonProps, "data-testid": "staff-save" } as typeof saveButtonProps}
+    >
+      <Form
+        layout="vertical"
+        component="form"
+        noValidate
+        onFinish={() => void handleSubmit((v) => refineCore.onFinish(toStaffPayload(v)))()}
+      >
         <StaffFormFields control={control} />
       </Form>
     </Create>

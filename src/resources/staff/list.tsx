@@ -16,7 +16,15 @@ import { localizedLabel } from "../../providers/i18n";
 import { positionTitle } from "../positions/queries";
 import type { Tables } from "../../types/database";
 import { neutralizeRecord } from "../../utils/csv";
-import { importStaff, staffImportHeaders, staffListCount, staffListSelect, staffStatuses, subtreeFilter, type StaffListRow } from "./queries";
+import {
+  importStaff,
+  staffImportHeaders,
+  staffListCount,
+  staffListSelect,
+  staffStatuses,
+  subtreeFilter,
+  type StaffListRow,
+} from "./queries";
 import { TableFilterForm } from "../../components/TableFilterForm";
 
 const statusColor = { active: "success", on_leave: "warning", left: "default" } as const;
@@ -30,7 +38,11 @@ export default function StaffList() {
   const [territory, setTerritory] = useState<string | null>(null);
   const { rows: territories } = useTerritoryTree();
   const { definitions } = useCustomFieldDefinitions("staff");
-  const { result: positions } = useList<Tables<"positions">>({ resource: "positions", pagination: { mode: "off" }, sorters: [{ field: "sort_order", order: "asc" }] });
+  const { result: positions } = useList<Tables<"positions">>({
+    resource: "positions",
+    pagination: { mode: "off" },
+    sorters: [{ field: "sort_order", order: "asc" }],
+  });
   const { data: canImport } = useCan({ resource: "staff", action: "create" });
   const territoryPath = territories.find((row) => row.id === territory)?.path;
   const { tableProps, tableQuery, filters, setFilters, sorters, searchFormProps } = useTable<StaffListRow>({
@@ -41,7 +53,8 @@ export default function StaffList() {
     pagination: { pageSize: 25 },
     syncWithLocation: true,
   });
-  const value = (field: string) => (filters.find((f) => "field" in f && f.field === field) as { value?: unknown } | undefined)?.value;
+  const value = (field: string) =>
+    (filters.find((f) => "field" in f && f.field === field) as { value?: unknown } | undefined)?.value;
   const setFilter = (field: string, operator: CrudFilter["operator"], next: unknown) => {
     const others = filters.filter((f) => !("field" in f) || f.field !== field) as CrudFilter[];
     const empty = next === undefined || next === null || next === "";
@@ -85,7 +98,11 @@ export default function StaffList() {
       title={<PageTitle>{t("staff.titles.list")}</PageTitle>}
       headerButtons={
         <Space wrap>
-          {canImport?.can && <Button icon={<ImportOutlined />} onClick={() => setImportOpen(true)} data-testid="staff-import">{t("buttons.import")}</Button>}
+          {canImport?.can && (
+            <Button icon={<ImportOutlined />} onClick={() => setImportOpen(true)} data-testid="staff-import">
+              {t("buttons.import")}
+            </Button>
+          )}
           <ExportButton onClick={() => void triggerExport()} loading={exporting} data-testid="staff-export" />
           <CreateButton data-testid="staff-create" />
         </Space>
@@ -102,7 +119,12 @@ export default function StaffList() {
           style={{ width: 240 }}
           data-testid="staff-search"
         />
-        <TerritoryTreeSelect value={territory} onChange={setTerritory} aria-label={t("staff.filters.territory")} data-testid="staff-filter-territory" />
+        <TerritoryTreeSelect
+          value={territory}
+          onChange={setTerritory}
+          aria-label={t("staff.filters.territory")}
+          data-testid="staff-filter-territory"
+        />
         <Select
           allowClear
           aria-label={t("staff.filters.position")}
@@ -135,7 +157,9 @@ export default function StaffList() {
               placeholder={label}
               value={d.field_type === "multi_select" && current ? (JSON.parse(current) as string[])[0] : current}
               onChange={(v?: string) =>
-                d.field_type === "multi_select" ? setFilter(field, "ina", v ? JSON.stringify([v]) : undefined) : setFilter(field, "eq", v)
+                d.field_type === "multi_select"
+                  ? setFilter(field, "ina", v ? JSON.stringify([v]) : undefined)
+                  : setFilter(field, "eq", v)
               }
               options={
                 d.field_type === "boolean"
@@ -177,15 +201,38 @@ export default function StaffList() {
       >
         <Table.Column<StaffListRow> dataIndex="full_name" title={t("staff.fields.full_name")} sorter />
         <Table.Column<StaffListRow> dataIndex="email" title={t("staff.fields.email")} sorter />
-        <Table.Column<StaffListRow> key="position" title={t("staff.fields.position_id")} render={(_, row) => positionTitle(row.positions, i18n.language)} />
-        <Table.Column<StaffListRow> key="territory" title={t("staff.fields.territory_id")} render={(_, row) => (row.territories ? <Tag>{row.territories.code}</Tag> : "—")} />
-        <Table.Column<StaffListRow> dataIndex="status" title={t("staff.fields.status")} sorter render={(s: keyof typeof statusColor) => <Badge status={statusColor[s]} text={t(`staff.status.${s}`)} />} />
-        <Table.Column<StaffListRow> dataIndex="hire_date" title={t("staff.fields.hire_date")} sorter render={(d: string) => new Date(`${d}T00:00:00`).toLocaleDateString(i18n.language)} />
+        <Table.Column<StaffListRow>
+          key="position"
+          title={t("staff.fields.position_id")}
+          render={(_, row) => positionTitle(row.positions, i18n.language)}
+        />
+        <Table.Column<StaffListRow>
+          key="territory"
+          title={t("staff.fields.territory_id")}
+          render={(_, row) => (row.territories ? <Tag>{row.territories.code}</Tag> : "—")}
+        />
+        <Table.Column<StaffListRow>
+          dataIndex="status"
+          title={t("staff.fields.status")}
+          sorter
+          render={(s: keyof typeof statusColor) => <Badge status={statusColor[s]} text={t(`staff.status.${s}`)} />}
+        />
+        <Table.Column<StaffListRow>
+          dataIndex="hire_date"
+          title={t("staff.fields.hire_date")}
+          sorter
+          render={(d: string) => new Date(`${d}T00:00:00`).toLocaleDateString(i18n.language)}
+        />
         {shown.map((d) => (
           <Table.Column<StaffListRow>
             key={`cf-${d.key}`}
             title={localizedLabel(d, i18n.language)}
-            render={(_, row) => displayCustomValue(d, (row.custom_fields as Record<string, unknown>)?.[d.key], i18n.language, [t("customFields.yes"), t("customFields.no")])}
+            render={(_, row) =>
+              displayCustomValue(d, (row.custom_fields as Record<string, unknown>)?.[d.key], i18n.language, [
+                t("customFields.yes"),
+                t("customFields.no"),
+              ])
+            }
           />
         ))}
         <Table.Column<StaffListRow>

@@ -19,27 +19,58 @@ export const staffListSelect =
 export const staffListCount = "exact" as const;
 export const staffSelect = `${staffListSelect}, notes, created_at, updated_at`;
 
-export type StaffFormValues = Pick<TablesInsert<"staff">, "full_name" | "email" | "phone" | "position_id" | "manager_id" | "territory_id" | "hire_date" | "status" | "status_changed_on" | "notes" | "user_id"> & {
+export type StaffFormValues = Pick<
+  TablesInsert<"staff">,
+  | "full_name"
+  | "email"
+  | "phone"
+  | "position_id"
+  | "manager_id"
+  | "territory_id"
+  | "hire_date"
+  | "status"
+  | "status_changed_on"
+  | "notes"
+  | "user_id"
+> & {
   custom_fields: Record<string, unknown>;
   version?: number;
 };
 
-export const assignmentSelect = "id, territory_id, staff_id, valid_from, valid_to, reason, end_reason, assigned_by, ended_by, territories(code, name), staff(full_name)";
+export const assignmentSelect =
+  "id, territory_id, staff_id, valid_from, valid_to, reason, end_reason, assigned_by, ended_by, territories(code, name), staff(full_name)";
 export type AssignmentRow = Tables<"territory_assignments"> & {
   territories: Pick<Tables<"territories">, "code" | "name"> | null;
   staff: Pick<StaffRow, "full_name"> | null;
 };
 
-export const staffImportHeaders = ["full_name", "email", "phone", "position", "territory", "manager_email", "hire_date", "status", "notes"];
+export const staffImportHeaders = [
+  "full_name",
+  "email",
+  "phone",
+  "position",
+  "territory",
+  "manager_email",
+  "hire_date",
+  "status",
+  "notes",
+];
 
 export async function importStaff(rows: ImportRow[], dryRun: boolean): Promise<ImportResult> {
-  const { data, error } = await supabaseClient.rpc("import_staff", { p_rows: rows as unknown as Database["public"]["Functions"]["import_staff"]["Args"]["p_rows"], p_dry_run: dryRun });
+  const { data, error } = await supabaseClient.rpc("import_staff", {
+    p_rows: rows as unknown as Database["public"]["Functions"]["import_staff"]["Args"]["p_rows"],
+    p_dry_run: dryRun,
+  });
   if (error) throw new Error(error.message);
   return data as unknown as ImportResult;
 }
 
 export async function assignTerritory(staffId: string, territoryId: string, reason: string) {
-  const { data, error, status } = await supabaseClient.rpc("assign_territory", { p_staff: staffId, p_territory: territoryId, p_reason: reason });
+  const { data, error, status } = await supabaseClient.rpc("assign_territory", {
+    p_staff: staffId,
+    p_territory: territoryId,
+    p_reason: reason,
+  });
   return { data, error, status };
 }
 

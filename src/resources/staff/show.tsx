@@ -31,7 +31,9 @@ export default function StaffShow() {
       canDelete={false}
       headerButtons={() => (
         <>
-          {person && isSales && person.status !== "left" && <AssignTerritoryButton staffId={person.id} currentTerritory={person.territory_id} />}
+          {person && isSales && person.status !== "left" && (
+            <AssignTerritoryButton staffId={person.id} currentTerritory={person.territory_id} />
+          )}
           {person && <RecordEditButton id={person.id} />}
         </>
       )}
@@ -43,28 +45,48 @@ export default function StaffShow() {
             <Descriptions bordered column={1} size="small" data-testid="staff-details">
               <Descriptions.Item label={t("staff.fields.email")}>{person.email}</Descriptions.Item>
               <Descriptions.Item label={t("staff.fields.phone")}>{person.phone || "—"}</Descriptions.Item>
-              <Descriptions.Item label={t("staff.fields.position_id")}>{positionTitle(person.positions, i18n.language)}</Descriptions.Item>
+              <Descriptions.Item label={t("staff.fields.position_id")}>
+                {positionTitle(person.positions, i18n.language)}
+              </Descriptions.Item>
               <Descriptions.Item label={t("staff.fields.territory_id")}>
-                {person.territories ? <Link to={`/territories/show/${person.territory_id}`}><Tag>{person.territories.code}</Tag> {person.territories.name}</Link> : "—"}
+                {person.territories ? (
+                  <Link to={`/territories/show/${person.territory_id}`}>
+                    <Tag>{person.territories.code}</Tag> {person.territories.name}
+                  </Link>
+                ) : (
+                  "—"
+                )}
               </Descriptions.Item>
               <Descriptions.Item label={t("staff.fields.manager_id")}>
                 {person.manager ? <Link to={`/staff/show/${person.manager.id}`}>{person.manager.full_name}</Link> : "—"}
               </Descriptions.Item>
               <Descriptions.Item label={t("staff.fields.hire_date")}>{day(person.hire_date)}</Descriptions.Item>
               <Descriptions.Item label={t("staff.fields.status")}>
-                <Badge status={statusColor[person.status]} text={`${t(`staff.status.${person.status}`)} · ${t("staff.since", { date: day(person.status_changed_on) })}`} />
+                <Badge
+                  status={statusColor[person.status]}
+                  text={`${t(`staff.status.${person.status}`)} · ${t("staff.since", { date: day(person.status_changed_on) })}`}
+                />
               </Descriptions.Item>
-              <Descriptions.Item label={t("staff.fields.user_id")}>{person.user_id ? <Link to={`/users/show/${person.user_id}`}>{t("staff.hasLogin")}</Link> : "—"}</Descriptions.Item>
+              <Descriptions.Item label={t("staff.fields.user_id")}>
+                {person.user_id ? <Link to={`/users/show/${person.user_id}`}>{t("staff.hasLogin")}</Link> : "—"}
+              </Descriptions.Item>
               <Descriptions.Item label={t("staff.fields.notes")}>{person.notes || "—"}</Descriptions.Item>
               {definitions.map((d) => (
                 <Descriptions.Item key={d.id} label={localizedLabel(d, i18n.language)}>
-                  <span data-testid={`staff-cf-${d.key}`}>{displayCustomValue(d, custom[d.key], i18n.language, [t("customFields.yes"), t("customFields.no")])}</span>
+                  <span data-testid={`staff-cf-${d.key}`}>
+                    {displayCustomValue(d, custom[d.key], i18n.language, [t("customFields.yes"), t("customFields.no")])}
+                  </span>
                 </Descriptions.Item>
               ))}
             </Descriptions>
           </Col>
           <Col xs={24} lg={10}>
-            {isSales && <AssignmentHistory filter={{ field: "staff_id", value: person.id }} title={t("staff.assignments.title")} />}
+            {isSales && (
+              <AssignmentHistory
+                filter={{ field: "staff_id", value: person.id }}
+                title={t("staff.assignments.title")}
+              />
+            )}
           </Col>
           <Col span={24}>
             <HistoryTab table="staff" recordId={person.id} />

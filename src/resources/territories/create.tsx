@@ -11,15 +11,36 @@ import { territorySelect, type TerritoryFormValues, type TerritoryRow } from "./
 export default function TerritoryCreate() {
   const { t } = useTranslation();
   const [params] = useSearchParams();
-  const { control, handleSubmit, refineCore, saveButtonProps } = useForm<TerritoryRow, { message: string; statusCode: number }, TerritoryFormValues>({
+  const { control, handleSubmit, refineCore, saveButtonProps } = useForm<
+    TerritoryRow,
+    { message: string; statusCode: number },
+    TerritoryFormValues
+  >({
     refineCoreProps: { resource: "territories", action: "create", redirect: "show", meta: { select: territorySelect } },
     defaultValues: { code: "", name: "", parent_id: params.get("parent"), market_notes: "", custom_fields: {} },
     warnWhenUnsavedChanges: true,
   });
   return (
-    <Create title={<PageTitle>{t("territories.titles.create")}</PageTitle>} saveButtonProps={{ ...saveButtonProps, "data-testid": "territory-save" } as typeof saveButtonProps}>
-      <Form layout="vertical" component="form" noValidate
-        onFinish={() => void handleSubmit((v) => refineCore.onFinish({ ...v, name: v.name.trim(), parent_id: v.parent_id || null, manager_id: v.manager_id || null, custom_fields: cleanCustomFields(v.custom_fields) }))()}>
+    <Create
+      title={<PageTitle>{t("territories.titles.create")}</PageTitle>}
+      saveButtonProps={{ ...saveButtonProps, "data-testid": "territory-save" } as typeof saveButtonProps}
+    >
+      <Form
+        layout="vertical"
+        component="form"
+        noValidate
+        onFinish={() =>
+          void handleSubmit((v) =>
+            refineCore.onFinish({
+              ...v,
+              name: v.name.trim(),
+              parent_id: v.parent_id || null,
+              manager_id: v.manager_id || null,
+              custom_fields: cleanCustomFields(v.custom_fields),
+            }),
+          )()
+        }
+      >
         <TerritoryFormFields control={control} mode="create" />
       </Form>
     </Create>

@@ -10,16 +10,28 @@ import { territorySelect, type TerritoryFormValues, type TerritoryRow } from "./
 
 export default function TerritoryEdit() {
   const { t } = useTranslation();
-  const { control, register, handleSubmit, refineCore, saveButtonProps } = useForm<TerritoryRow, { message: string; statusCode: number }, TerritoryFormValues>({
+  const { control, register, handleSubmit, refineCore, saveButtonProps } = useForm<
+    TerritoryRow,
+    { message: string; statusCode: number },
+    TerritoryFormValues
+  >({
     refineCoreProps: { resource: "territories", action: "edit", redirect: "show", meta: { select: territorySelect } },
     warnWhenUnsavedChanges: true,
   });
   const query = refineCore.query;
   const stored = query?.data?.data;
   return (
-    <Edit title={<PageTitle>{t("territories.titles.edit")}</PageTitle>} saveButtonProps={{ ...saveButtonProps, "data-testid": "territory-save" } as typeof saveButtonProps} isLoading={refineCore.formLoading} canDelete={false}>
+    <Edit
+      title={<PageTitle>{t("territories.titles.edit")}</PageTitle>}
+      saveButtonProps={{ ...saveButtonProps, "data-testid": "territory-save" } as typeof saveButtonProps}
+      isLoading={refineCore.formLoading}
+      canDelete={false}
+    >
       {query?.isError && <QueryError error={query.error} onRetry={() => void query.refetch()} />}
-      <Form layout="vertical" component="form" noValidate
+      <Form
+        layout="vertical"
+        component="form"
+        noValidate
         onFinish={() =>
           void handleSubmit((v) =>
             refineCore.onFinish({
@@ -31,7 +43,8 @@ export default function TerritoryEdit() {
               version: v.version,
             } as TerritoryFormValues),
           )()
-        }>
+        }
+      >
         <input type="hidden" {...register("version", { valueAsNumber: true })} />
         <TerritoryFormFields control={control} mode="edit" selfId={stored?.id} />
       </Form>

@@ -2,7 +2,20 @@
 // confirmation) and a map-free list view with paging, both through RLS.
 import { CreateButton, ExportButton, ShowButton, useTable, List } from "@refinedev/antd";
 import { useCan, useExport, useInvalidate, useList, useNotification, useUpdate } from "@refinedev/core";
-import { Alert, Button, Empty, Modal, Segmented, Space, Spin, Table, Tag, Tree, Typography, type TreeProps } from "antd";
+import {
+  Alert,
+  Button,
+  Empty,
+  Modal,
+  Segmented,
+  Space,
+  Spin,
+  Table,
+  Tag,
+  Tree,
+  Typography,
+  type TreeProps,
+} from "antd";
 import { useMemo, useState } from "react";
 import { ImportOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
@@ -55,7 +68,12 @@ function TerritoryTree() {
             <Tag>{n.code}</Tag>
             {row.name}
             <Typography.Text type="secondary"> · {t(`territories.levels.${levelOfDepth(row.depth)}`)}</Typography.Text>
-            {row.manager_name && <Typography.Text type="secondary"> · {t("territories.fields.manager_id")}: {row.manager_name}</Typography.Text>}
+            {row.manager_name && (
+              <Typography.Text type="secondary">
+                {" "}
+                · {t("territories.fields.manager_id")}: {row.manager_name}
+              </Typography.Text>
+            )}
             {who && <Typography.Text type="secondary"> · {who}</Typography.Text>}
           </span>
         ),
@@ -71,13 +89,22 @@ function TerritoryTree() {
     const parentRow = newParent ? byId.get(newParent) : undefined;
     Modal.confirm({
       title: t("territories.move.title"),
-      content: parentRow ? t("territories.move.under", { code: moving.code, parent: parentRow.code }) : t("territories.move.root", { code: moving.code }),
+      content: parentRow
+        ? t("territories.move.under", { code: moving.code, parent: parentRow.code })
+        : t("territories.move.root", { code: moving.code }),
       okText: t("territories.move.confirm"),
       cancelText: t("buttons.cancel"),
       onOk: () =>
         new Promise<void>((resolve) =>
           update(
-            { resource: "territories", id: moving.id, values: { parent_id: newParent, version: moving.version }, meta: { select: "id" }, successNotification: false, errorNotification: false },
+            {
+              resource: "territories",
+              id: moving.id,
+              values: { parent_id: newParent, version: moving.version },
+              meta: { select: "id" },
+              successNotification: false,
+              errorNotification: false,
+            },
             {
               onSuccess: () => {
                 setError(null);
@@ -100,9 +127,28 @@ function TerritoryTree() {
   if (rows.length === 0) return <Empty description={t("territories.empty")} />;
   return (
     <>
-      {error && <Alert type="error" role="alert" showIcon message={error} closable onClose={() => setError(null)} style={{ marginBottom: 12 }} data-testid="territory-move-error" />}
+      {error && (
+        <Alert
+          type="error"
+          role="alert"
+          showIcon
+          message={error}
+          closable
+          onClose={() => setError(null)}
+          style={{ marginBottom: 12 }}
+          data-testid="territory-move-error"
+        />
+      )}
       {canMove?.can && <Typography.Paragraph type="secondary">{t("territories.move.hint")}</Typography.Paragraph>}
-      <Tree data-testid="territory-tree" treeData={decorate(tree)} defaultExpandAll draggable={Boolean(canMove?.can)} onDrop={onDrop} blockNode showLine />
+      <Tree
+        data-testid="territory-tree"
+        treeData={decorate(tree)}
+        defaultExpandAll
+        draggable={Boolean(canMove?.can)}
+        onDrop={onDrop}
+        blockNode
+        showLine
+      />
     </>
   );
 }
@@ -121,12 +167,33 @@ function TerritoryTable() {
     <>
       {tableQuery.isError && <QueryError error={tableQuery.error} onRetry={() => void tableQuery.refetch()} />}
       <Table<TerritoryListRow> {...tableProps} rowKey="id" data-testid="territory-table" size="small">
-        <Table.Column<TerritoryListRow> dataIndex="code" title={t("territories.fields.code")} sorter render={(c: string) => <Tag>{c}</Tag>} />
+        <Table.Column<TerritoryListRow>
+          dataIndex="code"
+          title={t("territories.fields.code")}
+          sorter
+          render={(c: string) => <Tag>{c}</Tag>}
+        />
         <Table.Column<TerritoryListRow> dataIndex="name" title={t("territories.fields.name")} sorter />
-        <Table.Column<TerritoryListRow> key="level" title={t("territories.fields.level")} render={(_, r) => t(`territories.levels.${levelKey(r.path)}`)} />
-        <Table.Column<TerritoryListRow> key="manager" title={t("territories.fields.manager_id")} render={(_, r) => r.manager?.full_name ?? "—"} />
-        <Table.Column<TerritoryListRow> key="salesperson" title={t("territories.fields.salesperson")} render={(_, r) => salespersonOf(r) ?? "—"} />
-        <Table.Column<TerritoryListRow> key="actions" title={t("table.actions")} render={(_, r) => <ShowButton hideText size="small" recordItemId={r.id} aria-label={t("buttons.show")} />} />
+        <Table.Column<TerritoryListRow>
+          key="level"
+          title={t("territories.fields.level")}
+          render={(_, r) => t(`territories.levels.${levelKey(r.path)}`)}
+        />
+        <Table.Column<TerritoryListRow>
+          key="manager"
+          title={t("territories.fields.manager_id")}
+          render={(_, r) => r.manager?.full_name ?? "—"}
+        />
+        <Table.Column<TerritoryListRow>
+          key="salesperson"
+          title={t("territories.fields.salesperson")}
+          render={(_, r) => salespersonOf(r) ?? "—"}
+        />
+        <Table.Column<TerritoryListRow>
+          key="actions"
+          title={t("table.actions")}
+          render={(_, r) => <ShowButton hideText size="small" recordItemId={r.id} aria-label={t("buttons.show")} />}
+        />
       </Table>
     </>
   );
@@ -144,18 +211,39 @@ export default function TerritoryList() {
     resource: "territories",
     sorters: [{ field: "code", order: "asc" }],
     filters: [currentAssignmentFilter],
-    meta: { select: "id, code, name, parent_id, market_notes, custom_fields, territory_assignments(staff_id, valid_to, staff(full_name))" },
+    meta: {
+      select:
+        "id, code, name, parent_id, market_notes, custom_fields, territory_assignments(staff_id, valid_to, staff(full_name))",
+    },
     pageSize: 1000,
     filename: "territories",
-    mapData: (row) => neutralizeRecord({ code: row.code, name: row.name, market_notes: row.market_notes, salesperson: salespersonOf(row) ?? "" }),
+    mapData: (row) =>
+      neutralizeRecord({
+        code: row.code,
+        name: row.name,
+        market_notes: row.market_notes,
+        salesperson: salespersonOf(row) ?? "",
+      }),
   });
   return (
     <List
       title={<PageTitle>{t("territories.titles.list")}</PageTitle>}
       headerButtons={
         <Space wrap>
-          <Segmented value={view} onChange={(v) => setView(v as "tree" | "list")} options={[{ value: "tree", label: t("territories.views.tree") }, { value: "list", label: t("territories.views.list") }]} data-testid="territory-view" />
-          {canImport?.can && <Button icon={<ImportOutlined />} onClick={() => setImportOpen(true)} data-testid="territory-import">{t("buttons.import")}</Button>}
+          <Segmented
+            value={view}
+            onChange={(v) => setView(v as "tree" | "list")}
+            options={[
+              { value: "tree", label: t("territories.views.tree") },
+              { value: "list", label: t("territories.views.list") },
+            ]}
+            data-testid="territory-view"
+          />
+          {canImport?.can && (
+            <Button icon={<ImportOutlined />} onClick={() => setImportOpen(true)} data-testid="territory-import">
+              {t("buttons.import")}
+            </Button>
+          )}
           <ExportButton onClick={() => void triggerExport()} loading={exporting} />
           <CreateButton data-testid="territory-create" />
         </Space>

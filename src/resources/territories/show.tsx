@@ -40,13 +40,19 @@ export default function TerritoryShow() {
   const current = territory?.territory_assignments.find((a) => a.valid_to === null);
   return (
     <Show
-      title={<PageTitle>{territory ? `${territory.code} · ${territory.name}` : t("territories.titles.show")}</PageTitle>}
+      title={
+        <PageTitle>{territory ? `${territory.code} · ${territory.name}` : t("territories.titles.show")}</PageTitle>
+      }
       isLoading={query.isLoading}
       canDelete={false}
       headerButtons={() => (
         <>
           {territory && canCreate?.can && (
-            <Button icon={<PlusOutlined />} onClick={() => navigate(`/territories/create?parent=${territory.id}`)} data-testid="territory-add-child">
+            <Button
+              icon={<PlusOutlined />}
+              onClick={() => navigate(`/territories/create?parent=${territory.id}`)}
+              data-testid="territory-add-child"
+            >
               {t("territories.addChild")}
             </Button>
           )}
@@ -59,14 +65,38 @@ export default function TerritoryShow() {
         <Row gutter={[16, 16]}>
           <Col xs={24} lg={14}>
             <Descriptions bordered column={1} size="small" data-testid="territory-details">
-              <Descriptions.Item label={t("territories.fields.code")}><Tag>{territory.code}</Tag></Descriptions.Item>
-              <Descriptions.Item label={t("territories.fields.level")}>{t(`territories.levels.${levelKey(territory.path)}`)}</Descriptions.Item>
-              <Descriptions.Item label={t("territories.fields.parent_id")}>
-                {territory.parent_id ? (parent?.data?.[0] ? <Link to={`/territories/show/${territory.parent_id}`}>{parent.data[0].code} · {parent.data[0].name}</Link> : t("territories.outsideScope")) : "—"}
+              <Descriptions.Item label={t("territories.fields.code")}>
+                <Tag>{territory.code}</Tag>
               </Descriptions.Item>
-              <Descriptions.Item label={t("territories.fields.manager_id")}>{territory.manager ? <Link to={`/staff/show/${territory.manager.id}`}>{territory.manager.full_name}</Link> : "—"}</Descriptions.Item>
-              <Descriptions.Item label={t("territories.fields.salesperson")}>{current?.staff ? <Link to={`/staff/show/${current.staff_id}`}>{current.staff.full_name}</Link> : "—"}</Descriptions.Item>
-              <Descriptions.Item label={t("territories.fields.market_notes")}>{territory.market_notes || "—"}</Descriptions.Item>
+              <Descriptions.Item label={t("territories.fields.level")}>
+                {t(`territories.levels.${levelKey(territory.path)}`)}
+              </Descriptions.Item>
+              <Descriptions.Item label={t("territories.fields.parent_id")}>
+                {territory.parent_id ? (
+                  parent?.data?.[0] ? (
+                    <Link to={`/territories/show/${territory.parent_id}`}>
+                      {parent.data[0].code} · {parent.data[0].name}
+                    </Link>
+                  ) : (
+                    t("territories.outsideScope")
+                  )
+                ) : (
+                  "—"
+                )}
+              </Descriptions.Item>
+              <Descriptions.Item label={t("territories.fields.manager_id")}>
+                {territory.manager ? (
+                  <Link to={`/staff/show/${territory.manager.id}`}>{territory.manager.full_name}</Link>
+                ) : (
+                  "—"
+                )}
+              </Descriptions.Item>
+              <Descriptions.Item label={t("territories.fields.salesperson")}>
+                {current?.staff ? <Link to={`/staff/show/${current.staff_id}`}>{current.staff.full_name}</Link> : "—"}
+              </Descriptions.Item>
+              <Descriptions.Item label={t("territories.fields.market_notes")}>
+                {territory.market_notes || "—"}
+              </Descriptions.Item>
               {definitions.map((d) => (
                 <Descriptions.Item key={d.id} label={localizedLabel(d, i18n.language)}>
                   {displayCustomValue(d, custom[d.key], i18n.language, [t("customFields.yes"), t("customFields.no")])}
@@ -83,13 +113,18 @@ export default function TerritoryShow() {
               locale={{ emptyText: t("territories.noChildren") }}
               renderItem={(c) => (
                 <AntList.Item>
-                  <Link to={`/territories/show/${c.id}`}><Tag>{c.code}</Tag> {c.name}</Link>
+                  <Link to={`/territories/show/${c.id}`}>
+                    <Tag>{c.code}</Tag> {c.name}
+                  </Link>
                 </AntList.Item>
               )}
             />
           </Col>
           <Col span={24}>
-            <AssignmentHistory filter={{ field: "territory_id", value: territory.id }} title={t("territories.assignments")} />
+            <AssignmentHistory
+              filter={{ field: "territory_id", value: territory.id }}
+              title={t("territories.assignments")}
+            />
           </Col>
           <Col span={24}>
             <HistoryTab table="territories" recordId={territory.id} />

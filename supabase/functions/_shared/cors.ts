@@ -6,7 +6,10 @@ export const corsHeaders: Record<string, string> = {
 };
 
 export function json(status: number, body: unknown): Response {
-  return new Response(JSON.stringify(body), { status, headers: { ...corsHeaders, "Content-Type": "application/json" } });
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { ...corsHeaders, "Content-Type": "application/json" },
+  });
 }
 
 /** 401 = not signed in, 403 = not allowed, 400/409/422 = bad input, each with a stable code. */

@@ -16,13 +16,19 @@ function siteUrl(request: Request, redirect?: string): string {
 }
 
 async function resetLink(email: string, redirectTo: string): Promise<string | Response> {
-  const { data, error } = await serviceClient().auth.admin.generateLink({ type: "recovery", email, options: { redirectTo } });
-  if (error || !data.properties?.action_link) return problem(502, "link_failed", `Could not create a password link: ${error?.message ?? "no link"}`);
+  const { data, error } = await serviceClient().auth.admin.generateLink({
+    type: "recovery",
+    email,
+    options: { redirectTo },
+  });
+  if (error || !data.properties?.action_link)
+    return problem(502, "link_failed", `Could not create a password link: ${error?.message ?? "no link"}`);
   return data.properties.action_link;
 }
 
 async function create(request: Request, caller: Caller, input: Input<"create">): Promise<Response> {
-  if (!(await callerCan(caller, "logins", "create"))) return problem(403, "not_allowed", "You are not allowed to create logins.");
+  if (!(await callerCan(caller, "logins", "create")))
+    return problem(403, "not_allowed", "You are not allowed to create logins.");
   const admin = serviceClient();
   const { data, error } = await admin.auth.admin.createUser({
     email: input.email,
@@ -32,15 +38,25 @@ async function create(request: Request, caller: Caller, input: Input<"create">):
   });
   if (error || !data.user) {
     if (error?.code === "email_exists") return problem(409, "email_exists", "A login with this email already exists.");
-    return problem(error?.status ?? 502, error?.code ?? "create_failed", error?.message ?? "Could not create the login.");
+    return problem(
+      error?.status ?? 502,
+      error?.code ?? "create_failed",
+      error?.message ?? "Could not create the login.",
+    );
   }
   const userId = data.user.id;
   if (input.roles.length > 0) {
     // As the caller: RLS and the no-self-grant invariant decide, and the audit trail names them.
-    const { error: roleError } = await caller.from("user_roles").insert(input.roles.map((role_code) => ({ user_id: userId, role_code })));
+    const { error: roleError } = await caller
+      .from("user_roles")
+      .insert(input.roles.map((role_code) => ({ user_id: userId, role_code })));
     if (roleError) {
       await admin.auth.admin.deleteUser(userId);
-      return problem(roleError.code === "42501" ? 403 : 400, roleError.details || roleError.code || "roles_failed", roleError.message);
+      return problem(
+        roleError.code === "42501" ? 403 : 400,
+        roleError.details || roleError.code || "roles_failed",
+        roleError.message,
+      );
     }
   }
   const result: Record<string, unknown> = { user_id: userId, email: input.email };
@@ -59,7 +75,8 @@ async function targetEmail(userId: string): Promise<string | Response> {
 }
 
 async function resetPassword(request: Request, caller: Caller, input: Input<"reset_password">): Promise<Response> {
-  if (!(await callerCan(caller, "logins", "update"))) return problem(403, "not_allowed", "You are not allowed to reset passwords.");
+  if (!(await callerCan(caller, "logins", "update")))
+    return problem(403, "not_allowed", "You are not allowed to reset passwords.");
   const email = await targetEmail(input.user_id);
   if (email instanceof Response) return email;
   if (input.password) {
@@ -74,15 +91,19 @@ async function resetPassword(request: Request, caller: Caller, input: Input<"res
 
 async function setActive(caller: Caller, input: Input<"deactivate" | "reactivate">): Promise<Response> {
   const active = input.action === "reactivate";
-  if (!(await callerCan(caller, "logins", "update"))) return problem(403, "not_allowed", "You are not allowed to change logins.");
+  if (!(await callerCan(caller, "logins", "update")))
+    return problem(403, "not_allowed", "You are not allowed to change logins.");
   const email = await targetEmail(input.user_id);
   if (email instanceof Response) return email;
   // The profile flag first, as the caller: the database refuses self-deactivation and
   // the last path to the matrix editor, and the audit trail names the caller.
   const { error } = await caller.rpc("set_login_active", { p_user: input.user_id, p_active: active });
-  if (error) return problem(error.code === "42501" ? 403 : 409, error.details || error.code || "refused", error.message);
+  if (error)
+    return problem(error.code === "42501" ? 403 : 409, error.details || error.code || "refused", error.message);
   const admin = serviceClient();
-  const { error: banError } = await admin.auth.admin.updateUserById(input.user_id, { ban_duration: active ? "none" : "876000h" });
+  const { error: banError } = await admin.auth.admin.updateUserById(input.user_id, {
+    ban_duration: active ? "none" : "876000h",
+  });
   if (banError) {
     await caller.rpc("set_login_active", { p_user: input.user_id, p_active: !active });
     return problem(502, "ban_failed", banError.message);

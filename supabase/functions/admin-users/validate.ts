@@ -35,8 +35,10 @@ export function validate(input: unknown): Validation {
     const fullName = text(body, "full_name")?.trim() ?? "";
     const password = text(body, "password");
     const roles = body.roles ?? [];
-    if (!emailPattern.test(email) || email.length > 255) return { ok: false, field: "email", message: "Enter a valid email address." };
-    if (fullName.length < 1 || fullName.length > 120) return { ok: false, field: "full_name", message: "The name needs 1 to 120 characters." };
+    if (!emailPattern.test(email) || email.length > 255)
+      return { ok: false, field: "email", message: "Enter a valid email address." };
+    if (fullName.length < 1 || fullName.length > 120)
+      return { ok: false, field: "full_name", message: "The name needs 1 to 120 characters." };
     const passwordProblem = checkPassword(password);
     if (passwordProblem) return { ok: false, field: "password", message: passwordProblem };
     if (!Array.isArray(roles) || roles.some((r) => typeof r !== "string" || !/^[a-z][a-z0-9_]{1,39}$/.test(r))) {
@@ -44,17 +46,33 @@ export function validate(input: unknown): Validation {
     }
     return {
       ok: true,
-      value: { action, email, full_name: fullName, roles: [...new Set(roles as string[])], ...(password ? { password } : {}), ...(redirect ? { redirect_to: redirect } : {}) },
+      value: {
+        action,
+        email,
+        full_name: fullName,
+        roles: [...new Set(roles as string[])],
+        ...(password ? { password } : {}),
+        ...(redirect ? { redirect_to: redirect } : {}),
+      },
     };
   }
   if (action === "reset_password" || action === "deactivate" || action === "reactivate") {
     const userId = text(body, "user_id") ?? "";
-    if (!uuidPattern.test(userId)) return { ok: false, field: "user_id", message: "user_id must be the id of a login." };
+    if (!uuidPattern.test(userId))
+      return { ok: false, field: "user_id", message: "user_id must be the id of a login." };
     if (action === "reset_password") {
       const password = text(body, "password");
       const passwordProblem = checkPassword(password);
       if (passwordProblem) return { ok: false, field: "password", message: passwordProblem };
-      return { ok: true, value: { action, user_id: userId, ...(password ? { password } : {}), ...(redirect ? { redirect_to: redirect } : {}) } };
+      return {
+        ok: true,
+        value: {
+          action,
+          user_id: userId,
+          ...(password ? { password } : {}),
+          ...(redirect ? { redirect_to: redirect } : {}),
+        },
+      };
     }
     return { ok: true, value: { action, user_id: userId } };
   }

@@ -4,7 +4,12 @@ import { checkpointMessage, signCheckpoint, verifyCheckpoints, type CheckpointFa
 const secret = "test-secret-for-checkpoints";
 const hash = "ab".repeat(32);
 
-async function fact(id: number, lastId: number, count: number, overrides: Partial<CheckpointFact> = {}): Promise<CheckpointFact> {
+async function fact(
+  id: number,
+  lastId: number,
+  count: number,
+  overrides: Partial<CheckpointFact> = {},
+): Promise<CheckpointFact> {
   const head = { last_id: lastId, last_hash: hash, row_count: count };
   return {
     id,
@@ -28,7 +33,10 @@ describe("audit checkpoints", () => {
   });
 
   it("hold while the log still has the pinned row, hash and count", async () => {
-    expect(await verifyCheckpoints([await fact(1, 10, 10), await fact(2, 20, 20)], secret)).toEqual({ checked: 2, first_mismatch: null });
+    expect(await verifyCheckpoints([await fact(1, 10, 10), await fact(2, 20, 20)], secret)).toEqual({
+      checked: 2,
+      first_mismatch: null,
+    });
   });
 
   it("name the first checkpoint that no longer matches, and why", async () => {
@@ -40,7 +48,9 @@ describe("audit checkpoints", () => {
     const report = await verifyCheckpoints(facts, secret);
     expect(report.first_mismatch).toMatchObject({ id: 2, reason: "hash_changed" });
     expect((await verifyCheckpoints([facts[2]!], secret)).first_mismatch?.reason).toBe("row_missing");
-    expect((await verifyCheckpoints([await fact(4, 40, 40, { log_count: 39 })], secret)).first_mismatch?.reason).toBe("count_changed");
+    expect((await verifyCheckpoints([await fact(4, 40, 40, { log_count: 39 })], secret)).first_mismatch?.reason).toBe(
+      "count_changed",
+    );
   });
 
   it("refuse a checkpoint whose numbers were rewritten without the key", async () => {

@@ -66,7 +66,10 @@ export async function verifyCheckpoints(facts: CheckpointFact[], secret: string)
   for (const fact of ordered) {
     const reason = await checkpointMismatch(fact, secret);
     if (reason) {
-      return { checked: ordered.length, first_mismatch: { id: fact.id, created_at: fact.created_at, last_id: fact.last_id, reason } };
+      return {
+        checked: ordered.length,
+        first_mismatch: { id: fact.id, created_at: fact.created_at, last_id: fact.last_id, reason },
+      };
     }
   }
   return { checked: ordered.length, first_mismatch: null };

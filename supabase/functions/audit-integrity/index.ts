@@ -42,7 +42,9 @@ async function checkpoint(kind: "periodic" | "on_demand", createdBy: string | nu
 async function verify(caller: ReturnType<typeof callerClient>): Promise<Response> {
   const { data: chainRows, error } = await caller.rpc("verify_audit_chain");
   if (error) {
-    return error.code === "42501" ? problem(403, "not_allowed", error.message) : problem(502, "verify_failed", error.message);
+    return error.code === "42501"
+      ? problem(403, "not_allowed", error.message)
+      : problem(502, "verify_failed", error.message);
   }
   const chain = (chainRows as unknown[] | null)?.[0] ?? null;
   const key = secret();

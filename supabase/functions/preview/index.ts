@@ -31,8 +31,13 @@ Deno.serve(async (request) => {
   const { data: session, error } = await caller.rpc("start_preview", { p_subject: body.subject_id });
   if (error || !session) {
     // PTnnn codes are HTTP statuses (PT404 no such login, PT503 the read-only check is not installed).
-    const status = error?.code === "42501" ? 403 : /^PT[45]\d\d$/.test(error?.code ?? "") ? Number(error!.code.slice(2)) : 400;
-    return problem(status, error?.details || error?.code || "preview_failed", error?.message ?? "Could not start the preview.");
+    const status =
+      error?.code === "42501" ? 403 : /^PT[45]\d\d$/.test(error?.code ?? "") ? Number(error!.code.slice(2)) : 400;
+    return problem(
+      status,
+      error?.details || error?.code || "preview_failed",
+      error?.message ?? "Could not start the preview.",
+    );
   }
   const row = session as { id: string; subject_id: string; expires_at: string; started_at: string };
   const [{ data: subject }, { data: me }] = await Promise.all([

@@ -44,7 +44,9 @@ export function previewPayload(c: PreviewClaims): Record<string, unknown> {
 export async function signHs256(payload: Record<string, unknown>, secret: string): Promise<string> {
   const header = base64url(encoder.encode(JSON.stringify({ alg: "HS256", typ: "JWT" })));
   const body = base64url(encoder.encode(JSON.stringify(payload)));
-  const key = await crypto.subtle.importKey("raw", encoder.encode(secret), { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
+  const key = await crypto.subtle.importKey("raw", encoder.encode(secret), { name: "HMAC", hash: "SHA-256" }, false, [
+    "sign",
+  ]);
   const signature = new Uint8Array(await crypto.subtle.sign("HMAC", key, encoder.encode(`${header}.${body}`)));
   return `${header}.${body}.${base64url(signature)}`;
 }

@@ -41,7 +41,12 @@ export async function readJson(req: IncomingMessage): Promise<Record<string, unk
   }
 }
 
-export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   const text = JSON.stringify(body);
   res.writeHead(status, { "Content-Type": "application/json", ...headers });
   res.end(text);
@@ -81,7 +86,10 @@ export function obj(body: Record<string, unknown>, key: string): Record<string, 
 }
 
 /** Shallow merge where `null` deletes a key, as GoTrue merges metadata. */
-export function mergeMetadata(current: Record<string, unknown>, patch: Record<string, unknown>): Record<string, unknown> {
+export function mergeMetadata(
+  current: Record<string, unknown>,
+  patch: Record<string, unknown>,
+): Record<string, unknown> {
   const next = { ...current };
   for (const [key, value] of Object.entries(patch)) {
     if (value === null) delete next[key];

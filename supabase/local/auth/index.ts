@@ -24,7 +24,9 @@ export async function startAuth(options: {
   pool.on("error", () => undefined); // a dropped idle connection is replaced on next use
   const server: Server = createAuthServer(pool, options.settings);
   await new Promise<void>((resolve, reject) => {
-    server.once("error", (error) => reject(new StackError(`auth: cannot listen on port ${options.port}: ${error.message}`)));
+    server.once("error", (error) =>
+      reject(new StackError(`auth: cannot listen on port ${options.port}: ${error.message}`)),
+    );
     server.listen(options.port, "127.0.0.1", () => resolve());
   });
   return {

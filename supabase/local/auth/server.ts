@@ -201,7 +201,8 @@ export function createAuthServer(db: pg.Pool, settings: AuthSettings): http.Serv
     const claims = verified.payload;
     if (!isUuid(claims.sub)) throw new AuthError(403, "bad_jwt", "invalid claim: missing sub claim");
     const user = await store.findUserById(db, claims.sub);
-    if (!user || user.deleted_at) throw new AuthError(403, "user_not_found", "User from sub claim in JWT does not exist");
+    if (!user || user.deleted_at)
+      throw new AuthError(403, "user_not_found", "User from sub claim in JWT does not exist");
     if (typeof claims.session_id === "string" && claims.session_id) {
       if (!isUuid(claims.session_id) || !(await store.findSession(db, claims.session_id))) {
         throw new AuthError(403, "session_not_found", "Session from session_id claim in JWT does not exist");
@@ -225,7 +226,8 @@ export function createAuthServer(db: pg.Pool, settings: AuthSettings): http.Serv
     const email = str(body, "email");
     const phone = str(body, "phone");
     const password = str(body, "password") ?? "";
-    if (email && phone) throw new AuthError(400, "validation_failed", "Only an email address or phone number should be provided");
+    if (email && phone)
+      throw new AuthError(400, "validation_failed", "Only an email address or phone number should be provided");
     if (!email) {
       throw new AuthError(400, "validation_failed", phone ? "Phone logins are not enabled" : "missing email or phone");
     }
@@ -318,7 +320,11 @@ export function createAuthServer(db: pg.Pool, settings: AuthSettings): http.Serv
     if (body.app_metadata !== undefined) throw new AuthError(403, "not_admin", "Updating app_metadata is not allowed");
     const email = str(body, "email");
     if (email !== undefined && email.toLowerCase() !== (user.email ?? "").toLowerCase()) {
-      throw new AuthError(422, "email_address_not_authorized", "Email changes are made by an administrator in this project");
+      throw new AuthError(
+        422,
+        "email_address_not_authorized",
+        "Email changes are made by an administrator in this project",
+      );
     }
     const password = str(body, "password");
     refuseControlCharacters({ password });
@@ -385,14 +391,19 @@ export function createAuthServer(db: pg.Pool, settings: AuthSettings): http.Serv
     const email = str(body, "email");
     if (!email) throw new AuthError(400, "validation_failed", "Password recovery requires an email");
     refuseControlCharacters({ email });
-    if (!isEmail(email)) throw new AuthError(400, "validation_failed", "Unable to validate email address: invalid format");
+    if (!isEmail(email))
+      throw new AuthError(400, "validation_failed", "Unable to validate email address: invalid format");
     const key = email.toLowerCase();
     const user = await store.findUserByEmail(db, email);
     // Known or not, the same answers: 429 inside the interval, else 200 with nothing to tell.
     const sentAt = Math.max(recoverRequests.get(key) ?? 0, user?.recovery_sent_at?.getTime() ?? 0);
     const wait = Math.ceil((sentAt + emailFrequency * 1000 - Date.now()) / 1000);
     if (wait > 0) {
-      throw new AuthError(429, "over_email_send_rate_limit", `For security purposes, you can only request this after ${wait} seconds.`);
+      throw new AuthError(
+        429,
+        "over_email_send_rate_limit",
+        `For security purposes, you can only request this after ${wait} seconds.`,
+      );
     }
     recoverRequests.set(key, Date.now());
     if (user) {
@@ -428,7 +439,8 @@ export function createAuthServer(db: pg.Pool, settings: AuthSettings): http.Serv
     });
   }
 
-  const byLink = (token: string) => (client: store.Db) => store.findUserByRecoveryHash(client, "link", sha256(token), otpExp);
+  const byLink = (token: string) => (client: store.Db) =>
+    store.findUserByRecoveryHash(client, "link", sha256(token), otpExp);
 
   const verifyGet: Handler = async (req, res, url) => {
     const type = url.searchParams.get("type");
@@ -465,7 +477,8 @@ export function createAuthServer(db: pg.Pool, settings: AuthSettings): http.Serv
 
   const verifyPost: Handler = async (req, res) => {
     const body = await readJson(req);
-    if (str(body, "type") !== "recovery") throw new AuthError(400, "validation_failed", "Unsupported verification type");
+    if (str(body, "type") !== "recovery")
+      throw new AuthError(400, "validation_failed", "Unsupported verification type");
     const address = clientAddress(req);
     const tokenHash = str(body, "token_hash");
     const email = str(body, "email");
@@ -477,7 +490,9 @@ export function createAuthServer(db: pg.Pool, settings: AuthSettings): http.Serv
     refuseWhenLimited(address, tokenHash ? undefined : email);
     const session = tokenHash
       ? await verifyRecovery(req, byLink(tokenHash))
-      : await verifyRecovery(req, (client) => store.findUserByRecoveryHash(client, "code", codeHash(email!, otp!), otpExp, email));
+      : await verifyRecovery(req, (client) =>
+          store.findUserByRecoveryHash(client, "code", codeHash(email!, otp!), otpExp, email),
+        );
     if (!session) {
       failedVerifyAddresses.record(address);
       if (!tokenHash) {
@@ -500,10 +515,15 @@ export function createAuthServer(db: pg.Pool, settings: AuthSettings): http.Serv
     const links: string[] = [];
     if (page < last) links.push(`</admin/users?page=${page + 1}&per_page=${perPage}>; rel="next"`);
     links.push(`</admin/users?page=${last}&per_page=${perPage}>; rel="last"`);
-    sendJson(res, 200, { users: users.map(serializeUser), aud: "authenticated" }, {
-      "X-Total-Count": String(total),
-      Link: links.join(", "),
-    });
+    sendJson(
+      res,
+      200,
+      { users: users.map(serializeUser), aud: "authenticated" },
+      {
+        "X-Total-Count": String(total),
+        Link: links.join(", "),
+      },
+    );
   };
 
   /** A positive whole number, or 400 as GoTrue answers "Bad Pagination Parameters". */
@@ -530,11 +550,14 @@ export function createAuthServer(db: pg.Pool, settings: AuthSettings): http.Serv
     const email = str(body, "email")?.trim().toLowerCase() || null;
     const phone = str(body, "phone") || null;
     refuseControlCharacters({ email: email ?? undefined, password: str(body, "password") });
-    if (!email && !phone) throw new AuthError(400, "validation_failed", "Unable to validate email address: invalid format");
-    if (email && !isEmail(email)) throw new AuthError(400, "validation_failed", "Unable to validate email address: invalid format");
+    if (!email && !phone)
+      throw new AuthError(400, "validation_failed", "Unable to validate email address: invalid format");
+    if (email && !isEmail(email))
+      throw new AuthError(400, "validation_failed", "Unable to validate email address: invalid format");
     const password = str(body, "password");
     const passwordHash = str(body, "password_hash");
-    if (password && passwordHash) throw new AuthError(400, "validation_failed", "Only a password or a password hash should be provided");
+    if (password && passwordHash)
+      throw new AuthError(400, "validation_failed", "Only a password or a password hash should be provided");
     if (password !== undefined && Buffer.byteLength(password) > 72) {
       throw new AuthError(400, "validation_failed", "Password cannot be longer than 72 characters");
     }
@@ -545,7 +568,10 @@ export function createAuthServer(db: pg.Pool, settings: AuthSettings): http.Serv
         throw new AuthError(422, "email_exists", "A user with this email address has already been registered");
       }
       const emailConfirmed = body.email_confirm === true;
-      const userMetadata = { ...(obj(body, "user_metadata") ?? {}), ...(emailConfirmed ? { email_verified: true } : {}) };
+      const userMetadata = {
+        ...(obj(body, "user_metadata") ?? {}),
+        ...(emailConfirmed ? { email_verified: true } : {}),
+      };
       const newId = await store.insertUser(client, {
         id,
         email,
@@ -592,7 +618,8 @@ export function createAuthServer(db: pg.Pool, settings: AuthSettings): http.Serv
       }
       const email = str(body, "email")?.trim().toLowerCase();
       if (email !== undefined && email !== user.email) {
-        if (!isEmail(email)) throw new AuthError(400, "validation_failed", "Unable to validate email address: invalid format");
+        if (!isEmail(email))
+          throw new AuthError(400, "validation_failed", "Unable to validate email address: invalid format");
         const other = await store.findUserByEmail(client, email);
         if (other && other.id !== id) {
           throw new AuthError(422, "email_exists", "A user with this email address has already been registered");
@@ -637,7 +664,9 @@ export function createAuthServer(db: pg.Pool, settings: AuthSettings): http.Serv
     refuseControlCharacters({ email });
     const user = await store.findUserByEmail(db, email);
     if (!user) throw new AuthError(404, "user_not_found", "User with this email not found");
-    const redirectTo = redirectTarget(url.searchParams.get("redirect_to") ?? str(body, "redirect_to") ?? str(body, "redirectTo") ?? null);
+    const redirectTo = redirectTarget(
+      url.searchParams.get("redirect_to") ?? str(body, "redirect_to") ?? str(body, "redirectTo") ?? null,
+    );
     const issued = await issueRecovery(user, redirectTo);
     const refreshed = await store.findUserById(db, user.id);
     sendJson(res, 200, {
@@ -720,7 +749,11 @@ export function createAuthServer(db: pg.Pool, settings: AuthSettings): http.Serv
     route(req, res).catch((error: unknown) => {
       if (error instanceof AuthError) return sendError(res, error, req);
       console.error("[auth]", error);
-      sendError(res, new AuthError(500, "unexpected_failure", "Unexpected failure, please check server logs for more information"), req);
+      sendError(
+        res,
+        new AuthError(500, "unexpected_failure", "Unexpected failure, please check server logs for more information"),
+        req,
+      );
     });
   });
 }

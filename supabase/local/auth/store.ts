@@ -81,9 +81,10 @@ export async function passwordMatches(db: Db, userId: string, password: string):
 }
 
 export async function hashPassword(db: Db, password: string): Promise<string> {
-  const { rows } = await db.query<{ hash: string }>(`select extensions.crypt($1, extensions.gen_salt('bf', 10)) as hash`, [
-    password,
-  ]);
+  const { rows } = await db.query<{ hash: string }>(
+    `select extensions.crypt($1, extensions.gen_salt('bf', 10)) as hash`,
+    [password],
+  );
   return rows[0]!.hash;
 }
 
@@ -134,9 +135,10 @@ export async function createSession(
 }
 
 export async function findSession(db: Db, sessionId: string): Promise<SessionRow | undefined> {
-  const { rows } = await db.query<SessionRow>(`select id, user_id, created_at, not_after from auth.sessions where id = $1`, [
-    sessionId,
-  ]);
+  const { rows } = await db.query<SessionRow>(
+    `select id, user_id, created_at, not_after from auth.sessions where id = $1`,
+    [sessionId],
+  );
   return rows[0];
 }
 
@@ -181,9 +183,10 @@ export async function activeRefreshToken(db: Db, sessionId: string): Promise<Ref
 /** Revokes `parent` and issues its child in the same session. */
 export async function swapRefreshToken(db: Db, parent: RefreshTokenRow): Promise<string> {
   const token = newRefreshTokenString();
-  await db.query(`update auth.refresh_tokens set revoked = true, updated_at = now() where id = $1 and revoked = false`, [
-    parent.id,
-  ]);
+  await db.query(
+    `update auth.refresh_tokens set revoked = true, updated_at = now() where id = $1 and revoked = false`,
+    [parent.id],
+  );
   await db.query(
     `insert into auth.refresh_tokens (instance_id, token, user_id, revoked, created_at, updated_at, parent, session_id)
      values ('00000000-0000-0000-0000-000000000000', $1, $2, false, now(), now(), $3, $4)`,
@@ -196,9 +199,10 @@ export async function swapRefreshToken(db: Db, parent: RefreshTokenRow): Promise
 }
 
 export async function revokeTokenFamily(db: Db, sessionId: string): Promise<void> {
-  await db.query(`update auth.refresh_tokens set revoked = true, updated_at = now() where session_id = $1 and revoked = false`, [
-    sessionId,
-  ]);
+  await db.query(
+    `update auth.refresh_tokens set revoked = true, updated_at = now() where session_id = $1 and revoked = false`,
+    [sessionId],
+  );
 }
 
 export async function deleteSessions(
@@ -217,7 +221,9 @@ export async function deleteSessions(
 
 export async function touchSignIn(db: Db, userId: string): Promise<void> {
   await db.query(`update auth.users set last_sign_in_at = now(), updated_at = now() where id = $1`, [userId]);
-  await db.query(`update auth.identities set last_sign_in_at = now() where user_id = $1 and provider = 'email'`, [userId]);
+  await db.query(`update auth.identities set last_sign_in_at = now() where user_id = $1 and provider = 'email'`, [
+    userId,
+  ]);
 }
 
 export interface NewUser {
@@ -336,7 +342,9 @@ export async function consumeRecovery(db: Db, userId: string): Promise<void> {
 
 /** Too many wrong codes: the pending recovery is void and a new one must be asked for. */
 export async function burnRecovery(db: Db, email: string): Promise<void> {
-  await db.query(`update auth.users set recovery_token = '' where lower(email) = lower($1) and recovery_token <> ''`, [email]);
+  await db.query(`update auth.users set recovery_token = '' where lower(email) = lower($1) and recovery_token <> ''`, [
+    email,
+  ]);
 }
 
 /** A bcrypt comparison against a hash of the same cost, so an unknown e-mail costs what a wrong password does. */

@@ -15,16 +15,24 @@ const realServe = Deno.serve.bind(Deno);
 
 // Capture the handler a function passes to Deno.serve instead of opening a port per function.
 function captureServe(...args: unknown[]): unknown {
-  const handler = args.find((a) => typeof a === "function") as Handler | undefined ??
+  const handler =
+    (args.find((a) => typeof a === "function") as Handler | undefined) ??
     (args[0] as { handler?: Handler } | undefined)?.handler;
   if (!loading || !handler) throw new Error("Deno.serve called outside a function module");
   handlers.set(loading, handler);
-  return { finished: Promise.resolve(), shutdown: () => Promise.resolve(), ref() {}, unref() {}, addr: { hostname: "127.0.0.1", port, transport: "tcp" } };
+  return {
+    finished: Promise.resolve(),
+    shutdown: () => Promise.resolve(),
+    ref() {},
+    unref() {},
+    addr: { hostname: "127.0.0.1", port, transport: "tcp" },
+  };
 }
 (Deno as unknown as { serve: unknown }).serve = captureServe;
 
 for await (const entry of Deno.readDir(functionsDir)) {
-  if (!entry.isDirectory || entry.name.startsWith("_") || entry.name.startsWith(".") || entry.name === "node_modules") continue;
+  if (!entry.isDirectory || entry.name.startsWith("_") || entry.name.startsWith(".") || entry.name === "node_modules")
+    continue;
   const file = `${functionsDir}/${entry.name}/index.ts`;
   try {
     await Deno.stat(file);
@@ -37,10 +45,15 @@ for await (const entry of Deno.readDir(functionsDir)) {
 }
 
 const encoder = new TextEncoder();
-const key = await crypto.subtle.importKey("raw", encoder.encode(jwtSecret), { name: "HMAC", hash: "SHA-256" }, false, ["verify"]);
+const key = await crypto.subtle.importKey("raw", encoder.encode(jwtSecret), { name: "HMAC", hash: "SHA-256" }, false, [
+  "verify",
+]);
 
 function fromBase64Url(value: string): Uint8Array<ArrayBuffer> {
-  const base64 = value.replaceAll("-", "+").replaceAll("_", "/").padEnd(Math.ceil(value.length / 4) * 4, "=");
+  const base64 = value
+    .replaceAll("-", "+")
+    .replaceAll("_", "/")
+    .padEnd(Math.ceil(value.length / 4) * 4, "=");
   return Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
 }
 
@@ -60,19 +73,26 @@ async function validJwt(token: string): Promise<boolean> {
 const json = (status: number, body: unknown) =>
   new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json" } });
 
-realServe({ port, hostname: "127.0.0.1", onListen: () => console.log(`functions listening on ${port}: ${[...handlers.keys()].join(", ")}`) }, async (request, info) => {
-  const url = new URL(request.url);
-  const name = url.pathname.split("/").filter(Boolean)[0] ?? "";
-  const handler = handlers.get(name);
-  if (!handler) return json(404, { code: "NOT_FOUND", message: "Requested function was not found" });
-  if (request.method !== "OPTIONS" && !noVerify.has(name)) {
-    const match = /^Bearer\s+(\S+)$/i.exec(request.headers.get("authorization") ?? "");
-    if (!match || !(await validJwt(match[1]!))) return json(401, { code: 401, message: "Invalid JWT" });
-  }
-  try {
-    return await handler(request, info);
-  } catch (error) {
-    console.error(`[${name}]`, error);
-    return json(500, { code: "WORKER_ERROR", message: "Function exited due to an error (please check logs)" });
-  }
-});
+realServe(
+  {
+    port,
+    hostname: "127.0.0.1",
+    onListen: () => console.log(`functions listening on ${port}: ${[...handlers.keys()].join(", ")}`),
+  },
+  async (request, info) => {
+    const url = new URL(request.url);
+    const name = url.pathname.split("/").filter(Boolean)[0] ?? "";
+    const handler = handlers.get(name);
+    if (!handler) return json(404, { code: "NOT_FOUND", message: "Requested function was not found" });
+    if (request.method !== "OPTIONS" && !noVerify.has(name)) {
+      const match = /^Bearer\s+(\S+)$/i.exec(request.headers.get("authorization") ?? "");
+      if (!match || !(await validJwt(match[1]!))) return json(401, { code: 401, message: "Invalid JWT" });
+    }
+    try {
+      return await handler(request, info);
+    } catch (error) {
+      console.error(`[${name}]`, error);
+      return json(500, { code: "WORKER_ERROR", message: "Function exited due to an error (please check logs)" });
+    }
+  },
+);

@@ -18,19 +18,26 @@ export class AuditLogPageObject {
   async settled(): Promise<void> {
     await this.page.waitForFunction(() => {
       const results = document.querySelector('[data-testid="audit-results"]');
-      return results !== null && results.getAttribute("data-shown") === new URLSearchParams(window.location.search).toString();
+      return (
+        results !== null &&
+        results.getAttribute("data-shown") === new URLSearchParams(window.location.search).toString()
+      );
     });
   }
 
   /** The ids of the entries shown, top to bottom. */
   async ids(): Promise<number[]> {
-    const keys = await this.page.locator('[data-testid="audit-table"] tbody tr[data-row-key]').evaluateAll((rows) => rows.map((r) => r.getAttribute("data-row-key")));
+    const keys = await this.page
+      .locator('[data-testid="audit-table"] tbody tr[data-row-key]')
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute("data-row-key")));
     return keys.map(Number);
   }
 
   /** The change column (Created / Changed / Deleted) of every entry shown. */
   async operations(): Promise<string[]> {
-    return this.page.locator('[data-testid="audit-table"] tbody tr[data-row-key] [data-testid="operation-tag"]').allInnerTexts();
+    return this.page
+      .locator('[data-testid="audit-table"] tbody tr[data-row-key] [data-testid="operation-tag"]')
+      .allInnerTexts();
   }
 
   button(which: "newest" | "newer" | "older") {
@@ -49,7 +56,10 @@ export class AuditLogPageObject {
   async filter(which: "table" | "operation", label: string): Promise<void> {
     const before = this.page.url();
     await this.page.getByTestId(`audit-filter-${which}`).click();
-    await this.page.locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option").filter({ hasText: new RegExp(`^${label}$`) }).click();
+    await this.page
+      .locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option")
+      .filter({ hasText: new RegExp(`^${label}$`) })
+      .click();
     await this.page.waitForURL((url) => url.toString() !== before);
     await this.settled();
   }

@@ -18,7 +18,10 @@ export class FormControls {
     const dropdown = this.page.locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden)").last();
     const input = this.page.getByTestId(testId).locator("input").first();
     if (typeof text === "string" && (await input.count()) > 0) await input.fill(text).catch(() => undefined);
-    const option = dropdown.locator(".ant-select-item-option, .ant-select-tree-node-content-wrapper").filter({ hasText: text }).first();
+    const option = dropdown
+      .locator(".ant-select-item-option, .ant-select-tree-node-content-wrapper")
+      .filter({ hasText: text })
+      .first();
     await option.click();
   }
 

@@ -18,7 +18,8 @@ export class HistoryPageObject {
     await entry.waitFor();
     const rows = entry.locator("tbody tr");
     const out: string[][] = [];
-    for (let i = 0; i < (await rows.count()); i++) out.push((await rows.nth(i).locator("td").allInnerTexts()).map((t) => t.trim()));
+    for (let i = 0; i < (await rows.count()); i++)
+      out.push((await rows.nth(i).locator("td").allInnerTexts()).map((t) => t.trim()));
     return out;
   }
 }

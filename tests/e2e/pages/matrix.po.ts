@@ -18,9 +18,16 @@ export class MatrixPageObject {
     return this.page.getByTestId(`cell-${role}-${resource}-${action}`);
   }
 
-  async setCell(role: string, resource: string, action: string, scope: "own" | "territory" | "all" | "none"): Promise<void> {
+  async setCell(
+    role: string,
+    resource: string,
+    action: string,
+    scope: "own" | "territory" | "all" | "none",
+  ): Promise<void> {
     await this.cell(role, resource, action).click();
-    const option = this.page.locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option").filter({ hasText: scope === "none" ? "—" : new RegExp(`^${scope}$`, "i") });
+    const option = this.page
+      .locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option")
+      .filter({ hasText: scope === "none" ? "—" : new RegExp(`^${scope}$`, "i") });
     await option.first().click();
   }
 
@@ -33,7 +40,10 @@ export class MatrixPageObject {
 
   async save(reason = "Browser test change"): Promise<void> {
     await this.submit(reason);
-    await this.page.getByText(/Matrix saved/).first().waitFor();
+    await this.page
+      .getByText(/Matrix saved/)
+      .first()
+      .waitFor();
   }
 
   /** The impact lines shown for the unsaved changes (outside the confirmation). */
@@ -51,6 +61,10 @@ export class MatrixPageObject {
   }
 
   error() {
-    return this.page.getByTestId("matrix-save-error").or(this.page.getByTestId("impact-error")).or(this.page.getByTestId("matrix-error")).first();
+    return this.page
+      .getByTestId("matrix-save-error")
+      .or(this.page.getByTestId("impact-error"))
+      .or(this.page.getByTestId("matrix-error"))
+      .first();
   }
 }

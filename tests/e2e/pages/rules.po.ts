@@ -72,7 +72,9 @@ export class RulesPageObject {
   }
 
   /** Clicks a workflow button, confirming in the pop-up when it asks. */
-  async step(testId: "rule-submit" | "rule-publish" | "rule-retire" | "rule-back-to-draft" | "rule-reopen"): Promise<void> {
+  async step(
+    testId: "rule-submit" | "rule-publish" | "rule-retire" | "rule-back-to-draft" | "rule-reopen",
+  ): Promise<void> {
     await this.page.getByTestId(testId).click();
     const confirm = this.page.locator(".ant-popconfirm:not(.ant-popover-hidden) .ant-btn-primary");
     if (testId === "rule-publish" || testId === "rule-retire") await confirm.click();
@@ -87,7 +89,9 @@ export class RulesPageObject {
     await this.page.goto(`/rules/edit/${id}`);
     const field = this.page.getByTestId("rule-en-body_en");
     await field.waitFor();
-    await this.page.waitForFunction(() => (document.querySelector('[data-testid="rule-en-body_en"]') as HTMLTextAreaElement | null)?.value !== "");
+    await this.page.waitForFunction(
+      () => (document.querySelector('[data-testid="rule-en-body_en"]') as HTMLTextAreaElement | null)?.value !== "",
+    );
     await field.fill(body);
     await this.page.getByTestId("rule-save").click();
     await this.page.waitForURL(/\/rules\/show\//);
@@ -171,7 +175,12 @@ export class RulesPageObject {
 
   /** "acknowledged / total" of one territory's group. */
   async coverageGroup(code: string): Promise<string> {
-    return this.page.getByTestId(`coverage-group-${code}`).locator("xpath=ancestor::tr").locator("td").nth(1).innerText();
+    return this.page
+      .getByTestId(`coverage-group-${code}`)
+      .locator("xpath=ancestor::tr")
+      .locator("td")
+      .nth(1)
+      .innerText();
   }
 
   async drillInto(code: string): Promise<void> {
@@ -184,7 +193,9 @@ export class RulesPageObject {
   /** The e-mails on the people list's current page. */
   async coveragePeople(): Promise<string[]> {
     const rows = this.page.locator("[data-testid^=coverage-person-]");
-    return (await rows.evaluateAll((els) => els.map((el) => el.getAttribute("data-testid")!.replace("coverage-person-", "")))).sort();
+    return (
+      await rows.evaluateAll((els) => els.map((el) => el.getAttribute("data-testid")!.replace("coverage-person-", "")))
+    ).sort();
   }
 
   async coveragePageTo(n: number): Promise<void> {

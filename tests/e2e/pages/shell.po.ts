@@ -43,7 +43,10 @@ export class ShellPageObject {
   }
 
   async signOut(): Promise<void> {
-    await this.page.locator(".ant-layout-sider .ant-menu-item").filter({ hasText: /Sign out|Cerrar sesión|退出登录/ }).click();
+    await this.page
+      .locator(".ant-layout-sider .ant-menu-item")
+      .filter({ hasText: /Sign out|Cerrar sesión|退出登录/ })
+      .click();
     await this.page.getByTestId("login-email").waitFor();
   }
 

@@ -14,7 +14,10 @@ export class StaffPageObject {
   async openList(): Promise<void> {
     await this.page.goto("/staff");
     await this.page.getByTestId("staff-table").waitFor();
-    await this.page.locator('[data-testid="staff-table"] .ant-spin-spinning').waitFor({ state: "detached" }).catch(() => undefined);
+    await this.page
+      .locator('[data-testid="staff-table"] .ant-spin-spinning')
+      .waitFor({ state: "detached" })
+      .catch(() => undefined);
   }
 
   async search(name: string): Promise<void> {
@@ -43,6 +46,8 @@ export class StaffPageObject {
   }
 
   async uploadCsv(name: string, text: string): Promise<void> {
-    await this.page.locator('[data-testid="csv-import-dropzone"] input[type="file"]').setInputFiles({ name, mimeType: "text/csv", buffer: Buffer.from(text, "utf8") });
+    await this.page
+      .locator('[data-testid="csv-import-dropzone"] input[type="file"]')
+      .setInputFiles({ name, mimeType: "text/csv", buffer: Buffer.from(text, "utf8") });
   }
 }

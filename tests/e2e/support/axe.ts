@@ -12,14 +12,20 @@ type Finding = { id: string; impact?: string | null; nodes: { target: unknown[];
 function describeFindings(violations: Finding[]): string[] {
   return violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.length} element(s), e.g. ${v.nodes[0]?.target.join(" ")} ${v.nodes[0]?.failureSummary?.split("\n")[1]?.trim() ?? ""}`);
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.nodes.length} element(s), e.g. ${v.nodes[0]?.target.join(" ")} ${v.nodes[0]?.failureSummary?.split("\n")[1]?.trim() ?? ""}`,
+    );
 }
 
 /** Serious and critical WCAG 2.1 A/AA violations on the whole page as it is now, one line each (@axe-core/playwright). */
 export async function axeViolations(page: Page): Promise<string[]> {
   await still(page);
   // Only violations are wanted: skipping the details of passing and incomplete checks saves time.
-  const results = await new AxeBuilder({ page }).withTags(wcagTags).options({ resultTypes: ["violations"] }).analyze();
+  const results = await new AxeBuilder({ page })
+    .withTags(wcagTags)
+    .options({ resultTypes: ["violations"] })
+    .analyze();
   return describeFindings(results.violations);
 }
 
@@ -37,7 +43,11 @@ export async function axeViolationsIn(page: Page, selectors: string[], rules?: s
       const include = selectors.filter((s) => document.querySelector(s)).map((s) => [s]);
       const runOnly = rules ? { type: "rule" as const, values: rules } : { type: "tag" as const, values: tags };
       const result = await axe.run(include.length ? { include } : document, { runOnly, resultTypes: ["violations"] });
-      return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => ({ target: n.target as unknown[], failureSummary: n.failureSummary })) }));
+      return result.violations.map((v) => ({
+        id: v.id,
+        impact: v.impact,
+        nodes: v.nodes.map((n) => ({ target: n.target as unknown[], failureSummary: n.failureSummary })),
+      }));
     },
     { tags: wcagTags, selectors, rules },
   );
@@ -48,12 +58,16 @@ export async function axeViolationsIn(page: Page, selectors: string[], rules?: s
 export function watchConsole(page: Page): { take(): string[] } {
   let messages: string[] = [];
   page.on("console", (message) => {
-    if (message.type() === "error" || message.type() === "warning") messages.push(`${message.type()}: ${message.text().slice(0, 300)}`);
+    if (message.type() === "error" || message.type() === "warning")
+      messages.push(`${message.type()}: ${message.text().slice(0, 300)}`);
   });
   page.on("pageerror", (error) => messages.push(`uncaught: ${error.message}`));
   // Name the request behind a browser's "Failed to load resource" line.
   page.on("response", (response) => {
-    if (response.status() >= 400) messages.push(`http ${response.status()}: ${response.request().method()} ${decodeURIComponent(response.url()).slice(0, 300)}`);
+    if (response.status() >= 400)
+      messages.push(
+        `http ${response.status()}: ${response.request().method()} ${decodeURIComponent(response.url()).slice(0, 300)}`,
+      );
   });
   return {
     take() {
@@ -89,7 +103,11 @@ export async function quiet(page: Page, idleMs = 100): Promise<void> {
   await page.waitForFunction(
     (idle) => {
       const w = window as unknown as { __inflight: number; __lastFetchChange: number };
-      return w.__inflight === 0 && performance.now() - w.__lastFetchChange >= idle && !document.querySelector('[aria-busy="true"]');
+      return (
+        w.__inflight === 0 &&
+        performance.now() - w.__lastFetchChange >= idle &&
+        !document.querySelector('[aria-busy="true"]')
+      );
     },
     idleMs,
     { polling: 50, timeout: 20_000 },
@@ -99,10 +117,17 @@ export async function quiet(page: Page, idleMs = 100): Promise<void> {
 /** Waits (a few seconds at most) for running transitions and animations to end: axe judges colours as they end up, not mid-fade. */
 export async function still(page: Page): Promise<void> {
   await page
-    .waitForFunction(() => document.getAnimations().every((a) => a.playState !== "running" || a.effect?.getTiming().iterations === Infinity), undefined, {
-      polling: 50,
-      timeout: 1000,
-    })
+    .waitForFunction(
+      () =>
+        document
+          .getAnimations()
+          .every((a) => a.playState !== "running" || a.effect?.getTiming().iterations === Infinity),
+      undefined,
+      {
+        polling: 50,
+        timeout: 1000,
+      },
+    )
     .catch(() => undefined);
 }
 
@@ -113,5 +138,9 @@ export async function navigate(page: Page, path: string): Promise<void> {
     window.dispatchEvent(new PopStateEvent("popstate"));
   }, path);
   const pathname = new URL(path, "http://app.local").pathname;
-  await page.waitForFunction((p) => document.querySelector("[data-rendered-route]")?.getAttribute("data-rendered-route") === p, pathname, { polling: 50 });
+  await page.waitForFunction(
+    (p) => document.querySelector("[data-rendered-route]")?.getAttribute("data-rendered-route") === p,
+    pathname,
+    { polling: 50 },
+  );
 }

@@ -33,8 +33,16 @@ export async function launchBrowser(): Promise<Browser> {
 }
 
 /** A fresh context as every browser test uses it (the app's address, viewport, language, colour scheme). */
-export async function newAppContext(browser: Browser, colorScheme: "light" | "dark" = "light"): Promise<BrowserContext> {
-  const context = await browser.newContext({ baseURL: env.appUrl, viewport: { width: 1366, height: 900 }, locale: "en-US", colorScheme });
+export async function newAppContext(
+  browser: Browser,
+  colorScheme: "light" | "dark" = "light",
+): Promise<BrowserContext> {
+  const context = await browser.newContext({
+    baseURL: env.appUrl,
+    viewport: { width: 1366, height: 900 },
+    locale: "en-US",
+    colorScheme,
+  });
   context.setDefaultTimeout(15_000);
   return context;
 }

@@ -18,11 +18,18 @@ const keyColumn: Record<string, string> = { app_roles: "code" };
 async function sampleKey(table: string, reader?: Client): Promise<string> {
   const key = keyColumn[table] ?? "id";
   if (reader) {
-    const { data } = await reader.from(table as "staff").select(key).order("created_at").order(key).limit(1);
+    const { data } = await reader
+      .from(table as "staff")
+      .select(key)
+      .order("created_at")
+      .order(key)
+      .limit(1);
     const first = (data as Record<string, unknown>[] | null)?.[0];
     if (first) return String(first[key]);
   }
-  const [row] = await sql<{ key: string }>(`select ${key}::text as key from public.${table} order by created_at, ${key} limit 1`);
+  const [row] = await sql<{ key: string }>(
+    `select ${key}::text as key from public.${table} order by created_at, ${key} limit 1`,
+  );
   if (!row) throw new Error(`no ${table} row to visit`);
   return row.key;
 }
@@ -34,7 +41,9 @@ export async function appRoutes(reader?: Client): Promise<string[]> {
     for (const action of ["list", "create", "edit", "show"] as const) {
       const path = resource[action];
       if (typeof path !== "string") continue;
-      routes.push(path.includes(":id") ? path.replace(":id", encodeURIComponent(await sampleKey(resource.name, reader))) : path);
+      routes.push(
+        path.includes(":id") ? path.replace(":id", encodeURIComponent(await sampleKey(resource.name, reader))) : path,
+      );
     }
   }
   return [...new Set([...routes, ...extraRoutes])];
