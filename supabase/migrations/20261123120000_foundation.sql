@@ -50,7 +50,7 @@ begin
     new.created_at := old.created_at;
   else
     new.version := 1;
-    new.created_at := coalesce(new.created_at, now());
+    new.created_at := now();
   end if;
   new.updated_at := now();
   return new;

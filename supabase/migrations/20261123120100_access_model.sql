@@ -119,18 +119,73 @@ as $$
 $$;
 comment on function private.action_is_write(text) is 'True for actions that change data (unknown actions count as writes).';
 
--- Territories the person is responsible for, with their whole subtrees. The
--- org/territory migration replaces this body once territories exist.
+-- Territories the person is responsible for, with their whole subtrees: one row of
+-- private.responsibilities (kept by the org structure's triggers), read by key.
 create or replace function private.responsible_territories(p_user uuid)
 returns uuid[]
-language sql
+language plpgsql
 stable
 security definer
 set search_path = ''
 as $$
-  select '{}'::uuid[] where p_user is not null
+declare
+  v_ids uuid[];
+begin
+  select r.territory_ids into v_ids from private.responsibilities r where r.user_id = p_user;
+  return coalesce(v_ids, '{}');
+end;
 $$;
 comment on function private.responsible_territories(uuid) is 'Ids of every territory inside the subtrees the person is responsible for.';
+
+-- The invariants, written once: the scopes a person holds on resource x action.
+create or replace function private.user_scopes(p_user uuid, p_resource text, p_action text, p_in_preview boolean)
+returns public.permission_scope[]
+language plpgsql
+stable
+security definer
+set search_path = ''
+as $$
+declare
+  v_scopes public.permission_scope[];
+begin
+  select coalesce(array_agg(distinct rp.scope), '{}')
+    into v_scopes
+    from public.user_roles ur
+    join public.role_permissions rp
+      on rp.role_code = ur.role_code and rp.resource = p_resource and rp.action = p_action
+   where ur.user_id = p_user
+     -- A deactivated login can do nothing.
+     and exists (select 1 from public.profiles p where p.id = p_user and p.is_active)
+     -- A preview is read-only, and an auditor never writes, whatever the matrix says.
+     and not (
+       coalesce((select a.is_write from public.permission_actions a where a.code = p_action), true)
+       and (p_in_preview or exists (select 1 from public.user_roles au where au.user_id = p_user and au.role_code = 'auditor'))
+     );
+  return v_scopes;
+end;
+$$;
+comment on function private.user_scopes(uuid, text, text, boolean) is
+  'The scopes p_user holds on resource x action through their roles, after the invariants (deactivated login, auditor never writes, a preview never writes). Empty when none.';
+
+create or replace function private.my_scopes(p_resource text, p_action text)
+returns public.permission_scope[]
+language plpgsql
+stable
+security definer
+set search_path = ''
+as $$
+begin
+  return private.user_scopes(auth.uid(), p_resource, p_action, private.preview_session_id() is not null);
+end;
+$$;
+comment on function private.my_scopes(text, text) is 'The signed-in person''s scopes on resource x action (private.user_scopes for auth.uid(), preview-aware).';
+
+
+-- user_scopes answers for any person: only its owner's security-definer callers
+-- (my_scopes, access) run it. my_scopes answers for the caller only.
+revoke all on function private.user_scopes(uuid, text, text, boolean) from public, anon, authenticated, service_role;
+revoke all on function private.my_scopes(text, text) from public;
+grant execute on function private.my_scopes(text, text) to authenticated, service_role;
 
 -- The one place that decides what a person may do. Reads the matrix at request
 -- time (never the JWT), so a matrix edit applies on the very next request.
@@ -142,79 +197,67 @@ security definer
 set search_path = ''
 as $$
 declare
-  v_user uuid := coalesce(p_user, (select auth.uid()));
-  v_scopes public.permission_scope[];
-  v_grant private.access_grant := row(false, null, '{}'::uuid[], '{}'::public.permission_scope[]);
+  v_user uuid := coalesce(p_user, auth.uid());
+  -- Only the signed-in person's own request can be a preview.
+  v_scopes public.permission_scope[] := private.user_scopes(v_user, p_resource, p_action, p_user is null and private.preview_session_id() is not null);
+  v_all boolean := 'all' = any (v_scopes);
 begin
-  if v_user is null then
-    return v_grant;
-  end if;
-  -- A deactivated login can do nothing.
-  if not exists (select 1 from public.profiles p where p.id = v_user and p.is_active) then
-    return v_grant;
-  end if;
-  -- An auditor never writes, whatever the matrix says.
-  if private.action_is_write(p_action)
-     and exists (select 1 from public.user_roles ur where ur.user_id = v_user and ur.role_code = 'auditor') then
-    return v_grant;
-  end if;
-  select array_agg(distinct rp.scope)
-    into v_scopes
-    from public.user_roles ur
-    join public.role_permissions rp on rp.role_code = ur.role_code
-   where ur.user_id = v_user
-     and rp.resource = p_resource
-     and rp.action = p_action;
-  if v_scopes is null then
-    return v_grant;
-  end if;
-  v_grant.scopes := v_scopes;
-  if 'all' = any (v_scopes) then
-    v_grant.all_rows := true;
-    return v_grant;
-  end if;
-  if 'own' = any (v_scopes) then
-    v_grant.owner_id := v_user;
-  end if;
-  if 'territory' = any (v_scopes) then
-    v_grant.territory_ids := private.responsible_territories(v_user);
-  end if;
-  return v_grant;
+  return row(
+    v_all,
+    case when 'own' = any (v_scopes) and not v_all then v_user end,
+    case when 'territory' = any (v_scopes) and not v_all then private.responsible_territories(v_user) else '{}'::uuid[] end,
+    v_scopes
+  )::private.access_grant;
 end;
 $$;
 comment on function private.access(text, text, uuid) is
-  'What the signed-in person (or p_user) may do on resource x action: all rows, own rows, territory rows. Applies the invariants (deactivated login, auditor never writes).';
+  'What the signed-in person (or p_user) may do on resource x action: all rows, own rows, territory rows. Built on private.user_scopes, as the policy helpers are.';
 
 -- Policies call these three, each wrapped in (select ...) so Postgres evaluates
 -- them once per statement; the per-row test is then a plain comparison or a
 -- hashed IN-list lookup.
 create or replace function private.allows_all(p_resource text, p_action text)
 returns boolean
-language sql
+language plpgsql
 stable
 set search_path = ''
 as $$
-  select (private.access(p_resource, p_action)).all_rows
+begin
+  return 'all' = any (private.my_scopes(p_resource, p_action));
+end;
 $$;
 comment on function private.allows_all(text, text) is 'Policy helper: the signed-in person may touch every row of the resource for this action.';
 
 create or replace function private.allowed_owner(p_resource text, p_action text)
 returns uuid
-language sql
+language plpgsql
 stable
 set search_path = ''
 as $$
-  select (private.access(p_resource, p_action)).owner_id
+declare
+  v_scopes public.permission_scope[] := private.my_scopes(p_resource, p_action);
+begin
+  if 'own' = any (v_scopes) and not 'all' = any (v_scopes) then
+    return auth.uid();
+  end if;
+  return null;
+end;
 $$;
 comment on function private.allowed_owner(text, text) is 'Policy helper: the signed-in person''s id when they may touch their own rows, else null.';
 
 create or replace function private.allowed_territories(p_resource text, p_action text)
 returns setof uuid
-language sql
+language plpgsql
 stable
 set search_path = ''
 as $$
-  select unnest((private.access(p_resource, p_action)).territory_ids)
+declare
+  v_scopes public.permission_scope[] := private.my_scopes(p_resource, p_action);
+begin
+  if 'territory' = any (v_scopes) and not 'all' = any (v_scopes) then
+    return query select unnest(private.responsible_territories(auth.uid()));
+  end if;
+end;
 $$;
 comment on function private.allowed_territories(text, text) is 'Policy helper: territories whose rows the signed-in person may touch for this action.';
 
@@ -249,6 +292,7 @@ set search_path = ''
 as $$
 declare
   v_caller uuid := (select auth.uid());
+  v_preview boolean := private.preview_session_id() is not null;
 begin
   if v_caller is null then
     raise exception using errcode = '42501', message = 'Sign in to see permissions.';
@@ -266,7 +310,8 @@ begin
        where ur.user_id = p_user
          and not (
            private.action_is_write(rp.action)
-           and exists (select 1 from public.user_roles a where a.user_id = p_user and a.role_code = 'auditor')
+           and (exists (select 1 from public.user_roles a where a.user_id = p_user and a.role_code = 'auditor')
+                or (v_preview and p_user = v_caller))
          )
     ),
     best as (
@@ -613,73 +658,6 @@ as $$
 $$;
 comment on function public.can(text, text) is 'Whether the signed-in person holds the action on the resource for all rows (Edge Functions check this before privileged steps).';
 
--- Saves a batch of matrix cells in one transaction. Each change names the scope
--- the editor saw (expected_scope, null = empty cell) so a concurrent edit is
--- refused instead of overwritten. scope null removes the cell.
-create or replace function public.save_permission_matrix(p_changes jsonb)
-returns integer
-language plpgsql
-set search_path = ''
-as $$
-declare
-  v_change jsonb;
-  v_current public.permission_scope;
-  v_expected public.permission_scope;
-  v_scope public.permission_scope;
-  v_rows integer;
-  v_total integer := 0;
-begin
-  if jsonb_typeof(p_changes) is distinct from 'array' then
-    raise exception using errcode = '22023', message = 'Matrix changes must be a JSON array.', detail = 'invalid_input';
-  end if;
-  if not private.allows_all('permissions', 'update') then
-    raise exception using errcode = '42501', message = 'You are not allowed to edit the permission matrix.', detail = 'not_allowed';
-  end if;
-  for v_change in select value from jsonb_array_elements(p_changes) loop
-    if (v_change ->> 'role_code') is null or (v_change ->> 'resource') is null or (v_change ->> 'action') is null then
-      raise exception using errcode = '22023', message = 'Each matrix change needs role_code, resource and action.', detail = 'invalid_input';
-    end if;
-    v_expected := (v_change ->> 'expected_scope')::public.permission_scope;
-    v_scope := (v_change ->> 'scope')::public.permission_scope;
-    select rp.scope into v_current
-      from public.role_permissions rp
-     where rp.role_code = v_change ->> 'role_code'
-       and rp.resource = v_change ->> 'resource'
-       and rp.action = v_change ->> 'action'
-       for update;
-    if v_current is distinct from v_expected then
-      raise exception using errcode = 'PT409',
-        message = format('The matrix changed since you opened it: %s / %s / %s is now "%s". Reload and apply your change again.',
-                         v_change ->> 'role_code', v_change ->> 'resource', v_change ->> 'action', coalesce(v_current::text, 'none')),
-        detail = 'stale_version';
-    end if;
-    if v_scope is null then
-      delete from public.role_permissions rp
-       where rp.role_code = v_change ->> 'role_code'
-         and rp.resource = v_change ->> 'resource'
-         and rp.action = v_change ->> 'action';
-    elsif v_current is null then
-      insert into public.role_permissions (role_code, resource, action, scope)
-      values (v_change ->> 'role_code', v_change ->> 'resource', v_change ->> 'action', v_scope);
-    else
-      update public.role_permissions rp
-         set scope = v_scope
-       where rp.role_code = v_change ->> 'role_code'
-         and rp.resource = v_change ->> 'resource'
-         and rp.action = v_change ->> 'action';
-    end if;
-    get diagnostics v_rows = row_count;
-    if v_rows = 0 and v_current is distinct from v_scope then
-      raise exception using errcode = '42501', message = 'You are not allowed to change this matrix cell.', detail = 'not_allowed';
-    end if;
-    v_total := v_total + v_rows;
-  end loop;
-  return v_total;
-end;
-$$;
-comment on function public.save_permission_matrix(jsonb) is
-  'Applies matrix cell changes atomically (RLS and invariants apply; a stale expected_scope is refused with 409).';
-
 -- Deactivating / reactivating a login: the profile flag, set as the caller so the
 -- invariants (no self-deactivation, no matrix lockout) and the audit trail apply.
 -- The admin-users Edge Function calls it, then bans the login in Auth.
@@ -698,7 +676,7 @@ begin
   end if;
   update public.profiles set is_active = p_active, version = version where id = p_user;
   if not found then
-    raise exception using errcode = 'P0002', message = 'No login with this id.', detail = 'not_found';
+    raise exception using errcode = 'PT404', message = 'No login with this id.', detail = 'not_found';
   end if;
   return p_active;
 end;
@@ -741,11 +719,9 @@ grant execute on function public.revoke_login_sessions(uuid) to service_role;
 revoke all on function public.my_permissions() from public, anon;
 revoke all on function public.effective_permissions(uuid) from public, anon;
 revoke all on function public.can(text, text) from public, anon;
-revoke all on function public.save_permission_matrix(jsonb) from public, anon;
 grant execute on function public.my_permissions() to authenticated;
 grant execute on function public.effective_permissions(uuid) to authenticated;
 grant execute on function public.can(text, text) to authenticated;
-grant execute on function public.save_permission_matrix(jsonb) to authenticated;
 
 -- =============================================================================
 -- Catalogue and default matrix

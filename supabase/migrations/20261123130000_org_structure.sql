@@ -77,7 +77,9 @@ comment on table public.staff is
   'The people of the department: contact, position, manager, territory, hire date, status (active / on leave / left, with the date it changed), optional login, notes and HR-defined custom fields.';
 create index staff_position_idx on public.staff (position_id);
 create index staff_manager_idx on public.staff (manager_id);
-create index staff_territory_idx on public.staff (territory_id);
+-- The read policy's columns and the key: counting or listing what a person may read is answered
+-- from the index alone (index-only scans evaluating the policy on index tuples).
+create index staff_territory_user_idx on public.staff (territory_id, user_id) include (id);
 create index staff_territory_path_idx on public.staff (territory_path text_pattern_ops);
 create index staff_status_idx on public.staff (status);
 create index staff_full_name_idx on public.staff (full_name);
@@ -149,31 +151,17 @@ as $$
   select replace(p_id::text, '-', '')
 $$;
 
--- Territories the person is responsible for (manager_id = their staff record), with
--- every territory below them. Replaces the access-model placeholder.
-create or replace function private.responsible_territories(p_user uuid)
-returns uuid[]
-language sql
-stable
-security definer
-set search_path = ''
-as $$
-  select coalesce(array_agg(distinct t.id), '{}')
-    from public.staff me
-    join public.territories root on root.manager_id = me.id
-    join public.territories t on t.path operator(extensions.<@) root.path
-   where me.user_id = p_user
-$$;
-
 -- The ids of the territory (or territories) a person is assigned to or based in.
 create or replace function private.own_territories(p_user uuid)
 returns setof uuid
-language sql
+language plpgsql
 stable
 security definer
 set search_path = ''
 as $$
-  select s.territory_id from public.staff s where s.user_id = p_user and s.territory_id is not null
+begin
+  return query select s.territory_id from public.staff s where s.user_id = p_user and s.territory_id is not null;
+end;
 $$;
 comment on function private.own_territories(uuid) is 'The territory of the staff record linked to a login (a salesperson''s "own" territory).';
 
@@ -464,10 +452,12 @@ begin
   end if;
   if new.territory_id is null then
     new.territory_path := null;
-  elsif tg_op = 'INSERT' or new.territory_id is distinct from old.territory_id or new.territory_path is null then
+  elsif tg_op = 'INSERT' or new.territory_id is distinct from old.territory_id
+        or new.territory_path is distinct from old.territory_path or new.territory_path is null then
     select t.path::text into new.territory_path from public.territories t where t.id = new.territory_id;
   end if;
-  if tg_op = 'UPDATE' and (select auth.uid()) is not null and new.user_id is distinct from old.user_id
+  if (select auth.uid()) is not null
+     and ((tg_op = 'INSERT' and new.user_id is not null) or (tg_op = 'UPDATE' and new.user_id is distinct from old.user_id))
      and not private.allows_all('staff', 'update') then
     raise exception using errcode = '42501', message = 'Only people with staff update permission for all records can link a login.', detail = 'not_allowed';
   end if;
@@ -549,6 +539,14 @@ begin
   end if;
   if tg_op = 'INSERT' then
     new.assigned_by := coalesce(new.assigned_by, (select auth.uid()));
+    new.created_at := now();
+  elsif current_user in ('authenticated', 'anon') then
+    new.assigned_by := old.assigned_by;
+    new.created_at := old.created_at;
+    new.ended_by := case
+      when old.valid_to is null and new.valid_to is not null then (select auth.uid())
+      when new.valid_to is null then null
+      else old.ended_by end;
   end if;
   return new;
 end;
@@ -794,3 +792,191 @@ insert into public.role_permissions (role_code, resource, action, scope) values
   ('salesperson', 'territories', 'read', 'own'),
   ('salesperson', 'territory_assignments', 'read', 'own'),
   ('salesperson', 'custom_fields', 'read', 'all');
+
+-- =============================================================================
+-- Org chart: people per position, read through the caller's RLS
+-- =============================================================================
+create or replace function public.org_chart_members(p_per_position integer default 12)
+returns table (position_id uuid, filled bigint, members json)
+language sql
+stable
+security invoker
+set search_path = ''
+as $$
+  with ranked as (
+    select s.position_id, s.id, s.full_name, s.status, s.territory_id,
+           row_number() over by_name as rn,
+           count(*) over (partition by s.position_id) as n
+      from public.staff s
+     where s.status <> 'left'
+    window by_name as (partition by s.position_id order by s.full_name, s.id)
+  ),
+  kept as (
+    select r.position_id, r.id, r.full_name, r.status, r.rn, r.n, t.code as territory_code
+      from ranked r
+      -- Under the caller's RLS: a territory they may not read shows no code.
+      left join public.territories t on t.id = r.territory_id
+     where r.rn <= greatest(1, least(p_per_position, 100))
+  )
+  select k.position_id,
+         max(k.n),
+         json_agg(json_build_object('id', k.id, 'full_name', k.full_name, 'status', k.status, 'territory_code', k.territory_code)
+                  order by k.rn)
+    from kept k
+   group by k.position_id
+$$;
+comment on function public.org_chart_members(integer) is
+  'Per position: how many current people the caller may see, and the first of them by name (security invoker: the caller''s RLS applies).';
+
+-- =============================================================================
+-- Grants
+-- =============================================================================
+revoke all on function public.org_chart_members(integer) from public, anon;
+grant execute on function public.org_chart_members(integer) to authenticated, service_role;
+
+-- =============================================================================
+-- The territory tree in one pass (security invoker: each joined table's RLS applies)
+-- =============================================================================
+create view public.territory_tree
+with (security_invoker = true)
+as
+select t.id,
+       t.code,
+       t.name,
+       t.parent_id,
+       extensions.nlevel(t.path) as depth,
+       t.version,
+       m.full_name as manager_name,
+       s.full_name as salesperson_name
+  from public.territories t
+  left join public.staff m on m.id = t.manager_id
+  left join public.territory_assignments a on a.territory_id = t.id and a.valid_to is null
+  left join public.staff s on s.id = a.staff_id;
+comment on view public.territory_tree is
+  'One row per territory the caller may read: what the territory tree draws (its depth, manager and current salesperson by name, when the caller may read them). Security invoker: every joined table''s RLS applies.';
+
+revoke all on public.territory_tree from public, anon;
+grant select on public.territory_tree to authenticated, service_role;
+
+-- =============================================================================
+-- Org chart: counts, and the first few per position from an index
+-- =============================================================================
+create index staff_current_by_position_name_idx on public.staff (position_id, full_name, id) where status <> 'left';
+
+-- Who is responsible for which territories, kept in a table (read by every territory policy).
+--
+-- Every territory-scoped policy asks private.responsible_territories(): "the territories in
+-- the subtrees this person manages", several times per page. Rather than walk the tree per
+-- call, the answer lives in private.responsibilities, one row per person who manages
+-- something, rebuilt whole by statement triggers when a change can alter it: a territory
+-- added, moved, removed or given another manager, a login linked, unlinked or changed, a
+-- staff record with a login added or removed. The triggers look at the statement's rows
+-- (transition tables): the edit forms send every field on each save, and a save that changes
+-- none of these rebuilds nothing. Policies read one row by key.
+--
+-- Correctness under concurrency: a rebuild first updates the one row of
+-- private.responsibility_generation. That row lock serialises rebuilds; under READ
+-- COMMITTED the rebuild that waited then reads a new snapshot holding the other's committed
+-- change, and under REPEATABLE READ or SERIALIZABLE the waiting transaction fails with a
+-- serialization error instead of writing a table built from an old snapshot.
+
+-- =============================================================================
+-- Tables
+-- =============================================================================
+create table private.responsibilities (
+  user_id uuid primary key,
+  territory_ids uuid[] not null
+);
+comment on table private.responsibilities is
+  'Per login: every territory inside the subtrees whose manager is that login''s staff record. Rebuilt by triggers; read by the territory-scope policies.';
+
+create table private.responsibility_generation (
+  id boolean primary key default true check (id),
+  generation bigint not null default 0
+);
+comment on table private.responsibility_generation is
+  'One row, bumped by each rebuild of private.responsibilities: its row lock serialises rebuilds.';
+insert into private.responsibility_generation default values;
+
+-- =============================================================================
+-- Functions
+-- =============================================================================
+create or replace function private.rebuild_responsibilities()
+returns void
+language plpgsql
+security definer
+set search_path = ''
+as $$
+begin
+  update private.responsibility_generation set generation = generation + 1 where true;
+  delete from private.responsibilities where true;
+  insert into private.responsibilities (user_id, territory_ids)
+  select me.user_id, array_agg(distinct t.id)
+    from public.staff me
+    join public.territories root on root.manager_id = me.id
+    join public.territories t on t.path operator(extensions.<@) root.path
+   where me.user_id is not null
+   group by me.user_id;
+end;
+$$;
+comment on function private.rebuild_responsibilities() is 'Recomputes private.responsibilities from staff and territories (serialised, see the table''s migration).';
+
+create or replace function private.responsibilities_changed()
+returns trigger
+language plpgsql
+security definer
+set search_path = ''
+as $$
+declare
+  v_relevant boolean;
+begin
+  if tg_table_name = 'staff' then
+    if tg_op = 'INSERT' then
+      select exists (select 1 from new_rows n where n.user_id is not null) into v_relevant;
+    elsif tg_op = 'DELETE' then
+      select exists (select 1 from old_rows o where o.user_id is not null) into v_relevant;
+    else
+      select exists (select 1 from old_rows o join new_rows n on n.id = o.id where n.user_id is distinct from o.user_id) into v_relevant;
+    end if;
+  elsif tg_op = 'UPDATE' then
+    select exists (
+      select 1 from old_rows o join new_rows n on n.id = o.id
+       where n.parent_id is distinct from o.parent_id or n.manager_id is distinct from o.manager_id
+          or n.path::text is distinct from o.path::text
+    ) into v_relevant;
+  else
+    v_relevant := true;  -- a territory added or removed
+  end if;
+  if v_relevant then
+    perform private.rebuild_responsibilities();
+  end if;
+  return null;
+end;
+$$;
+comment on function private.responsibilities_changed() is
+  'Statement trigger (with the statement''s rows): rebuilds private.responsibilities when a login link, a territory''s place or a territory''s manager changed.';
+
+-- =============================================================================
+-- Triggers (transition tables allow one event per trigger and no column list)
+-- =============================================================================
+create trigger territories_responsibilities_insert after insert on public.territories
+  referencing new table as new_rows for each statement execute function private.responsibilities_changed();
+create trigger territories_responsibilities_update after update on public.territories
+  referencing old table as old_rows new table as new_rows for each statement execute function private.responsibilities_changed();
+create trigger territories_responsibilities_delete after delete on public.territories
+  referencing old table as old_rows for each statement execute function private.responsibilities_changed();
+create trigger staff_responsibilities_insert after insert on public.staff
+  referencing new table as new_rows for each statement execute function private.responsibilities_changed();
+create trigger staff_responsibilities_update after update on public.staff
+  referencing old table as old_rows new table as new_rows for each statement execute function private.responsibilities_changed();
+create trigger staff_responsibilities_delete after delete on public.staff
+  referencing old table as old_rows for each statement execute function private.responsibilities_changed();
+
+select private.rebuild_responsibilities();
+
+-- =============================================================================
+-- Grants
+-- =============================================================================
+revoke all on private.responsibilities, private.responsibility_generation from public, anon, authenticated, service_role;
+revoke all on function private.rebuild_responsibilities() from public;
+revoke all on function private.responsibilities_changed() from public;

@@ -224,7 +224,6 @@ declare
   v_scope uuid[] := array(select private.allowed_territories('territories', 'create'));
   v_errors jsonb;
   v_count integer := 0;
-  v_row record;
   v_pending integer;
 begin
   if jsonb_typeof(p_rows) is distinct from 'array' or jsonb_array_length(p_rows) > 5000 then
@@ -296,22 +295,26 @@ begin
                               'inserted', 0, 'errors', v_errors, 'dry_run', p_dry_run);
   end if;
 
-  -- Parents first: insert rows whose parent exists, repeat until done (a parent loop is refused).
+  -- Parents first, one level per statement: insert every row whose parent exists, repeat
+  -- until done (a parent loop is refused). A few statements, not one per row: each
+  -- statement on territories rebuilds the stored responsibilities once.
   loop
-    v_pending := 0;
-    for v_row in
+    with ready as (
       select s.* from pg_temp.territory_import s
        where not s.done and (s.parent_code is null or s.parent_id is not null
                              or exists (select 1 from public.territories t where t.code = s.parent_code))
-       order by s.line
-    loop
+    ),
+    inserted as (
       insert into public.territories (code, name, parent_id, market_notes, manager_id, custom_fields)
-      values (v_row.code, v_row.name, coalesce(v_row.parent_id, (select t.id from public.territories t where t.code = v_row.parent_code)),
-              v_row.market_notes, v_row.manager_id, v_row.custom_fields);
-      update pg_temp.territory_import set done = true where line = v_row.line;
-      v_count := v_count + 1;
-      v_pending := v_pending + 1;
-    end loop;
+      select r.code, r.name, coalesce(r.parent_id, (select t.id from public.territories t where t.code = r.parent_code)),
+             r.market_notes, r.manager_id, r.custom_fields
+        from ready r
+       order by r.line
+      returning code
+    )
+    update pg_temp.territory_import s set done = true from inserted i where i.code = s.code;
+    get diagnostics v_pending = row_count;
+    v_count := v_count + v_pending;
     exit when v_pending = 0;
   end loop;
   if exists (select 1 from pg_temp.territory_import where not done) then
@@ -321,7 +324,7 @@ begin
 end;
 $$;
 comment on function public.import_territories(jsonb, boolean) is
-  'Checks every CSV row (line, column, reason) and, if none is bad and p_dry_run is false, inserts them all (parents first) in one transaction.';
+  'Checks every CSV row (line, column, reason) and, if none is bad and p_dry_run is false, inserts them all (parents first, a level per statement) in one transaction.';
 
 revoke all on function public.import_staff(jsonb, boolean) from public, anon;
 revoke all on function public.import_territories(jsonb, boolean) from public, anon;

@@ -137,7 +137,7 @@ create table public.acknowledgements (
     references public.regulation_versions (regulation_id, version_number) on delete restrict
 );
 comment on table public.acknowledgements is 'Who confirmed reading which published version of which rule, and when. Never changed or removed.';
-create index acknowledgements_staff_idx on public.acknowledgements (staff_id);
+create index acknowledgements_staff_id_idx on public.acknowledgements (staff_id) include (id);
 create index acknowledgements_by_idx on public.acknowledgements (acknowledged_by);
 
 -- =============================================================================
@@ -146,44 +146,57 @@ create index acknowledgements_by_idx on public.acknowledgements (acknowledged_by
 -- Staff records of the signed-in person (a login can be linked to one).
 create or replace function private.my_position_ids()
 returns setof uuid
-language sql
+language plpgsql
 stable
 security definer
 set search_path = ''
 as $$
-  select s.position_id from public.staff s where s.user_id = (select auth.uid()) and s.status <> 'left'
+begin
+  return query select s.position_id from public.staff s where s.user_id = auth.uid() and s.status <> 'left';
+end;
 $$;
 
 -- Published (or retired) rules that apply to the signed-in person's position.
 create or replace function private.my_applicable_regulations()
 returns setof uuid
-language sql
+language plpgsql
 stable
 security definer
 set search_path = ''
 as $$
+begin
+  return query
   select r.id
     from public.regulations r
    where r.current_version is not null
      and (r.applies_to_all_positions
           or exists (select 1 from public.regulation_positions rp
-                      where rp.regulation_id = r.id and rp.position_id in (select private.my_position_ids())))
+                      where rp.regulation_id = r.id and rp.position_id in (select private.my_position_ids())));
+end;
 $$;
 comment on function private.my_applicable_regulations() is 'Ids of the published or retired rules that apply to the signed-in person''s position.';
 
 -- Staff a person may see for resource x action: all, those in their territories, or their own record.
 create or replace function private.staff_in_scope(p_resource text, p_action text)
 returns setof uuid
-language sql
+language plpgsql
 stable
 security definer
 set search_path = ''
 as $$
+declare
+  v_grant private.access_grant := private.access(p_resource, p_action);
+begin
+  if v_grant.all_rows then
+    return query select s.id from public.staff s;
+    return;
+  end if;
+  return query
   select s.id
-    from public.staff s, private.access(p_resource, p_action) g
-   where g.all_rows
-      or s.territory_id = any (g.territory_ids)
-      or (g.owner_id is not null and s.user_id = g.owner_id)
+    from public.staff s
+   where s.territory_id in (select unnest(v_grant.territory_ids))
+      or (v_grant.owner_id is not null and s.user_id = v_grant.owner_id);
+end;
 $$;
 
 -- Workflow columns change only through transition_regulation(); everything else is free
@@ -323,7 +336,7 @@ declare
 begin
   select * into v_reg from public.regulations r where r.id = p_regulation for update;
   if v_reg.id is null or not (private.allows_all('regulations', 'read') or p_regulation in (select private.my_applicable_regulations())) then
-    raise exception using errcode = 'P0002', message = 'No such rule.', detail = 'not_found';
+    raise exception using errcode = 'PT404', message = 'No such rule.', detail = 'not_found';
   end if;
   if p_version is distinct from v_reg.version then
     raise exception using errcode = 'PT409', detail = 'stale_version',
@@ -665,7 +678,12 @@ comment on function public.acknowledge_regulation(uuid, integer) is 'The signed-
 
 -- Who has and has not acknowledged the version in force, among the staff the caller may
 -- see that the rule applies to, optionally inside one territory subtree.
-create or replace function public.regulation_coverage(p_regulation uuid, p_territory uuid default null)
+create or replace function public.regulation_coverage(
+  p_regulation uuid,
+  p_territory uuid default null,
+  p_search text default null,
+  p_only_missing boolean default false
+)
 returns table (
   staff_id uuid, full_name text, email text, territory_id uuid, territory_code text, territory_path text,
   position_id uuid, acknowledged boolean, acknowledged_at timestamptz
@@ -675,22 +693,30 @@ stable
 set search_path = ''
 as $$
   with reg as (
-    select r.* from public.regulations r where r.id = p_regulation and r.current_version is not null
+    select r.id, r.current_version, r.applies_to_all_positions
+      from public.regulations r
+     where r.id = p_regulation and r.current_version is not null
   ),
   root as (
     select t.path::text as path from public.territories t where t.id = p_territory
+  ),
+  term as (
+    select lower(btrim(coalesce(p_search, ''))) as text
   )
   select s.id, s.full_name, s.email::text, s.territory_id, t.code, s.territory_path, s.position_id,
          a.id is not null, a.acknowledged_at
     from reg
+    cross join term
     join public.staff s on s.status = 'active'
     left join public.territories t on t.id = s.territory_id
     left join public.acknowledgements a on a.regulation_id = reg.id and a.version_number = reg.current_version and a.staff_id = s.id
    where (reg.applies_to_all_positions or s.position_id in (select rp.position_id from public.regulation_positions rp where rp.regulation_id = reg.id))
-     and (p_territory is null or s.territory_path like (select path from root) || '%')
-   order by a.id is not null, s.full_name
+     and (p_territory is null or s.territory_path like (select root.path from root) || '%')
+     and (not coalesce(p_only_missing, false) or a.id is null)
+     and (term.text = '' or strpos(lower(s.full_name), term.text) > 0 or strpos(lower(s.email::text), term.text) > 0)
 $$;
-comment on function public.regulation_coverage(uuid, uuid) is 'Per person (that the caller may see): has the version in force been acknowledged? Filter by territory subtree.';
+comment on function public.regulation_coverage(uuid, uuid, text, boolean) is
+  'Per person the caller may see and the rule applies to: has the version in force been acknowledged? Optionally inside one territory subtree, matching a name or email, only those missing. Unordered: page it with order, limit and offset.';
 
 -- Full-text-free search: trigram-indexed substring match over codes, titles and bodies in
 -- every language (Chinese included), in the versions the caller may read (and working
@@ -754,13 +780,11 @@ revoke all on function public.transition_regulation(uuid, public.regulation_stat
 revoke all on function public.create_regulation(text, uuid, text, text, text, text, text, text, date, boolean, uuid[]) from public, anon;
 revoke all on function public.my_rules() from public, anon;
 revoke all on function public.acknowledge_regulation(uuid, integer) from public, anon;
-revoke all on function public.regulation_coverage(uuid, uuid) from public, anon;
 revoke all on function public.search_regulations(text, integer) from public, anon;
 grant execute on function public.transition_regulation(uuid, public.regulation_status, integer) to authenticated;
 grant execute on function public.create_regulation(text, uuid, text, text, text, text, text, text, date, boolean, uuid[]) to authenticated;
 grant execute on function public.my_rules() to authenticated;
 grant execute on function public.acknowledge_regulation(uuid, integer) to authenticated;
-grant execute on function public.regulation_coverage(uuid, uuid) to authenticated;
 grant execute on function public.search_regulations(text, integer) to authenticated;
 
 -- =============================================================================
@@ -799,3 +823,74 @@ insert into public.role_permissions (role_code, resource, action, scope) values
   ('salesperson', 'regulation_categories', 'read', 'all'),
   ('salesperson', 'regulations', 'read', 'own'),
   ('salesperson', 'acknowledgements', 'read', 'own'), ('salesperson', 'acknowledgements', 'create', 'own');
+
+-- =============================================================================
+-- Coverage counted per territory
+-- =============================================================================
+create function public.regulation_coverage_groups(p_regulation uuid, p_territory uuid default null)
+returns table (territory_id uuid, territory_code text, territory_name text, total bigint, acknowledged bigint)
+language sql
+stable
+set search_path = ''
+as $$
+  with candidates as materialized (
+    -- the chosen territory's children, or the topmost territories the caller can see
+    select t.id, t.code, t.name, t.path
+      from public.territories t
+     where case when p_territory is null
+                then t.parent_id is null or not exists (select 1 from public.territories p where p.id = t.parent_id)
+                else t.parent_id = p_territory
+           end
+  ),
+  -- counted per territory first (hundreds of places, not thousands of people)
+  per_territory as (
+    select c.territory_path::extensions.ltree as path, count(*) as total, count(*) filter (where c.acknowledged) as acknowledged
+      from public.regulation_coverage(p_regulation, p_territory) c
+     group by c.territory_path
+  ),
+  -- each place under the shallowest candidate holding it; none: placed directly, or nowhere
+  placed as (
+    select distinct on (pt.path) pt.total, pt.acknowledged, k.id, k.code, k.name
+      from per_territory pt
+      left join candidates k on k.path operator(extensions.@>) pt.path
+     order by pt.path, extensions.nlevel(k.path)
+  )
+  select p.id, p.code, p.name, sum(p.total)::bigint, sum(p.acknowledged)::bigint
+    from placed p
+   group by p.id, p.code, p.name
+   order by p.code nulls last
+$$;
+comment on function public.regulation_coverage_groups(uuid, uuid) is
+  'Coverage counted per child territory of the chosen one (per topmost visible territory when none), plus a group (no territory) for people placed directly there or nowhere. Through the caller''s RLS.';
+
+revoke all on function public.regulation_coverage(uuid, uuid, text, boolean) from public, anon;
+revoke all on function public.regulation_coverage_groups(uuid, uuid) from public, anon;
+grant execute on function public.regulation_coverage(uuid, uuid, text, boolean) to authenticated;
+grant execute on function public.regulation_coverage_groups(uuid, uuid) to authenticated;
+
+-- =============================================================================
+-- A rule inserted through the API starts as a draft
+-- =============================================================================
+create or replace function private.guard_regulation_insert()
+returns trigger
+language plpgsql
+set search_path = ''
+as $$
+begin
+  if current_user in ('authenticated', 'anon') then
+    new.status := 'draft';
+    new.current_version := null;
+    new.draft_number := 1;
+    new.submitted_by := null;
+    new.submitted_at := null;
+    new.retired_by := null;
+    new.retired_at := null;
+  end if;
+  return new;
+end;
+$$;
+comment on function private.guard_regulation_insert() is
+  'BEFORE INSERT on regulations: a rule written through the API starts as a draft; workflow columns are the workflow''s.';
+revoke all on function private.guard_regulation_insert() from public;
+create trigger regulations_guard_insert before insert on public.regulations
+  for each row execute function private.guard_regulation_insert();

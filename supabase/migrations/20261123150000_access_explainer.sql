@@ -43,11 +43,13 @@ create unique index matrix_versions_one_default on public.matrix_versions (is_de
 -- The preview session named by the request's JWT, if any.
 create or replace function private.preview_session_id()
 returns uuid
-language sql
+language plpgsql
 stable
 set search_path = ''
 as $$
-  select nullif((select auth.jwt()) -> 'preview' ->> 'session_id', '')::uuid
+begin
+  return nullif(auth.jwt() -> 'preview' ->> 'session_id', '')::uuid;
+end;
 $$;
 comment on function private.preview_session_id() is 'The preview session a request''s token belongs to (null for ordinary tokens).';
 
@@ -93,104 +95,6 @@ end;
 $$;
 notify pgrst, 'reload config';
 
--- The decision helper learns about previews: under a preview token nothing is writable.
-create or replace function private.access(p_resource text, p_action text, p_user uuid default null)
-returns private.access_grant
-language plpgsql
-stable
-security definer
-set search_path = ''
-as $$
-declare
-  v_user uuid := coalesce(p_user, (select auth.uid()));
-  v_scopes public.permission_scope[];
-  v_grant private.access_grant := row(false, null, '{}'::uuid[], '{}'::public.permission_scope[]);
-begin
-  if v_user is null then
-    return v_grant;
-  end if;
-  -- A preview is read-only, whatever the previewed person may do.
-  if p_user is null and private.preview_session_id() is not null and private.action_is_write(p_action) then
-    return v_grant;
-  end if;
-  -- A deactivated login can do nothing.
-  if not exists (select 1 from public.profiles p where p.id = v_user and p.is_active) then
-    return v_grant;
-  end if;
-  -- An auditor never writes, whatever the matrix says.
-  if private.action_is_write(p_action)
-     and exists (select 1 from public.user_roles ur where ur.user_id = v_user and ur.role_code = 'auditor') then
-    return v_grant;
-  end if;
-  select array_agg(distinct rp.scope)
-    into v_scopes
-    from public.user_roles ur
-    join public.role_permissions rp on rp.role_code = ur.role_code
-   where ur.user_id = v_user
-     and rp.resource = p_resource
-     and rp.action = p_action;
-  if v_scopes is null then
-    return v_grant;
-  end if;
-  v_grant.scopes := v_scopes;
-  if 'all' = any (v_scopes) then
-    v_grant.all_rows := true;
-    return v_grant;
-  end if;
-  if 'own' = any (v_scopes) then
-    v_grant.owner_id := v_user;
-  end if;
-  if 'territory' = any (v_scopes) then
-    v_grant.territory_ids := private.responsible_territories(v_user);
-  end if;
-  return v_grant;
-end;
-$$;
-
--- Effective permissions, preview-aware the same way (the UI mirrors a read-only preview).
-create or replace function private.effective_permissions(p_user uuid)
-returns table (resource text, action text, scope public.permission_scope, granted_by text[])
-language plpgsql
-stable
-security definer
-set search_path = ''
-as $$
-declare
-  v_caller uuid := (select auth.uid());
-  v_preview boolean := private.preview_session_id() is not null;
-begin
-  if v_caller is null then
-    raise exception using errcode = '42501', message = 'Sign in to see permissions.';
-  end if;
-  if p_user is distinct from v_caller and not private.allows_all('permissions', 'read') then
-    raise exception using errcode = '42501', message = 'You may only see your own permissions.',
-      detail = 'not_allowed';
-  end if;
-  return query
-    with held as (
-      select rp.resource, rp.action, rp.scope, rp.role_code
-        from public.user_roles ur
-        join public.role_permissions rp on rp.role_code = ur.role_code
-        join public.profiles p on p.id = ur.user_id and p.is_active
-       where ur.user_id = p_user
-         and not (
-           private.action_is_write(rp.action)
-           and (exists (select 1 from public.user_roles a where a.user_id = p_user and a.role_code = 'auditor')
-                or (v_preview and p_user = v_caller))
-         )
-    ),
-    best as (
-      select h.resource, h.action, max(h.scope) as scope from held h group by h.resource, h.action
-    )
-    select b.resource, b.action, b.scope,
-           array(select h.role_code from held h
-                  where h.resource = b.resource and h.action = b.action and h.scope = b.scope
-                  order by h.role_code)
-      from best b
-     order by b.resource, b.action;
-end;
-$$;
-
 -- Starting and ending a preview (recorded rows, so the audit log has both).
 create or replace function private.start_preview(p_subject uuid)
 returns public.preview_sessions
@@ -201,6 +105,7 @@ as $$
 declare
   v_viewer uuid := (select auth.uid());
   v_row public.preview_sessions;
+  v_overreach text;
 begin
   if v_viewer is null or private.preview_session_id() is not null then
     raise exception using errcode = '42501', message = 'Start a preview from your own session.', detail = 'not_allowed';
@@ -208,11 +113,20 @@ begin
   if not (private.access('profiles', 'preview')).all_rows then
     raise exception using errcode = '42501', message = 'Your roles do not allow previewing the panel as another person.', detail = 'not_allowed';
   end if;
+  if not private.preview_guard_in_force() then
+    raise exception using errcode = 'PT503', detail = 'not_configured',
+      message = 'Previews are not configured on this project: the read-only request check (pgrst.db_pre_request) is not installed.';
+  end if;
   if p_subject = v_viewer then
     raise exception using errcode = '23514', message = 'Pick someone other than yourself.', detail = 'invalid_input';
   end if;
   if not exists (select 1 from public.profiles p where p.id = p_subject and p.is_active) then
-    raise exception using errcode = 'P0002', message = 'No active login with this id.', detail = 'not_found';
+    raise exception using errcode = 'PT404', message = 'No active login with this id.', detail = 'not_found';
+  end if;
+  v_overreach := private.preview_overreach(v_viewer, p_subject);
+  if v_overreach is not null then
+    raise exception using errcode = '42501', detail = 'preview_exceeds_viewer',
+      message = format('This person can read more than you can (%s), so a preview would show you what you may not see.', v_overreach);
   end if;
   -- One live preview per viewer: starting a new one ends the previous one.
   update public.preview_sessions set ended_at = now() where viewer_id = v_viewer and ended_at is null and expires_at > now();
@@ -391,7 +305,7 @@ begin
   end if;
   select p.id, p.full_name, p.email, p.is_active into v_person from public.profiles p where p.id = p_user;
   if v_person.id is null then
-    raise exception using errcode = 'P0002', message = 'No such person.', detail = 'not_found';
+    raise exception using errcode = 'PT404', message = 'No such person.', detail = 'not_found';
   end if;
 
   -- The very decision the policies use (p_user given, so a preview does not colour it).
@@ -415,7 +329,8 @@ begin
   if 'territory' = any (v_grant.scopes) then
     select coalesce(jsonb_agg(jsonb_build_object('id', t.id, 'code', t.code, 'name', t.name) order by t.code), '[]')
       into v_roots
-      from public.staff me join public.territories t on t.manager_id = me.id where me.user_id = p_user;
+      from public.staff me join public.territories t on t.manager_id = me.id
+     where me.user_id = p_user and private.may_read_row('territories', to_jsonb(t), v_caller);
   end if;
 
   if v_invariant is not null then
@@ -442,12 +357,20 @@ begin
       end if;
     else
       select * into v_facts from private.record_facts(p_resource, p_action, v_row, p_user);
-      select jsonb_build_object('id', t.id, 'code', t.code, 'name', t.name) into v_territory from public.territories t where t.id = v_facts.territory_id;
-      v_record := jsonb_build_object(
-        'id', p_record, 'exists', true,
-        'label', coalesce(v_row ->> 'full_name', v_row ->> 'code', v_row ->> 'name', v_row ->> 'email', p_record),
-        'territory', v_territory,
-        'is_own', coalesce(v_facts.is_own, false));
+      -- Name the row (label, code, territory) only to a caller who may read it; otherwise the
+      -- decision is explained without saying what the row is or where it lies.
+      if private.may_read_row(p_resource, v_row, v_caller) then
+        select jsonb_build_object('id', t.id, 'code', t.code, 'name', t.name) into v_territory
+          from public.territories t
+         where t.id = v_facts.territory_id and private.may_read_row('territories', to_jsonb(t), v_caller);
+        v_record := jsonb_build_object(
+          'id', p_record, 'exists', true,
+          'label', coalesce(v_row ->> 'full_name', v_row ->> 'code', v_row ->> 'name', v_row ->> 'email', p_record),
+          'territory', v_territory,
+          'is_own', coalesce(v_facts.is_own, false));
+      else
+        v_record := jsonb_build_object('id', p_record, 'exists', true, 'hidden', true, 'is_own', coalesce(v_facts.is_own, false));
+      end if;
       if v_decision is null then
         if v_facts.territory_applies and v_facts.territory_id = any (v_grant.territory_ids) then
           v_decision := 'in_territory';
@@ -759,7 +682,6 @@ begin
 end;
 $$;
 
-drop function public.save_permission_matrix(jsonb);
 
 create or replace function public.save_permission_matrix(p_changes jsonb, p_reason text)
 returns public.matrix_versions
@@ -827,7 +749,7 @@ set search_path = ''
 as $$
 begin
   if not exists (select 1 from public.matrix_versions v where v.id = p_version) then
-    raise exception using errcode = 'P0002', message = 'No such matrix version.', detail = 'not_found';
+    raise exception using errcode = 'PT404', message = 'No such matrix version.', detail = 'not_found';
   end if;
   return public.save_permission_matrix(public.matrix_revert_changes(p_version), p_reason);
 end;
@@ -919,3 +841,131 @@ insert into public.role_permissions (role_code, resource, action, scope) values
 insert into public.matrix_versions (author_id, author_name, reason, is_default, cells)
 values (null, null, 'Seeded defaults', true, private.matrix_cells());
 select set_config('app.matrix_batch', '', true);
+-- =============================================================================
+-- Private functions: the explainer names only rows the caller may read
+-- =============================================================================
+-- May p_user read this row of the resource? The same facts the explainer and the impact
+-- preview use (the matrix grant for "read", the row's territory and owner).
+create or replace function private.may_read_row(p_resource text, p_row jsonb, p_user uuid)
+returns boolean
+language plpgsql
+stable
+security definer
+set search_path = ''
+as $$
+declare
+  v_grant private.access_grant;
+  v_facts record;
+begin
+  if p_row is null or p_user is null then
+    return false;
+  end if;
+  v_grant := private.access(p_resource, 'read', p_user);
+  if v_grant.all_rows then
+    return true;
+  end if;
+  select * into v_facts from private.record_facts(p_resource, 'read', p_row, p_user);
+  return coalesce((v_facts.territory_applies and v_facts.territory_id = any (v_grant.territory_ids))
+                  or (v_facts.own_applies and v_grant.owner_id is not null and v_facts.is_own), false);
+end;
+$$;
+comment on function private.may_read_row(text, jsonb, uuid) is
+  'Whether p_user''s read grant reaches this row (all rows, its territory, or their own), as the table''s policy decides.';
+
+
+-- =============================================================================
+-- Private functions: previews never show more than the viewer may see
+-- =============================================================================
+-- Whether PostgREST's pre-request check (which makes preview requests read-only) is set
+-- for the authenticator role. Without it a preview token could write: previews refuse.
+create or replace function private.preview_guard_in_force()
+returns boolean
+language sql
+stable
+security definer
+set search_path = ''
+as $$
+  select exists (
+    select 1 from pg_catalog.pg_db_role_setting s
+     where s.setrole = (select r.oid from pg_catalog.pg_roles r where r.rolname = 'authenticator')
+       and s.setdatabase = 0
+       and 'pgrst.db_pre_request=private.check_request' = any (s.setconfig))
+$$;
+comment on function private.preview_guard_in_force() is
+  'True when authenticator''s pgrst.db_pre_request names private.check_request (previews are then read-only).';
+
+-- The first thing p_subject may read that p_viewer may not (null when none): for every read
+-- action of the matrix, the subject's grant must lie inside the viewer's: all rows only under
+-- all rows, territories only inside the viewer's territories, and every row that is the
+-- subject's own must be one the viewer's grant reaches.
+create or replace function private.preview_overreach(p_viewer uuid, p_subject uuid)
+returns text
+language plpgsql
+stable
+security definer
+set search_path = ''
+as $$
+declare
+  v_cell record;
+  v_subject private.access_grant;
+  v_viewer private.access_grant;
+  v_table text;
+  v_hidden boolean;
+begin
+  for v_cell in
+    select ra.resource, ra.action, r.label_en as resource_label
+      from public.resource_actions ra
+      join public.permission_actions a on a.code = ra.action and not a.is_write and a.code <> 'preview'
+      join public.resources r on r.code = ra.resource
+     order by r.sort_order, ra.resource, a.sort_order
+  loop
+    v_subject := private.access(v_cell.resource, v_cell.action, p_subject);
+    continue when cardinality(v_subject.scopes) = 0;
+    v_viewer := private.access(v_cell.resource, v_cell.action, p_viewer);
+    continue when v_viewer.all_rows;
+    if v_subject.all_rows then
+      return format('%s: every record (you may not read them all)', v_cell.resource_label);
+    end if;
+    if 'territory' = any (v_subject.scopes) and not (v_subject.territory_ids operator(pg_catalog.<@) v_viewer.territory_ids) then
+      return format('%s: records of territories you are not responsible for', v_cell.resource_label);
+    end if;
+    if v_subject.owner_id is not null then
+      v_table := private.resource_table(v_cell.resource);
+      if v_table is not null then
+        execute format(
+          'select exists (
+             select 1 from public.%I t
+              cross join lateral private.record_facts($1, $2, to_jsonb(t), $3) s
+              cross join lateral private.record_facts($1, $2, to_jsonb(t), $4) v
+              where s.own_applies and s.is_own
+                and not coalesce((v.territory_applies and v.territory_id = any ($5)) or (v.own_applies and $6 is not null and v.is_own), false))',
+          v_table)
+          into v_hidden
+          using v_cell.resource, v_cell.action, p_subject, p_viewer, v_viewer.territory_ids, v_viewer.owner_id;
+        if v_hidden then
+          return format('%s: their own records, which you may not read', v_cell.resource_label);
+        end if;
+      end if;
+    end if;
+  end loop;
+  return null;
+end;
+$$;
+comment on function private.preview_overreach(uuid, uuid) is
+  'What p_subject may read that p_viewer may not (a sentence), or null: a preview is refused unless the subject''s reads lie inside the viewer''s.';
+comment on function private.start_preview(uuid) is
+  'Opens a 15-minute read-only preview as p_subject, for people holding profiles:preview whose own reads cover the subject''s, when the read-only check is installed.';
+
+
+
+
+
+-- =============================================================================
+-- Grants for the explainer's and preview's private helpers
+-- =============================================================================
+-- Called only inside the explainer and start_preview (definer functions): no API role needs them.
+revoke all on function private.may_read_row(text, jsonb, uuid), private.preview_guard_in_force(),
+  private.preview_overreach(uuid, uuid) from public;
+
+-- The audit log's read policy, now that people may read this feature's audited tables.
+select private.refresh_audit_read_policy();
