@@ -23,13 +23,8 @@ begin
       select rp.resource, rp.action, rp.scope, rp.role_code
         from public.user_roles ur
         join public.role_permissions rp on rp.role_code = ur.role_code
-        join public.profiles p on p.id = ur.user_id and p.is_active
        where ur.user_id = p_user
-         and not (
-           private.action_is_write(rp.action)
-           and (exists (select 1 from public.user_roles a where a.user_id = p_user and a.role_code = 'auditor')
-                or (v_preview and p_user = v_caller))
-         )
+         and private.refusing_invariant(p_user, rp.action, v_preview and p_user = v_caller) is null
     ),
     best as (
       select h.resource, h.action, max(h.scope) as scope from held h group by h.resource, h.action

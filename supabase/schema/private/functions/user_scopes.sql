@@ -10,19 +10,15 @@ AS $function$
 declare
   v_scopes public.permission_scope[];
 begin
+  if private.refusing_invariant(p_user, p_action, p_in_preview) is not null then
+    return '{}';
+  end if;
   select coalesce(array_agg(distinct rp.scope), '{}')
     into v_scopes
     from public.user_roles ur
     join public.role_permissions rp
       on rp.role_code = ur.role_code and rp.resource = p_resource and rp.action = p_action
-   where ur.user_id = p_user
-     -- A deactivated login can do nothing.
-     and exists (select 1 from public.profiles p where p.id = p_user and p.is_active)
-     -- A preview is read-only, and an auditor never writes, whatever the matrix says.
-     and not (
-       coalesce((select a.is_write from public.permission_actions a where a.code = p_action), true)
-       and (p_in_preview or exists (select 1 from public.user_roles au where au.user_id = p_user and au.role_code = 'auditor'))
-     );
+   where ur.user_id = p_user;
   return v_scopes;
 end;
 $function$;
