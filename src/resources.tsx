@@ -1,5 +1,10 @@
-// The app's table of contents: one entry per resource, mirrored by the route tree in App.tsx.
+// The app's table of contents, the one definition of every resource: its name (the table's,
+// the matrix's through `meta.permissionResource` when they differ, the i18n namespace's and,
+// with "-" for "_", the route's: /<name>, /<name>/create, /<name>/edit/:id, /<name>/show/:id)
+// and its pages. Refine's resource list and the route tree in App.tsx are both made from it.
 // `meta.label` is the English fallback; the menu shows the `<name>.<name>` i18n key.
+import { lazy, type ComponentType, type LazyExoticComponent } from "react";
+import { Route } from "react-router";
 import {
   ApartmentOutlined,
   AuditOutlined,
@@ -22,10 +27,31 @@ import {
 } from "@ant-design/icons";
 import type { ResourceProps } from "@refinedev/core";
 
-export const resources: ResourceProps[] = [
+type Page = LazyExoticComponent<ComponentType>;
+type Action = "list" | "create" | "edit" | "show";
+
+interface ResourceDefinition {
+  name: string;
+  pages?: Partial<Record<Action, Page>>;
+  meta: NonNullable<ResourceProps["meta"]>;
+}
+
+const page = (load: () => Promise<{ default: ComponentType }>): Page => lazy(load);
+
+/** The route of a resource: its name with "-" for "_". */
+export const routeOf = (name: string): string => `/${name.replace(/_/g, "-")}`;
+
+const actionPath: Record<Action, (base: string) => string> = {
+  list: (base) => base,
+  create: (base) => `${base}/create`,
+  edit: (base) => `${base}/edit/:id`,
+  show: (base) => `${base}/show/:id`,
+};
+
+const definitions: ResourceDefinition[] = [
   {
     name: "me",
-    list: "/me",
+    pages: { list: page(() => import("./resources/me/list")) },
     meta: { label: "My profile", icon: <UserOutlined /> },
   },
   {
@@ -34,20 +60,22 @@ export const resources: ResourceProps[] = [
   },
   {
     name: "my_rules",
-    list: "/my-rules",
+    pages: { list: page(() => import("./resources/my_rules/list")) },
     meta: { label: "My rules", icon: <CheckSquareOutlined />, parent: "rulebook" },
   },
   {
     name: "regulations",
-    list: "/rules",
-    create: "/rules/create",
-    edit: "/rules/edit/:id",
-    show: "/rules/show/:id",
+    pages: {
+      list: page(() => import("./resources/regulations/list")),
+      create: page(() => import("./resources/regulations/create")),
+      edit: page(() => import("./resources/regulations/edit")),
+      show: page(() => import("./resources/regulations/show")),
+    },
     meta: { label: "Rules", icon: <FileProtectOutlined />, parent: "rulebook" },
   },
   {
     name: "coverage",
-    list: "/coverage",
+    pages: { list: page(() => import("./resources/coverage/list")) },
     meta: {
       label: "Coverage",
       icon: <PieChartOutlined />,
@@ -58,9 +86,11 @@ export const resources: ResourceProps[] = [
   },
   {
     name: "regulation_categories",
-    list: "/rule-categories",
-    create: "/rule-categories/create",
-    edit: "/rule-categories/edit/:id",
+    pages: {
+      list: page(() => import("./resources/regulation_categories/list")),
+      create: page(() => import("./resources/regulation_categories/create")),
+      edit: page(() => import("./resources/regulation_categories/edit")),
+    },
     meta: { label: "Rule categories", icon: <TagsOutlined />, parent: "rulebook" },
   },
   {
@@ -69,38 +99,46 @@ export const resources: ResourceProps[] = [
   },
   {
     name: "staff",
-    list: "/staff",
-    create: "/staff/create",
-    edit: "/staff/edit/:id",
-    show: "/staff/show/:id",
+    pages: {
+      list: page(() => import("./resources/staff/list")),
+      create: page(() => import("./resources/staff/create")),
+      edit: page(() => import("./resources/staff/edit")),
+      show: page(() => import("./resources/staff/show")),
+    },
     meta: { label: "Staff", icon: <SolutionOutlined />, parent: "organisation" },
   },
   {
     name: "territories",
-    list: "/territories",
-    create: "/territories/create",
-    edit: "/territories/edit/:id",
-    show: "/territories/show/:id",
+    pages: {
+      list: page(() => import("./resources/territories/list")),
+      create: page(() => import("./resources/territories/create")),
+      edit: page(() => import("./resources/territories/edit")),
+      show: page(() => import("./resources/territories/show")),
+    },
     meta: { label: "Territories", icon: <GlobalOutlined />, parent: "organisation" },
   },
   {
     name: "positions",
-    list: "/positions",
-    create: "/positions/create",
-    edit: "/positions/edit/:id",
-    show: "/positions/show/:id",
+    pages: {
+      list: page(() => import("./resources/positions/list")),
+      create: page(() => import("./resources/positions/create")),
+      edit: page(() => import("./resources/positions/edit")),
+      show: page(() => import("./resources/positions/show")),
+    },
     meta: { label: "Positions", icon: <IdcardOutlined />, parent: "organisation" },
   },
   {
     name: "org_chart",
-    list: "/org-chart",
+    pages: { list: page(() => import("./resources/org_chart/list")) },
     meta: { label: "Org chart", icon: <ClusterOutlined />, parent: "organisation", permissionResource: "positions" },
   },
   {
     name: "custom_field_definitions",
-    list: "/custom-fields",
-    create: "/custom-fields/create",
-    edit: "/custom-fields/edit/:id",
+    pages: {
+      list: page(() => import("./resources/custom_field_definitions/list")),
+      create: page(() => import("./resources/custom_field_definitions/create")),
+      edit: page(() => import("./resources/custom_field_definitions/edit")),
+    },
     meta: {
       label: "Custom fields",
       icon: <FormOutlined />,
@@ -114,23 +152,27 @@ export const resources: ResourceProps[] = [
   },
   {
     name: "profiles",
-    list: "/users",
-    create: "/users/create",
-    edit: "/users/edit/:id",
-    show: "/users/show/:id",
+    pages: {
+      list: page(() => import("./resources/profiles/list")),
+      create: page(() => import("./resources/profiles/create")),
+      edit: page(() => import("./resources/profiles/edit")),
+      show: page(() => import("./resources/profiles/show")),
+    },
     meta: { label: "Users", icon: <TeamOutlined />, parent: "administration" },
   },
   {
     name: "app_roles",
-    list: "/roles",
-    create: "/roles/create",
-    edit: "/roles/edit/:id",
-    show: "/roles/show/:id",
+    pages: {
+      list: page(() => import("./resources/app_roles/list")),
+      create: page(() => import("./resources/app_roles/create")),
+      edit: page(() => import("./resources/app_roles/edit")),
+      show: page(() => import("./resources/app_roles/show")),
+    },
     meta: { label: "Roles", icon: <IdcardOutlined />, parent: "administration", idColumnName: "code" },
   },
   {
     name: "role_permissions",
-    list: "/permissions",
+    pages: { list: page(() => import("./resources/role_permissions/list")) },
     meta: {
       label: "Permission matrix",
       icon: <SafetyOutlined />,
@@ -140,7 +182,7 @@ export const resources: ResourceProps[] = [
   },
   {
     name: "matrix_versions",
-    list: "/permissions/history",
+    pages: { list: page(() => import("./resources/matrix_versions/list")) },
     meta: {
       label: "Matrix history",
       icon: <HistoryOutlined />,
@@ -150,7 +192,7 @@ export const resources: ResourceProps[] = [
   },
   {
     name: "effective_permissions",
-    list: "/effective-permissions",
+    pages: { list: page(() => import("./resources/effective_permissions/list")) },
     meta: {
       label: "Effective permissions",
       icon: <KeyOutlined />,
@@ -160,7 +202,31 @@ export const resources: ResourceProps[] = [
   },
   {
     name: "audit_log",
-    list: "/audit",
+    pages: { list: page(() => import("./resources/audit_log/list")) },
     meta: { label: "Audit log", icon: <AuditOutlined />, parent: "administration" },
   },
 ];
+
+export const resources: ResourceProps[] = definitions.map(({ name, pages, meta }) => {
+  const paths = Object.fromEntries(
+    (Object.keys(pages ?? {}) as Action[]).map((action) => [action, actionPath[action](routeOf(name))]),
+  );
+  return { name, ...paths, meta };
+});
+
+/** The signed-in route tree: one <Route> per resource with pages, one child per page. */
+export function resourceRoutes() {
+  return definitions
+    .filter((definition) => definition.pages)
+    .map(({ name, pages }) => (
+      <Route key={name} path={routeOf(name)}>
+        {(Object.entries(pages!) as [Action, Page][]).map(([action, Page]) => (
+          <Route
+            key={action}
+            {...(action === "list" ? { index: true } : { path: actionPath[action]("").slice(1) })}
+            element={<Page />}
+          />
+        ))}
+      </Route>
+    ));
+}

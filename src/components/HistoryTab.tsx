@@ -27,17 +27,17 @@ export function ChangeTable({ row, table }: { row: AuditRow; table: string }) {
       dataSource={changes}
       data-testid={`history-diff-${row.id}`}
       columns={[
-        { key: "field", title: t("audit.fields.field"), render: (_, c) => label(c.field), width: "25%" },
+        { key: "field", title: t("audit_log.fields.field"), render: (_, c) => label(c.field), width: "25%" },
         {
           key: "before",
-          title: t("audit.fields.before"),
+          title: t("audit_log.fields.before"),
           render: (_, c) => (
             <Typography.Text delete={row.operation !== "INSERT"}>{formatValue(c.before)}</Typography.Text>
           ),
         },
         {
           key: "after",
-          title: t("audit.fields.after"),
+          title: t("audit_log.fields.after"),
           render: (_, c) => <Typography.Text strong>{formatValue(c.after)}</Typography.Text>,
         },
       ]}
@@ -56,7 +56,7 @@ export function ActorLabel({ row }: { row: Pick<AuditRow, "actor_kind" | "actor_
       </span>
     );
   }
-  return <Tag>{t(`audit.actorKinds.${row.actor_kind}`)}</Tag>;
+  return <Tag>{t(`audit_log.actorKinds.${row.actor_kind}`)}</Tag>;
 }
 
 /** The record as the log saw it: its name, with its code, and the full id on hover. */
@@ -76,7 +76,7 @@ export function OperationTag({ operation }: { operation: string }) {
   const { t } = useTranslation();
   return (
     <Tag color={operationColor[operation]} data-testid="operation-tag">
-      {t(`audit.operations.${operation}`)}
+      {t(`audit_log.operations.${operation}`)}
     </Tag>
   );
 }
@@ -100,7 +100,7 @@ export function HistoryTab({ table, recordId }: { table: string; recordId: strin
   const rows = result?.data ?? [];
   return (
     <Card
-      title={<h2 style={{ fontSize: 16, margin: 0 }}>{t("audit.history")}</h2>}
+      title={<h2 style={{ fontSize: 16, margin: 0 }}>{t("audit_log.history")}</h2>}
       size="small"
       data-testid="history-tab"
       style={{ marginTop: 16 }}
@@ -109,7 +109,7 @@ export function HistoryTab({ table, recordId }: { table: string; recordId: strin
       <AntList<AuditRow>
         loading={query.isLoading}
         dataSource={rows}
-        locale={{ emptyText: <Empty description={t("audit.noHistory")} image={Empty.PRESENTED_IMAGE_SIMPLE} /> }}
+        locale={{ emptyText: <Empty description={t("audit_log.noHistory")} image={Empty.PRESENTED_IMAGE_SIMPLE} /> }}
         renderItem={(row) => (
           <AntList.Item key={row.id} data-testid={`history-entry-${row.id}`}>
             <Space direction="vertical" style={{ width: "100%" }}>
@@ -118,7 +118,7 @@ export function HistoryTab({ table, recordId }: { table: string; recordId: strin
                 <Typography.Text>
                   {new Date(row.occurred_at).toLocaleString(i18n.language, { timeZoneName: "short" })}
                 </Typography.Text>
-                <Typography.Text type="secondary">{t("audit.by")}</Typography.Text>
+                <Typography.Text type="secondary">{t("audit_log.by")}</Typography.Text>
                 <ActorLabel row={row} />
               </Space>
               <ChangeTable row={row} table={table} />
@@ -128,7 +128,7 @@ export function HistoryTab({ table, recordId }: { table: string; recordId: strin
       />
       {(result?.total ?? 0) > rows.length && (
         <Button onClick={() => setPages((p) => p + 1)} data-testid="history-more">
-          {t("audit.loadMore")}
+          {t("audit_log.loadMore")}
         </Button>
       )}
     </Card>

@@ -45,7 +45,7 @@ describe("why can't they", () => {
   it("the not-allowed page offers Why? for the signed-in person", async () => {
     const page = await session.newPage();
     await new ShellPageObject(page).signInAs(demo.salesperson.email, demo.salesperson.password);
-    await page.goto("/audit");
+    await page.goto("/audit-log");
     await page.getByTestId("not-allowed").waitFor();
     await page.getByTestId("why-button").click();
     expect(await page.getByTestId("why-sentence").innerText()).toContain("Sofía Chen can't read Audit log");
@@ -81,7 +81,7 @@ describe("view as another person", () => {
     const page = await session.newPage();
     const shell = new ShellPageObject(page);
     await shell.signInAs(demo.hr_admin.email, demo.hr_admin.password);
-    await page.goto(`/users/show/${salespersonId}`);
+    await page.goto(`/profiles/show/${salespersonId}`);
     await page.getByTestId(`preview-${salespersonId}`).click();
     await page.getByTestId("preview-banner").waitFor();
     expect(await page.getByTestId("preview-banner").innerText()).toContain("Read-only preview as Sofía Chen");

@@ -79,7 +79,7 @@ describe("what a role may not do is not offered", () => {
   it("the auditor sees no create, edit or delete buttons on roles, and a read-only matrix", async () => {
     const page = await session.newPage();
     await new ShellPageObject(page).signInAs(demo.auditor.email, demo.auditor.password);
-    await page.goto("/roles");
+    await page.goto("/app-roles");
     await page.getByTestId("role-row-manager").waitFor();
     expect(await page.getByTestId("role-create").count()).toBe(0);
     expect(await page.locator('[data-testid^="role-edit-"]').count()).toBe(0);
@@ -93,7 +93,7 @@ describe("what a role may not do is not offered", () => {
   it("a forbidden URL shows the not-allowed page", async () => {
     const page = await session.newPage();
     await new ShellPageObject(page).signInAs(demo.salesperson.email, demo.salesperson.password);
-    await page.goto("/permissions");
+    await page.goto("/role-permissions");
     await page.getByTestId("not-allowed").waitFor();
     expect(await page.getByRole("heading", { name: "Not allowed" }).count()).toBe(1);
   });
@@ -114,7 +114,7 @@ describe("HR edits the matrix", () => {
 
     const personContext = await session.newPage();
     await new ShellPageObject(personContext).signInAs(person.email, person.password);
-    await personContext.goto("/audit");
+    await personContext.goto("/audit-log");
     await personContext.getByTestId("audit-table").waitFor();
     expect(await personContext.getByTestId("not-allowed").count()).toBe(0);
   });

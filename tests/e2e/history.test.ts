@@ -17,7 +17,7 @@ describe("the History tab", () => {
     const hr = await createTestUser(["hr_admin"], { fullName: "Hilda History" });
     const page = await session.newPage();
     await new ShellPageObject(page).signInAs(hr.email, hr.password);
-    await page.goto(`/roles/edit/${code}`);
+    await page.goto(`/app-roles/edit/${code}`);
     const field = page.getByTestId("role-label_en");
     await field.waitFor();
     await page.waitForFunction(
@@ -26,7 +26,7 @@ describe("the History tab", () => {
     );
     await field.fill("After Label");
     await page.getByTestId("role-save").click();
-    await page.waitForURL(/\/roles\/show\//);
+    await page.waitForURL(/\/app-roles\/show\//);
     const history = new HistoryPageObject(page);
     await history.tab().waitFor();
     await history.tab().getByText("Hilda History").first().waitFor();

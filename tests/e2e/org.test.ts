@@ -96,7 +96,7 @@ describe("custom fields", () => {
     const page = await session.newPage();
     await new ShellPageObject(page).signInAs(hr.email, hr.password);
     try {
-      await page.goto("/custom-fields/create");
+      await page.goto("/custom-field-definitions/create");
       const staff = new StaffPageObject(page);
       await staff.form.fill("cfd-key", key);
       await staff.form.fill("cfd-label_en", "Certifications");

@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import { createTestUser, demo, serviceClient, type TestUser } from "../support/clients.ts";
 import { categoryId, moveRule, writeRule } from "../support/rules.ts";
 import { xssBody } from "../support/xss-corpus.ts";
-import { RulesPageObject } from "./pages/rules.po.ts";
+import { RegulationsPageObject } from "./pages/regulations.po.ts";
 import { ShellPageObject } from "./pages/shell.po.ts";
 import { openBrowser } from "./support/browser.ts";
 
@@ -38,7 +38,7 @@ describe("publishing and acknowledging a rule", () => {
     const code = `E2E-${randomUUID().slice(0, 6).toUpperCase()}`;
     const page = await session.newPage();
     const shell = new ShellPageObject(page);
-    const rules = new RulesPageObject(page);
+    const rules = new RegulationsPageObject(page);
 
     // HR 1 writes and submits; publishing their own submission is refused.
     await shell.signInAs(hr1.email, hr1.password);
@@ -177,7 +177,7 @@ describe("coverage of a department", () => {
 
     const page = await session.newPage();
     await new ShellPageObject(page).signInAs(demo.hr_admin.email, demo.hr_admin.password);
-    const rules = new RulesPageObject(page);
+    const rules = new RegulationsPageObject(page);
     await rules.openCoverageIn(ruleId, region);
     expect(await rules.coverageCounts()).toEqual({ total: 61, missing: 58, listed: 61 });
     expect(await rules.coverageGroup(`CR-${t}-N`)).toBe("3 / 55");
@@ -223,7 +223,7 @@ describe("the auditor", () => {
   it("reads every version and the word diff, has no workflow controls, and a disabled Edit explains why", async () => {
     const page = await session.newPage();
     await new ShellPageObject(page).signInAs(demo.auditor.email, demo.auditor.password);
-    const rules = new RulesPageObject(page);
+    const rules = new RegulationsPageObject(page);
     await rules.openList();
     expect(await page.getByTestId("rule-create").count()).toBe(0);
 
@@ -263,7 +263,7 @@ describe("search", () => {
   it("finds a Chinese phrase inside a Chinese body and highlights it", async () => {
     const page = await session.newPage();
     await new ShellPageObject(page).signInAs(demo.salesperson.email, demo.salesperson.password);
-    const rules = new RulesPageObject(page);
+    const rules = new RegulationsPageObject(page);
     await rules.openList();
     await rules.search("未经经理许可");
     const hit = rules.hit("PRC-01");
@@ -305,7 +305,7 @@ describe("rule bodies are sanitised", () => {
       void dialog.dismiss();
     });
     await new ShellPageObject(page).signInAs(hr1.email, hr1.password);
-    const rules = new RulesPageObject(page);
+    const rules = new RegulationsPageObject(page);
     await rules.openShow(rule!.id);
     const body = rules.body();
     await body.getByText("is shown as code, not run").waitFor();
@@ -338,6 +338,6 @@ describe("rule bodies are sanitised", () => {
     expect(await body.locator("script, iframe, object, embed, form, svg, math, style, meta, base, link").count()).toBe(
       0,
     );
-    expect(page.url()).toContain(`/rules/show/${rule!.id}`);
+    expect(page.url()).toContain(`/regulations/show/${rule!.id}`);
   });
 });

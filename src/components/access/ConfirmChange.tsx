@@ -22,7 +22,7 @@ export function ConfirmChange({ open, title, changes, saving, error, onCancel, o
   const [touched, setTouched] = useState(false);
   const invalid =
     reason.trim().length === 0
-      ? t("matrix.reasonRequired")
+      ? t("role_permissions.reasonRequired")
       : reason.length > 500
         ? t("staff.errors.tooLong", { count: 500 })
         : null;
@@ -31,7 +31,7 @@ export function ConfirmChange({ open, title, changes, saving, error, onCancel, o
       open={open}
       title={title}
       onCancel={onCancel}
-      okText={t("matrix.confirmSave")}
+      okText={t("role_permissions.confirmSave")}
       cancelText={t("buttons.cancel")}
       confirmLoading={saving}
       okButtonProps={{ "data-testid": "matrix-confirm-save" } as Record<string, string>}
@@ -46,7 +46,7 @@ export function ConfirmChange({ open, title, changes, saving, error, onCancel, o
         setTouched(false);
       }}
     >
-      <Typography.Paragraph>{t("matrix.confirmIntro", { count: changes.length })}</Typography.Paragraph>
+      <Typography.Paragraph>{t("role_permissions.confirmIntro", { count: changes.length })}</Typography.Paragraph>
       <ImpactList changes={changes} />
       {error && (
         <Alert
@@ -60,12 +60,12 @@ export function ConfirmChange({ open, title, changes, saving, error, onCancel, o
       )}
       <Form layout="vertical" component={false}>
         <Form.Item
-          label={t("matrix.reason")}
+          label={t("role_permissions.reason")}
           htmlFor="matrix-reason"
           required
           style={{ marginTop: 16 }}
           validateStatus={touched && invalid ? "error" : undefined}
-          help={touched && invalid ? invalid : t("matrix.reasonHint")}
+          help={touched && invalid ? invalid : t("role_permissions.reasonHint")}
         >
           <Input.TextArea
             id="matrix-reason"

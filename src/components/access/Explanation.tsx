@@ -59,13 +59,13 @@ export function ExplanationView({ userId, resource, action, record }: Props) {
                     i18n.language,
                     r.role_code,
                   )}
-                  : {t(`matrix.scopes.${r.scope}`)}
+                  : {t(`role_permissions.scopes.${r.scope}`)}
                 </Tag>
               ))
             : t("why.none")}
         </Descriptions.Item>
-        <Descriptions.Item label={t("effective.scope")}>
-          {e.scope ? t(`matrix.scopes.${e.scope}`) : t("matrix.scopes.none")}
+        <Descriptions.Item label={t("effective_permissions.scope")}>
+          {e.scope ? t(`role_permissions.scopes.${e.scope}`) : t("role_permissions.scopes.none")}
         </Descriptions.Item>
         {e.territories.length > 0 && (
           <Descriptions.Item label={t("why.territories")}>

@@ -101,8 +101,13 @@ export function ImpactList({ changes }: { changes: CellChange[] }) {
                           {cell.people.map((p) => (
                             <li key={p.user_id}>
                               {p.name}:{" "}
-                              {p.scope_before ? t(`matrix.scopes.${p.scope_before}`) : t("matrix.scopes.none")} →{" "}
-                              {p.scope_after ? t(`matrix.scopes.${p.scope_after}`) : t("matrix.scopes.none")}
+                              {p.scope_before
+                                ? t(`role_permissions.scopes.${p.scope_before}`)
+                                : t("role_permissions.scopes.none")}{" "}
+                              →{" "}
+                              {p.scope_after
+                                ? t(`role_permissions.scopes.${p.scope_after}`)
+                                : t("role_permissions.scopes.none")}
                               {p.rows_before !== null && p.rows_after !== null
                                 ? ` (${p.rows_before.toLocaleString(i18n.language)} → ${p.rows_after.toLocaleString(i18n.language)})`
                                 : ""}

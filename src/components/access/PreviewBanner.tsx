@@ -23,10 +23,10 @@ export function PreviewBanner() {
       icon={<EyeOutlined />}
       data-testid="preview-banner"
       role="status"
-      message={t("preview.banner", { name: previewSession.subject.name, left: timeLeft(previewSession) })}
+      message={t("preview_sessions.banner", { name: previewSession.subject.name, left: timeLeft(previewSession) })}
       action={
-        <Button size="small" type="primary" onClick={() => exitPreview("/users")} data-testid="preview-exit">
-          {t("preview.exit")}
+        <Button size="small" type="primary" onClick={() => exitPreview("/profiles")} data-testid="preview-exit">
+          {t("preview_sessions.exit")}
         </Button>
       }
     />

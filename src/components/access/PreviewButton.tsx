@@ -53,7 +53,7 @@ export function PreviewButton({ userId, size }: { userId: string; size?: "small"
         if (result.error) void message.error(result.error);
       }}
     >
-      {t("preview.viewAs")}
+      {t("preview_sessions.viewAs")}
     </Button>
   );
 }

@@ -48,11 +48,11 @@ export function CustomFieldInputs<T extends FieldValues>({
             required={d.required}
             rules={{
               validate: (v: unknown) => {
-                if (d.required && empty(v)) return t("customFields.errors.required", { field: label });
+                if (d.required && empty(v)) return t("custom_field_definitions.errors.required", { field: label });
                 if (!empty(v) && d.field_type === "number" && (typeof v !== "number" || Number.isNaN(v)))
-                  return t("customFields.errors.number", { field: label });
+                  return t("custom_field_definitions.errors.number", { field: label });
                 if (!empty(v) && d.field_type === "text" && String(v).length > 2000)
-                  return t("customFields.errors.tooLong", { field: label });
+                  return t("custom_field_definitions.errors.tooLong", { field: label });
                 return true;
               },
             }}

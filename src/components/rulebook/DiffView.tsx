@@ -58,8 +58,8 @@ export function DiffView({
         value={mode}
         onChange={(v) => setMode(v as "inline" | "side")}
         options={[
-          { value: "inline", label: t("rules.diff.inline") },
-          { value: "side", label: t("rules.diff.side") },
+          { value: "inline", label: t("regulations.diff.inline") },
+          { value: "side", label: t("regulations.diff.side") },
         ]}
         style={{ marginBottom: 12 }}
       />

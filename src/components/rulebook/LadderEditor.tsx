@@ -58,7 +58,7 @@ export function LadderEditor({
   const save = () => {
     if (!editing) return;
     if (editing.kind === "fine" && !(editing.fine_amount && editing.fine_amount > 0))
-      return setError(t("rules.ladder.fineRequired"));
+      return setError(t("regulations.ladder.fineRequired"));
     const values = {
       level_order: editing.level_order,
       kind: editing.kind,
@@ -109,7 +109,7 @@ export function LadderEditor({
               })
             }
           >
-            {t("rules.ladder.add")}
+            {t("regulations.ladder.add")}
           </Button>
         )
       }
@@ -121,21 +121,21 @@ export function LadderEditor({
         pagination={false}
         loading={query.isLoading}
         dataSource={levels}
-        locale={{ emptyText: t("rules.ladder.none") }}
+        locale={{ emptyText: t("regulations.ladder.none") }}
         columns={[
           { key: "order", title: "#", dataIndex: "level_order", width: 50 },
-          { key: "kind", title: t("rules.ladder.kind"), render: (_, l) => t(`rules.sanctions.${l.kind}`) },
+          { key: "kind", title: t("regulations.ladder.kind"), render: (_, l) => t(`regulations.sanctions.${l.kind}`) },
           {
             key: "fine",
-            title: t("rules.ladder.fine"),
+            title: t("regulations.ladder.fine"),
             render: (_, l) => (l.fine_amount ? String(l.fine_amount) : "—"),
           },
           {
             key: "live",
-            title: t("rules.ladder.live"),
-            render: (_, l) => t("rules.ladder.months", { count: l.live_months }),
+            title: t("regulations.ladder.live"),
+            render: (_, l) => t("regulations.ladder.months", { count: l.live_months }),
           },
-          { key: "note", title: t("rules.ladder.note"), render: (_, l) => note(l) },
+          { key: "note", title: t("regulations.ladder.note"), render: (_, l) => note(l) },
           ...(readOnly
             ? []
             : [
@@ -151,7 +151,7 @@ export function LadderEditor({
                         onClick={() => setEditing({ ...l })}
                       />
                       <Popconfirm
-                        title={t("rules.ladder.deleteConfirm")}
+                        title={t("regulations.ladder.deleteConfirm")}
                         okText={t("buttons.delete")}
                         cancelText={t("buttons.cancel")}
                         onConfirm={() =>
@@ -168,7 +168,7 @@ export function LadderEditor({
       />
       <Modal
         open={Boolean(editing)}
-        title={t("rules.ladder.level")}
+        title={t("regulations.ladder.level")}
         onCancel={() => {
           setEditing(null);
           setError(null);
@@ -181,7 +181,7 @@ export function LadderEditor({
         {editing && (
           <Form layout="vertical" component={false}>
             {error && <Alert type="error" role="alert" showIcon message={error} style={{ marginBottom: 8 }} />}
-            <Form.Item label={t("rules.ladder.order")} htmlFor="ladder-order">
+            <Form.Item label={t("regulations.ladder.order")} htmlFor="ladder-order">
               <InputNumber
                 id="ladder-order"
                 min={1}
@@ -191,16 +191,16 @@ export function LadderEditor({
                 onChange={(v) => setEditing({ ...editing, level_order: v ?? 1 })}
               />
             </Form.Item>
-            <Form.Item label={t("rules.ladder.kind")} htmlFor="ladder-kind">
+            <Form.Item label={t("regulations.ladder.kind")} htmlFor="ladder-kind">
               <Select
                 id="ladder-kind"
                 value={editing.kind}
                 onChange={(v) => setEditing({ ...editing, kind: v })}
-                options={kinds.map((k) => ({ value: k, label: t(`rules.sanctions.${k}`) }))}
+                options={kinds.map((k) => ({ value: k, label: t(`regulations.sanctions.${k}`) }))}
               />
             </Form.Item>
             {editing.kind === "fine" && (
-              <Form.Item label={t("rules.ladder.fine")} htmlFor="ladder-fine" required>
+              <Form.Item label={t("regulations.ladder.fine")} htmlFor="ladder-fine" required>
                 <InputNumber
                   id="ladder-fine"
                   min={0.01}
@@ -212,7 +212,7 @@ export function LadderEditor({
                 />
               </Form.Item>
             )}
-            <Form.Item label={t("rules.ladder.live")} htmlFor="ladder-live">
+            <Form.Item label={t("regulations.ladder.live")} htmlFor="ladder-live">
               <InputNumber
                 id="ladder-live"
                 min={1}
@@ -220,13 +220,13 @@ export function LadderEditor({
                 precision={0}
                 value={editing.live_months}
                 onChange={(v) => setEditing({ ...editing, live_months: v ?? 12 })}
-                addonAfter={t("rules.ladder.monthsUnit")}
+                addonAfter={t("regulations.ladder.monthsUnit")}
               />
             </Form.Item>
             {(["en", "es", "zh"] as const).map((lang) => (
               <Form.Item
                 key={lang}
-                label={`${t("rules.ladder.note")} (${t(`positions.languages.${lang}`)})`}
+                label={`${t("regulations.ladder.note")} (${t(`positions.languages.${lang}`)})`}
                 htmlFor={`ladder-note-${lang}`}
               >
                 <Input

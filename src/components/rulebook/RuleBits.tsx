@@ -10,9 +10,9 @@ export function StatusTag({ status, inForce }: { status: Status; inForce?: numbe
   const { t } = useTranslation();
   return (
     <span data-testid="rule-status">
-      <Tag color={statusColor[status]}>{t(`rules.status.${status}`)}</Tag>
+      <Tag color={statusColor[status]}>{t(`regulations.status.${status}`)}</Tag>
       {inForce && status !== "published" && status !== "retired" ? (
-        <Tag color="green">{t("rules.inForce", { n: inForce })}</Tag>
+        <Tag color="green">{t("regulations.inForce", { n: inForce })}</Tag>
       ) : null}
     </span>
   );
@@ -21,8 +21,8 @@ export function StatusTag({ status, inForce }: { status: Status; inForce?: numbe
 export function FallbackMark() {
   const { t } = useTranslation();
   return (
-    <Tooltip title={t("rules.untranslated")}>
-      <Tag data-testid="untranslated-mark" aria-label={t("rules.untranslated")}>
+    <Tooltip title={t("regulations.untranslated")}>
+      <Tag data-testid="untranslated-mark" aria-label={t("regulations.untranslated")}>
         EN
       </Tag>
     </Tooltip>
@@ -51,13 +51,13 @@ export function LadderTable({ steps, testId }: { steps: LadderStep[]; testId?: s
       rowKey="level_order"
       dataSource={steps}
       data-testid={testId}
-      locale={{ emptyText: t("rules.ladder.none") }}
+      locale={{ emptyText: t("regulations.ladder.none") }}
       columns={[
         { key: "order", title: "#", dataIndex: "level_order", width: 50 },
-        { key: "kind", title: t("rules.ladder.kind"), render: (_, s) => t(`rules.sanctions.${s.kind}`) },
+        { key: "kind", title: t("regulations.ladder.kind"), render: (_, s) => t(`regulations.sanctions.${s.kind}`) },
         {
           key: "fine",
-          title: t("rules.ladder.fine"),
+          title: t("regulations.ladder.fine"),
           render: (_, s) =>
             s.fine_amount
               ? new Intl.NumberFormat(i18n.language, { minimumFractionDigits: 2 }).format(s.fine_amount)
@@ -65,10 +65,10 @@ export function LadderTable({ steps, testId }: { steps: LadderStep[]; testId?: s
         },
         {
           key: "live",
-          title: t("rules.ladder.live"),
-          render: (_, s) => t("rules.ladder.months", { count: s.live_months }),
+          title: t("regulations.ladder.live"),
+          render: (_, s) => t("regulations.ladder.months", { count: s.live_months }),
         },
-        { key: "note", title: t("rules.ladder.note"), render: (_, s) => note(s) },
+        { key: "note", title: t("regulations.ladder.note"), render: (_, s) => note(s) },
       ]}
     />
   );

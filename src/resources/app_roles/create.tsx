@@ -6,7 +6,7 @@ import { PageTitle } from "../../components/PageTitle";
 import { RoleFormFields } from "./form";
 import { roleMeta, type RoleFormValues, type RoleRow } from "./queries";
 
-export default function RoleCreate() {
+export default function AppRolesCreate() {
   const { t } = useTranslation();
   const { control, handleSubmit, refineCore, saveButtonProps } = useForm<
     RoleRow,

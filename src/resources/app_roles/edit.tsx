@@ -7,7 +7,7 @@ import { QueryError } from "../../components/QueryError";
 import { RoleFormFields } from "./form";
 import { roleMeta, roleSelect, type RoleFormValues, type RoleRow } from "./queries";
 
-export default function RoleEdit() {
+export default function AppRolesEdit() {
   const { t } = useTranslation();
   const { control, register, handleSubmit, refineCore, saveButtonProps } = useForm<
     RoleRow,

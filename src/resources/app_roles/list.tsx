@@ -9,7 +9,7 @@ import { TableFilterForm } from "../../components/TableFilterForm";
 
 type RoleListRow = RoleRow & { user_roles: { count: number }[] };
 
-export default function RoleList() {
+export default function AppRolesList() {
   const { t, i18n } = useTranslation();
   const { tableProps, tableQuery, searchFormProps } = useTable<RoleListRow>({
     resource: "app_roles",

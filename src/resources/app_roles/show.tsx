@@ -9,7 +9,7 @@ import { localizedLabel } from "../../providers/i18n";
 import { roleMeta, roleSelect, type RoleRow } from "./queries";
 import { RecordDeleteButton, RecordEditButton } from "../../components/access/RecordButtons";
 
-export default function RoleShow() {
+export default function AppRolesShow() {
   const { t, i18n } = useTranslation();
   const { query } = useShow<RoleRow>({ resource: "app_roles", meta: { ...roleMeta, select: roleSelect } });
   const role = query.data?.data;

@@ -22,9 +22,9 @@ export function useIntegrity() {
     onSuccess: (report) => {
       const verdict = integrityVerdict(report);
       const values: Record<string, unknown> = { ...verdict.values };
-      if (verdict.key === "audit.verify.checkpointBroken") {
+      if (verdict.key === "audit_log.verify.checkpointBroken") {
         values.at = new Date(verdict.values.at).toLocaleString(i18n.language);
-        values.reason = t(`audit.verify.mismatch.${verdict.values.reason}`);
+        values.reason = t(`audit_log.verify.mismatch.${verdict.values.reason}`);
       }
       setShown({ ok: verdict.ok, text: t(verdict.key, values) });
     },
@@ -33,18 +33,18 @@ export function useIntegrity() {
   const checkpoint = useMutation({
     mutationFn: () => auditIntegrity<{ checkpoint: { id: number; last_id: number } }>("checkpoint"),
     onSuccess: ({ checkpoint: c }) =>
-      setShown({ ok: true, text: t("audit.checkpoint.made", { id: c.id, last: c.last_id }) }),
+      setShown({ ok: true, text: t("audit_log.checkpoint.made", { id: c.id, last: c.last_id }) }),
     onError: (error: Error) => setShown({ ok: false, text: error.message }),
   });
 
   const buttons = (
     <Space>
       <Button onClick={() => verify.mutate()} loading={verify.isPending} data-testid="audit-verify">
-        {t("audit.verify.button")}
+        {t("audit_log.verify.button")}
       </Button>
       {canCheckpoint?.can && (
         <Button onClick={() => checkpoint.mutate()} loading={checkpoint.isPending} data-testid="audit-checkpoint">
-          {t("audit.checkpoint.button")}
+          {t("audit_log.checkpoint.button")}
         </Button>
       )}
     </Space>

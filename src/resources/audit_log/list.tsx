@@ -96,7 +96,7 @@ export default function AuditLogList() {
 
   return (
     <List
-      title={<PageTitle>{t("audit.title")}</PageTitle>}
+      title={<PageTitle>{t("audit_log.title")}</PageTitle>}
       canCreate={false}
       headerButtons={
         <Space>
@@ -110,8 +110,8 @@ export default function AuditLogList() {
         <Select
           allowClear
           showSearch
-          aria-label={t("audit.filters.table")}
-          placeholder={t("audit.filters.table")}
+          aria-label={t("audit_log.filters.table")}
+          placeholder={t("audit_log.filters.table")}
           value={query.table}
           onChange={(v?: string) => setFilter({ table: v })}
           options={(tables.data ?? []).map((name) => ({
@@ -128,8 +128,8 @@ export default function AuditLogList() {
           showSearch
           loading={peopleProps.loading}
           allowClear
-          aria-label={t("audit.filters.person")}
-          placeholder={t("audit.filters.person")}
+          aria-label={t("audit_log.filters.person")}
+          placeholder={t("audit_log.filters.person")}
           value={query.actor}
           onChange={(v?: string) => setFilter({ actor: v })}
           style={{ width: 220 }}
@@ -137,23 +137,25 @@ export default function AuditLogList() {
         />
         <Select
           allowClear
-          aria-label={t("audit.filters.operation")}
-          placeholder={t("audit.filters.operation")}
+          aria-label={t("audit_log.filters.operation")}
+          placeholder={t("audit_log.filters.operation")}
           value={query.operation}
           onChange={(v?: AuditQuery["operation"]) => setFilter({ operation: v })}
-          options={auditOperations.map((op) => ({ value: op, label: t(`audit.operations.${op}`) }))}
+          options={auditOperations.map((op) => ({ value: op, label: t(`audit_log.operations.${op}`) }))}
           style={{ width: 160 }}
           data-testid="audit-filter-operation"
         />
         <DatePicker.RangePicker
-          aria-label={t("audit.filters.dates")}
+          aria-label={t("audit_log.filters.dates")}
           allowEmpty={[true, true]}
           value={[query.from ? dayjs(query.from) : null, query.to ? dayjs(query.to) : null]}
           onChange={(r) => setRange(r as [Dayjs | null, Dayjs | null] | null)}
-          placeholder={[t("audit.filters.from"), t("audit.filters.to")]}
+          placeholder={[t("audit_log.filters.from"), t("audit_log.filters.to")]}
           data-testid="audit-filter-dates"
         />
-        {Boolean(query.from || query.to) && <Typography.Text type="secondary">{t("audit.utcNote")}</Typography.Text>}
+        {Boolean(query.from || query.to) && (
+          <Typography.Text type="secondary">{t("audit_log.utcNote")}</Typography.Text>
+        )}
       </Space>
       {listQuery.isError && <QueryError error={listQuery.error} onRetry={() => void listQuery.refetch()} />}
       {/* data-shown: the address whose answer the table shows, once no redirect to the newest page is pending (tests wait for it). */}
@@ -179,48 +181,48 @@ export default function AuditLogList() {
         >
           <Table.Column<AuditRow>
             dataIndex="occurred_at"
-            title={t("audit.fields.occurred_at")}
+            title={t("audit_log.fields.occurred_at")}
             render={(v: string) => new Date(v).toLocaleString(i18n.language, { timeZoneName: "short" })}
           />
           <Table.Column<AuditRow>
             dataIndex="table_name"
-            title={t("audit.fields.table_name")}
+            title={t("audit_log.fields.table_name")}
             render={(name: string) => (i18n.exists(`${name}.${name}`) ? t(`${name}.${name}`) : name)}
           />
           <Table.Column<AuditRow>
             dataIndex="record_id"
-            title={t("audit.fields.record_id")}
+            title={t("audit_log.fields.record_id")}
             render={(_, row) => <RecordLabel row={row} />}
           />
           <Table.Column<AuditRow>
             dataIndex="operation"
-            title={t("audit.fields.operation")}
+            title={t("audit_log.fields.operation")}
             render={(op: string) => <OperationTag operation={op} />}
           />
           <Table.Column<AuditRow>
             dataIndex="changed_fields"
-            title={t("audit.fields.changed_fields")}
+            title={t("audit_log.fields.changed_fields")}
             render={(fields: string[]) => fields.join(", ") || "—"}
           />
           <Table.Column<AuditRow>
             key="actor"
-            title={t("audit.fields.actor")}
+            title={t("audit_log.fields.actor")}
             render={(_, row) => <ActorLabel row={row} />}
           />
         </Table>
       </div>
-      <nav aria-label={t("audit.pager.label")} data-testid="audit-pager" style={{ marginTop: 16 }}>
+      <nav aria-label={t("audit_log.pager.label")} data-testid="audit-pager" style={{ marginTop: 16 }}>
         <Space wrap>
           <Button disabled={!cursor} onClick={() => setFilter({})} data-testid="audit-newest">
-            {t("audit.pager.newest")}
+            {t("audit_log.pager.newest")}
           </Button>
           <Button disabled={!page.newer} onClick={() => page.newer && go(page.newer)} data-testid="audit-newer">
-            {t("audit.pager.newer")}
+            {t("audit_log.pager.newer")}
           </Button>
           <Button disabled={!page.older} onClick={() => page.older && go(page.older)} data-testid="audit-older">
-            {t("audit.pager.older")}
+            {t("audit_log.pager.older")}
           </Button>
-          <Typography.Text type="secondary">{t("audit.pager.order")}</Typography.Text>
+          <Typography.Text type="secondary">{t("audit_log.pager.order")}</Typography.Text>
         </Space>
       </nav>
     </List>

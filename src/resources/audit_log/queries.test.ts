@@ -153,7 +153,7 @@ describe("the integrity verdict", () => {
   it("says intact with the number of checkpoints when everything holds", () => {
     expect(integrityVerdict({ chain, checkpoints: { checked: 3, first_mismatch: null }, configured: true })).toEqual({
       ok: true,
-      key: "audit.verify.ok",
+      key: "audit_log.verify.ok",
       values: { count: 120, checkpoints: 3 },
     });
   });
@@ -161,7 +161,7 @@ describe("the integrity verdict", () => {
     const broken = { ok: false, rows_checked: 120, first_broken_id: 77, reason: "edited" };
     expect(integrityVerdict({ chain: broken, checkpoints: null, configured: true })).toMatchObject({
       ok: false,
-      key: "audit.verify.broken",
+      key: "audit_log.verify.broken",
       values: { id: 77 },
     });
   });
@@ -171,14 +171,14 @@ describe("the integrity verdict", () => {
       integrityVerdict({ chain, checkpoints: { checked: 5, first_mismatch: mismatch }, configured: true }),
     ).toEqual({
       ok: false,
-      key: "audit.verify.checkpointBroken",
+      key: "audit_log.verify.checkpointBroken",
       values: { id: 4, at: mismatch.created_at, reason: "row_missing" },
     });
   });
   it("says the chain is intact but unanchored when no key is configured", () => {
     expect(integrityVerdict({ chain, checkpoints: null, configured: false })).toMatchObject({
       ok: true,
-      key: "audit.verify.okUnanchored",
+      key: "audit_log.verify.okUnanchored",
     });
   });
 });

@@ -54,10 +54,14 @@ export async function auditIntegrity<T>(action: "verify" | "checkpoint"): Promis
 }
 
 export type IntegrityVerdict =
-  | { ok: true; key: "audit.verify.ok"; values: { count: number; checkpoints: number } }
-  | { ok: true; key: "audit.verify.okUnanchored"; values: { count: number } }
-  | { ok: false; key: "audit.verify.broken"; values: { id: number | null; reason: string | null } }
-  | { ok: false; key: "audit.verify.checkpointBroken"; values: { id: number; at: string; reason: CheckpointMismatch } };
+  | { ok: true; key: "audit_log.verify.ok"; values: { count: number; checkpoints: number } }
+  | { ok: true; key: "audit_log.verify.okUnanchored"; values: { count: number } }
+  | { ok: false; key: "audit_log.verify.broken"; values: { id: number | null; reason: string | null } }
+  | {
+      ok: false;
+      key: "audit_log.verify.checkpointBroken";
+      values: { id: number; at: string; reason: CheckpointMismatch };
+    };
 
 /** What "Verify integrity" tells: the chain first, then the first checkpoint that no longer holds (pure). */
 export function integrityVerdict(report: IntegrityReport): IntegrityVerdict {
@@ -65,7 +69,7 @@ export function integrityVerdict(report: IntegrityReport): IntegrityVerdict {
   if (!report.chain?.ok) {
     return {
       ok: false,
-      key: "audit.verify.broken",
+      key: "audit_log.verify.broken",
       values: { id: report.chain?.first_broken_id ?? null, reason: report.chain?.reason ?? null },
     };
   }
@@ -73,12 +77,12 @@ export function integrityVerdict(report: IntegrityReport): IntegrityVerdict {
   if (mismatch)
     return {
       ok: false,
-      key: "audit.verify.checkpointBroken",
+      key: "audit_log.verify.checkpointBroken",
       values: { id: mismatch.id, at: mismatch.created_at, reason: mismatch.reason },
     };
   if (!report.configured || !report.checkpoints)
-    return { ok: true, key: "audit.verify.okUnanchored", values: { count } };
-  return { ok: true, key: "audit.verify.ok", values: { count, checkpoints: report.checkpoints.checked } };
+    return { ok: true, key: "audit_log.verify.okUnanchored", values: { count } };
+  return { ok: true, key: "audit_log.verify.ok", values: { count, checkpoints: report.checkpoints.checked } };
 }
 
 // ---------------------------------------------------------------------------

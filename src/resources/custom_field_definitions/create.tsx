@@ -6,7 +6,7 @@ import { PageTitle } from "../../components/PageTitle";
 import { DefinitionFormFields, toDefinitionPayload } from "./form";
 import type { DefinitionFormValues, DefinitionRow } from "./queries";
 
-export default function DefinitionCreate() {
+export default function CustomFieldDefinitionsCreate() {
   const { t } = useTranslation();
   const { control, handleSubmit, refineCore, saveButtonProps } = useForm<
     DefinitionRow,
@@ -30,7 +30,7 @@ export default function DefinitionCreate() {
   });
   return (
     <Create
-      title={<PageTitle>{t("customFields.titles.create")}</PageTitle>}
+      title={<PageTitle>{t("custom_field_definitions.titles.create")}</PageTitle>}
       saveButtonProps={{ ...saveButtonProps, "data-testid": "cfd-save" } as typeof saveButtonProps}
     >
       <Form

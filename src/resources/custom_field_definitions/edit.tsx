@@ -7,7 +7,7 @@ import { QueryError } from "../../components/QueryError";
 import { DefinitionFormFields, toDefinitionPayload } from "./form";
 import type { DefinitionFormValues, DefinitionRow } from "./queries";
 
-export default function DefinitionEdit() {
+export default function CustomFieldDefinitionsEdit() {
   const { t } = useTranslation();
   const { control, register, handleSubmit, refineCore, saveButtonProps } = useForm<
     DefinitionRow,
@@ -20,7 +20,7 @@ export default function DefinitionEdit() {
   const query = refineCore.query;
   return (
     <Edit
-      title={<PageTitle>{t("customFields.titles.edit")}</PageTitle>}
+      title={<PageTitle>{t("custom_field_definitions.titles.edit")}</PageTitle>}
       saveButtonProps={{ ...saveButtonProps, "data-testid": "cfd-save" } as typeof saveButtonProps}
       isLoading={refineCore.formLoading}
     >

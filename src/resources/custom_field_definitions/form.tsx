@@ -24,7 +24,7 @@ export function DefinitionFormFields({
         control={control}
         idPrefix="cfd"
         required
-        label={t("customFields.fields.resource")}
+        label={t("custom_field_definitions.fields.resource")}
         render={(field) => (
           <Select
             {...field}
@@ -38,11 +38,11 @@ export function DefinitionFormFields({
         control={control}
         idPrefix="cfd"
         required
-        label={t("customFields.fields.key")}
-        extra={t("customFields.hints.key")}
+        label={t("custom_field_definitions.fields.key")}
+        extra={t("custom_field_definitions.hints.key")}
         rules={{
           required: t("app_roles.errors.codeRequired"),
-          pattern: { value: fieldKeyPattern, message: t("customFields.errors.key") },
+          pattern: { value: fieldKeyPattern, message: t("custom_field_definitions.errors.key") },
         }}
         render={(field) => <Input {...field} value={field.value ?? ""} disabled={mode === "edit"} autoComplete="off" />}
       />
@@ -51,7 +51,7 @@ export function DefinitionFormFields({
         control={control}
         idPrefix="cfd"
         required
-        label={t("customFields.fields.label_en")}
+        label={t("custom_field_definitions.fields.label_en")}
         rules={{ ...labelRules, validate: (v) => (v ?? "").trim().length > 0 || t("app_roles.errors.labelRequired") }}
         render={(field) => <Input {...field} value={field.value ?? ""} lang="en" />}
       />
@@ -59,7 +59,7 @@ export function DefinitionFormFields({
         name="label_es"
         control={control}
         idPrefix="cfd"
-        label={t("customFields.fields.label_es")}
+        label={t("custom_field_definitions.fields.label_es")}
         rules={labelRules}
         render={(field) => <Input {...field} value={field.value ?? ""} lang="es" />}
       />
@@ -67,7 +67,7 @@ export function DefinitionFormFields({
         name="label_zh"
         control={control}
         idPrefix="cfd"
-        label={t("customFields.fields.label_zh")}
+        label={t("custom_field_definitions.fields.label_zh")}
         rules={labelRules}
         render={(field) => <Input {...field} value={field.value ?? ""} lang="zh-CN" />}
       />
@@ -76,18 +76,18 @@ export function DefinitionFormFields({
         control={control}
         idPrefix="cfd"
         required
-        label={t("customFields.fields.field_type")}
-        extra={mode === "edit" ? t("customFields.hints.typeFixed") : undefined}
+        label={t("custom_field_definitions.fields.field_type")}
+        extra={mode === "edit" ? t("custom_field_definitions.hints.typeFixed") : undefined}
         render={(field) => (
           <Select
             {...field}
             disabled={mode === "edit"}
-            options={fieldTypes.map((ft) => ({ value: ft, label: t(`customFields.types.${ft}`) }))}
+            options={fieldTypes.map((ft) => ({ value: ft, label: t(`custom_field_definitions.types.${ft}`) }))}
           />
         )}
       />
       {isSelectType(type) && (
-        <Form.Item label={t("customFields.fields.options")} required>
+        <Form.Item label={t("custom_field_definitions.fields.options")} required>
           <Table
             size="small"
             pagination={false}
@@ -97,21 +97,25 @@ export function DefinitionFormFields({
             columns={[
               {
                 key: "value",
-                title: t("customFields.options.value"),
+                title: t("custom_field_definitions.options.value"),
                 render: (_, __, i) => (
                   <ControlledField
                     name={`options.${i}.value`}
                     control={control}
                     idPrefix={`opt-${i}`}
                     label={null}
-                    rules={{ validate: (v) => (v ?? "").trim().length > 0 || t("customFields.errors.optionValue") }}
-                    render={(f) => <Input {...f} value={f.value ?? ""} aria-label={t("customFields.options.value")} />}
+                    rules={{
+                      validate: (v) => (v ?? "").trim().length > 0 || t("custom_field_definitions.errors.optionValue"),
+                    }}
+                    render={(f) => (
+                      <Input {...f} value={f.value ?? ""} aria-label={t("custom_field_definitions.options.value")} />
+                    )}
                   />
                 ),
               },
               {
                 key: "label_en",
-                title: t("customFields.fields.label_en"),
+                title: t("custom_field_definitions.fields.label_en"),
                 render: (_, __, i) => (
                   <ControlledField
                     name={`options.${i}.label_en`}
@@ -120,14 +124,14 @@ export function DefinitionFormFields({
                     label={null}
                     rules={{ validate: (v) => (v ?? "").trim().length > 0 || t("app_roles.errors.labelRequired") }}
                     render={(f) => (
-                      <Input {...f} value={f.value ?? ""} aria-label={t("customFields.fields.label_en")} />
+                      <Input {...f} value={f.value ?? ""} aria-label={t("custom_field_definitions.fields.label_en")} />
                     )}
                   />
                 ),
               },
               {
                 key: "label_es",
-                title: t("customFields.fields.label_es"),
+                title: t("custom_field_definitions.fields.label_es"),
                 render: (_, __, i) => (
                   <ControlledField
                     name={`options.${i}.label_es`}
@@ -135,14 +139,14 @@ export function DefinitionFormFields({
                     idPrefix={`opt-${i}`}
                     label={null}
                     render={(f) => (
-                      <Input {...f} value={f.value ?? ""} aria-label={t("customFields.fields.label_es")} />
+                      <Input {...f} value={f.value ?? ""} aria-label={t("custom_field_definitions.fields.label_es")} />
                     )}
                   />
                 ),
               },
               {
                 key: "label_zh",
-                title: t("customFields.fields.label_zh"),
+                title: t("custom_field_definitions.fields.label_zh"),
                 render: (_, __, i) => (
                   <ControlledField
                     name={`options.${i}.label_zh`}
@@ -150,14 +154,14 @@ export function DefinitionFormFields({
                     idPrefix={`opt-${i}`}
                     label={null}
                     render={(f) => (
-                      <Input {...f} value={f.value ?? ""} aria-label={t("customFields.fields.label_zh")} />
+                      <Input {...f} value={f.value ?? ""} aria-label={t("custom_field_definitions.fields.label_zh")} />
                     )}
                   />
                 ),
               },
               {
                 key: "active",
-                title: t("customFields.options.active"),
+                title: t("custom_field_definitions.options.active"),
                 render: (_, __, i) => (
                   <ControlledField
                     name={`options.${i}.active`}
@@ -168,7 +172,7 @@ export function DefinitionFormFields({
                       <Checkbox
                         checked={f.value !== false}
                         onChange={(e) => f.onChange(e.target.checked)}
-                        aria-label={t("customFields.options.active")}
+                        aria-label={t("custom_field_definitions.options.active")}
                       />
                     )}
                   />
@@ -196,9 +200,9 @@ export function DefinitionFormFields({
             style={{ marginTop: 8 }}
             data-testid="cfd-add-option"
           >
-            {t("customFields.options.add")}
+            {t("custom_field_definitions.options.add")}
           </Button>
-          {mode === "edit" && <div style={{ marginTop: 8 }}>{t("customFields.hints.retireOption")}</div>}
+          {mode === "edit" && <div style={{ marginTop: 8 }}>{t("custom_field_definitions.hints.retireOption")}</div>}
         </Form.Item>
       )}
       <Space size="large">
@@ -206,7 +210,7 @@ export function DefinitionFormFields({
           name="required"
           control={control}
           idPrefix="cfd"
-          label={t("customFields.fields.required")}
+          label={t("custom_field_definitions.fields.required")}
           render={(field) => (
             <Switch
               checked={Boolean(field.value)}
@@ -220,7 +224,7 @@ export function DefinitionFormFields({
           name="active"
           control={control}
           idPrefix="cfd"
-          label={t("customFields.fields.active")}
+          label={t("custom_field_definitions.fields.active")}
           render={(field) => (
             <Switch
               checked={field.value !== false}
@@ -234,7 +238,7 @@ export function DefinitionFormFields({
           name="sort_order"
           control={control}
           idPrefix="cfd"
-          label={t("customFields.fields.sort_order")}
+          label={t("custom_field_definitions.fields.sort_order")}
           render={(field) => <InputNumber {...field} value={field.value ?? 100} min={0} max={10000} precision={0} />}
         />
       </Space>

@@ -7,7 +7,7 @@ import { localizedLabel } from "../../providers/i18n";
 import type { DefinitionRow } from "./queries";
 import { TableFilterForm } from "../../components/TableFilterForm";
 
-export default function DefinitionList() {
+export default function CustomFieldDefinitionsList() {
   const { t, i18n } = useTranslation();
   const { tableProps, tableQuery, searchFormProps } = useTable<DefinitionRow>({
     resource: "custom_field_definitions",
@@ -22,7 +22,7 @@ export default function DefinitionList() {
   });
   return (
     <List
-      title={<PageTitle>{t("customFields.titles.list")}</PageTitle>}
+      title={<PageTitle>{t("custom_field_definitions.titles.list")}</PageTitle>}
       headerButtons={<CreateButton data-testid="cfd-create" />}
     >
       <TableFilterForm form={searchFormProps.form} />
@@ -30,34 +30,39 @@ export default function DefinitionList() {
       <Table<DefinitionRow> {...tableProps} rowKey="id" data-testid="cfd-table" size="small">
         <Table.Column<DefinitionRow>
           dataIndex="resource"
-          title={t("customFields.fields.resource")}
+          title={t("custom_field_definitions.fields.resource")}
           render={(r: string) => t(`${r}.${r}`)}
         />
         <Table.Column<DefinitionRow>
           dataIndex="key"
-          title={t("customFields.fields.key")}
+          title={t("custom_field_definitions.fields.key")}
           render={(k: string) => <code>{k}</code>}
         />
         <Table.Column<DefinitionRow>
           key="label"
-          title={t("customFields.fields.label_en")}
+          title={t("custom_field_definitions.fields.label_en")}
           render={(_, d) => localizedLabel(d, i18n.language)}
         />
         <Table.Column<DefinitionRow>
           dataIndex="field_type"
-          title={t("customFields.fields.field_type")}
-          render={(ft: string) => t(`customFields.types.${ft}`)}
+          title={t("custom_field_definitions.fields.field_type")}
+          render={(ft: string) => t(`custom_field_definitions.types.${ft}`)}
         />
         <Table.Column<DefinitionRow>
           dataIndex="required"
-          title={t("customFields.fields.required")}
-          render={(r: boolean) => (r ? <Tag color="orange">{t("customFields.yes")}</Tag> : t("customFields.no"))}
+          title={t("custom_field_definitions.fields.required")}
+          render={(r: boolean) =>
+            r ? <Tag color="orange">{t("custom_field_definitions.yes")}</Tag> : t("custom_field_definitions.no")
+          }
         />
         <Table.Column<DefinitionRow>
           dataIndex="active"
-          title={t("customFields.fields.active")}
+          title={t("custom_field_definitions.fields.active")}
           render={(a: boolean) => (
-            <Badge status={a ? "success" : "default"} text={a ? t("customFields.yes") : t("customFields.no")} />
+            <Badge
+              status={a ? "success" : "default"}
+              text={a ? t("custom_field_definitions.yes") : t("custom_field_definitions.no")}
+            />
           )}
         />
         <Table.Column<DefinitionRow>
@@ -70,7 +75,7 @@ export default function DefinitionList() {
                 hideText
                 size="small"
                 recordItemId={d.id}
-                confirmTitle={t("customFields.deleteConfirm")}
+                confirmTitle={t("custom_field_definitions.deleteConfirm")}
                 aria-label={t("buttons.delete")}
               />
             </Space>

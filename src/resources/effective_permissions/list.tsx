@@ -23,7 +23,7 @@ interface Row {
   effective?: EffectiveRow;
 }
 
-export default function EffectivePermissions() {
+export default function EffectivePermissionsList() {
   const { t, i18n } = useTranslation();
   const { data: me } = useGetIdentity<Identity>();
   const [picked, setPicked] = useState<string | undefined>();
@@ -72,10 +72,10 @@ export default function EffectivePermissions() {
     setRecord(undefined);
   };
   return (
-    <List title={<PageTitle>{t("effective.title")}</PageTitle>} canCreate={false}>
-      <Typography.Paragraph type="secondary">{t("effective.intro")}</Typography.Paragraph>
+    <List title={<PageTitle>{t("effective_permissions.title")}</PageTitle>} canCreate={false}>
+      <Typography.Paragraph type="secondary">{t("effective_permissions.intro")}</Typography.Paragraph>
       <Form layout="vertical" component={false}>
-        <Form.Item label={t("effective.person")} htmlFor="effective-person" style={{ maxWidth: 480 }}>
+        <Form.Item label={t("effective_permissions.person")} htmlFor="effective-person" style={{ maxWidth: 480 }}>
           <Select<string>
             id="effective-person"
             data-testid="effective-person"
@@ -86,7 +86,7 @@ export default function EffectivePermissions() {
             value={picked ?? me?.id}
             onChange={setPicked}
             showSearch
-            placeholder={t("effective.person")}
+            placeholder={t("effective_permissions.person")}
           />
         </Form.Item>
       </Form>
@@ -100,7 +100,7 @@ export default function EffectivePermissions() {
         pagination={false}
         size="small"
         data-testid="effective-table"
-        locale={{ emptyText: <Empty description={t("effective.none")} /> }}
+        locale={{ emptyText: <Empty description={t("effective_permissions.none")} /> }}
         onRow={(r) =>
           ({
             "data-testid": `effective-${r.resource}-${r.action}`,
@@ -110,24 +110,28 @@ export default function EffectivePermissions() {
       >
         <Table.Column<Row>
           key="resource"
-          title={t("matrix.resource")}
+          title={t("role_permissions.resource")}
           render={(_, r) => label(labels.resources, r.resource)}
         />
-        <Table.Column<Row> key="action" title={t("matrix.action")} render={(_, r) => label(labels.actions, r.action)} />
+        <Table.Column<Row>
+          key="action"
+          title={t("role_permissions.action")}
+          render={(_, r) => label(labels.actions, r.action)}
+        />
         <Table.Column<Row>
           key="scope"
-          title={t("effective.scope")}
+          title={t("effective_permissions.scope")}
           render={(_, r) =>
             r.effective ? (
-              <Tag color="blue">{t(`matrix.scopes.${r.effective.scope}`)}</Tag>
+              <Tag color="blue">{t(`role_permissions.scopes.${r.effective.scope}`)}</Tag>
             ) : (
-              <Tag>{t("matrix.scopes.none")}</Tag>
+              <Tag>{t("role_permissions.scopes.none")}</Tag>
             )
           }
         />
         <Table.Column<Row>
           key="granted_by"
-          title={t("effective.grantedBy")}
+          title={t("effective_permissions.grantedBy")}
           render={(_, r) => r.effective?.granted_by.map((code) => <Tag key={code}>{label(labels.roles, code)}</Tag>)}
         />
         <Table.Column<Row>

@@ -35,7 +35,8 @@ function VersionDiff({ version, defaultId }: { version: MatrixVersionRow; defaul
     queryFn: () => fetchVersionDiff(from, version.id),
     enabled: from >= 1,
   });
-  const scope = (s: DiffRow["from_scope"]) => (s ? t(`matrix.scopes.${s}`) : t("matrix.scopes.none"));
+  const scope = (s: DiffRow["from_scope"]) =>
+    s ? t(`role_permissions.scopes.${s}`) : t("role_permissions.scopes.none");
   return (
     <Space direction="vertical" style={{ width: "100%" }}>
       <Segmented
@@ -43,8 +44,8 @@ function VersionDiff({ version, defaultId }: { version: MatrixVersionRow; defaul
         value={against}
         onChange={(v) => setAgainst(v as "previous" | "defaults")}
         options={[
-          { value: "previous", label: t("matrixHistory.vsPrevious") },
-          { value: "defaults", label: t("matrixHistory.vsDefaults") },
+          { value: "previous", label: t("matrix_versions.vsPrevious") },
+          { value: "defaults", label: t("matrix_versions.vsDefaults") },
         ]}
       />
       {query.isError ? (
@@ -56,11 +57,11 @@ function VersionDiff({ version, defaultId }: { version: MatrixVersionRow; defaul
           loading={query.isLoading}
           dataSource={from >= 1 ? (query.data ?? []) : []}
           rowKey={(r) => `${r.role_code}|${r.resource}|${r.action}`}
-          locale={{ emptyText: <Empty description={t("matrixHistory.noDifference")} /> }}
+          locale={{ emptyText: <Empty description={t("matrix_versions.noDifference")} /> }}
           data-testid={`matrix-diff-${version.id}`}
           columns={[
             {
-              title: t("matrixHistory.role"),
+              title: t("matrix_versions.role"),
               key: "role",
               render: (_, r) =>
                 labelOf(
@@ -70,7 +71,7 @@ function VersionDiff({ version, defaultId }: { version: MatrixVersionRow; defaul
                 ),
             },
             {
-              title: t("matrix.resource"),
+              title: t("role_permissions.resource"),
               key: "resource",
               render: (_, r) =>
                 labelOf(
@@ -80,7 +81,7 @@ function VersionDiff({ version, defaultId }: { version: MatrixVersionRow; defaul
                 ),
             },
             {
-              title: t("matrix.action"),
+              title: t("role_permissions.action"),
               key: "action",
               render: (_, r) =>
                 labelOf(
@@ -90,7 +91,7 @@ function VersionDiff({ version, defaultId }: { version: MatrixVersionRow; defaul
                 ),
             },
             {
-              title: t("matrixHistory.change"),
+              title: t("matrix_versions.change"),
               key: "change",
               render: (_, r) => (
                 <span>
@@ -105,7 +106,7 @@ function VersionDiff({ version, defaultId }: { version: MatrixVersionRow; defaul
   );
 }
 
-export default function MatrixHistory() {
+export default function MatrixVersionsList() {
   const { t, i18n } = useTranslation();
   const { open } = useNotification();
   const queryClient = useQueryClient();
@@ -137,13 +138,13 @@ export default function MatrixHistory() {
     setReverting(null);
     permissionStore.invalidate();
     await queryClient.invalidateQueries();
-    open?.({ type: "success", message: t("matrixHistory.reverted", { n: result.version }) });
+    open?.({ type: "success", message: t("matrix_versions.reverted", { n: result.version }) });
   };
 
   return (
-    <List title={<PageTitle>{t("matrixHistory.title")}</PageTitle>} canCreate={false}>
+    <List title={<PageTitle>{t("matrix_versions.title")}</PageTitle>} canCreate={false}>
       <TableFilterForm form={searchFormProps.form} />
-      <Typography.Paragraph type="secondary">{t("matrixHistory.intro")}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">{t("matrix_versions.intro")}</Typography.Paragraph>
       {tableQuery.isError && (
         <QueryError
           error={{ message: toAppError(tableQuery.error).message }}
@@ -159,26 +160,26 @@ export default function MatrixHistory() {
         onRow={(v) => ({ "data-testid": `matrix-version-${v.id}` }) as React.HTMLAttributes<HTMLElement>}
         columns={[
           {
-            title: t("matrixHistory.number"),
+            title: t("matrix_versions.number"),
             dataIndex: "id",
             render: (n: number, v) => (
               <Space>
                 {`#${n}`}
-                {v.is_default && <Tag color="green">{t("matrixHistory.defaults")}</Tag>}
+                {v.is_default && <Tag color="green">{t("matrix_versions.defaults")}</Tag>}
               </Space>
             ),
           },
           {
-            title: t("matrixHistory.when"),
+            title: t("matrix_versions.when"),
             dataIndex: "created_at",
             render: (d: string) => new Date(d).toLocaleString(i18n.language),
           },
           {
-            title: t("matrixHistory.author"),
+            title: t("matrix_versions.author"),
             dataIndex: "author_name",
-            render: (a: string | null) => a ?? t("matrixHistory.system"),
+            render: (a: string | null) => a ?? t("matrix_versions.system"),
           },
-          { title: t("matrix.reason"), dataIndex: "reason" },
+          { title: t("role_permissions.reason"), dataIndex: "reason" },
           ...(canEdit?.can
             ? [
                 {
@@ -194,7 +195,7 @@ export default function MatrixHistory() {
                       }}
                       data-testid={`matrix-revert-${v.id}`}
                     >
-                      {t("matrixHistory.revert")}
+                      {t("matrix_versions.revert")}
                     </Button>
                   ),
                 },
@@ -204,7 +205,7 @@ export default function MatrixHistory() {
       />
       <ConfirmChange
         open={Boolean(reverting) && !revertChanges.isLoading}
-        title={reverting ? t("matrixHistory.revertTitle", { n: reverting.id }) : ""}
+        title={reverting ? t("matrix_versions.revertTitle", { n: reverting.id }) : ""}
         changes={revertChanges.data ?? []}
         saving={saving}
         error={error}

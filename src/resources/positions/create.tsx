@@ -6,7 +6,7 @@ import { PageTitle } from "../../components/PageTitle";
 import { PositionFormFields, toPositionPayload } from "./form";
 import { positionSelect, type PositionFormValues, type PositionRow } from "./queries";
 
-export default function PositionCreate() {
+export default function PositionsCreate() {
   const { t } = useTranslation();
   const { control, handleSubmit, refineCore, saveButtonProps } = useForm<
     PositionRow,

@@ -7,7 +7,7 @@ import { QueryError } from "../../components/QueryError";
 import { PositionFormFields, toPositionPayload } from "./form";
 import { positionSelect, type PositionFormValues, type PositionRow } from "./queries";
 
-export default function PositionEdit() {
+export default function PositionsEdit() {
   const { t } = useTranslation();
   const { control, register, handleSubmit, refineCore, saveButtonProps } = useForm<
     PositionRow,

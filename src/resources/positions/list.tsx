@@ -10,7 +10,7 @@ import { QueryError } from "../../components/QueryError";
 import { positionTitle } from "./queries";
 import { positionTree, type PositionNode, type PositionRow } from "./queries";
 
-export default function PositionList() {
+export default function PositionsList() {
   const { t, i18n } = useTranslation();
   const { result, query } = useList<PositionRow>({ resource: "positions", pagination: { mode: "off" } });
   const tree = useMemo(() => positionTree(result?.data ?? []), [result?.data]);
@@ -24,7 +24,7 @@ export default function PositionList() {
       title={<PageTitle>{t("positions.titles.list")}</PageTitle>}
       headerButtons={
         <Space>
-          <Link to="/org-chart">{t("orgChart.title")}</Link>
+          <Link to="/org-chart">{t("org_chart.title")}</Link>
           <CreateButton />
         </Space>
       }

@@ -11,7 +11,7 @@ import { positionTitle } from "./queries";
 import { positionSelect, responsibilityText, type PositionRow, type Responsibility } from "./queries";
 import { RecordDeleteButton, RecordEditButton } from "../../components/access/RecordButtons";
 
-export default function PositionShow() {
+export default function PositionsShow() {
   const { t, i18n } = useTranslation();
   const { query } = useShow<PositionRow>({ resource: "positions", meta: { select: positionSelect } });
   const position = query.data?.data;

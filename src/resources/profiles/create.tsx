@@ -21,7 +21,7 @@ interface CreateLoginValues {
   password: string;
 }
 
-export default function UserCreate() {
+export default function ProfilesCreate() {
   const { t, i18n } = useTranslation();
   const go = useGo();
   const invalidate = useInvalidate();
@@ -133,8 +133,8 @@ export default function UserCreate() {
           required
           label={t("profiles.fields.full_name")}
           rules={{
-            validate: (v) => v.trim().length > 0 || t("profile.errors.fullNameRequired"),
-            maxLength: { value: 120, message: t("profile.errors.fullNameTooLong") },
+            validate: (v) => v.trim().length > 0 || t("me.errors.fullNameRequired"),
+            maxLength: { value: 120, message: t("me.errors.fullNameTooLong") },
           }}
           render={(field) => <Input {...field} autoComplete="off" />}
         />

@@ -4,11 +4,11 @@ import { Form } from "antd";
 import { useTranslation } from "react-i18next";
 import { PageTitle } from "../../components/PageTitle";
 import { QueryError } from "../../components/QueryError";
-import type { ProfileFormValues } from "../../pages/me/queries";
+import type { ProfileFormValues } from "../me/queries";
 import { ProfileFields } from "./form";
 import { userSelect, type ProfileRow } from "./queries";
 
-export default function UserEdit() {
+export default function ProfilesEdit() {
   const { t } = useTranslation();
   const {
     control,

@@ -5,7 +5,7 @@ import { Controller, type Control, type FieldErrors } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { locales } from "../../providers/i18n";
 import { fieldStatus } from "../../utils/formStatus";
-import type { ProfileFormValues } from "../../pages/me/queries";
+import type { ProfileFormValues } from "../me/queries";
 
 export function ProfileFields({
   control,
@@ -21,12 +21,12 @@ export function ProfileFields({
         name="full_name"
         control={control}
         rules={{
-          validate: (v) => (v ?? "").trim().length > 0 || t("profile.errors.fullNameRequired"),
-          maxLength: { value: 120, message: t("profile.errors.fullNameTooLong") },
+          validate: (v) => (v ?? "").trim().length > 0 || t("me.errors.fullNameRequired"),
+          maxLength: { value: 120, message: t("me.errors.fullNameTooLong") },
         }}
         render={({ field }) => (
           <Form.Item
-            label={t("profile.fields.full_name")}
+            label={t("me.fields.full_name")}
             htmlFor="profile-full-name"
             required
             {...fieldStatus(errors.full_name?.message)}
@@ -45,7 +45,7 @@ export function ProfileFields({
         name="preferred_locale"
         control={control}
         render={({ field }) => (
-          <Form.Item label={t("profile.fields.preferred_locale")} htmlFor="profile-locale">
+          <Form.Item label={t("me.fields.preferred_locale")} htmlFor="profile-locale">
             <Select
               {...field}
               id="profile-locale"

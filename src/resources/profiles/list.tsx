@@ -11,7 +11,7 @@ import type { Tables } from "../../types/database";
 import { userListSelect, userListSelectByRole, type UserListRow } from "./queries";
 import { TableFilterForm } from "../../components/TableFilterForm";
 
-export default function UserList() {
+export default function ProfilesList() {
   const { t, i18n } = useTranslation();
   const { result: roles } = useList<Tables<"app_roles">>({
     resource: "app_roles",
@@ -64,8 +64,8 @@ export default function UserList() {
           value={current("is_active") as boolean | undefined}
           onChange={(value) => setFilter("is_active", "eq", value)}
           options={[
-            { value: true, label: t("profile.status.active") },
-            { value: false, label: t("profile.status.inactive") },
+            { value: true, label: t("me.status.active") },
+            { value: false, label: t("me.status.inactive") },
           ]}
           style={{ width: 180 }}
         />
@@ -105,7 +105,7 @@ export default function UserList() {
           render={(active: boolean) => (
             <Badge
               status={active ? "success" : "default"}
-              text={active ? t("profile.status.active") : t("profile.status.inactive")}
+              text={active ? t("me.status.active") : t("me.status.inactive")}
             />
           )}
         />

@@ -12,7 +12,7 @@ import { userSelect, type ProfileRow } from "./queries";
 import { UserRolesCard } from "./roles-card";
 import { RecordEditButton } from "../../components/access/RecordButtons";
 
-export default function UserShow() {
+export default function ProfilesShow() {
   const { t, i18n } = useTranslation();
   const { data: me } = useGetIdentity<Identity>();
   const { query } = useShow<ProfileRow>({ resource: "profiles", meta: { select: userSelect } });
@@ -41,7 +41,7 @@ export default function UserShow() {
               <Descriptions.Item label={t("profiles.fields.is_active")}>
                 <Badge
                   status={user.is_active ? "success" : "default"}
-                  text={user.is_active ? t("profile.status.active") : t("profile.status.inactive")}
+                  text={user.is_active ? t("me.status.active") : t("me.status.inactive")}
                   data-testid="user-status"
                 />
               </Descriptions.Item>

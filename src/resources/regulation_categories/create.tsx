@@ -6,7 +6,7 @@ import { PageTitle } from "../../components/PageTitle";
 import type { Tables } from "../../types/database";
 import { CategoryFormFields, type CategoryFormValues } from "./form";
 
-export default function CategoryCreate() {
+export default function RegulationCategoriesCreate() {
   const { t } = useTranslation();
   const { control, handleSubmit, refineCore, saveButtonProps } = useForm<
     Tables<"regulation_categories">,
@@ -17,7 +17,7 @@ export default function CategoryCreate() {
     defaultValues: { code: "", label_en: "", label_es: "", label_zh: "", sort_order: 100 },
   });
   return (
-    <Create title={<PageTitle>{t("ruleCategories.titles.create")}</PageTitle>} saveButtonProps={saveButtonProps}>
+    <Create title={<PageTitle>{t("regulation_categories.titles.create")}</PageTitle>} saveButtonProps={saveButtonProps}>
       <Form
         layout="vertical"
         component="form"

@@ -8,7 +8,7 @@ import { LadderEditor } from "../../components/rulebook/LadderEditor";
 import type { Tables } from "../../types/database";
 import { CategoryFormFields, type CategoryFormValues } from "./form";
 
-export default function CategoryEdit() {
+export default function RegulationCategoriesEdit() {
   const { t } = useTranslation();
   const { control, register, handleSubmit, refineCore, saveButtonProps } = useForm<
     Tables<"regulation_categories">,
@@ -21,7 +21,7 @@ export default function CategoryEdit() {
   const id = query?.data?.data?.id;
   return (
     <Edit
-      title={<PageTitle>{t("ruleCategories.titles.edit")}</PageTitle>}
+      title={<PageTitle>{t("regulation_categories.titles.edit")}</PageTitle>}
       saveButtonProps={saveButtonProps}
       canDelete={false}
     >
@@ -36,7 +36,7 @@ export default function CategoryEdit() {
           <input type="hidden" {...register("version", { valueAsNumber: true })} />
           <CategoryFormFields control={control} mode="edit" />
         </Form>
-        {id && <LadderEditor owner={{ category_id: id }} title={t("ruleCategories.ladder")} />}
+        {id && <LadderEditor owner={{ category_id: id }} title={t("regulation_categories.ladder")} />}
       </Space>
     </Edit>
   );

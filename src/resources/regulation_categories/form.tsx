@@ -62,7 +62,7 @@ export function CategoryFormFields({
         name="sort_order"
         control={control}
         idPrefix="category"
-        label={t("customFields.fields.sort_order")}
+        label={t("custom_field_definitions.fields.sort_order")}
         render={(field) => <InputNumber {...field} value={field.value ?? 100} min={0} max={10000} precision={0} />}
       />
     </>

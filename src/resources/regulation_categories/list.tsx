@@ -9,7 +9,7 @@ import { TableFilterForm } from "../../components/TableFilterForm";
 
 type Row = Tables<"regulation_categories">;
 
-export default function CategoryList() {
+export default function RegulationCategoriesList() {
   const { t, i18n } = useTranslation();
   const { tableProps, tableQuery, searchFormProps } = useTable<Row>({
     resource: "regulation_categories",
@@ -17,7 +17,7 @@ export default function CategoryList() {
     pagination: { pageSize: 50 },
   });
   return (
-    <List title={<PageTitle>{t("ruleCategories.titles.list")}</PageTitle>} headerButtons={<CreateButton />}>
+    <List title={<PageTitle>{t("regulation_categories.titles.list")}</PageTitle>} headerButtons={<CreateButton />}>
       <TableFilterForm form={searchFormProps.form} />
       {tableQuery.isError && <QueryError error={tableQuery.error} onRetry={() => void tableQuery.refetch()} />}
       <Table<Row> {...tableProps} rowKey="id" size="small" data-testid="categories-table">
@@ -41,7 +41,7 @@ export default function CategoryList() {
                 hideText
                 size="small"
                 recordItemId={c.id}
-                confirmTitle={t("ruleCategories.deleteConfirm")}
+                confirmTitle={t("regulation_categories.deleteConfirm")}
                 aria-label={t("buttons.delete")}
               />
             </Space>

@@ -8,7 +8,7 @@ import { PageTitle } from "../../components/PageTitle";
 import { RegulationFormFields } from "./form";
 import { createRegulation, type CreateRegulationInput } from "./queries";
 
-export default function RegulationCreate() {
+export default function RegulationsCreate() {
   const { t } = useTranslation();
   const go = useGo();
   const invalidate = useInvalidate();
@@ -37,7 +37,7 @@ export default function RegulationCreate() {
   });
   return (
     <Create
-      title={<PageTitle>{t("rules.titles.create")}</PageTitle>}
+      title={<PageTitle>{t("regulations.titles.create")}</PageTitle>}
       saveButtonProps={{
         onClick: () => void submit(),
         loading: formState.isSubmitting,

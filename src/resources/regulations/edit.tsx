@@ -16,7 +16,7 @@ import type { Tables } from "../../types/database";
 import { RegulationFormFields } from "./form";
 import { regulationSelect, type CreateRegulationInput, type DraftRow, type RegulationListRow } from "./queries";
 
-export default function RegulationEdit() {
+export default function RegulationsEdit() {
   const { t } = useTranslation();
   const go = useGo();
   const invalidate = useInvalidate();
@@ -106,7 +106,9 @@ export default function RegulationEdit() {
     <Edit
       title={
         <PageTitle>
-          {rule ? t("rules.titles.editCode", { code: rule.code, n: rule.draft_number }) : t("rules.titles.edit")}
+          {rule
+            ? t("regulations.titles.editCode", { code: rule.code, n: rule.draft_number })
+            : t("regulations.titles.edit")}
         </PageTitle>
       }
       saveButtonProps={{
@@ -122,7 +124,7 @@ export default function RegulationEdit() {
         <Alert
           type="info"
           showIcon
-          message={t("rules.revisionNote", { n: rule.draft_number, current: rule.current_version })}
+          message={t("regulations.revisionNote", { n: rule.draft_number, current: rule.current_version })}
           style={{ marginBottom: 16 }}
         />
       )}
@@ -137,7 +139,7 @@ export default function RegulationEdit() {
           action={
             error.conflict ? (
               <Button onClick={() => void reloadAndReapply()} data-testid="rule-reapply">
-                {t("rules.reapply")}
+                {t("regulations.reapply")}
               </Button>
             ) : undefined
           }
@@ -150,7 +152,7 @@ export default function RegulationEdit() {
           <Form layout="vertical" component="form" noValidate onFinish={() => void submit()}>
             <RegulationFormFields control={control} mode="edit" />
           </Form>
-          <LadderEditor owner={{ regulation_id: rule.id }} title={t("rules.ladder.own")} />
+          <LadderEditor owner={{ regulation_id: rule.id }} title={t("regulations.ladder.own")} />
         </Space>
       )}
     </Edit>

@@ -26,23 +26,24 @@ function BodyEditor({ control, lang }: { control: Control<CreateRegulationInput>
         control={control}
         idPrefix={`rule-${lang}`}
         required={lang === "en"}
-        label={t("rules.fields.title")}
-        extra={lang === "en" ? undefined : t("rules.hints.fallback")}
+        label={t("regulations.fields.title")}
+        extra={lang === "en" ? undefined : t("regulations.hints.fallback")}
         rules={{
-          validate: (v) => (lang !== "en" || (v ?? "").trim().length > 0 ? true : t("rules.errors.titleRequired")),
+          validate: (v) =>
+            lang !== "en" || (v ?? "").trim().length > 0 ? true : t("regulations.errors.titleRequired"),
           maxLength: { value: 200, message: t("staff.errors.tooLong", { count: 200 }) },
         }}
         render={(field) => <Input {...field} value={field.value ?? ""} lang={lang === "zh" ? "zh-CN" : lang} />}
       />
       <Space style={{ marginBottom: 8 }}>
-        <Typography.Text>{t("rules.fields.body")}</Typography.Text>
+        <Typography.Text>{t("regulations.fields.body")}</Typography.Text>
         <Segmented
           size="small"
           value={mode}
           onChange={(v) => setMode(v as "write" | "preview")}
           options={[
-            { value: "write", label: t("rules.editor.write") },
-            { value: "preview", label: t("rules.editor.preview") },
+            { value: "write", label: t("regulations.editor.write") },
+            { value: "preview", label: t("regulations.editor.preview") },
           ]}
         />
       </Space>
@@ -52,7 +53,7 @@ function BodyEditor({ control, lang }: { control: Control<CreateRegulationInput>
           control={control}
           idPrefix={`rule-${lang}`}
           label={null}
-          extra={t("rules.hints.markdown")}
+          extra={t("regulations.hints.markdown")}
           rules={{ maxLength: { value: 50000, message: t("staff.errors.tooLong", { count: 50000 }) } }}
           render={(field) => (
             <Input.TextArea
@@ -60,7 +61,7 @@ function BodyEditor({ control, lang }: { control: Control<CreateRegulationInput>
               value={field.value ?? ""}
               rows={14}
               lang={lang === "zh" ? "zh-CN" : lang}
-              aria-label={t("rules.fields.body")}
+              aria-label={t("regulations.fields.body")}
               style={{ fontFamily: "monospace" }}
             />
           )}
@@ -100,11 +101,11 @@ export function RegulationFormFields({
         control={control}
         idPrefix="rule"
         required
-        label={t("rules.fields.code")}
-        extra={t("rules.hints.code")}
+        label={t("regulations.fields.code")}
+        extra={t("regulations.hints.code")}
         rules={{
-          required: t("rules.errors.codeRequired"),
-          pattern: { value: ruleCodePattern, message: t("rules.errors.codeFormat") },
+          required: t("regulations.errors.codeRequired"),
+          pattern: { value: ruleCodePattern, message: t("regulations.errors.codeFormat") },
         }}
         render={(field) => (
           <Input
@@ -121,9 +122,9 @@ export function RegulationFormFields({
         control={control}
         idPrefix="rule"
         required
-        label={t("rules.fields.category_id")}
-        extra={t("rules.hints.category")}
-        rules={{ required: t("rules.errors.categoryRequired") }}
+        label={t("regulations.fields.category_id")}
+        extra={t("regulations.hints.category")}
+        rules={{ required: t("regulations.errors.categoryRequired") }}
         render={(field) => (
           <Select
             {...field}
@@ -136,8 +137,8 @@ export function RegulationFormFields({
         name="effective_date"
         control={control}
         idPrefix="rule"
-        label={t("rules.fields.effective_date")}
-        extra={t("rules.hints.effective")}
+        label={t("regulations.fields.effective_date")}
+        extra={t("regulations.hints.effective")}
         render={(field) => (
           <DatePicker
             id={field.id}
@@ -152,7 +153,7 @@ export function RegulationFormFields({
         name="applies_to_all_positions"
         control={control}
         idPrefix="rule"
-        label={t("rules.fields.applies_to_all_positions")}
+        label={t("regulations.fields.applies_to_all_positions")}
         render={(field) => (
           <Switch
             id={field.id}
@@ -168,8 +169,8 @@ export function RegulationFormFields({
           control={control}
           idPrefix="rule"
           required
-          label={t("rules.appliesTo")}
-          rules={{ validate: (v) => (v ?? []).length > 0 || t("rules.errors.positionsRequired") }}
+          label={t("regulations.appliesTo")}
+          rules={{ validate: (v) => (v ?? []).length > 0 || t("regulations.errors.positionsRequired") }}
           render={(field) => (
             <Select
               {...field}

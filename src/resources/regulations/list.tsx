@@ -49,14 +49,14 @@ function SearchResults({ term }: { term: string }) {
       data-testid="rule-search-results"
       loading={query.isLoading}
       dataSource={query.data ?? []}
-      locale={{ emptyText: <Empty description={t("rules.search.none", { term })} /> }}
+      locale={{ emptyText: <Empty description={t("regulations.search.none", { term })} /> }}
       renderItem={(hit) => {
         const title = localized(hit as unknown as Record<string, unknown>, "title", i18n.language);
         return (
           <AntList.Item key={hit.regulation_id} data-testid={`rule-hit-${hit.code}`}>
             <Space direction="vertical" style={{ width: "100%" }}>
               <Space wrap>
-                <Link to={`/rules/show/${hit.regulation_id}`}>
+                <Link to={`/regulations/show/${hit.regulation_id}`}>
                   <Tag>
                     <Highlighted text={hit.code} term={term} />
                   </Tag>
@@ -65,9 +65,9 @@ function SearchResults({ term }: { term: string }) {
                 {title.fallback && <FallbackMark />}
                 <StatusTag status={hit.status} />
                 {hit.is_draft ? (
-                  <Tag>{t("rules.draftText")}</Tag>
+                  <Tag>{t("regulations.draftText")}</Tag>
                 ) : hit.version_number ? (
-                  <Tag>{t("rules.versionN", { n: hit.version_number })}</Tag>
+                  <Tag>{t("regulations.versionN", { n: hit.version_number })}</Tag>
                 ) : null}
               </Space>
               {hit.snippet && (
@@ -83,7 +83,7 @@ function SearchResults({ term }: { term: string }) {
   );
 }
 
-export default function RegulationList() {
+export default function RegulationsList() {
   const { t, i18n } = useTranslation();
   const [term, setTerm] = useState("");
   const { result: categories } = useList<Tables<"regulation_categories">>({
@@ -109,7 +109,7 @@ export default function RegulationList() {
   };
   return (
     <List
-      title={<PageTitle>{t("rules.titles.list")}</PageTitle>}
+      title={<PageTitle>{t("regulations.titles.list")}</PageTitle>}
       headerButtons={<CreateButton data-testid="rule-create" />}
     >
       <TableFilterForm form={searchFormProps.form} />
@@ -117,8 +117,8 @@ export default function RegulationList() {
         <Input.Search
           allowClear
           enterButton
-          aria-label={t("rules.search.label")}
-          placeholder={t("rules.search.placeholder")}
+          aria-label={t("regulations.search.label")}
+          placeholder={t("regulations.search.placeholder")}
           onSearch={(v) => setTerm(v.trim())}
           data-testid="rule-search"
           style={{ maxWidth: 560 }}
@@ -127,8 +127,8 @@ export default function RegulationList() {
           <Space wrap>
             <Select
               allowClear
-              aria-label={t("rules.fields.category_id")}
-              placeholder={t("rules.fields.category_id")}
+              aria-label={t("regulations.fields.category_id")}
+              placeholder={t("regulations.fields.category_id")}
               value={value("category_id") as string | undefined}
               onChange={(v?: string) => setFilter("category_id", v)}
               options={(categories?.data ?? []).map((c) => ({ value: c.id, label: localizedLabel(c, i18n.language) }))}
@@ -136,11 +136,11 @@ export default function RegulationList() {
             />
             <Select
               allowClear
-              aria-label={t("rules.fields.status")}
-              placeholder={t("rules.fields.status")}
+              aria-label={t("regulations.fields.status")}
+              placeholder={t("regulations.fields.status")}
               value={value("status") as string | undefined}
               onChange={(v?: string) => setFilter("status", v)}
-              options={statuses.map((s) => ({ value: s, label: t(`rules.status.${s}`) }))}
+              options={statuses.map((s) => ({ value: s, label: t(`regulations.status.${s}`) }))}
               style={{ width: 180 }}
             />
           </Space>
@@ -148,7 +148,12 @@ export default function RegulationList() {
       </Space>
       {term ? (
         <>
-          <Alert type="info" showIcon message={t("rules.search.showing", { term })} style={{ marginBottom: 12 }} />
+          <Alert
+            type="info"
+            showIcon
+            message={t("regulations.search.showing", { term })}
+            style={{ marginBottom: 12 }}
+          />
           <SearchResults term={term} />
         </>
       ) : (
@@ -162,18 +167,18 @@ export default function RegulationList() {
           >
             <Table.Column<RegulationListRow>
               dataIndex="code"
-              title={t("rules.fields.code")}
+              title={t("regulations.fields.code")}
               sorter
               render={(c: string) => <Tag>{c}</Tag>}
             />
             <Table.Column<RegulationListRow>
               key="title"
-              title={t("rules.fields.title")}
+              title={t("regulations.fields.title")}
               render={(_, r) => {
                 const title = listTitle(r, i18n.language);
                 return (
                   <Space>
-                    <Link to={`/rules/show/${r.id}`}>{title.text}</Link>
+                    <Link to={`/regulations/show/${r.id}`}>{title.text}</Link>
                     {title.fallback && <FallbackMark />}
                   </Space>
                 );
@@ -181,20 +186,20 @@ export default function RegulationList() {
             />
             <Table.Column<RegulationListRow>
               key="category"
-              title={t("rules.fields.category_id")}
+              title={t("regulations.fields.category_id")}
               render={(_, r) =>
                 r.regulation_categories ? localizedLabel(r.regulation_categories, i18n.language) : "—"
               }
             />
             <Table.Column<RegulationListRow>
               dataIndex="status"
-              title={t("rules.fields.status")}
+              title={t("regulations.fields.status")}
               sorter
               render={(s: RegulationListRow["status"], r) => <StatusTag status={s} inForce={r.current_version} />}
             />
             <Table.Column<RegulationListRow>
               dataIndex="effective_date"
-              title={t("rules.fields.effective_date")}
+              title={t("regulations.fields.effective_date")}
               sorter
               render={(d: string | null) => (d ? new Date(`${d}T00:00:00`).toLocaleDateString(i18n.language) : "—")}
             />

@@ -44,28 +44,28 @@ function VersionView({ version }: { version: VersionRow }) {
           {title.text}
         </Typography.Title>
         {(title.fallback || body.fallback) && <FallbackMark />}
-        <Tag>{t("rules.versionN", { n: version.version_number })}</Tag>
+        <Tag>{t("regulations.versionN", { n: version.version_number })}</Tag>
       </Space>
       <Descriptions size="small" column={{ xs: 1, md: 3 }}>
-        <Descriptions.Item label={t("rules.fields.effective_date")}>
+        <Descriptions.Item label={t("regulations.fields.effective_date")}>
           {new Date(`${version.effective_date}T00:00:00`).toLocaleDateString(i18n.language)}
         </Descriptions.Item>
-        <Descriptions.Item label={t("rules.publishedAt")}>
+        <Descriptions.Item label={t("regulations.publishedAt")}>
           {new Date(version.published_at).toLocaleString(i18n.language)}
         </Descriptions.Item>
-        <Descriptions.Item label={t("rules.appliesTo")}>
+        <Descriptions.Item label={t("regulations.appliesTo")}>
           {positions
             ? positions.map((p) => <Tag key={p.id}>{positionTitle(p, i18n.language)}</Tag>)
-            : t("rules.allPositions")}
+            : t("regulations.allPositions")}
         </Descriptions.Item>
       </Descriptions>
       <Markdown source={body.text} testId="rule-body" />
       <Typography.Title level={3} style={{ fontSize: 16 }}>
-        {t("rules.ladder.title")}
+        {t("regulations.ladder.title")}
       </Typography.Title>
       <LadderTable steps={(version.sanctions as unknown as LadderStep[]) ?? []} testId="rule-ladder" />
       {((version.sanctions as unknown as LadderStep[]) ?? []).some((s) => s.inherited) && (
-        <Typography.Text type="secondary">{t("rules.ladder.inherited")}</Typography.Text>
+        <Typography.Text type="secondary">{t("regulations.ladder.inherited")}</Typography.Text>
       )}
     </Space>
   );
@@ -81,11 +81,14 @@ function VersionsTab({ versions }: { versions: VersionRow[] }) {
   const b = versions.find((v) => v.version_number === to);
   const text = (v: VersionRow) =>
     `${localized(v, "title", i18n.language).text}\n\n${localized(v, "body", i18n.language).text}`;
-  const options = sorted.map((v) => ({ value: v.version_number, label: t("rules.versionN", { n: v.version_number }) }));
+  const options = sorted.map((v) => ({
+    value: v.version_number,
+    label: t("regulations.versionN", { n: v.version_number }),
+  }));
   const shown = versions.find((v) => v.version_number === open);
   return (
     <Space direction="vertical" style={{ width: "100%" }} size="large">
-      <Card size="small" title={t("rules.versions.all")}>
+      <Card size="small" title={t("regulations.versions.all")}>
         <Space wrap data-testid="rule-versions">
           {sorted.map((v) => (
             <Button
@@ -94,7 +97,7 @@ function VersionsTab({ versions }: { versions: VersionRow[] }) {
               type={open === v.version_number ? "primary" : "default"}
               data-testid={`rule-version-${v.version_number}`}
             >
-              {t("rules.versionN", { n: v.version_number })} ·{" "}
+              {t("regulations.versionN", { n: v.version_number })} ·{" "}
               {new Date(v.published_at).toLocaleDateString(i18n.language)}
             </Button>
           ))}
@@ -106,10 +109,10 @@ function VersionsTab({ versions }: { versions: VersionRow[] }) {
         )}
       </Card>
       {versions.length > 1 && (
-        <Card size="small" title={t("rules.diff.title")}>
+        <Card size="small" title={t("regulations.diff.title")}>
           <Space wrap style={{ marginBottom: 12 }}>
             <Select
-              aria-label={t("rules.diff.from")}
+              aria-label={t("regulations.diff.from")}
               value={from}
               onChange={setFrom}
               options={options}
@@ -118,7 +121,7 @@ function VersionsTab({ versions }: { versions: VersionRow[] }) {
             />
             <span aria-hidden>→</span>
             <Select
-              aria-label={t("rules.diff.to")}
+              aria-label={t("regulations.diff.to")}
               value={to}
               onChange={setTo}
               options={options}
@@ -130,8 +133,8 @@ function VersionsTab({ versions }: { versions: VersionRow[] }) {
             <DiffView
               before={text(a)}
               after={text(b)}
-              beforeLabel={t("rules.versionN", { n: a.version_number })}
-              afterLabel={t("rules.versionN", { n: b.version_number })}
+              beforeLabel={t("regulations.versionN", { n: a.version_number })}
+              afterLabel={t("regulations.versionN", { n: b.version_number })}
             />
           )}
         </Card>
@@ -167,18 +170,18 @@ function WorkflowActions({ rule, onDone }: { rule: RegulationListRow; onDone: ()
     danger?: boolean;
   }[] = [];
   if (rule.status === "draft")
-    steps.push({ to: "in_review", label: t("rules.actions.submit"), allowed: can.submit, testId: "rule-submit" });
+    steps.push({ to: "in_review", label: t("regulations.actions.submit"), allowed: can.submit, testId: "rule-submit" });
   if (rule.status === "in_review") {
     steps.push({
       to: "published",
-      label: t("rules.actions.publish", { n: rule.draft_number }),
+      label: t("regulations.actions.publish", { n: rule.draft_number }),
       allowed: can.publish,
-      confirm: t("rules.actions.publishConfirm", { n: rule.draft_number }),
+      confirm: t("regulations.actions.publishConfirm", { n: rule.draft_number }),
       testId: "rule-publish",
     });
     steps.push({
       to: "draft",
-      label: t("rules.actions.backToDraft"),
+      label: t("regulations.actions.backToDraft"),
       allowed: can.update,
       testId: "rule-back-to-draft",
     });
@@ -186,14 +189,14 @@ function WorkflowActions({ rule, onDone }: { rule: RegulationListRow; onDone: ()
   if (rule.status === "published")
     steps.push({
       to: "retired",
-      label: t("rules.actions.retire"),
+      label: t("regulations.actions.retire"),
       allowed: can.retire,
-      confirm: t("rules.actions.retireConfirm"),
+      confirm: t("regulations.actions.retireConfirm"),
       testId: "rule-retire",
       danger: true,
     });
   if (rule.status === "retired")
-    steps.push({ to: "draft", label: t("rules.actions.reopen"), allowed: can.update, testId: "rule-reopen" });
+    steps.push({ to: "draft", label: t("regulations.actions.reopen"), allowed: can.update, testId: "rule-reopen" });
   const visible = steps.filter((s) => s.allowed);
   if (visible.length === 0 && !error) return null;
   return (
@@ -248,8 +251,8 @@ function AcknowledgeBox({ ruleId }: { ruleId: string }) {
       data-testid="ack-box"
       message={
         entry.acknowledged_version
-          ? t("rules.ack.newVersion", { n: entry.current_version, old: entry.acknowledged_version })
-          : t("rules.ack.pending", { n: entry.current_version })
+          ? t("regulations.ack.newVersion", { n: entry.current_version, old: entry.acknowledged_version })
+          : t("regulations.ack.pending", { n: entry.current_version })
       }
       description={error}
       action={
@@ -262,14 +265,14 @@ function AcknowledgeBox({ ruleId }: { ruleId: string }) {
             else await queryClient.invalidateQueries({ queryKey: ["my_rules"] });
           }}
         >
-          {t("rules.ack.button", { n: entry.current_version })}
+          {t("regulations.ack.button", { n: entry.current_version })}
         </Button>
       }
     />
   );
 }
 
-export default function RegulationShow() {
+export default function RegulationsShow() {
   const { t, i18n } = useTranslation();
   const invalidate = useInvalidate();
   const queryClient = useQueryClient();
@@ -313,13 +316,13 @@ export default function RegulationShow() {
   const canEdit = rule && (rule.status === "draft" || rule.status === "published");
   return (
     <Show
-      title={<PageTitle>{rule ? `${rule.code} · ${title?.text ?? ""}` : t("rules.titles.show")}</PageTitle>}
+      title={<PageTitle>{rule ? `${rule.code} · ${title?.text ?? ""}` : t("regulations.titles.show")}</PageTitle>}
       isLoading={query.isLoading}
       canDelete={false}
       headerButtons={() =>
         rule && canEdit ? (
           <RecordEditButton id={rule.id} testId="rule-edit">
-            {rule.status === "published" ? t("rules.actions.revise") : t("buttons.edit")}
+            {rule.status === "published" ? t("regulations.actions.revise") : t("buttons.edit")}
           </RecordEditButton>
         ) : null
       }
@@ -330,7 +333,9 @@ export default function RegulationShow() {
           <Space wrap>
             <StatusTag status={rule.status} inForce={rule.current_version} />
             {category && <Tag>{localizedLabel(category, i18n.language)}</Tag>}
-            {rule.status === "retired" && <Typography.Text type="danger">{t("rules.retiredNote")}</Typography.Text>}
+            {rule.status === "retired" && (
+              <Typography.Text type="danger">{t("regulations.retiredNote")}</Typography.Text>
+            )}
           </Space>
           <AcknowledgeBox ruleId={rule.id} />
           <WorkflowActions rule={rule} onDone={refresh} />
@@ -338,12 +343,16 @@ export default function RegulationShow() {
             items={[
               {
                 key: "current",
-                label: t("rules.tabs.current"),
-                children: current ? <VersionView version={current} /> : <Empty description={t("rules.notPublished")} />,
+                label: t("regulations.tabs.current"),
+                children: current ? (
+                  <VersionView version={current} />
+                ) : (
+                  <Empty description={t("regulations.notPublished")} />
+                ),
               },
               {
                 key: "versions",
-                label: t("rules.tabs.versions", { count: versions.result?.data?.length ?? 0 }),
+                label: t("regulations.tabs.versions", { count: versions.result?.data?.length ?? 0 }),
                 children: versions.query.isError ? (
                   <QueryError error={versions.query.error} />
                 ) : (
@@ -357,8 +366,8 @@ export default function RegulationShow() {
                       key: "draft",
                       label:
                         rule.status === "published" || rule.status === "retired"
-                          ? t("rules.tabs.workingCopy")
-                          : t("rules.tabs.draft", { n: rule.draft_number }),
+                          ? t("regulations.tabs.workingCopy")
+                          : t("regulations.tabs.draft", { n: rule.draft_number }),
                       children: (
                         <Space direction="vertical" style={{ width: "100%" }}>
                           <Typography.Title level={2} style={{ fontSize: 18 }}>
@@ -372,7 +381,7 @@ export default function RegulationShow() {
                 : []),
               {
                 key: "history",
-                label: t("audit.history"),
+                label: t("audit_log.history"),
                 children: <HistoryTab table="regulations" recordId={rule.id} />,
               },
             ]}

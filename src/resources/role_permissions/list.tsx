@@ -40,7 +40,7 @@ interface MatrixRow {
 
 const off = { pagination: { mode: "off" as const } };
 
-export default function PermissionMatrix() {
+export default function RolePermissionsList() {
   const { t, i18n } = useTranslation();
   const { open } = useNotification();
   const queryClient = useQueryClient();
@@ -114,7 +114,10 @@ export default function PermissionMatrix() {
     setWarnWhen(false);
     permissionStore.invalidate();
     await queryClient.invalidateQueries();
-    open?.({ type: "success", message: t("matrix.savedVersion", { count: changes.length, n: result.version }) });
+    open?.({
+      type: "success",
+      message: t("role_permissions.savedVersion", { count: changes.length, n: result.version }),
+    });
   };
 
   const editable = canEdit?.can === true;
@@ -124,12 +127,12 @@ export default function PermissionMatrix() {
   // store, so an edit re-renders one cell rather than thousands.
   const table = useMemo(() => {
     const labels = {
-      none: t("matrix.scopes.none"),
-      own: t("matrix.scopes.own"),
-      territory: t("matrix.scopes.territory"),
-      all: t("matrix.scopes.all"),
+      none: t("role_permissions.scopes.none"),
+      own: t("role_permissions.scopes.own"),
+      territory: t("role_permissions.scopes.territory"),
+      all: t("role_permissions.scopes.all"),
     };
-    const noAccess = t("matrix.noAccess");
+    const noAccess = t("role_permissions.noAccess");
     return (
       <Table<MatrixRow>
         dataSource={rows}
@@ -145,14 +148,14 @@ export default function PermissionMatrix() {
         <Table.Column<MatrixRow>
           key="resource"
           width={170}
-          title={t("matrix.resource")}
+          title={t("role_permissions.resource")}
           onCell={(row) => ({ rowSpan: row.first ? row.span : 0 })}
           render={(_, row) => <Typography.Text strong>{localizedLabel(row.resource, language)}</Typography.Text>}
         />
         <Table.Column<MatrixRow>
           key="action"
           width={150}
-          title={t("matrix.action")}
+          title={t("role_permissions.action")}
           render={(_, row) => localizedLabel(row.action, language)}
         />
         {(roleList ?? []).map((role) => (
@@ -184,7 +187,7 @@ export default function PermissionMatrix() {
                   saved={saved}
                   scopes={row.resource.scopes}
                   labels={labels}
-                  ariaLabel={t("matrix.cellLabel", {
+                  ariaLabel={t("role_permissions.cellLabel", {
                     role: localizedLabel(role, language),
                     resource: localizedLabel(row.resource, language),
                     action: localizedLabel(row.action, language),
@@ -203,19 +206,19 @@ export default function PermissionMatrix() {
 
   return (
     <List
-      title={<PageTitle>{t("matrix.title")}</PageTitle>}
+      title={<PageTitle>{t("role_permissions.title")}</PageTitle>}
       canCreate={false}
       headerButtons={
         <Button
           icon={<HistoryOutlined />}
-          onClick={() => navigate("/permissions/history")}
+          onClick={() => navigate("/matrix-versions")}
           data-testid="matrix-history-link"
         >
-          {t("matrixHistory.title")}
+          {t("matrix_versions.title")}
         </Button>
       }
     >
-      <Typography.Paragraph type="secondary">{t("matrix.intro")}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">{t("role_permissions.intro")}</Typography.Paragraph>
       {failed && <QueryError error={failed.error} onRetry={() => queries.forEach((q) => void q.refetch())} />}
       {error && (
         <Alert
@@ -233,7 +236,7 @@ export default function PermissionMatrix() {
         <Space style={{ marginBottom: 16 }} wrap data-testid="matrix-toolbar">
           <Badge count={changes.length} showZero={false} offset={[8, 0]}>
             <Typography.Text data-testid="matrix-pending">
-              {t("matrix.pending", { count: changes.length })}
+              {t("role_permissions.pending", { count: changes.length })}
             </Typography.Text>
           </Badge>
           <Button
@@ -245,17 +248,17 @@ export default function PermissionMatrix() {
             }}
             data-testid="matrix-save"
           >
-            {t("matrix.save")}
+            {t("role_permissions.save")}
           </Button>
           <Popconfirm
-            title={t("matrix.discardConfirm")}
-            okText={t("matrix.discard")}
+            title={t("role_permissions.discardConfirm")}
+            okText={t("role_permissions.discard")}
             cancelText={t("buttons.cancel")}
             onConfirm={store.clear}
             disabled={changes.length === 0}
           >
             <Button disabled={changes.length === 0} data-testid="matrix-discard">
-              {t("matrix.discard")}
+              {t("role_permissions.discard")}
             </Button>
           </Popconfirm>
         </Space>
@@ -267,14 +270,14 @@ export default function PermissionMatrix() {
       )}
       <ConfirmChange
         open={confirming}
-        title={t("matrix.confirmTitle")}
+        title={t("role_permissions.confirmTitle")}
         changes={changes}
         saving={saving}
         error={saveError}
         onCancel={() => setConfirming(false)}
         onConfirm={(reason) => void save(reason)}
       />
-      <ScrollRegion label={t("matrix.title")}>{table}</ScrollRegion>
+      <ScrollRegion label={t("role_permissions.title")}>{table}</ScrollRegion>
     </List>
   );
 }

@@ -164,8 +164,8 @@ export default function StaffList() {
               options={
                 d.field_type === "boolean"
                   ? [
-                      { value: "true", label: t("customFields.yes") },
-                      { value: "false", label: t("customFields.no") },
+                      { value: "true", label: t("custom_field_definitions.yes") },
+                      { value: "false", label: t("custom_field_definitions.no") },
                     ]
                   : fieldOptions(d).map((o) => ({ value: o.value, label: optionLabel(o, i18n.language) }))
               }
@@ -229,8 +229,8 @@ export default function StaffList() {
             title={localizedLabel(d, i18n.language)}
             render={(_, row) =>
               displayCustomValue(d, (row.custom_fields as Record<string, unknown>)?.[d.key], i18n.language, [
-                t("customFields.yes"),
-                t("customFields.no"),
+                t("custom_field_definitions.yes"),
+                t("custom_field_definitions.no"),
               ])
             }
           />

@@ -68,13 +68,16 @@ export default function StaffShow() {
                 />
               </Descriptions.Item>
               <Descriptions.Item label={t("staff.fields.user_id")}>
-                {person.user_id ? <Link to={`/users/show/${person.user_id}`}>{t("staff.hasLogin")}</Link> : "—"}
+                {person.user_id ? <Link to={`/profiles/show/${person.user_id}`}>{t("staff.hasLogin")}</Link> : "—"}
               </Descriptions.Item>
               <Descriptions.Item label={t("staff.fields.notes")}>{person.notes || "—"}</Descriptions.Item>
               {definitions.map((d) => (
                 <Descriptions.Item key={d.id} label={localizedLabel(d, i18n.language)}>
                   <span data-testid={`staff-cf-${d.key}`}>
-                    {displayCustomValue(d, custom[d.key], i18n.language, [t("customFields.yes"), t("customFields.no")])}
+                    {displayCustomValue(d, custom[d.key], i18n.language, [
+                      t("custom_field_definitions.yes"),
+                      t("custom_field_definitions.no"),
+                    ])}
                   </span>
                 </Descriptions.Item>
               ))}

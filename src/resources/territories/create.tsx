@@ -8,7 +8,7 @@ import { cleanCustomFields } from "../../components/org/customFields";
 import { TerritoryFormFields } from "./form";
 import { territorySelect, type TerritoryFormValues, type TerritoryRow } from "./queries";
 
-export default function TerritoryCreate() {
+export default function TerritoriesCreate() {
   const { t } = useTranslation();
   const [params] = useSearchParams();
   const { control, handleSubmit, refineCore, saveButtonProps } = useForm<

@@ -8,7 +8,7 @@ import { mergeCustomFields } from "../../components/org/customFields";
 import { TerritoryFormFields } from "./form";
 import { territorySelect, type TerritoryFormValues, type TerritoryRow } from "./queries";
 
-export default function TerritoryEdit() {
+export default function TerritoriesEdit() {
   const { t } = useTranslation();
   const { control, register, handleSubmit, refineCore, saveButtonProps } = useForm<
     TerritoryRow,

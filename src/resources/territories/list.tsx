@@ -199,7 +199,7 @@ function TerritoryTable() {
   );
 }
 
-export default function TerritoryList() {
+export default function TerritoriesList() {
   const { t } = useTranslation();
   const { open } = useNotification();
   const invalidate = useInvalidate();

@@ -14,7 +14,7 @@ import { AssignmentHistory } from "../staff/assignments";
 import { levelKey, territorySelect, type TerritoryListRow, type TerritoryRow } from "./queries";
 import { RecordEditButton } from "../../components/access/RecordButtons";
 
-export default function TerritoryShow() {
+export default function TerritoriesShow() {
   const { t, i18n } = useTranslation();
   const { query } = useShow<TerritoryListRow>({ resource: "territories", meta: { select: territorySelect } });
   const territory = query.data?.data;
@@ -99,7 +99,10 @@ export default function TerritoryShow() {
               </Descriptions.Item>
               {definitions.map((d) => (
                 <Descriptions.Item key={d.id} label={localizedLabel(d, i18n.language)}>
-                  {displayCustomValue(d, custom[d.key], i18n.language, [t("customFields.yes"), t("customFields.no")])}
+                  {displayCustomValue(d, custom[d.key], i18n.language, [
+                    t("custom_field_definitions.yes"),
+                    t("custom_field_definitions.no"),
+                  ])}
                 </Descriptions.Item>
               ))}
             </Descriptions>

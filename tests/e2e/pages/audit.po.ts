@@ -10,7 +10,7 @@ export class AuditLogPageObject {
   }
 
   async open(query = ""): Promise<void> {
-    await this.page.goto(`/audit${query}`);
+    await this.page.goto(`/audit-log${query}`);
     await this.settled();
   }
 

@@ -9,7 +9,7 @@ export class MatrixPageObject {
   }
 
   async open(): Promise<void> {
-    await this.page.goto("/permissions");
+    await this.page.goto("/role-permissions");
     await this.page.getByTestId("matrix-table").waitFor();
     await this.page.locator('[data-testid^="cell-hr_admin-"]').first().waitFor();
   }
@@ -52,7 +52,7 @@ export class MatrixPageObject {
   }
 
   async openHistory(): Promise<void> {
-    await this.page.goto("/permissions/history");
+    await this.page.goto("/matrix-versions");
     await this.page.getByTestId("matrix-versions").waitFor();
   }
 

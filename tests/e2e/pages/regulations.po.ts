@@ -14,7 +14,7 @@ export interface NewRule {
   bodyZh?: string;
 }
 
-export class RulesPageObject {
+export class RegulationsPageObject {
   private readonly page: Page;
   readonly form: FormControls;
 
@@ -24,7 +24,7 @@ export class RulesPageObject {
   }
 
   async openList(): Promise<void> {
-    await this.page.goto("/rules");
+    await this.page.goto("/regulations");
     await this.page.getByTestId("rule-search").waitFor();
   }
 
@@ -42,7 +42,7 @@ export class RulesPageObject {
 
   /** Fills the create form and saves; lands on the new rule's page. */
   async create(rule: NewRule): Promise<void> {
-    await this.page.goto("/rules/create");
+    await this.page.goto("/regulations/create");
     await this.form.fill("rule-code", rule.code);
     await this.form.choose("rule-category_id", rule.category);
     await this.form.date("rule-effective_date", rule.effectiveDate);
@@ -54,12 +54,12 @@ export class RulesPageObject {
       if (rule.bodyZh) await this.form.fill("rule-zh-body_zh", rule.bodyZh);
     }
     await this.page.getByTestId("rule-save").click();
-    await this.page.waitForURL(/\/rules\/show\//);
+    await this.page.waitForURL(/\/regulations\/show\//);
     await this.status().waitFor();
   }
 
   async openShow(id: string): Promise<void> {
-    await this.page.goto(`/rules/show/${id}`);
+    await this.page.goto(`/regulations/show/${id}`);
     await this.status().waitFor();
   }
 
@@ -86,7 +86,7 @@ export class RulesPageObject {
 
   /** Opens the edit page, replaces the English body and saves. */
   async reviseBody(id: string, body: string): Promise<void> {
-    await this.page.goto(`/rules/edit/${id}`);
+    await this.page.goto(`/regulations/edit/${id}`);
     const field = this.page.getByTestId("rule-en-body_en");
     await field.waitFor();
     await this.page.waitForFunction(
@@ -94,7 +94,7 @@ export class RulesPageObject {
     );
     await field.fill(body);
     await this.page.getByTestId("rule-save").click();
-    await this.page.waitForURL(/\/rules\/show\//);
+    await this.page.waitForURL(/\/regulations\/show\//);
   }
 
   async openVersionsTab(): Promise<void> {

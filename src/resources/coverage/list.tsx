@@ -42,7 +42,7 @@ function download(filename: string, rows: Record<string, unknown>[]) {
   URL.revokeObjectURL(url);
 }
 
-export default function CoveragePage() {
+export default function CoverageList() {
   const { t, i18n } = useTranslation();
   const [params, setParams] = useSearchParams();
   const ruleId = params.get("rule");
@@ -129,7 +129,7 @@ export default function CoveragePage() {
             placeholder={t("coverage.pickRule")}
             onChange={(v: string) => setParam("rule", v)}
             data-testid="coverage-rule"
-            options={ruleRows.map((r) => ({ value: r.id, label: `${r.code} · ${ruleTitle(r)}${r.status === "retired" ? ` (${t("rules.status.retired")})` : ""}` }))}
+            options={ruleRows.map((r) => ({ value: r.id, label: `${r.code} · ${ruleTitle(r)}${r.status === "retired" ? ` (${t("regulations.status.retired")})` : ""}` }))}
           />
         </Form.Item>
         <Form.Item label={t("coverage.territory")} htmlFor="coverage-territory">
@@ -173,7 +173,7 @@ export default function CoveragePage() {
               data-testid="coverage-summary"
               {...(counts.isSuccess && !counts.isFetching ? { "data-for": territoryId ?? "all", "data-total": totals.total, "data-missing": totals.missing } : {})}
             >
-              <Statistic title={t("coverage.version")} value={t("rules.versionN", { n: rule.current_version })} />
+              <Statistic title={t("coverage.version")} value={t("regulations.versionN", { n: rule.current_version })} />
               <Statistic title={t("coverage.people")} value={totals.total} />
               <Statistic title={t("coverage.acknowledged")} value={totals.acknowledged} />
               <Statistic title={t("coverage.missing")} value={totals.missing} />

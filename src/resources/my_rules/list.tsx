@@ -11,7 +11,7 @@ import { FallbackMark, StatusTag } from "../../components/rulebook/RuleBits";
 import { toAppError } from "../../providers/errors";
 import { acknowledge, fetchMyRules, localized } from "../../resources/regulations/queries";
 
-export default function MyRulesPage() {
+export default function MyRulesList() {
   const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
   const query = useQuery({ queryKey: ["my_rules"], queryFn: fetchMyRules });
@@ -22,13 +22,13 @@ export default function MyRulesPage() {
     <Card
       title={
         <Space>
-          <PageTitle>{t("myRules.title")}</PageTitle>
+          <PageTitle>{t("my_rules.title")}</PageTitle>
           <Badge count={pending} data-testid="my-rules-pending-count" />
         </Space>
       }
       data-testid="my-rules"
     >
-      <Typography.Paragraph type="secondary">{t("myRules.intro")}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">{t("my_rules.intro")}</Typography.Paragraph>
       {error && (
         <Alert
           type="error"
@@ -46,7 +46,7 @@ export default function MyRulesPage() {
       <AntList
         loading={query.isLoading}
         dataSource={query.data ?? []}
-        locale={{ emptyText: <Empty description={t("myRules.none")} /> }}
+        locale={{ emptyText: <Empty description={t("my_rules.none")} /> }}
         renderItem={(rule) => {
           const title = localized(rule as unknown as Record<string, unknown>, "title", i18n.language);
           return (
@@ -67,11 +67,11 @@ export default function MyRulesPage() {
                       else await queryClient.invalidateQueries({ queryKey: ["my_rules"] });
                     }}
                   >
-                    {t("rules.ack.button", { n: rule.current_version })}
+                    {t("regulations.ack.button", { n: rule.current_version })}
                   </Button>
                 ) : rule.acknowledged_at ? (
                   <Tag key="done" color="green" data-testid={`acked-${rule.code}`}>
-                    {t("myRules.acknowledged", {
+                    {t("my_rules.acknowledged", {
                       n: rule.acknowledged_version,
                       date: new Date(rule.acknowledged_at).toLocaleDateString(i18n.language),
                     })}
@@ -82,17 +82,17 @@ export default function MyRulesPage() {
               <AntList.Item.Meta
                 title={
                   <Space wrap>
-                    <Link to={`/rules/show/${rule.regulation_id}`}>
+                    <Link to={`/regulations/show/${rule.regulation_id}`}>
                       <Tag>{rule.code}</Tag> {title.text}
                     </Link>
                     {title.fallback && <FallbackMark />}
                     {rule.status === "retired" && <StatusTag status="retired" />}
                     {rule.pending && rule.acknowledged_version && (
-                      <Tag color="orange">{t("myRules.newVersion", { n: rule.current_version })}</Tag>
+                      <Tag color="orange">{t("my_rules.newVersion", { n: rule.current_version })}</Tag>
                     )}
                   </Space>
                 }
-                description={t("myRules.inForce", {
+                description={t("my_rules.inForce", {
                   n: rule.current_version,
                   date: rule.effective_date
                     ? new Date(`${rule.effective_date}T00:00:00`).toLocaleDateString(i18n.language)

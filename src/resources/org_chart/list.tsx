@@ -9,7 +9,13 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { PageTitle } from "../../components/PageTitle";
 import { QueryError } from "../../components/QueryError";
-import { fetchOrgChartMembers, positionTitle, positionTree, type PositionNode, type PositionRow } from "./queries";
+import {
+  fetchOrgChartMembers,
+  positionTitle,
+  positionTree,
+  type PositionNode,
+  type PositionRow,
+} from "../positions/queries";
 
 /** The staff list filtered to one position (Refine keeps list filters in the URL). */
 const staffByPosition = (positionId: string) =>
@@ -19,7 +25,7 @@ const staffByPosition = (positionId: string) =>
     "filters[0][value]": positionId,
   }).toString();
 
-export default function OrgChart() {
+export default function OrgChartList() {
   const { t, i18n } = useTranslation();
   const { token } = theme.useToken();
   const positions = useList<PositionRow>({ resource: "positions", pagination: { mode: "off" } });
@@ -65,7 +71,7 @@ export default function OrgChart() {
                   ))}
                   {more > 0 && (
                     <Link to={`/staff?${staffByPosition(node.id)}`} data-testid={`org-more-${node.code}`}>
-                      {t("orgChart.more", { count: more })}
+                      {t("org_chart.more", { count: more })}
                     </Link>
                   )}
                 </Space>
@@ -79,8 +85,8 @@ export default function OrgChart() {
   );
   const failed = positions.query.isError ? positions.query : people.isError ? people : undefined;
   return (
-    <Card title={<PageTitle>{t("orgChart.title")}</PageTitle>} data-testid="org-chart">
-      <Typography.Paragraph type="secondary">{t("orgChart.intro")}</Typography.Paragraph>
+    <Card title={<PageTitle>{t("org_chart.title")}</PageTitle>} data-testid="org-chart">
+      <Typography.Paragraph type="secondary">{t("org_chart.intro")}</Typography.Paragraph>
       {failed && <QueryError error={failed.error} onRetry={() => void failed.refetch()} />}
       {positions.query.isLoading || people.isLoading ? <Spin /> : tree.length === 0 ? <Empty /> : render(tree, 0)}
     </Card>

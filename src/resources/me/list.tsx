@@ -6,7 +6,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { Identity } from "../../providers/authProvider";
 import { changeLocale, isLocale, localizedLabel } from "../../providers/i18n";
-import { ProfileFields } from "../../resources/profiles/form";
+import { ProfileFields } from "../profiles/form";
 import { profileSelect, type ProfileFormValues, type ProfileRow } from "./queries";
 import { previewSession } from "../../providers/supabaseClient";
 
@@ -26,7 +26,7 @@ function ProfileEditor({ identity }: { identity: Identity }) {
       id: identity.id,
       redirect: false,
       meta: { select: profileSelect },
-      successNotification: () => ({ message: t("profile.saved"), type: "success" }),
+      successNotification: () => ({ message: t("me.saved"), type: "success" }),
       onMutationSuccess: (data) => {
         const locale = (data.data as ProfileRow).preferred_locale;
         if (isLocale(locale) && locale !== i18n.language) void changeLocale(locale);
@@ -52,16 +52,16 @@ function ProfileEditor({ identity }: { identity: Identity }) {
   return (
     <Space direction="vertical" size="large" style={{ width: "100%" }}>
       <Descriptions bordered column={1} size="middle" data-testid="profile-details">
-        <Descriptions.Item label={t("profile.fields.email")}>{record.email}</Descriptions.Item>
-        <Descriptions.Item label={t("profile.fields.roles")}>
+        <Descriptions.Item label={t("me.fields.email")}>{record.email}</Descriptions.Item>
+        <Descriptions.Item label={t("me.fields.roles")}>
           {identity.roles.length === 0
             ? t("header.noRole")
             : identity.roles.map((r) => <Tag key={r.code}>{localizedLabel(r, i18n.language)}</Tag>)}
         </Descriptions.Item>
-        <Descriptions.Item label={t("profile.fields.is_active")}>
-          {record.is_active ? t("profile.status.active") : t("profile.status.inactive")}
+        <Descriptions.Item label={t("me.fields.is_active")}>
+          {record.is_active ? t("me.status.active") : t("me.status.inactive")}
         </Descriptions.Item>
-        <Descriptions.Item label={t("profile.fields.updated_at")}>
+        <Descriptions.Item label={t("me.fields.updated_at")}>
           {new Date(record.updated_at).toLocaleString(i18n.language)}
         </Descriptions.Item>
       </Descriptions>
@@ -85,29 +85,29 @@ function ProfileEditor({ identity }: { identity: Identity }) {
             >
               {t("buttons.save")}
             </Button>
-            <Link to="/update-password">{t("profile.changePassword")}</Link>
+            <Link to="/update-password">{t("me.changePassword")}</Link>
           </Space>
         </Form>
       ) : (
         <Space direction="vertical">
           <Typography.Text type="secondary" data-testid="profile-read-only">
-            {t("profile.readOnly")}
+            {t("me.readOnly")}
           </Typography.Text>
           <Descriptions column={1} size="small">
-            <Descriptions.Item label={t("profile.fields.full_name")}>{record.full_name}</Descriptions.Item>
+            <Descriptions.Item label={t("me.fields.full_name")}>{record.full_name}</Descriptions.Item>
           </Descriptions>
-          {!previewSession && <Link to="/update-password">{t("profile.changePassword")}</Link>}
+          {!previewSession && <Link to="/update-password">{t("me.changePassword")}</Link>}
         </Space>
       )}
     </Space>
   );
 }
 
-export default function MyProfilePage() {
+export default function MeList() {
   const { t } = useTranslation();
   const { data: identity, isLoading } = useGetIdentity<Identity>();
   return (
-    <Card title={<h1 style={{ fontSize: 20, margin: 0 }}>{t("profile.titles.show")}</h1>} data-testid="my-profile">
+    <Card title={<h1 style={{ fontSize: 20, margin: 0 }}>{t("me.titles.show")}</h1>} data-testid="my-profile">
       {isLoading || !identity ? <Skeleton active /> : <ProfileEditor identity={identity} />}
     </Card>
   );
