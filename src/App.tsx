@@ -20,7 +20,8 @@ import {
 } from "./providers";
 import { rememberSignOutReason } from "./providers/authProvider";
 import { takeEndedPreview } from "./providers/preview";
-import { previewSession, supabaseClient } from "./providers/supabaseClient";
+import { previewSession } from "./providers/supabaseClient";
+import { endPreview } from "./components/access/queries";
 import { resourceRoutes, resources } from "./resources";
 import "@refinedev/antd/dist/reset.css";
 
@@ -35,8 +36,7 @@ function SessionWatcher() {
   // A preview left in this tab is ended in the database as soon as the viewer is back.
   useEffect(() => {
     const ended = previewSession ? null : takeEndedPreview();
-    // (A query builder runs only when awaited or then-ed.)
-    if (ended) void supabaseClient.rpc("end_preview", { p_session: ended }).then(() => undefined);
+    if (ended) endPreview(ended);
   }, []);
   useEffect(
     () =>

@@ -5,34 +5,8 @@ import { useCan } from "@refinedev/core";
 import { App, Button } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { toAppError } from "../../providers/errors";
-import { enterPreview } from "../../providers/preview";
-import { previewSession, supabaseClient } from "../../providers/supabaseClient";
-
-interface PreviewResponse {
-  access_token: string;
-  expires_at: number;
-  session_id: string;
-  subject: { id: string; name: string; email: string };
-}
-
-export async function startPreview(subjectId: string): Promise<{ error?: string }> {
-  const { data, error } = await supabaseClient.functions.invoke<PreviewResponse>("preview", {
-    body: { subject_id: subjectId },
-  });
-  if (error || !data) {
-    const context = (error as { context?: Response } | null)?.context;
-    const body = context ? ((await context.json().catch(() => null)) as { message?: string } | null) : null;
-    return { error: body?.message ?? toAppError(error).message };
-  }
-  enterPreview({
-    token: data.access_token,
-    expiresAt: data.expires_at,
-    sessionId: data.session_id,
-    subject: data.subject,
-  });
-  return {};
-}
+import { previewSession } from "../../providers/supabaseClient";
+import { startPreview } from "./queries";
 
 export function PreviewButton({ userId, size }: { userId: string; size?: "small" | "middle" }) {
   const { t } = useTranslation();

@@ -1,5 +1,7 @@
 // The explainer RPC and the catalogue labels its sentence needs.
 import { useList } from "@refinedev/core";
+import { toAppError } from "../../providers/errors";
+import { enterPreview } from "../../providers/preview";
 import { supabaseClient } from "../../providers/supabaseClient";
 import type { Tables } from "../../types/database";
 import type { Explanation, Labelled } from "./explain";
@@ -36,4 +38,36 @@ export function useAccessLabels(): { resources: Labelled[]; actions: Labelled[];
     // The sentence names things by their labels: wait for them rather than show codes first.
     loading: [resources, actions, roles].some((q) => q.query.isLoading),
   };
+}
+
+// A read-only preview session as another person (the preview Edge Function), and ending one
+// left in this tab.
+interface PreviewResponse {
+  access_token: string;
+  expires_at: number;
+  session_id: string;
+  subject: { id: string; name: string; email: string };
+}
+
+export async function startPreview(subjectId: string): Promise<{ error?: string }> {
+  const { data, error } = await supabaseClient.functions.invoke<PreviewResponse>("preview", {
+    body: { subject_id: subjectId },
+  });
+  if (error || !data) {
+    const context = (error as { context?: Response } | null)?.context;
+    const body = context ? ((await context.json().catch(() => null)) as { message?: string } | null) : null;
+    return { error: body?.message ?? toAppError(error).message };
+  }
+  enterPreview({
+    token: data.access_token,
+    expiresAt: data.expires_at,
+    sessionId: data.session_id,
+    subject: data.subject,
+  });
+  return {};
+}
+
+/** Ends a preview in the database (the viewer is back; a query builder runs only when awaited). */
+export function endPreview(sessionId: string): void {
+  void supabaseClient.rpc("end_preview", { p_session: sessionId }).then(() => undefined);
 }

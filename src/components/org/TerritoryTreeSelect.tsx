@@ -4,6 +4,7 @@ import { TreeSelect } from "antd";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { buildTerritoryTree, type TerritoryNodeRow } from "./territoryTree";
+import { territoryPickerSelect } from "../../resources/territories/queries";
 
 interface Props {
   id?: string;
@@ -22,7 +23,7 @@ export function useTerritoryTree() {
   const { result, query } = useList<TerritoryNodeRow & { path: string }>({
     resource: "territories",
     pagination: { mode: "off" },
-    meta: { select: "id, code, name, parent_id, path" },
+    meta: { select: territoryPickerSelect },
   });
   const rows = result?.data;
   const tree = useMemo(() => buildTerritoryTree(rows ?? []), [rows]);

@@ -2,12 +2,12 @@
 // fragment) or from "Change password" while signed in.
 import { useUpdatePassword } from "@refinedev/core";
 import { Alert, Button, Form, Input, Spin, Typography } from "antd";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { Controller, useForm } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { AuthLayout } from "../../components/AuthLayout";
-import { previewSession, supabaseClient } from "../../providers/supabaseClient";
+import { useHasSession } from "../../providers/session";
 import { fieldStatus } from "../../utils/formStatus";
 import { MAX_PASSWORD_BYTES, MIN_PASSWORD_LENGTH } from "../../utils/validation";
 
@@ -18,24 +18,9 @@ interface PasswordValues {
 
 export default function UpdatePasswordPage() {
   const { t } = useTranslation();
-  const [hasSession, setHasSession] = useState<boolean | null>(null);
+  const hasSession = useHasSession();
   const [error, setError] = useState<string | null>(null);
   const linkError = new URLSearchParams(window.location.hash.slice(1)).get("error_description");
-
-  useEffect(() => {
-    // A read-only preview has no session of its own to change.
-    if (previewSession) {
-      setHasSession(false);
-      return;
-    }
-    let active = true;
-    void supabaseClient.auth.getSession().then(({ data }) => active && setHasSession(Boolean(data.session)));
-    const { data } = supabaseClient.auth.onAuthStateChange((_event, session) => setHasSession(Boolean(session)));
-    return () => {
-      active = false;
-      data.subscription.unsubscribe();
-    };
-  }, []);
 
   const { mutate, isPending } = useUpdatePassword<{ password: string }>({
     mutationOptions: {

@@ -13,3 +13,6 @@ export const roleMeta = { idColumnName: "code" } as const;
 
 /** Mirrors the database check on app_roles.code. */
 export const roleCodePattern = /^[a-z][a-z0-9_]{1,39}$/;
+
+/** A role's code and its three labels. */
+export const roleLabelSelect = "code, label_en, label_es, label_zh";

@@ -1,34 +1,30 @@
 // The audit log: every change, filtered by table, person, operation and date range on the
 // server, paged by key on the server (newest first, never counted), exported as CSV with
 // formula-safe cells. The filters and the page live in the address.
-import { ExportButton, useSelect, List } from "@refinedev/antd";
+import { ExportButton, List } from "@refinedev/antd";
 import { useExport, useList } from "@refinedev/core";
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { Button, DatePicker, Select, Space, Table, Typography } from "antd";
-import dayjs, { type Dayjs } from "dayjs";
+import { keepPreviousData } from "@tanstack/react-query";
+import { Button, Space, Table, Typography } from "antd";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
 import { ActorLabel, ChangeTable, OperationTag, RecordLabel } from "../../components/HistoryTab";
 import { PageTitle } from "../../components/PageTitle";
 import { QueryError } from "../../components/QueryError";
-import type { Tables } from "../../types/database";
-import { neutralizeRecord } from "../../utils/csv";
 import {
   auditFilters,
   auditListCount,
   auditListSelect,
-  auditOperations,
   auditPage,
   auditPageRequest,
-  fetchAuditedTables,
   readAuditQuery,
-  recordLabel,
   withoutCursor,
   writeAuditQuery,
   type AuditQuery,
   type AuditRow,
 } from "./queries";
+import { auditExportRow } from "./export";
+import { AuditFilterBar } from "./filter-bar";
 import { useIntegrity } from "./integrity";
 
 export default function AuditLogList() {
@@ -55,18 +51,7 @@ export default function AuditLogList() {
     if (listQuery.isSuccess && !listQuery.isPlaceholderData && page.atNewest) go(withoutCursor(query), true);
   });
 
-  const tables = useQuery({ queryKey: ["audited_table_names"], queryFn: fetchAuditedTables, staleTime: 600_000 });
-  const { selectProps: peopleProps } = useSelect<Tables<"profiles">>({
-    resource: "profiles",
-    optionLabel: "full_name",
-    optionValue: "id",
-    searchField: "full_name",
-    meta: { select: "id, full_name" },
-  });
   const integrity = useIntegrity();
-
-  const setRange = (range: [Dayjs | null, Dayjs | null] | null) =>
-    setFilter({ from: range?.[0]?.format("YYYY-MM-DD"), to: range?.[1]?.format("YYYY-MM-DD") });
 
   const { triggerExport, isLoading: exporting } = useExport<AuditRow>({
     resource: "audit_log",
@@ -76,22 +61,7 @@ export default function AuditLogList() {
     pageSize: 1000,
     maxItemCount: 100_000,
     filename: "audit-log",
-    mapData: (row) =>
-      neutralizeRecord({
-        id: row.id,
-        occurred_at_utc: row.occurred_at,
-        table: row.table_name,
-        record_id: row.record_id,
-        record: recordLabel(row).label,
-        operation: row.operation,
-        changed_fields: row.changed_fields.join(" "),
-        actor: row.actor_kind === "user" ? row.actor_name : row.actor_kind,
-        actor_email: row.actor_email,
-        actor_id: row.actor_id,
-        actor_roles: row.actor_roles.join(" "),
-        old_row: row.old_row,
-        new_row: row.new_row,
-      }),
+    mapData: auditExportRow,
   });
 
   return (
@@ -106,57 +76,7 @@ export default function AuditLogList() {
       }
     >
       {integrity.result}
-      <Space wrap style={{ marginBottom: 16 }}>
-        <Select
-          allowClear
-          showSearch
-          aria-label={t("audit_log.filters.table")}
-          placeholder={t("audit_log.filters.table")}
-          value={query.table}
-          onChange={(v?: string) => setFilter({ table: v })}
-          options={(tables.data ?? []).map((name) => ({
-            value: name,
-            label: i18n.exists(`${name}.${name}`) ? t(`${name}.${name}`) : name,
-          }))}
-          style={{ width: 220 }}
-          data-testid="audit-filter-table"
-        />
-        <Select<string>
-          options={peopleProps.options as { label: string; value: string }[] | undefined}
-          onSearch={peopleProps.onSearch}
-          filterOption={false}
-          showSearch
-          loading={peopleProps.loading}
-          allowClear
-          aria-label={t("audit_log.filters.person")}
-          placeholder={t("audit_log.filters.person")}
-          value={query.actor}
-          onChange={(v?: string) => setFilter({ actor: v })}
-          style={{ width: 220 }}
-          data-testid="audit-filter-person"
-        />
-        <Select
-          allowClear
-          aria-label={t("audit_log.filters.operation")}
-          placeholder={t("audit_log.filters.operation")}
-          value={query.operation}
-          onChange={(v?: AuditQuery["operation"]) => setFilter({ operation: v })}
-          options={auditOperations.map((op) => ({ value: op, label: t(`audit_log.operations.${op}`) }))}
-          style={{ width: 160 }}
-          data-testid="audit-filter-operation"
-        />
-        <DatePicker.RangePicker
-          aria-label={t("audit_log.filters.dates")}
-          allowEmpty={[true, true]}
-          value={[query.from ? dayjs(query.from) : null, query.to ? dayjs(query.to) : null]}
-          onChange={(r) => setRange(r as [Dayjs | null, Dayjs | null] | null)}
-          placeholder={[t("audit_log.filters.from"), t("audit_log.filters.to")]}
-          data-testid="audit-filter-dates"
-        />
-        {Boolean(query.from || query.to) && (
-          <Typography.Text type="secondary">{t("audit_log.utcNote")}</Typography.Text>
-        )}
-      </Space>
+      <AuditFilterBar query={query} setFilter={setFilter} />
       {listQuery.isError && <QueryError error={listQuery.error} onRetry={() => void listQuery.refetch()} />}
       {/* data-shown: the address whose answer the table shows, once no redirect to the newest page is pending (tests wait for it). */}
       <div

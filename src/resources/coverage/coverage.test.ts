@@ -2,7 +2,11 @@ import { describe, expect, it } from "vitest";
 import { missingRows, percent, summary, toGroups, type CoverageCount } from "./coverage";
 
 const count = (code: string | null, acknowledged: number, total: number): CoverageCount => ({
-  territory_id: code ? `id-${code}` : null, territory_code: code, territory_name: code ? `${code} name` : null, total, acknowledged,
+  territory_id: code ? `id-${code}` : null,
+  territory_code: code,
+  territory_name: code ? `${code} name` : null,
+  total,
+  acknowledged,
 });
 
 describe("coverage arithmetic", () => {
@@ -28,7 +32,15 @@ describe("coverage arithmetic", () => {
   });
 
   it("exports the missing people formula-safe, with the rule and version on every row", () => {
-    expect(missingRows([{ full_name: "=cmd", email: "=cmd@x.test", territory_code: null }, { full_name: "Ana", email: "ana@x.test", territory_code: "ES" }], { code: "MTG-01", version: 2 })).toEqual([
+    expect(
+      missingRows(
+        [
+          { full_name: "=cmd", email: "=cmd@x.test", territory_code: null },
+          { full_name: "Ana", email: "ana@x.test", territory_code: "ES" },
+        ],
+        { code: "MTG-01", version: 2 },
+      ),
+    ).toEqual([
       { rule: "MTG-01", version: 2, full_name: "'=cmd", email: "'=cmd@x.test", territory: "" },
       { rule: "MTG-01", version: 2, full_name: "Ana", email: "ana@x.test", territory: "ES" },
     ]);

@@ -35,15 +35,30 @@ export function toGroups(counts: CoverageCount[]): CoverageGroup[] {
   return counts
     .map((c) => ({
       key: c.territory_id ?? "direct",
-      territory: c.territory_id ? { id: c.territory_id, code: c.territory_code ?? "", name: c.territory_name ?? "" } : null,
+      territory: c.territory_id
+        ? { id: c.territory_id, code: c.territory_code ?? "", name: c.territory_name ?? "" }
+        : null,
       total: c.total,
       acknowledged: c.acknowledged,
       percent: percent(c.acknowledged, c.total),
     }))
-    .sort((a, b) => (a.territory && b.territory ? a.territory.code.localeCompare(b.territory.code) : a.territory ? -1 : b.territory ? 1 : 0));
+    .sort((a, b) =>
+      a.territory && b.territory
+        ? a.territory.code.localeCompare(b.territory.code)
+        : a.territory
+          ? -1
+          : b.territory
+            ? 1
+            : 0,
+    );
 }
 
-export function summary(groups: CoverageGroup[]): { total: number; acknowledged: number; missing: number; percent: number } {
+export function summary(groups: CoverageGroup[]): {
+  total: number;
+  acknowledged: number;
+  missing: number;
+  percent: number;
+} {
   const total = groups.reduce((sum, g) => sum + g.total, 0);
   const acknowledged = groups.reduce((sum, g) => sum + g.acknowledged, 0);
   return { total, acknowledged, missing: total - acknowledged, percent: percent(acknowledged, total) };
@@ -52,6 +67,12 @@ export function summary(groups: CoverageGroup[]): { total: number; acknowledged:
 /** The export of people who have not acknowledged, spreadsheet-safe. */
 export function missingRows(people: MissingPerson[], rule: { code: string; version: number }) {
   return people.map((p) =>
-    neutralizeRecord({ rule: rule.code, version: rule.version, full_name: p.full_name, email: p.email, territory: p.territory_code ?? "" }),
+    neutralizeRecord({
+      rule: rule.code,
+      version: rule.version,
+      full_name: p.full_name,
+      email: p.email,
+      territory: p.territory_code ?? "",
+    }),
   );
 }

@@ -15,13 +15,8 @@ import { useAccessLabels } from "../../components/access/queries";
 import type { Identity } from "../../providers/authProvider";
 import { toAppError } from "../../providers/errors";
 import type { Tables } from "../../types/database";
-import { effectiveKey, fetchEffectivePermissions, type EffectiveRow } from "./queries";
-
-interface Row {
-  resource: string;
-  action: string;
-  effective?: EffectiveRow;
-}
+import { effectiveKey, effectiveRows, fetchEffectivePermissions, type Row } from "./queries";
+import { loginSelect } from "../profiles/queries";
 
 export default function EffectivePermissionsList() {
   const { t, i18n } = useTranslation();
@@ -33,7 +28,7 @@ export default function EffectivePermissionsList() {
     optionLabel: (p) => `${p.full_name} <${p.email}>`,
     optionValue: "id",
     searchField: "full_name",
-    meta: { select: "id, full_name, email" },
+    meta: { select: loginSelect },
     pagination: { pageSize: 50 },
   });
   const labels = useAccessLabels();
@@ -54,18 +49,7 @@ export default function EffectivePermissionsList() {
     queryFn: () => fetchEffectivePermissions(userId!),
     enabled: Boolean(userId),
   });
-  const order = (list: { code: string; sort_order?: number }[], code: string) => list.findIndex((x) => x.code === code);
-  const rows: Row[] = pairs
-    .map((p) => ({
-      resource: p.resource,
-      action: p.action,
-      effective: query.data?.find((e) => e.resource === p.resource && e.action === p.action),
-    }))
-    .sort(
-      (a, b) =>
-        order(labels.resources, a.resource) - order(labels.resources, b.resource) ||
-        order(labels.actions, a.action) - order(labels.actions, b.action),
-    );
+  const rows = effectiveRows(pairs, query.data ?? [], labels);
   const openWhy = (row: Row) => {
     setWhy({ resource: row.resource, action: row.action });
     setRecordInput("");

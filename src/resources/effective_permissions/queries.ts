@@ -10,3 +10,29 @@ export async function fetchEffectivePermissions(userId: string): Promise<Effecti
 }
 
 export const effectiveKey = (userId: string) => ["effective_permissions", userId] as const;
+
+export interface Row {
+  resource: string;
+  action: string;
+  effective?: EffectiveRow;
+}
+
+/** Every resource x action of the matrix with what the person holds on it, in the matrix's order. */
+export function effectiveRows(
+  pairs: { resource: string; action: string }[],
+  held: EffectiveRow[],
+  order: { resources: { code: string }[]; actions: { code: string }[] },
+): Row[] {
+  const at = (list: { code: string }[], code: string) => list.findIndex((x) => x.code === code);
+  return pairs
+    .map((p) => ({
+      resource: p.resource,
+      action: p.action,
+      effective: held.find((e) => e.resource === p.resource && e.action === p.action),
+    }))
+    .sort(
+      (a, b) =>
+        at(order.resources, a.resource) - at(order.resources, b.resource) ||
+        at(order.actions, a.action) - at(order.actions, b.action),
+    );
+}

@@ -6,7 +6,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { Identity } from "../../providers/authProvider";
 import { changeLocale, isLocale, localizedLabel } from "../../providers/i18n";
-import { ProfileFields } from "../profiles/form";
+import { ProfileFields } from "../profiles/fields";
 import { profileSelect, type ProfileFormValues, type ProfileRow } from "./queries";
 import { previewSession } from "../../providers/supabaseClient";
 

@@ -10,6 +10,7 @@ import type { Tables } from "../../types/database";
 import { positionTitle } from "./queries";
 import { positionSelect, responsibilityText, type PositionRow, type Responsibility } from "./queries";
 import { RecordDeleteButton, RecordEditButton } from "../../components/access/RecordButtons";
+import { staffStatusSelect } from "../staff/queries";
 
 export default function PositionsShow() {
   const { t, i18n } = useTranslation();
@@ -27,7 +28,7 @@ export default function PositionsShow() {
       { field: "status", operator: "ne", value: "left" },
     ],
     pagination: { mode: "off" },
-    meta: { select: "id, full_name, status" },
+    meta: { select: staffStatusSelect },
     queryOptions: { enabled: Boolean(position?.id) },
   });
   const list = (position?.responsibilities ?? []) as unknown as Responsibility[];

@@ -10,13 +10,14 @@ import { localizedLabel } from "../../providers/i18n";
 import type { Tables } from "../../types/database";
 import { userListSelect, userListSelectByRole, type UserListRow } from "./queries";
 import { TableFilterForm } from "../../components/TableFilterForm";
+import { roleLabelSelect } from "../app_roles/queries";
 
 export default function ProfilesList() {
   const { t, i18n } = useTranslation();
   const { result: roles } = useList<Tables<"app_roles">>({
     resource: "app_roles",
     pagination: { mode: "off" },
-    meta: { select: "code, label_en, label_es, label_zh" },
+    meta: { select: roleLabelSelect },
   });
   const roleLabel = (code: string) => {
     const role = roles?.data?.find((r) => r.code === code);

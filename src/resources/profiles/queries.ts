@@ -60,3 +60,9 @@ export async function callAdminUsers(
   }
   return { error: toAppError(error) };
 }
+
+/** A login by name and e-mail (choosing a person). */
+export const loginSelect = "id, full_name, email";
+
+/** A login by name (the audit log's person filter). */
+export const profileNameSelect = "id, full_name";

@@ -7,6 +7,7 @@ import { useTranslation } from "react-i18next";
 import { localizedLabel } from "../../providers/i18n";
 import { permissionStore } from "../../providers/permissions";
 import type { Tables } from "../../types/database";
+import { roleLabelSelect } from "../app_roles/queries";
 
 export function UserRolesCard({ userId, isSelf }: { userId: string; isSelf: boolean }) {
   const { t, i18n } = useTranslation();
@@ -14,7 +15,7 @@ export function UserRolesCard({ userId, isSelf }: { userId: string; isSelf: bool
   const { result: roles } = useList<Tables<"app_roles">>({
     resource: "app_roles",
     pagination: { mode: "off" },
-    meta: { select: "code, label_en, label_es, label_zh" },
+    meta: { select: roleLabelSelect },
   });
   const { result: held, query } = useList<Tables<"user_roles">>({
     resource: "user_roles",

@@ -1,70 +1,32 @@
-import { Input, InputNumber } from "antd";
-import type { Control } from "react-hook-form";
+// The rule category form: owns the form state; the code is fixed once created. Editing also
+// shows the category's sanction ladder, which saves on its own.
 import { useTranslation } from "react-i18next";
-import { ControlledField } from "../../components/ControlledField";
-import type { TablesInsert } from "../../types/database";
+import { LadderEditor } from "../../components/rulebook/LadderEditor";
+import { ResourceFormPage, useResourceForm, type FormAction } from "../../components/ResourceForm";
+import type { Tables } from "../../types/database";
+import { CategoryFormFields, type CategoryFormValues } from "./fields";
 
-export type CategoryFormValues = Pick<
-  TablesInsert<"regulation_categories">,
-  "code" | "label_en" | "label_es" | "label_zh" | "sort_order"
-> & { version?: number };
-
-export function CategoryFormFields({
-  control,
-  mode,
-}: {
-  control: Control<CategoryFormValues>;
-  mode: "create" | "edit";
-}) {
+export function CategoryForm({ action }: { action: FormAction }) {
   const { t } = useTranslation();
-  const labelRules = { maxLength: { value: 80, message: t("staff.errors.tooLong", { count: 80 }) } };
+  const form = useResourceForm<Tables<"regulation_categories">, CategoryFormValues>({
+    resource: "regulation_categories",
+    action,
+    redirect: action === "create" ? "edit" : "list",
+    defaultValues: { code: "", label_en: "", label_es: "", label_zh: "", sort_order: 100 },
+    toPayload: (values) => {
+      if (action === "create") return values;
+      const { code: _code, ...rest } = values;
+      return rest as CategoryFormValues;
+    },
+  });
+  const id = form.stored?.id;
   return (
-    <>
-      <ControlledField
-        name="code"
-        control={control}
-        idPrefix="category"
-        required
-        label={t("app_roles.fields.code")}
-        extra={t("app_roles.hints.code")}
-        rules={{
-          required: t("app_roles.errors.codeRequired"),
-          pattern: { value: /^[a-z][a-z0-9_]{1,39}$/, message: t("app_roles.errors.codeFormat") },
-        }}
-        render={(field) => <Input {...field} value={field.value ?? ""} disabled={mode === "edit"} />}
-      />
-      <ControlledField
-        name="label_en"
-        control={control}
-        idPrefix="category"
-        required
-        label={t("app_roles.fields.label_en")}
-        rules={{ ...labelRules, validate: (v) => (v ?? "").trim().length > 0 || t("app_roles.errors.labelRequired") }}
-        render={(field) => <Input {...field} value={field.value ?? ""} lang="en" />}
-      />
-      <ControlledField
-        name="label_es"
-        control={control}
-        idPrefix="category"
-        label={t("app_roles.fields.label_es")}
-        rules={labelRules}
-        render={(field) => <Input {...field} value={field.value ?? ""} lang="es" />}
-      />
-      <ControlledField
-        name="label_zh"
-        control={control}
-        idPrefix="category"
-        label={t("app_roles.fields.label_zh")}
-        rules={labelRules}
-        render={(field) => <Input {...field} value={field.value ?? ""} lang="zh-CN" />}
-      />
-      <ControlledField
-        name="sort_order"
-        control={control}
-        idPrefix="category"
-        label={t("custom_field_definitions.fields.sort_order")}
-        render={(field) => <InputNumber {...field} value={field.value ?? 100} min={0} max={10000} precision={0} />}
-      />
-    </>
+    <ResourceFormPage
+      form={form}
+      title={t(`regulation_categories.titles.${action}`)}
+      after={id && <LadderEditor owner={{ category_id: id }} title={t("regulation_categories.ladder")} />}
+    >
+      <CategoryFormFields control={form.control} mode={action} />
+    </ResourceFormPage>
   );
 }

@@ -1,194 +1,163 @@
-// The rule editor: metadata, and title and Markdown body in each language (with a
-// preview through the same sanitiser the rule page uses).
-import { useList } from "@refinedev/core";
-import { DatePicker, Input, Segmented, Select, Space, Switch, Tabs, Typography } from "antd";
-import dayjs from "dayjs";
-import { useState } from "react";
-import { useWatch, type Control } from "react-hook-form";
+// The rule forms. Creating writes the rule and its first draft in one call. Editing changes
+// the working copy: for a published rule this is the draft of its next version (the
+// published one stays in force). A save over someone else's newer save is refused (both
+// versions are checked) and can be re-applied after reloading, keeping what was typed.
+import { useGo, useInvalidate } from "@refinedev/core";
+import { Alert, Button, Form, Skeleton } from "antd";
+import { useEffect, useState } from "react";
+import { useForm } from "react-hook-form";
 import { useTranslation } from "react-i18next";
-import { ControlledField } from "../../components/ControlledField";
-import { Markdown } from "../../components/rulebook/Markdown";
-import { localizedLabel } from "../../providers/i18n";
-import type { Tables } from "../../types/database";
-import { positionTitle } from "../positions/queries";
-import type { CreateRegulationInput } from "./queries";
+import { Create, Edit } from "../../components/crud";
+import { PageTitle } from "../../components/PageTitle";
+import { QueryError } from "../../components/QueryError";
+import type { FormAction } from "../../components/ResourceForm";
+import { LadderEditor } from "../../components/rulebook/LadderEditor";
+import { RegulationFormFields } from "./fields";
+import { createRegulation, saveRegulation, type CreateRegulationInput } from "./queries";
+import { useWorkingCopy, workingCopyValues } from "./working-copy";
 
-export const ruleCodePattern = /^[A-Z][A-Z0-9-]{1,23}$/;
+export const newRegulation: CreateRegulationInput = {
+  code: "",
+  category_id: "",
+  title_en: "",
+  title_es: "",
+  title_zh: "",
+  body_en: "",
+  body_es: "",
+  body_zh: "",
+  effective_date: null,
+  applies_to_all_positions: true,
+  positions: [],
+};
 
-function BodyEditor({ control, lang }: { control: Control<CreateRegulationInput>; lang: "en" | "es" | "zh" }) {
+export function RegulationForm({ action }: { action: FormAction }) {
+  return action === "create" ? <RegulationCreateForm /> : <RegulationEditForm />;
+}
+
+function SaveError({ message, onReapply }: { message: string; onReapply?: () => void }) {
   const { t } = useTranslation();
-  const [mode, setMode] = useState<"write" | "preview">("write");
-  const body = useWatch({ control, name: `body_${lang}` });
   return (
-    <>
-      <ControlledField
-        name={`title_${lang}`}
-        control={control}
-        idPrefix={`rule-${lang}`}
-        required={lang === "en"}
-        label={t("regulations.fields.title")}
-        extra={lang === "en" ? undefined : t("regulations.hints.fallback")}
-        rules={{
-          validate: (v) =>
-            lang !== "en" || (v ?? "").trim().length > 0 ? true : t("regulations.errors.titleRequired"),
-          maxLength: { value: 200, message: t("staff.errors.tooLong", { count: 200 }) },
-        }}
-        render={(field) => <Input {...field} value={field.value ?? ""} lang={lang === "zh" ? "zh-CN" : lang} />}
-      />
-      <Space style={{ marginBottom: 8 }}>
-        <Typography.Text>{t("regulations.fields.body")}</Typography.Text>
-        <Segmented
-          size="small"
-          value={mode}
-          onChange={(v) => setMode(v as "write" | "preview")}
-          options={[
-            { value: "write", label: t("regulations.editor.write") },
-            { value: "preview", label: t("regulations.editor.preview") },
-          ]}
-        />
-      </Space>
-      {mode === "write" ? (
-        <ControlledField
-          name={`body_${lang}`}
-          control={control}
-          idPrefix={`rule-${lang}`}
-          label={null}
-          extra={t("regulations.hints.markdown")}
-          rules={{ maxLength: { value: 50000, message: t("staff.errors.tooLong", { count: 50000 }) } }}
-          render={(field) => (
-            <Input.TextArea
-              {...field}
-              value={field.value ?? ""}
-              rows={14}
-              lang={lang === "zh" ? "zh-CN" : lang}
-              aria-label={t("regulations.fields.body")}
-              style={{ fontFamily: "monospace" }}
-            />
-          )}
-        />
-      ) : (
-        <div style={{ border: "1px solid rgba(128,128,128,.3)", borderRadius: 6, padding: 16, minHeight: 200 }}>
-          <Markdown source={body ?? ""} />
-        </div>
-      )}
-    </>
+    <Alert
+      type="error"
+      role="alert"
+      showIcon
+      message={message}
+      style={{ marginBottom: 16 }}
+      data-testid="rule-save-error"
+      action={
+        onReapply ? (
+          <Button onClick={onReapply} data-testid="rule-reapply">
+            {t("regulations.reapply")}
+          </Button>
+        ) : undefined
+      }
+    />
   );
 }
 
-export function RegulationFormFields({
-  control,
-  mode,
-}: {
-  control: Control<CreateRegulationInput>;
-  mode: "create" | "edit";
-}) {
-  const { t, i18n } = useTranslation();
-  const appliesToAll = useWatch({ control, name: "applies_to_all_positions" });
-  const { result: categories } = useList<Tables<"regulation_categories">>({
-    resource: "regulation_categories",
-    pagination: { mode: "off" },
-    sorters: [{ field: "sort_order", order: "asc" }],
-  });
-  const { result: positions } = useList<Tables<"positions">>({
-    resource: "positions",
-    pagination: { mode: "off" },
-    sorters: [{ field: "sort_order", order: "asc" }],
+function RegulationCreateForm() {
+  const { t } = useTranslation();
+  const go = useGo();
+  const invalidate = useInvalidate();
+  const [error, setError] = useState<string | null>(null);
+  const { control, handleSubmit, formState } = useForm<CreateRegulationInput>({ defaultValues: newRegulation });
+  const submit = handleSubmit(async (values) => {
+    setError(null);
+    const result = await createRegulation({ ...values, code: values.code.trim(), title_en: values.title_en.trim() });
+    if (result.error) return setError(result.error.message);
+    void invalidate({ resource: "regulations", invalidates: ["list"] });
+    go({ to: { resource: "regulations", action: "show", id: result.id! } });
   });
   return (
-    <>
-      <ControlledField
-        name="code"
-        control={control}
-        idPrefix="rule"
-        required
-        label={t("regulations.fields.code")}
-        extra={t("regulations.hints.code")}
-        rules={{
-          required: t("regulations.errors.codeRequired"),
-          pattern: { value: ruleCodePattern, message: t("regulations.errors.codeFormat") },
-        }}
-        render={(field) => (
-          <Input
-            {...field}
-            value={field.value ?? ""}
-            onChange={(e) => field.onChange(e.target.value.toUpperCase())}
-            disabled={mode === "edit"}
-            autoComplete="off"
-          />
-        )}
-      />
-      <ControlledField
-        name="category_id"
-        control={control}
-        idPrefix="rule"
-        required
-        label={t("regulations.fields.category_id")}
-        extra={t("regulations.hints.category")}
-        rules={{ required: t("regulations.errors.categoryRequired") }}
-        render={(field) => (
-          <Select
-            {...field}
-            value={field.value || undefined}
-            options={(categories?.data ?? []).map((c) => ({ value: c.id, label: localizedLabel(c, i18n.language) }))}
-          />
-        )}
-      />
-      <ControlledField
-        name="effective_date"
-        control={control}
-        idPrefix="rule"
-        label={t("regulations.fields.effective_date")}
-        extra={t("regulations.hints.effective")}
-        render={(field) => (
-          <DatePicker
-            id={field.id}
-            data-testid={field["data-testid"]}
-            value={field.value ? dayjs(field.value) : null}
-            onChange={(d) => field.onChange(d ? d.format("YYYY-MM-DD") : null)}
-            style={{ width: 220 }}
-          />
-        )}
-      />
-      <ControlledField
-        name="applies_to_all_positions"
-        control={control}
-        idPrefix="rule"
-        label={t("regulations.fields.applies_to_all_positions")}
-        render={(field) => (
-          <Switch
-            id={field.id}
-            data-testid={field["data-testid"]}
-            checked={field.value !== false}
-            onChange={field.onChange}
-          />
-        )}
-      />
-      {appliesToAll === false && (
-        <ControlledField
-          name="positions"
-          control={control}
-          idPrefix="rule"
-          required
-          label={t("regulations.appliesTo")}
-          rules={{ validate: (v) => (v ?? []).length > 0 || t("regulations.errors.positionsRequired") }}
-          render={(field) => (
-            <Select
-              {...field}
-              mode="multiple"
-              value={field.value ?? []}
-              options={(positions?.data ?? []).map((p) => ({ value: p.id, label: positionTitle(p, i18n.language) }))}
-            />
-          )}
+    <Create
+      title={<PageTitle>{t("regulations.titles.create")}</PageTitle>}
+      saveButtonProps={{
+        onClick: () => void submit(),
+        loading: formState.isSubmitting,
+        ...({ "data-testid": "rule-save" } as Record<string, string>),
+      }}
+    >
+      {error && <SaveError message={error} />}
+      <Form layout="vertical" component="form" noValidate onFinish={() => void submit()}>
+        <RegulationFormFields control={control} mode="create" />
+      </Form>
+    </Create>
+  );
+}
+
+function RegulationEditForm() {
+  const { t } = useTranslation();
+  const go = useGo();
+  const invalidate = useInvalidate();
+  const { query, rule, loaded, refetchVersions } = useWorkingCopy();
+  const [versions, setVersions] = useState<{ rule: number; draft: number } | null>(null);
+  const [error, setError] = useState<{ message: string; conflict: boolean } | null>(null);
+  const { control, handleSubmit, reset, getValues, formState } = useForm<CreateRegulationInput>();
+  useEffect(() => {
+    if (!loaded || versions) return;
+    reset(workingCopyValues(loaded.rule, loaded.draftRow, loaded.positions));
+    setVersions({ rule: loaded.rule.version, draft: loaded.draftRow.version });
+  }, [loaded, versions, reset]);
+
+  const submit = handleSubmit(async (values) => {
+    if (!rule || !versions) return;
+    setError(null);
+    const result = await saveRegulation(rule.id, versions, values);
+    if (result.error) return setError({ message: result.error.message, conflict: result.error.kind === "conflict" });
+    void invalidate({ resource: "regulations", invalidates: ["detail", "list"], id: rule.id });
+    void invalidate({ resource: "regulation_drafts", invalidates: ["list"] });
+    go({ to: { resource: "regulations", action: "show", id: rule.id } });
+  });
+  const reloadAndReapply = async () => {
+    const mine = getValues();
+    const fresh = await refetchVersions();
+    if (!fresh) return;
+    setVersions(fresh);
+    reset(mine, { keepDirty: true });
+    setError(null);
+  };
+
+  return (
+    <Edit
+      title={
+        <PageTitle>
+          {rule
+            ? t("regulations.titles.editCode", { code: rule.code, n: rule.draft_number })
+            : t("regulations.titles.edit")}
+        </PageTitle>
+      }
+      saveButtonProps={{
+        onClick: () => void submit(),
+        loading: formState.isSubmitting,
+        disabled: !loaded,
+        ...({ "data-testid": "rule-save" } as Record<string, string>),
+      }}
+      canDelete={false}
+    >
+      {query.isError && <QueryError error={query.error} onRetry={() => void query.refetch()} />}
+      {rule?.status === "published" && (
+        <Alert
+          type="info"
+          showIcon
+          message={t("regulations.revisionNote", { n: rule.draft_number, current: rule.current_version })}
+          style={{ marginBottom: 16 }}
         />
       )}
-      <Tabs
-        items={(["en", "es", "zh"] as const).map((lang) => ({
-          key: lang,
-          label: t(`positions.languages.${lang}`),
-          forceRender: true,
-          children: <BodyEditor control={control} lang={lang} />,
-        }))}
-      />
-    </>
+      {error && (
+        <SaveError message={error.message} onReapply={error.conflict ? () => void reloadAndReapply() : undefined} />
+      )}
+      {!loaded ? (
+        <Skeleton active />
+      ) : (
+        <>
+          <Form layout="vertical" component="form" noValidate onFinish={() => void submit()}>
+            <RegulationFormFields control={control} mode="edit" />
+          </Form>
+          <div style={{ marginTop: 24 }}>
+            <LadderEditor owner={{ regulation_id: loaded.rule.id }} title={t("regulations.ladder.own")} />
+          </div>
+        </>
+      )}
+    </Edit>
   );
 }

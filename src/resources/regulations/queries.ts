@@ -176,6 +176,31 @@ export async function createRegulation(input: CreateRegulationInput): Promise<{ 
   return { id: (data as RegulationRow).id };
 }
 
+/** Saves a rule's working copy; both versions read with it must still be current (else 409). */
+export async function saveRegulation(
+  id: string,
+  versions: { rule: number; draft: number },
+  v: CreateRegulationInput,
+): Promise<{ error?: AppError }> {
+  const { error, status } = await supabaseClient.rpc("save_regulation", {
+    p_regulation: id,
+    p_version: versions.rule,
+    p_draft_version: versions.draft,
+    p_category: v.category_id,
+    // Generated RPC types do not mark arguments nullable; null clears the date.
+    p_effective_date: (v.effective_date || null) as string,
+    p_applies_to_all: v.applies_to_all_positions,
+    p_positions: v.positions ?? [],
+    p_title_en: v.title_en,
+    p_title_es: v.title_es,
+    p_title_zh: v.title_zh,
+    p_body_en: v.body_en,
+    p_body_es: v.body_es,
+    p_body_zh: v.body_zh,
+  });
+  return error ? { error: toAppError(error, status) } : {};
+}
+
 /** Wraps every case-insensitive occurrence of `term` in text as marked parts (for highlighting). */
 export function highlightParts(text: string, term: string): { text: string; match: boolean }[] {
   if (!term.trim()) return [{ text, match: false }];

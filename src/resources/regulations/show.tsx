@@ -7,6 +7,7 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { Alert, Button, Card, Descriptions, Empty, Popconfirm, Select, Space, Tabs, Tag, Typography } from "antd";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { workflowSteps } from "./workflow";
 import { HistoryTab } from "../../components/HistoryTab";
 import { PageTitle } from "../../components/PageTitle";
 import { QueryError } from "../../components/QueryError";
@@ -161,43 +162,11 @@ function WorkflowActions({ rule, onDone }: { rule: RegulationListRow; onDone: ()
     if (result.error) setError(result.error.message);
     else onDone();
   };
-  const steps: {
-    to: RegulationStatus;
-    label: string;
-    allowed: boolean | undefined;
-    confirm?: string;
-    testId: string;
-    danger?: boolean;
-  }[] = [];
-  if (rule.status === "draft")
-    steps.push({ to: "in_review", label: t("regulations.actions.submit"), allowed: can.submit, testId: "rule-submit" });
-  if (rule.status === "in_review") {
-    steps.push({
-      to: "published",
-      label: t("regulations.actions.publish", { n: rule.draft_number }),
-      allowed: can.publish,
-      confirm: t("regulations.actions.publishConfirm", { n: rule.draft_number }),
-      testId: "rule-publish",
-    });
-    steps.push({
-      to: "draft",
-      label: t("regulations.actions.backToDraft"),
-      allowed: can.update,
-      testId: "rule-back-to-draft",
-    });
-  }
-  if (rule.status === "published")
-    steps.push({
-      to: "retired",
-      label: t("regulations.actions.retire"),
-      allowed: can.retire,
-      confirm: t("regulations.actions.retireConfirm"),
-      testId: "rule-retire",
-      danger: true,
-    });
-  if (rule.status === "retired")
-    steps.push({ to: "draft", label: t("regulations.actions.reopen"), allowed: can.update, testId: "rule-reopen" });
-  const visible = steps.filter((s) => s.allowed);
+  const visible = workflowSteps(rule.status, can).map((s) => ({
+    ...s,
+    label: t(s.label, { n: rule.draft_number }),
+    confirm: s.confirm && t(s.confirm, { n: rule.draft_number }),
+  }));
   if (visible.length === 0 && !error) return null;
   return (
     <Space direction="vertical" style={{ width: "100%" }}>

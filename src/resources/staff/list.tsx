@@ -2,7 +2,7 @@
 // status, custom fields), optional custom-field columns, CSV export as filtered, CSV import.
 import { CreateButton, ExportButton, ShowButton, EditButton, useTable, List } from "@refinedev/antd";
 import { useCan, useExport, useInvalidate, useList, useNotification, type CrudFilter } from "@refinedev/core";
-import { Badge, Button, Checkbox, Input, Popover, Select, Space, Table, Tag } from "antd";
+import { Badge, Button, Space, Table, Tag } from "antd";
 import { useMemo, useState } from "react";
 import { ImportOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
@@ -10,22 +10,22 @@ import { CsvImport } from "../../components/CsvImport";
 import { PageTitle } from "../../components/PageTitle";
 import { QueryError } from "../../components/QueryError";
 import { useCustomFieldDefinitions } from "../../components/org/CustomFieldInputs";
-import { displayCustomValue, fieldOptions, optionLabel } from "../../components/org/customFields";
-import { TerritoryTreeSelect, useTerritoryTree } from "../../components/org/TerritoryTreeSelect";
+import { displayCustomValue } from "../../components/org/customFields";
+import { useTerritoryTree } from "../../components/org/TerritoryTreeSelect";
 import { localizedLabel } from "../../providers/i18n";
 import { positionTitle } from "../positions/queries";
 import type { Tables } from "../../types/database";
-import { neutralizeRecord } from "../../utils/csv";
 import {
   importStaff,
   staffImportHeaders,
   staffListCount,
   staffListSelect,
-  staffStatuses,
   subtreeFilter,
   type StaffListRow,
 } from "./queries";
 import { TableFilterForm } from "../../components/TableFilterForm";
+import { staffExportRow } from "./export";
+import { StaffFilterBar } from "./filter-bar";
 
 const statusColor = { active: "success", on_leave: "warning", left: "default" } as const;
 
@@ -60,7 +60,6 @@ export default function StaffList() {
     const empty = next === undefined || next === null || next === "";
     setFilters(empty ? others : [...others, { field, operator, value: next } as CrudFilter], "replace");
   };
-  const selectable = definitions.filter((d) => ["single_select", "multi_select", "boolean"].includes(d.field_type));
   const shown = useMemo(() => definitions.filter((d) => extraColumns.includes(d.key)), [definitions, extraColumns]);
 
   const { triggerExport, isLoading: exporting } = useExport<StaffListRow>({
@@ -70,27 +69,7 @@ export default function StaffList() {
     meta: { select: staffListSelect, count: staffListCount },
     pageSize: 1000,
     filename: "staff",
-    mapData: (row) => {
-      const custom = (row.custom_fields ?? {}) as Record<string, unknown>;
-      // Same columns as the import, so an exported file can be edited and imported again.
-      return neutralizeRecord({
-        full_name: row.full_name,
-        email: row.email,
-        phone: row.phone,
-        position: row.positions?.code,
-        territory: row.territories?.code,
-        manager_email: row.manager?.email,
-        hire_date: row.hire_date,
-        status: row.status,
-        notes: "",
-        ...Object.fromEntries(
-          definitions.map((d) => {
-            const v = custom[d.key];
-            return [`cf_${d.key}`, Array.isArray(v) ? v.join(";") : v];
-          }),
-        ),
-      });
-    },
+    mapData: (row) => staffExportRow(row, definitions),
   });
 
   return (
@@ -109,88 +88,16 @@ export default function StaffList() {
       }
     >
       <TableFilterForm form={searchFormProps.form} />
-      <Space wrap style={{ marginBottom: 16 }}>
-        <Input.Search
-          allowClear
-          aria-label={t("staff.filters.search")}
-          placeholder={t("staff.filters.search")}
-          defaultValue={(value("full_name") as string | undefined) ?? ""}
-          onSearch={(v) => setFilter("full_name", "contains", v.trim())}
-          style={{ width: 240 }}
-          data-testid="staff-search"
-        />
-        <TerritoryTreeSelect
-          value={territory}
-          onChange={setTerritory}
-          aria-label={t("staff.filters.territory")}
-          data-testid="staff-filter-territory"
-        />
-        <Select
-          allowClear
-          aria-label={t("staff.filters.position")}
-          placeholder={t("staff.filters.position")}
-          value={value("position_id") as string | undefined}
-          onChange={(v?: string) => setFilter("position_id", "eq", v)}
-          options={(positions?.data ?? []).map((p) => ({ value: p.id, label: positionTitle(p, i18n.language) }))}
-          style={{ width: 220 }}
-          data-testid="staff-filter-position"
-        />
-        <Select
-          allowClear
-          aria-label={t("staff.filters.status")}
-          placeholder={t("staff.filters.status")}
-          value={value("status") as string | undefined}
-          onChange={(v?: string) => setFilter("status", "eq", v)}
-          options={staffStatuses.map((s) => ({ value: s, label: t(`staff.status.${s}`) }))}
-          style={{ width: 160 }}
-          data-testid="staff-filter-status"
-        />
-        {selectable.map((d) => {
-          const label = localizedLabel(d, i18n.language);
-          const field = d.field_type === "multi_select" ? `custom_fields->${d.key}` : `custom_fields->>${d.key}`;
-          const current = value(field) as string | undefined;
-          return (
-            <Select
-              key={d.id}
-              allowClear
-              aria-label={label}
-              placeholder={label}
-              value={d.field_type === "multi_select" && current ? (JSON.parse(current) as string[])[0] : current}
-              onChange={(v?: string) =>
-                d.field_type === "multi_select"
-                  ? setFilter(field, "ina", v ? JSON.stringify([v]) : undefined)
-                  : setFilter(field, "eq", v)
-              }
-              options={
-                d.field_type === "boolean"
-                  ? [
-                      { value: "true", label: t("custom_field_definitions.yes") },
-                      { value: "false", label: t("custom_field_definitions.no") },
-                    ]
-                  : fieldOptions(d).map((o) => ({ value: o.value, label: optionLabel(o, i18n.language) }))
-              }
-              style={{ width: 170 }}
-              data-testid={`staff-filter-cf-${d.key}`}
-            />
-          );
-        })}
-        {definitions.length > 0 && (
-          <Popover
-            trigger="click"
-            title={t("staff.columns")}
-            content={
-              <Checkbox.Group
-                value={extraColumns}
-                onChange={(v) => setExtraColumns(v as string[])}
-                options={definitions.map((d) => ({ value: d.key, label: localizedLabel(d, i18n.language) }))}
-                style={{ display: "flex", flexDirection: "column" }}
-              />
-            }
-          >
-            <Button data-testid="staff-columns">{t("staff.columns")}</Button>
-          </Popover>
-        )}
-      </Space>
+      <StaffFilterBar
+        value={value}
+        setFilter={setFilter}
+        territory={territory}
+        setTerritory={setTerritory}
+        positions={positions?.data ?? []}
+        definitions={definitions}
+        extraColumns={extraColumns}
+        setExtraColumns={setExtraColumns}
+      />
       {tableQuery.isError && <QueryError error={tableQuery.error} onRetry={() => void tableQuery.refetch()} />}
       <Table<StaffListRow>
         {...tableProps}

@@ -81,3 +81,9 @@ export async function assignTerritory(staffId: string, territoryId: string, reas
 export function subtreeFilter(path: string) {
   return { field: "territory_path", operator: "startswith" as const, value: path };
 }
+
+/** A person by name (manager and reports-to choices). */
+export const staffNameSelect = "id, full_name";
+
+/** A person by name with their status (who holds a position). */
+export const staffStatusSelect = "id, full_name, status";

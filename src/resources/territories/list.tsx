@@ -36,6 +36,7 @@ import {
   territoryTreeSelect,
   type TerritoryListRow,
   type TerritoryTreeRow,
+  territoryKeySelect,
 } from "./queries";
 
 function salespersonOf(row: Pick<TerritoryListRow, "territory_assignments">): string | undefined {
@@ -101,7 +102,7 @@ function TerritoryTree() {
               resource: "territories",
               id: moving.id,
               values: { parent_id: newParent, version: moving.version },
-              meta: { select: "id" },
+              meta: { select: territoryKeySelect },
               successNotification: false,
               errorNotification: false,
             },

@@ -61,3 +61,12 @@ export function levelOfDepth(depth: number): LevelKey {
 export function levelKey(path: string): LevelKey {
   return levelOfDepth(path ? path.split(".").length : 1);
 }
+
+/** A territory as the tree select draws it. */
+export const territoryPickerSelect = "id, code, name, parent_id, path";
+
+/** A territory by code and name (parent, children). */
+export const territoryCodeSelect = "id, code, name";
+
+/** Only the key: a move answers with no more than it needs. */
+export const territoryKeySelect = "id";

@@ -11,7 +11,7 @@ import { useCustomFieldDefinitions } from "../../components/org/CustomFieldInput
 import { displayCustomValue } from "../../components/org/customFields";
 import { localizedLabel } from "../../providers/i18n";
 import { AssignmentHistory } from "../staff/assignments";
-import { levelKey, territorySelect, type TerritoryListRow, type TerritoryRow } from "./queries";
+import { levelKey, territorySelect, type TerritoryListRow, type TerritoryRow, territoryCodeSelect } from "./queries";
 import { RecordEditButton } from "../../components/access/RecordButtons";
 
 export default function TerritoriesShow() {
@@ -26,14 +26,14 @@ export default function TerritoriesShow() {
     filters: [{ field: "parent_id", operator: "eq", value: territory?.id }],
     sorters: [{ field: "code", order: "asc" }],
     pagination: { mode: "off" },
-    meta: { select: "id, code, name" },
+    meta: { select: territoryCodeSelect },
     queryOptions: { enabled: Boolean(territory?.id) },
   });
   const { result: parent } = useList<Pick<TerritoryRow, "id" | "code" | "name">>({
     resource: "territories",
     filters: [{ field: "id", operator: "eq", value: territory?.parent_id }],
     pagination: { mode: "off" },
-    meta: { select: "id, code, name" },
+    meta: { select: territoryCodeSelect },
     queryOptions: { enabled: Boolean(territory?.parent_id) },
   });
   const custom = (territory?.custom_fields ?? {}) as Record<string, unknown>;
