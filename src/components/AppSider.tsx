@@ -79,6 +79,7 @@ export function AppSider({ Title, fixed }: RefineThemedLayoutSiderProps) {
   );
   const menu = (
     <Menu
+      aria-label={t("menu.main")}
       items={items}
       selectedKeys={selectedKey ? [selectedKey] : []}
       defaultOpenKeys={defaultOpenKeys}

@@ -19,7 +19,14 @@ interface Props<T extends FieldValues, N extends FieldPath<T>> {
   required?: boolean;
   extra?: ReactNode;
   idPrefix?: string;
-  render: (field: ControllerRenderProps<T, N> & { id: string; "data-testid": string }) => ReactNode;
+  render: (
+    field: ControllerRenderProps<T, N> & {
+      id: string;
+      "data-testid": string;
+      "aria-invalid"?: boolean;
+      "aria-describedby"?: string;
+    },
+  ) => ReactNode;
 }
 
 export function ControlledField<T extends FieldValues, N extends FieldPath<T>>({
@@ -45,9 +52,16 @@ export function ControlledField<T extends FieldValues, N extends FieldPath<T>>({
           required={required}
           extra={extra}
           validateStatus={fieldState.error ? "error" : undefined}
-          help={fieldState.error?.message}
+          help={fieldState.error && <span id={`${id}-error`}>{fieldState.error.message}</span>}
         >
-          {render({ ...field, id, "data-testid": id })}
+          {render({
+            ...field,
+            id,
+            "data-testid": id,
+            // The message is the control's description: read with it, and found by it.
+            "aria-invalid": fieldState.error ? true : undefined,
+            "aria-describedby": fieldState.error ? `${id}-error` : undefined,
+          })}
         </Form.Item>
       )}
     />

@@ -334,11 +334,19 @@ describe("the stored responsibilities", () => {
       await first.query("begin");
       await first.query("update public.territories set manager_id = $1 where id = $2", [w.managerStaff, a!.id]);
       await second.query("begin");
+      const pid = (await second.query<{ pid: number }>("select pg_backend_pid() as pid")).rows[0]!.pid;
       const waiting = second.query("update public.territories set manager_id = $1 where id = $2", [
         w.managerStaff,
         b!.id,
       ]);
-      await new Promise((resolve) => setTimeout(resolve, 200));
+      // Commit only once second is seen waiting on first's lock.
+      for (;;) {
+        const [{ blocked }] = (await sql<{ blocked: boolean }>(
+          "select cardinality(pg_blocking_pids($1)) > 0 as blocked",
+          [pid],
+        )) as [{ blocked: boolean }];
+        if (blocked) break;
+      }
       await first.query("commit");
       await waiting;
       await second.query("commit");

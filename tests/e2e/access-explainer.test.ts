@@ -3,89 +3,91 @@
 // menu and rows, read-only, then exits; HR edits a matrix cell, sees its impact before saving,
 // saves with a reason, and reverts it from the matrix history.
 import { describe, expect, it } from "vitest";
-import { demo } from "../support/clients.ts";
+import { createTestUser, demo } from "../support/clients.ts";
 import { sql } from "../support/sql.ts";
 import { MatrixPageObject } from "./pages/matrix.po.ts";
 import { ShellPageObject } from "./pages/shell.po.ts";
 import { FormControls } from "./pages/forms.po.ts";
+import { StaffPageObject } from "./pages/staff.po.ts";
 import { openBrowser } from "./support/browser.ts";
+import { managerWithRegion, personWithLogin } from "./support/people.ts";
 
 const session = openBrowser();
-const salespersonId = "00000000-0000-4000-a000-000000000004";
 
 describe("why can't they", () => {
   it("HR opens Why? on a manager's refused action and on a record outside their region, and reads the reasons", async () => {
+    const { manager, region, outside, outsider } = await managerWithRegion();
     const page = await session.newPage();
     await new ShellPageObject(page).signInAs(demo.hr_admin.email, demo.hr_admin.password);
     await page.goto("/effective-permissions");
-    await new FormControls(page).choose("effective-person", "Marco");
-    // The page first shows the signed-in person; wait for Marco's row (managers may not delete staff).
+    await new FormControls(page).choose("effective-person", manager.fullName);
+    // The page first shows the signed-in person; wait for the manager's row (managers may not delete staff).
     await page.locator('[data-testid="effective-staff-delete"][data-scope="none"]').waitFor();
 
     await page.getByTestId("why-staff-delete").click();
     const sentence = page.getByTestId("why-sentence");
     await sentence.waitFor();
     expect(await sentence.innerText()).toBe(
-      "Marco Díaz can't delete Staff: none of their roles (Manager) holds this action in the permission matrix.",
+      `${manager.fullName} can't delete Staff: none of their roles (Manager) holds this action in the permission matrix.`,
     );
 
-    const [outside] = await sql<{ id: string; full_name: string }>(
-      "select s.id::text, s.full_name from public.staff s join public.territories t on t.id = s.territory_id where t.code = 'SOU' limit 1",
-    );
     await page.keyboard.press("Escape");
     await page.getByTestId("why-staff-update").click();
-    await page.locator("#why-record").fill(outside!.id);
-    await page.locator("#why-record").press("Enter");
+    await page.getByTestId("why-record").fill(outsider.id);
+    await page.getByTestId("why-record").press("Enter");
     await page.getByTestId("why").and(page.locator('[data-decision="outside_territory"]')).waitFor();
     expect(await sentence.innerText()).toBe(
-      `Marco Díaz can't update Staff “${outside!.full_name}”: the role Manager may update Staff only inside North region (NOR), and “${outside!.full_name}” is in South region (SOU).`,
+      `${manager.fullName} can't update Staff “${outsider.fullName}”: the role Manager may update Staff only inside ${region.name} (${region.code}), and “${outsider.fullName}” is in ${outside.name} (${outside.code}).`,
     );
   });
 
   it("the not-allowed page offers Why? for the signed-in person", async () => {
+    const seller = await personWithLogin(["salesperson"]);
     const page = await session.newPage();
-    await new ShellPageObject(page).signInAs(demo.salesperson.email, demo.salesperson.password);
+    await new ShellPageObject(page).signInAs(seller.email, seller.password);
     await page.goto("/audit-log");
     await page.getByTestId("not-allowed").waitFor();
     await page.getByTestId("why-button").click();
-    expect(await page.getByTestId("why-sentence").innerText()).toContain("Sofía Chen can't read Audit log");
+    expect(await page.getByTestId("why-sentence").innerText()).toContain(`${seller.fullName} can't read Audit log`);
   });
 });
 
 describe("disabled buttons", () => {
   it("a salesperson's own staff record shows Edit disabled, and its Why? names the missing matrix cell", async () => {
+    const seller = await personWithLogin(["salesperson"]);
     const page = await session.newPage();
-    await new ShellPageObject(page).signInAs(demo.salesperson.email, demo.salesperson.password);
-    const [own] = await sql<{ id: string }>("select id::text from public.staff where user_id = $1", [salespersonId]);
-    await page.goto(`/staff/show/${own!.id}`);
+    await new ShellPageObject(page).signInAs(seller.email, seller.password);
+    await page.goto(`/staff/show/${seller.staffId}`);
     await page.getByTestId("record-edit-refused").waitFor();
     expect(await page.getByTestId("record-edit").isDisabled()).toBe(true);
     await page.getByTestId("record-edit-why").click();
     expect(await page.getByTestId("why-sentence").innerText()).toBe(
-      "Sofía Chen can't update Staff: none of their roles (Salesperson) holds this action in the permission matrix.",
+      `${seller.fullName} can't update Staff: none of their roles (Salesperson) holds this action in the permission matrix.`,
     );
   });
 
   it("HR's Edit on the same record is a working button", async () => {
+    const seller = await personWithLogin(["salesperson"]);
     const page = await session.newPage();
     await new ShellPageObject(page).signInAs(demo.hr_admin.email, demo.hr_admin.password);
-    const [own] = await sql<{ id: string }>("select id::text from public.staff where user_id = $1", [salespersonId]);
-    await page.goto(`/staff/show/${own!.id}`);
+    await page.goto(`/staff/show/${seller.staffId}`);
     await page.getByTestId("record-edit").click();
-    await page.waitForURL(`**/staff/edit/${own!.id}`);
+    await page.waitForURL(`**/staff/edit/${seller.staffId}`);
   });
 });
 
 describe("view as another person", () => {
   it("HR previews a salesperson: their menu and rows only, read-only, then exits back to their own panel", async () => {
+    const hr = await createTestUser(["hr_admin"]);
+    const seller = await personWithLogin(["salesperson"]);
     const page = await session.newPage();
     const shell = new ShellPageObject(page);
-    await shell.signInAs(demo.hr_admin.email, demo.hr_admin.password);
-    await page.goto(`/profiles/show/${salespersonId}`);
-    await page.getByTestId(`preview-${salespersonId}`).click();
+    await shell.signInAs(hr.email, hr.password);
+    await page.goto(`/profiles/show/${seller.id}`);
+    await page.getByTestId(`preview-${seller.id}`).click();
     await page.getByTestId("preview-banner").waitFor();
-    expect(await page.getByTestId("preview-banner").innerText()).toContain("Read-only preview as Sofía Chen");
-    expect(await shell.headerName().innerText()).toBe("Sofía Chen");
+    expect(await page.getByTestId("preview-banner").innerText()).toContain(`Read-only preview as ${seller.fullName}`);
+    expect(await shell.headerName().innerText()).toBe(seller.fullName);
     expect(await shell.menuLabels()).toEqual([
       "My profile",
       "My rules",
@@ -101,14 +103,15 @@ describe("view as another person", () => {
       "Sign out",
     ]);
     await page.goto("/staff");
-    await page.getByTestId("staff-table").or(page.locator(".ant-table")).first().waitFor();
-    await page.getByText("sales@example.com").first().waitFor();
-    expect(await page.locator(".ant-table-tbody tr.ant-table-row").count()).toBe(1);
+    const staff = new StaffPageObject(page);
+    await staff.rows().first().waitFor();
+    await staff.row(seller.email).waitFor();
+    expect(await staff.rows().count()).toBe(1);
     expect(await page.getByTestId("preview-banner").count()).toBe(1);
 
     await page.getByTestId("preview-exit").click();
     await page.getByTestId("preview-banner").waitFor({ state: "detached" });
-    await shell.headerName().getByText("Helena Ruiz").waitFor();
+    await shell.headerName().getByText(hr.fullName).waitFor();
     // The database was told: the session is ended.
     await expect
       .poll(
@@ -116,7 +119,7 @@ describe("view as another person", () => {
           (
             await sql(
               "select 1 from public.preview_sessions where subject_id = $1 and ended_at is null and expires_at > now()",
-              [salespersonId],
+              [seller.id],
             )
           ).length,
       )

@@ -125,7 +125,7 @@ describe("HR edits the matrix", () => {
     expect(await cell.getAttribute("aria-label")).toContain("No access");
     await cell.focus();
     await page.keyboard.press("Enter");
-    await page.locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden)").waitFor();
+    await cell.getByRole("combobox", { expanded: true }).waitFor();
     await page.keyboard.press("ArrowDown");
     await page.keyboard.press("Enter");
     await page.getByText("1 unsaved").waitFor();
@@ -135,7 +135,7 @@ describe("HR edits the matrix", () => {
     );
     expect(await matrix.cell("manager", "positions", "delete").getAttribute("data-changed")).toBe("true");
     await page.getByTestId("matrix-discard").click();
-    await page.locator(".ant-popconfirm .ant-btn-primary").click();
+    await page.getByRole("tooltip").getByRole("button", { name: "Discard" }).click();
     await page.getByText("0 unsaved").waitFor();
     expect(await matrix.cell("manager", "positions", "delete").getAttribute("data-changed")).toBeNull();
   });

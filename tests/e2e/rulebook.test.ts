@@ -6,21 +6,22 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { createTestUser, demo, serviceClient, type TestUser } from "../support/clients.ts";
-import { categoryId, moveRule, writeRule } from "../support/rules.ts";
+import { moveRule, writeRule } from "../support/rules.ts";
 import { xssBody } from "../support/xss-corpus.ts";
 import { RegulationsPageObject } from "./pages/regulations.po.ts";
 import { ShellPageObject } from "./pages/shell.po.ts";
 import { openBrowser } from "./support/browser.ts";
+import { newCategory, newPosition } from "./support/people.ts";
 
 const session = openBrowser();
 const admin = () => serviceClient();
 
 async function salespersonWithStaffRecord(): Promise<TestUser> {
   const user = await createTestUser(["salesperson"]);
-  const { data: position } = await admin().from("positions").select("id").eq("code", "sales_assistant").single();
+  const position = await newPosition();
   const { error } = await admin()
     .from("staff")
-    .insert({ full_name: user.fullName, email: user.email, position_id: position!.id, user_id: user.id });
+    .insert({ full_name: user.fullName, email: user.email, position_id: position.id, user_id: user.id });
   if (error) throw error;
   return user;
 }
@@ -36,6 +37,7 @@ describe("publishing and acknowledging a rule", () => {
     const hr2 = await createTestUser(["hr_admin"]);
     const seller = await salespersonWithStaffRecord();
     const code = `E2E-${randomUUID().slice(0, 6).toUpperCase()}`;
+    const category = await newCategory();
     const page = await session.newPage();
     const shell = new ShellPageObject(page);
     const rules = new RegulationsPageObject(page);
@@ -44,7 +46,7 @@ describe("publishing and acknowledging a rule", () => {
     await shell.signInAs(hr1.email, hr1.password);
     await rules.create({
       code,
-      category: "Conduct",
+      category: category.label,
       effectiveDate: "2026-12-01",
       title: "Answering the phone",
       body: "## Rules\n\n1. Answer within three rings.",
@@ -103,12 +105,7 @@ describe("publishing and acknowledging a rule", () => {
     await rules.myRule(code).getByText("New version 2").waitFor();
     const before = await rules.pendingCount();
     await rules.acknowledge(code);
-    await page.waitForFunction(
-      (n) =>
-        (document.querySelector('[data-testid="my-rules-pending-count"] .ant-scroll-number')?.getAttribute("title") ??
-          "0") === String(n),
-      before - 1,
-    );
+    await rules.waitForPendingCount(before - 1);
 
     // And coverage is complete again.
     await shell.signOut();
@@ -127,7 +124,7 @@ describe("coverage of a department", () => {
     const [hr1, hr2] = [await createTestUser(["hr_admin"]), await createTestUser(["hr_admin"])];
     const { id } = await writeRule(
       hr1.client,
-      await categoryId(),
+      (await newCategory()).id,
       { title: "Coverage drill", body: "Read me." },
       "COV",
     );
@@ -154,11 +151,11 @@ describe("coverage of a department", () => {
     };
     const region = await territory(`CR-${t}`, null);
     const [north, south] = [await territory(`CR-${t}-N`, region), await territory(`CR-${t}-S`, region)];
-    const { data: position } = await admin().from("positions").select("id").eq("code", "sales_assistant").single();
+    const position = await newPosition();
     const person = (i: number, territoryId: string) => ({
       full_name: `Cov ${t} ${String(i).padStart(2, "0")}`,
       email: `cov${i}-${t.toLowerCase()}@coverage.example.com`,
-      position_id: position!.id,
+      position_id: position.id,
       territory_id: territoryId,
     });
     const rows = [
@@ -237,7 +234,7 @@ describe("the auditor", () => {
       "3. A lead from another territory is passed to the salesperson responsible for it the same day.",
     );
     await rules.diff().getByText("Side by side").click();
-    expect(await rules.diff().locator(".ant-col").count()).toBe(2);
+    expect(await rules.diff().getByRole("group").count()).toBe(2);
 
     // Edit is shown disabled, with a "Why?" that gives the overriding rule.
     expect(await page.getByTestId("rule-edit").isDisabled()).toBe(true);
@@ -276,10 +273,10 @@ describe("rule bodies are sanitised", () => {
   it("a body holding a corpus of script-injection vectors renders without running any of them", async () => {
     const hr1 = await createTestUser(["hr_admin"]);
     const hr2 = await createTestUser(["hr_admin"]);
-    const { data: category } = await admin().from("regulation_categories").select("id").eq("code", "conduct").single();
+    const category = await newCategory();
     const { data: rule, error } = await hr1.client.rpc("create_regulation", {
       p_code: `XSS-${randomUUID().slice(0, 6).toUpperCase()}`,
-      p_category: category!.id,
+      p_category: category.id,
       p_title_en: "Rule under attack",
       p_body_en: xssBody,
       p_effective_date: "2026-12-01",
@@ -318,7 +315,8 @@ describe("rule bodies are sanitised", () => {
       .getByText("click me")
       .click()
       .catch(() => undefined);
-    await page.waitForTimeout(500);
+    // Let every handler those events queued run: two animation frames.
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
 
     expect(await page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss)).toBeUndefined();
     expect(dialogs).toEqual([]);

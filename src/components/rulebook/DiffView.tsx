@@ -67,11 +67,11 @@ export function DiffView({
         <Parts parts={parts} show={() => true} />
       ) : (
         <Row gutter={16}>
-          <Col span={12}>
+          <Col span={12} role="group" aria-label={beforeLabel}>
             <Typography.Text strong>{beforeLabel}</Typography.Text>
             <Parts parts={parts} show={(p) => p.kind !== "added"} />
           </Col>
-          <Col span={12}>
+          <Col span={12} role="group" aria-label={afterLabel}>
             <Typography.Text strong>{afterLabel}</Typography.Text>
             <Parts parts={parts} show={(p) => p.kind !== "removed"} />
           </Col>

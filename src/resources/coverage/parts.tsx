@@ -201,52 +201,54 @@ export function CoveragePeople({
 }) {
   const { t, i18n } = useTranslation();
   return (
-    <Table<CoverageRow>
-      size="small"
-      rowKey="staff_id"
-      loading={loading}
-      dataSource={rows}
-      data-testid="coverage-people"
-      data-total={stale ? undefined : total}
-      data-shown-page={stale ? undefined : page}
-      pagination={{
-        current: page,
-        pageSize: coveragePageSize,
-        total: total ?? 0,
-        showSizeChanger: false,
-        hideOnSinglePage: true,
-        showTotal: (total) => t("table.total", { count: total }),
-        onChange: (next) => setParam("page", next > 1 ? String(next) : null),
-      }}
-      locale={{
-        emptyText: <Empty description={emptyText} />,
-      }}
-      onRow={(p) => ({ "data-testid": `coverage-person-${p.email}` }) as HTMLAttributes<HTMLElement>}
-      columns={[
-        {
-          title: t("staff.fields.full_name"),
-          dataIndex: "full_name",
-          render: (v: string, p) => <Link to={`/staff/show/${p.staff_id}`}>{v}</Link>,
-        },
-        { title: t("staff.fields.email"), dataIndex: "email" },
-        { title: t("coverage.territory"), dataIndex: "territory_code", render: (v: string | null) => v ?? "—" },
-        {
-          title: t("coverage.status"),
-          key: "status",
-          render: (_, p) =>
-            p.acknowledged ? (
-              <Tag color="green" data-testid="coverage-status">
-                {t("coverage.ackedOn", {
-                  date: p.acknowledged_at ? new Date(p.acknowledged_at).toLocaleDateString(i18n.language) : "",
-                })}
-              </Tag>
-            ) : (
-              <Tag color="orange" data-testid="coverage-status">
-                {t("coverage.notYet")}
-              </Tag>
-            ),
-        },
-      ]}
-    />
+    <section aria-label={t("coverage.peopleList")}>
+      <Table<CoverageRow>
+        size="small"
+        rowKey="staff_id"
+        loading={loading}
+        dataSource={rows}
+        data-testid="coverage-people"
+        data-total={stale ? undefined : total}
+        data-shown-page={stale ? undefined : page}
+        pagination={{
+          current: page,
+          pageSize: coveragePageSize,
+          total: total ?? 0,
+          showSizeChanger: false,
+          hideOnSinglePage: true,
+          showTotal: (total) => t("table.total", { count: total }),
+          onChange: (next) => setParam("page", next > 1 ? String(next) : null),
+        }}
+        locale={{
+          emptyText: <Empty description={emptyText} />,
+        }}
+        onRow={(p) => ({ "data-testid": `coverage-person-${p.email}` }) as HTMLAttributes<HTMLElement>}
+        columns={[
+          {
+            title: t("staff.fields.full_name"),
+            dataIndex: "full_name",
+            render: (v: string, p) => <Link to={`/staff/show/${p.staff_id}`}>{v}</Link>,
+          },
+          { title: t("staff.fields.email"), dataIndex: "email" },
+          { title: t("coverage.territory"), dataIndex: "territory_code", render: (v: string | null) => v ?? "—" },
+          {
+            title: t("coverage.status"),
+            key: "status",
+            render: (_, p) =>
+              p.acknowledged ? (
+                <Tag color="green" data-testid="coverage-status">
+                  {t("coverage.ackedOn", {
+                    date: p.acknowledged_at ? new Date(p.acknowledged_at).toLocaleDateString(i18n.language) : "",
+                  })}
+                </Tag>
+              ) : (
+                <Tag color="orange" data-testid="coverage-status">
+                  {t("coverage.notYet")}
+                </Tag>
+              ),
+          },
+        ]}
+      />
+    </section>
   );
 }

@@ -1,9 +1,10 @@
 // Custom field definition form: key, labels, type, options (for selects), required, order.
 import { DeleteOutlined, PlusOutlined } from "@ant-design/icons";
-import { Button, Checkbox, Form, Input, InputNumber, Select, Space, Switch, Table } from "antd";
+import { Button, Checkbox, Form, Space, Table } from "antd";
 import { useFieldArray, useWatch, type Control } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { ControlledField } from "../../components/ControlledField";
+import { LocalizedTextFields, NumberField, SelectField, SwitchField, TextField } from "../../components/fields";
 import { fieldKeyPattern, fieldResources, fieldTypes, isSelectType, type DefinitionFormValues } from "./queries";
 
 export function DefinitionFormFields({
@@ -16,75 +17,57 @@ export function DefinitionFormFields({
   const { t } = useTranslation();
   const type = useWatch({ control, name: "field_type" });
   const { fields, append, remove } = useFieldArray({ control, name: "options" });
-  const labelRules = { maxLength: { value: 80, message: t("staff.errors.tooLong", { count: 80 }) } };
+  const field = { control, idPrefix: "cfd" } as const;
+  const optionTexts = [
+    {
+      key: "value",
+      title: t("custom_field_definitions.options.value"),
+      required: t("custom_field_definitions.errors.optionValue"),
+    },
+    ...(["en", "es", "zh"] as const).map((lang) => ({
+      key: `label_${lang}`,
+      title: t(`custom_field_definitions.fields.label_${lang}`),
+      required: lang === "en" ? t("app_roles.errors.labelRequired") : undefined,
+    })),
+  ];
   return (
     <>
-      <ControlledField
+      <SelectField
+        {...field}
         name="resource"
-        control={control}
-        idPrefix="cfd"
-        required
         label={t("custom_field_definitions.fields.resource")}
-        render={(field) => (
-          <Select
-            {...field}
-            disabled={mode === "edit"}
-            options={fieldResources.map((r) => ({ value: r, label: t(`${r}.${r}`) }))}
-          />
-        )}
+        required={t("custom_field_definitions.errors.required", {
+          field: t("custom_field_definitions.fields.resource"),
+        })}
+        disabled={mode === "edit"}
+        options={fieldResources.map((r) => ({ value: r, label: t(`${r}.${r}`) }))}
       />
-      <ControlledField
+      <TextField
+        {...field}
         name="key"
-        control={control}
-        idPrefix="cfd"
-        required
         label={t("custom_field_definitions.fields.key")}
         extra={t("custom_field_definitions.hints.key")}
-        rules={{
-          required: t("app_roles.errors.codeRequired"),
-          pattern: { value: fieldKeyPattern, message: t("custom_field_definitions.errors.key") },
-        }}
-        render={(field) => <Input {...field} value={field.value ?? ""} disabled={mode === "edit"} autoComplete="off" />}
+        required={t("app_roles.errors.codeRequired")}
+        pattern={{ value: fieldKeyPattern, message: t("custom_field_definitions.errors.key") }}
+        disabled={mode === "edit"}
       />
-      <ControlledField
-        name="label_en"
-        control={control}
-        idPrefix="cfd"
-        required
-        label={t("custom_field_definitions.fields.label_en")}
-        rules={{ ...labelRules, validate: (v) => (v ?? "").trim().length > 0 || t("app_roles.errors.labelRequired") }}
-        render={(field) => <Input {...field} value={field.value ?? ""} lang="en" />}
+      <LocalizedTextFields
+        {...field}
+        base="label"
+        labelOf={(lang) => t(`custom_field_definitions.fields.label_${lang}`)}
+        required={t("app_roles.errors.labelRequired")}
+        max={80}
       />
-      <ControlledField
-        name="label_es"
-        control={control}
-        idPrefix="cfd"
-        label={t("custom_field_definitions.fields.label_es")}
-        rules={labelRules}
-        render={(field) => <Input {...field} value={field.value ?? ""} lang="es" />}
-      />
-      <ControlledField
-        name="label_zh"
-        control={control}
-        idPrefix="cfd"
-        label={t("custom_field_definitions.fields.label_zh")}
-        rules={labelRules}
-        render={(field) => <Input {...field} value={field.value ?? ""} lang="zh-CN" />}
-      />
-      <ControlledField
+      <SelectField
+        {...field}
         name="field_type"
-        control={control}
-        idPrefix="cfd"
-        required
         label={t("custom_field_definitions.fields.field_type")}
         extra={mode === "edit" ? t("custom_field_definitions.hints.typeFixed") : undefined}
-        render={(field) => (
-          <Select
-            {...field}
-            disabled={mode === "edit"}
-            options={fieldTypes.map((ft) => ({ value: ft, label: t(`custom_field_definitions.types.${ft}`) }))}
-          />
-        )}
+        required={t("custom_field_definitions.errors.required", {
+          field: t("custom_field_definitions.fields.field_type"),
+        })}
+        disabled={mode === "edit"}
+        options={fieldTypes.map((ft) => ({ value: ft, label: t(`custom_field_definitions.types.${ft}`) }))}
       />
       {isSelectType(type) && (
         <Form.Item label={t("custom_field_definitions.fields.options")} required>
@@ -95,70 +78,20 @@ export function DefinitionFormFields({
             rowKey="id"
             data-testid="cfd-options"
             columns={[
-              {
-                key: "value",
-                title: t("custom_field_definitions.options.value"),
-                render: (_, __, i) => (
-                  <ControlledField
-                    name={`options.${i}.value`}
+              ...optionTexts.map(({ key, title, required }) => ({
+                key,
+                title,
+                render: (_: unknown, __: unknown, i: number) => (
+                  <TextField
                     control={control}
+                    name={`options.${i}.${key}` as `options.${number}.value`}
                     idPrefix={`opt-${i}`}
                     label={null}
-                    rules={{
-                      validate: (v) => (v ?? "").trim().length > 0 || t("custom_field_definitions.errors.optionValue"),
-                    }}
-                    render={(f) => (
-                      <Input {...f} value={f.value ?? ""} aria-label={t("custom_field_definitions.options.value")} />
-                    )}
+                    ariaLabel={title}
+                    required={required}
                   />
                 ),
-              },
-              {
-                key: "label_en",
-                title: t("custom_field_definitions.fields.label_en"),
-                render: (_, __, i) => (
-                  <ControlledField
-                    name={`options.${i}.label_en`}
-                    control={control}
-                    idPrefix={`opt-${i}`}
-                    label={null}
-                    rules={{ validate: (v) => (v ?? "").trim().length > 0 || t("app_roles.errors.labelRequired") }}
-                    render={(f) => (
-                      <Input {...f} value={f.value ?? ""} aria-label={t("custom_field_definitions.fields.label_en")} />
-                    )}
-                  />
-                ),
-              },
-              {
-                key: "label_es",
-                title: t("custom_field_definitions.fields.label_es"),
-                render: (_, __, i) => (
-                  <ControlledField
-                    name={`options.${i}.label_es`}
-                    control={control}
-                    idPrefix={`opt-${i}`}
-                    label={null}
-                    render={(f) => (
-                      <Input {...f} value={f.value ?? ""} aria-label={t("custom_field_definitions.fields.label_es")} />
-                    )}
-                  />
-                ),
-              },
-              {
-                key: "label_zh",
-                title: t("custom_field_definitions.fields.label_zh"),
-                render: (_, __, i) => (
-                  <ControlledField
-                    name={`options.${i}.label_zh`}
-                    control={control}
-                    idPrefix={`opt-${i}`}
-                    label={null}
-                    render={(f) => (
-                      <Input {...f} value={f.value ?? ""} aria-label={t("custom_field_definitions.fields.label_zh")} />
-                    )}
-                  />
-                ),
-              },
+              })),
               {
                 key: "active",
                 title: t("custom_field_definitions.options.active"),
@@ -206,40 +139,15 @@ export function DefinitionFormFields({
         </Form.Item>
       )}
       <Space size="large">
-        <ControlledField
-          name="required"
-          control={control}
-          idPrefix="cfd"
-          label={t("custom_field_definitions.fields.required")}
-          render={(field) => (
-            <Switch
-              checked={Boolean(field.value)}
-              onChange={field.onChange}
-              id={field.id}
-              data-testid={field["data-testid"]}
-            />
-          )}
-        />
-        <ControlledField
-          name="active"
-          control={control}
-          idPrefix="cfd"
-          label={t("custom_field_definitions.fields.active")}
-          render={(field) => (
-            <Switch
-              checked={field.value !== false}
-              onChange={field.onChange}
-              id={field.id}
-              data-testid={field["data-testid"]}
-            />
-          )}
-        />
-        <ControlledField
+        <SwitchField {...field} name="required" label={t("custom_field_definitions.fields.required")} />
+        <SwitchField {...field} name="active" label={t("custom_field_definitions.fields.active")} defaultOn />
+        <NumberField
+          {...field}
           name="sort_order"
-          control={control}
-          idPrefix="cfd"
           label={t("custom_field_definitions.fields.sort_order")}
-          render={(field) => <InputNumber {...field} value={field.value ?? 100} min={0} max={10000} precision={0} />}
+          min={0}
+          max={10000}
+          fallback={100}
         />
       </Space>
     </>

@@ -23,7 +23,9 @@ export default function MyRulesList() {
       title={
         <Space>
           <PageTitle>{t("my_rules.title")}</PageTitle>
-          <Badge count={pending} data-testid="my-rules-pending-count" />
+          <span data-testid="my-rules-pending" data-count={pending}>
+            <Badge count={pending} />
+          </span>
         </Space>
       }
       data-testid="my-rules"

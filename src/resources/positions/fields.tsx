@@ -2,10 +2,10 @@
 // headcount, and the ordered list of written responsibilities.
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from "@ant-design/icons";
 import { useList } from "@refinedev/core";
-import { Button, Card, Form, Input, InputNumber, Select, Space, Typography } from "antd";
+import { Button, Card, Form, Space, Typography } from "antd";
 import { useFieldArray, type Control } from "react-hook-form";
 import { useTranslation } from "react-i18next";
-import { ControlledField } from "../../components/ControlledField";
+import { LocalizedTextFields, NumberField, SelectField, TextField } from "../../components/fields";
 import { localizedLabel } from "../../providers/i18n";
 import type { Tables } from "../../types/database";
 import { positionCodePattern, type PositionFormValues, type PositionRow } from "./queries";
@@ -34,95 +34,52 @@ export function PositionFormFields({
   const { fields, append, remove, move } = useFieldArray({ control, name: "responsibilities" });
   return (
     <>
-      <ControlledField
-        name="code"
+      <TextField
         control={control}
+        name="code"
         idPrefix="position"
-        required
         label={t("positions.fields.code")}
         extra={t("app_roles.hints.code")}
-        rules={{
-          required: t("app_roles.errors.codeRequired"),
-          pattern: { value: positionCodePattern, message: t("app_roles.errors.codeFormat") },
-        }}
-        render={(field) => <Input {...field} value={field.value ?? ""} disabled={mode === "edit"} autoComplete="off" />}
+        required={t("app_roles.errors.codeRequired")}
+        pattern={{ value: positionCodePattern, message: t("app_roles.errors.codeFormat") }}
+        disabled={mode === "edit"}
       />
-      <ControlledField
-        name="title_en"
+      <LocalizedTextFields
         control={control}
+        base="title"
         idPrefix="position"
-        required
-        label={t("positions.fields.title_en")}
-        rules={{
-          validate: (v) => (v ?? "").trim().length > 0 || t("positions.errors.titleRequired"),
-          maxLength: { value: 120, message: t("staff.errors.tooLong", { count: 120 }) },
-        }}
-        render={(field) => <Input {...field} value={field.value ?? ""} lang="en" />}
-      />
-      <ControlledField
-        name="title_es"
-        control={control}
-        idPrefix="position"
-        label={t("positions.fields.title_es")}
+        labelOf={(lang) => t(`positions.fields.title_${lang}`)}
+        required={t("positions.errors.titleRequired")}
         extra={t("positions.hints.fallback")}
-        rules={{ maxLength: { value: 120, message: t("staff.errors.tooLong", { count: 120 }) } }}
-        render={(field) => <Input {...field} value={field.value ?? ""} lang="es" />}
+        max={120}
       />
-      <ControlledField
-        name="title_zh"
+      <SelectField
         control={control}
-        idPrefix="position"
-        label={t("positions.fields.title_zh")}
-        extra={t("positions.hints.fallback")}
-        rules={{ maxLength: { value: 120, message: t("staff.errors.tooLong", { count: 120 }) } }}
-        render={(field) => <Input {...field} value={field.value ?? ""} lang="zh-CN" />}
-      />
-      <ControlledField
         name="parent_id"
-        control={control}
         idPrefix="position"
         label={t("positions.fields.parent_id")}
-        render={(field) => (
-          <Select
-            {...field}
-            value={field.value ?? undefined}
-            allowClear
-            showSearch
-            optionFilterProp="label"
-            options={(positions?.data ?? [])
-              .filter((p) => p.id !== selfId)
-              .map((p) => ({ value: p.id, label: positionTitle(p, i18n.language) }))}
-          />
-        )}
+        search
+        options={(positions?.data ?? [])
+          .filter((p) => p.id !== selfId)
+          .map((p) => ({ value: p.id, label: positionTitle(p, i18n.language) }))}
       />
-      <ControlledField
-        name="default_role_code"
+      <SelectField
         control={control}
+        name="default_role_code"
         idPrefix="position"
         label={t("positions.fields.default_role_code")}
-        render={(field) => (
-          <Select
-            {...field}
-            value={field.value ?? undefined}
-            allowClear
-            options={(roles?.data ?? []).map((r) => ({ value: r.code, label: localizedLabel(r, i18n.language) }))}
-          />
-        )}
+        options={(roles?.data ?? []).map((r) => ({ value: r.code, label: localizedLabel(r, i18n.language) }))}
       />
-      <ControlledField
-        name="headcount"
+      <NumberField
         control={control}
+        name="headcount"
         idPrefix="position"
-        required
         label={t("positions.fields.headcount")}
-        rules={{
-          required: t("positions.errors.headcount"),
-          min: { value: 0, message: t("positions.errors.headcount") },
-          max: { value: 10000, message: t("positions.errors.headcount") },
-        }}
-        render={(field) => (
-          <InputNumber {...field} value={field.value ?? 1} min={0} max={10000} precision={0} style={{ width: 160 }} />
-        )}
+        required={t("positions.errors.headcount")}
+        min={0}
+        max={10000}
+        fallback={1}
+        width={160}
       />
       <Form.Item label={t("positions.fields.responsibilities")}>
         <Space direction="vertical" style={{ width: "100%" }} data-testid="responsibilities">
@@ -160,33 +117,15 @@ export function PositionFormFields({
                 </Space>
               }
             >
-              <ControlledField
-                name={`responsibilities.${index}.en`}
+              <LocalizedTextFields
                 control={control}
+                base={`responsibilities.${index}`}
+                separator="."
                 idPrefix={`resp-${index}`}
-                required
-                label={t("positions.languages.en")}
-                rules={{
-                  validate: (v) => (v ?? "").trim().length > 0 || t("positions.errors.responsibilityRequired"),
-                  maxLength: { value: 1000, message: t("staff.errors.tooLong", { count: 1000 }) },
-                }}
-                render={(field) => <Input.TextArea {...field} value={field.value ?? ""} rows={2} lang="en" />}
-              />
-              <ControlledField
-                name={`responsibilities.${index}.es`}
-                control={control}
-                idPrefix={`resp-${index}`}
-                label={t("positions.languages.es")}
-                rules={{ maxLength: { value: 1000, message: t("staff.errors.tooLong", { count: 1000 }) } }}
-                render={(field) => <Input.TextArea {...field} value={field.value ?? ""} rows={2} lang="es" />}
-              />
-              <ControlledField
-                name={`responsibilities.${index}.zh`}
-                control={control}
-                idPrefix={`resp-${index}`}
-                label={t("positions.languages.zh")}
-                rules={{ maxLength: { value: 1000, message: t("staff.errors.tooLong", { count: 1000 }) } }}
-                render={(field) => <Input.TextArea {...field} value={field.value ?? ""} rows={2} lang="zh-CN" />}
+                labelOf={(lang) => t(`positions.languages.${lang}`)}
+                required={t("positions.errors.responsibilityRequired")}
+                max={1000}
+                rows={2}
               />
             </Card>
           ))}

@@ -1,10 +1,11 @@
 // Creating a login: the fields (e-mail, name, roles, invitation or initial password) and what
 // is shown once it exists (the invitation link to hand over, a way to open the person).
 import { useGo, useList } from "@refinedev/core";
-import { Button, Input, Radio, Result, Select, Space, Typography } from "antd";
+import { Button, Input, Radio, Result, Space, Typography } from "antd";
 import type { Control } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { ControlledField } from "../../components/ControlledField";
+import { SelectField, TextField } from "../../components/fields";
 import { localizedLabel } from "../../providers/i18n";
 import type { Tables } from "../../types/database";
 import { MIN_PASSWORD_LENGTH, emailPattern } from "../../utils/validation";
@@ -26,45 +27,30 @@ export function NewLoginFields({ control, mode }: { control: Control<NewLoginVal
     pagination: { mode: "off" },
     meta: { select: roleLabelSelect },
   });
+  const field = { control, idPrefix: "new-user" } as const;
   return (
     <>
-      <ControlledField
+      <TextField
+        {...field}
         name="email"
-        control={control}
-        idPrefix="new-user"
-        required
         label={t("profiles.fields.email")}
-        rules={{
-          required: t("pages.login.errors.requiredEmail"),
-          pattern: { value: emailPattern, message: t("pages.login.errors.validEmail") },
-        }}
-        render={(field) => <Input {...field} type="email" autoComplete="off" />}
+        required={t("pages.login.errors.requiredEmail")}
+        pattern={{ value: emailPattern, message: t("pages.login.errors.validEmail") }}
+        type="email"
       />
-      <ControlledField
+      <TextField
+        {...field}
         name="full_name"
-        control={control}
-        idPrefix="new-user"
-        required
         label={t("profiles.fields.full_name")}
-        rules={{
-          validate: (v) => v.trim().length > 0 || t("me.errors.fullNameRequired"),
-          maxLength: { value: 120, message: t("me.errors.fullNameTooLong") },
-        }}
-        render={(field) => <Input {...field} autoComplete="off" />}
+        required={t("me.errors.fullNameRequired")}
+        max={120}
       />
-      <ControlledField
+      <SelectField
+        {...field}
         name="roles"
-        control={control}
-        idPrefix="new-user"
         label={t("profiles.fields.roles")}
-        render={(field) => (
-          <Select
-            {...field}
-            mode="multiple"
-            allowClear
-            options={(roles?.data ?? []).map((r) => ({ value: r.code, label: localizedLabel(r, i18n.language) }))}
-          />
-        )}
+        multiple
+        options={(roles?.data ?? []).map((r) => ({ value: r.code, label: localizedLabel(r, i18n.language) }))}
       />
       <ControlledField
         name="mode"

@@ -1,7 +1,7 @@
-import { Input, InputNumber } from "antd";
+// Fields of a rule category: a code (fixed once created), its name in three languages, order.
 import type { Control } from "react-hook-form";
 import { useTranslation } from "react-i18next";
-import { ControlledField } from "../../components/ControlledField";
+import { LocalizedTextFields, NumberField, TextField } from "../../components/fields";
 import type { TablesInsert } from "../../types/database";
 
 export type CategoryFormValues = Pick<
@@ -17,53 +17,34 @@ export function CategoryFormFields({
   mode: "create" | "edit";
 }) {
   const { t } = useTranslation();
-  const labelRules = { maxLength: { value: 80, message: t("staff.errors.tooLong", { count: 80 }) } };
   return (
     <>
-      <ControlledField
-        name="code"
+      <TextField
         control={control}
+        name="code"
         idPrefix="category"
-        required
         label={t("app_roles.fields.code")}
         extra={t("app_roles.hints.code")}
-        rules={{
-          required: t("app_roles.errors.codeRequired"),
-          pattern: { value: /^[a-z][a-z0-9_]{1,39}$/, message: t("app_roles.errors.codeFormat") },
-        }}
-        render={(field) => <Input {...field} value={field.value ?? ""} disabled={mode === "edit"} />}
+        required={t("app_roles.errors.codeRequired")}
+        pattern={{ value: /^[a-z][a-z0-9_]{1,39}$/, message: t("app_roles.errors.codeFormat") }}
+        disabled={mode === "edit"}
       />
-      <ControlledField
-        name="label_en"
+      <LocalizedTextFields
         control={control}
+        base="label"
         idPrefix="category"
-        required
-        label={t("app_roles.fields.label_en")}
-        rules={{ ...labelRules, validate: (v) => (v ?? "").trim().length > 0 || t("app_roles.errors.labelRequired") }}
-        render={(field) => <Input {...field} value={field.value ?? ""} lang="en" />}
+        labelOf={(lang) => t(`app_roles.fields.label_${lang}`)}
+        required={t("app_roles.errors.labelRequired")}
+        max={80}
       />
-      <ControlledField
-        name="label_es"
+      <NumberField
         control={control}
-        idPrefix="category"
-        label={t("app_roles.fields.label_es")}
-        rules={labelRules}
-        render={(field) => <Input {...field} value={field.value ?? ""} lang="es" />}
-      />
-      <ControlledField
-        name="label_zh"
-        control={control}
-        idPrefix="category"
-        label={t("app_roles.fields.label_zh")}
-        rules={labelRules}
-        render={(field) => <Input {...field} value={field.value ?? ""} lang="zh-CN" />}
-      />
-      <ControlledField
         name="sort_order"
-        control={control}
         idPrefix="category"
         label={t("custom_field_definitions.fields.sort_order")}
-        render={(field) => <InputNumber {...field} value={field.value ?? 100} min={0} max={10000} precision={0} />}
+        min={0}
+        max={10000}
+        fallback={100}
       />
     </>
   );

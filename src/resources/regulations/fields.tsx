@@ -1,12 +1,12 @@
 // The rule editor: metadata, and title and Markdown body in each language (with a
 // preview through the same sanitiser the rule page uses).
 import { useList } from "@refinedev/core";
-import { DatePicker, Input, Segmented, Select, Space, Switch, Tabs, Typography } from "antd";
-import dayjs from "dayjs";
+import { Input, Segmented, Select, Space, Tabs, Typography } from "antd";
 import { useState } from "react";
 import { useWatch, type Control } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { ControlledField } from "../../components/ControlledField";
+import { DateField, SelectField, SwitchField, TextField } from "../../components/fields";
 import { Markdown } from "../../components/rulebook/Markdown";
 import { localizedLabel } from "../../providers/i18n";
 import type { Tables } from "../../types/database";
@@ -21,19 +21,15 @@ function BodyEditor({ control, lang }: { control: Control<CreateRegulationInput>
   const body = useWatch({ control, name: `body_${lang}` });
   return (
     <>
-      <ControlledField
-        name={`title_${lang}`}
+      <TextField
         control={control}
+        name={`title_${lang}`}
         idPrefix={`rule-${lang}`}
-        required={lang === "en"}
         label={t("regulations.fields.title")}
         extra={lang === "en" ? undefined : t("regulations.hints.fallback")}
-        rules={{
-          validate: (v) =>
-            lang !== "en" || (v ?? "").trim().length > 0 ? true : t("regulations.errors.titleRequired"),
-          maxLength: { value: 200, message: t("staff.errors.tooLong", { count: 200 }) },
-        }}
-        render={(field) => <Input {...field} value={field.value ?? ""} lang={lang === "zh" ? "zh-CN" : lang} />}
+        required={lang === "en" ? t("regulations.errors.titleRequired") : undefined}
+        max={200}
+        lang={lang === "zh" ? "zh-CN" : lang}
       />
       <Space style={{ marginBottom: 8 }}>
         <Typography.Text>{t("regulations.fields.body")}</Typography.Text>
@@ -96,72 +92,39 @@ export function RegulationFormFields({
   });
   return (
     <>
-      <ControlledField
-        name="code"
+      <TextField
         control={control}
+        name="code"
         idPrefix="rule"
-        required
         label={t("regulations.fields.code")}
         extra={t("regulations.hints.code")}
-        rules={{
-          required: t("regulations.errors.codeRequired"),
-          pattern: { value: ruleCodePattern, message: t("regulations.errors.codeFormat") },
-        }}
-        render={(field) => (
-          <Input
-            {...field}
-            value={field.value ?? ""}
-            onChange={(e) => field.onChange(e.target.value.toUpperCase())}
-            disabled={mode === "edit"}
-            autoComplete="off"
-          />
-        )}
+        required={t("regulations.errors.codeRequired")}
+        pattern={{ value: ruleCodePattern, message: t("regulations.errors.codeFormat") }}
+        disabled={mode === "edit"}
+        upperCase
       />
-      <ControlledField
-        name="category_id"
+      <SelectField
         control={control}
+        name="category_id"
         idPrefix="rule"
-        required
         label={t("regulations.fields.category_id")}
         extra={t("regulations.hints.category")}
-        rules={{ required: t("regulations.errors.categoryRequired") }}
-        render={(field) => (
-          <Select
-            {...field}
-            value={field.value || undefined}
-            options={(categories?.data ?? []).map((c) => ({ value: c.id, label: localizedLabel(c, i18n.language) }))}
-          />
-        )}
+        required={t("regulations.errors.categoryRequired")}
+        options={(categories?.data ?? []).map((c) => ({ value: c.id, label: localizedLabel(c, i18n.language) }))}
       />
-      <ControlledField
-        name="effective_date"
+      <DateField
         control={control}
+        name="effective_date"
         idPrefix="rule"
         label={t("regulations.fields.effective_date")}
         extra={t("regulations.hints.effective")}
-        render={(field) => (
-          <DatePicker
-            id={field.id}
-            data-testid={field["data-testid"]}
-            value={field.value ? dayjs(field.value) : null}
-            onChange={(d) => field.onChange(d ? d.format("YYYY-MM-DD") : null)}
-            style={{ width: 220 }}
-          />
-        )}
       />
-      <ControlledField
-        name="applies_to_all_positions"
+      <SwitchField
         control={control}
+        name="applies_to_all_positions"
         idPrefix="rule"
         label={t("regulations.fields.applies_to_all_positions")}
-        render={(field) => (
-          <Switch
-            id={field.id}
-            data-testid={field["data-testid"]}
-            checked={field.value !== false}
-            onChange={field.onChange}
-          />
-        )}
+        defaultOn
       />
       {appliesToAll === false && (
         <ControlledField

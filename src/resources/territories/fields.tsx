@@ -1,11 +1,9 @@
 // Fields shared by the territory create and edit forms, mirroring the database's checks.
 import { useList } from "@refinedev/core";
-import { Input, Select } from "antd";
 import type { Control } from "react-hook-form";
 import { useTranslation } from "react-i18next";
-import { ControlledField } from "../../components/ControlledField";
+import { SelectField, TerritoryField, TextField } from "../../components/fields";
 import { CustomFieldInputs } from "../../components/org/CustomFieldInputs";
-import { TerritoryTreeSelect } from "../../components/org/TerritoryTreeSelect";
 import type { Tables } from "../../types/database";
 import type { TerritoryFormValues } from "./queries";
 import { staffNameSelect } from "../staff/queries";
@@ -29,83 +27,43 @@ export function TerritoryFormFields({
     filters: [{ field: "status", operator: "eq", value: "active" }],
     meta: { select: staffNameSelect },
   });
+  const field = { control, idPrefix: "territory" } as const;
   return (
     <>
-      <ControlledField
+      <TextField
+        {...field}
         name="code"
-        control={control}
-        idPrefix="territory"
-        required
         label={t("territories.fields.code")}
         extra={t("territories.hints.code")}
-        rules={{
-          required: t("territories.errors.codeRequired"),
-          pattern: { value: territoryCodePattern, message: t("territories.errors.codeFormat") },
-        }}
-        render={(field) => (
-          <Input
-            {...field}
-            value={field.value ?? ""}
-            onChange={(e) => field.onChange(e.target.value.toUpperCase())}
-            disabled={mode === "edit"}
-            autoComplete="off"
-          />
-        )}
+        required={t("territories.errors.codeRequired")}
+        pattern={{ value: territoryCodePattern, message: t("territories.errors.codeFormat") }}
+        disabled={mode === "edit"}
+        upperCase
       />
-      <ControlledField
+      <TextField
+        {...field}
         name="name"
-        control={control}
-        idPrefix="territory"
-        required
         label={t("territories.fields.name")}
-        rules={{
-          validate: (v) => (v ?? "").trim().length > 0 || t("territories.errors.nameRequired"),
-          maxLength: { value: 120, message: t("staff.errors.tooLong", { count: 120 }) },
-        }}
-        render={(field) => <Input {...field} value={field.value ?? ""} />}
+        required={t("territories.errors.nameRequired")}
+        max={120}
       />
-      <ControlledField
+      <TerritoryField
+        {...field}
         name="parent_id"
-        control={control}
-        idPrefix="territory"
         label={t("territories.fields.parent_id")}
         extra={t("territories.hints.parent")}
-        render={(field) => (
-          <TerritoryTreeSelect
-            id={field.id}
-            value={field.value ?? null}
-            onChange={field.onChange}
-            placeholder={t("territories.fields.parent_id")}
-            disabledIds={selfId ? [selfId] : []}
-            data-testid={field["data-testid"]}
-          />
-        )}
+        placeholder={t("territories.fields.parent_id")}
+        disabledIds={selfId ? [selfId] : []}
       />
-      <ControlledField
+      <SelectField
+        {...field}
         name="manager_id"
-        control={control}
-        idPrefix="territory"
         label={t("territories.fields.manager_id")}
         extra={t("territories.hints.manager")}
-        render={(field) => (
-          <Select
-            {...field}
-            value={field.value ?? undefined}
-            allowClear
-            showSearch
-            optionFilterProp="label"
-            options={(managers?.data ?? []).map((p) => ({ value: p.id, label: p.full_name }))}
-          />
-        )}
+        search
+        options={(managers?.data ?? []).map((p) => ({ value: p.id, label: p.full_name }))}
       />
-      <ControlledField
-        name="market_notes"
-        control={control}
-        idPrefix="territory"
-        label={t("territories.fields.market_notes")}
-        rules={{ maxLength: { value: 5000, message: t("staff.errors.tooLong", { count: 5000 }) } }}
-        render={(field) => <Input.TextArea {...field} value={field.value ?? ""} rows={4} />}
-      />
+      <TextField {...field} name="market_notes" label={t("territories.fields.market_notes")} max={5000} rows={4} />
       <CustomFieldInputs resource="territories" control={control} />
     </>
   );

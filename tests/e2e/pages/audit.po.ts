@@ -1,6 +1,7 @@
 // Page object: the global audit log (filters, key paging, export).
 import type { Page } from "playwright-core";
 import { downloadText } from "../support/download.ts";
+import { FormControls } from "./forms.po.ts";
 
 export class AuditLogPageObject {
   private readonly page: Page;
@@ -55,11 +56,7 @@ export class AuditLogPageObject {
   /** Picks a value in one of the filter selects by its visible label. */
   async filter(which: "table" | "operation", label: string): Promise<void> {
     const before = this.page.url();
-    await this.page.getByTestId(`audit-filter-${which}`).click();
-    await this.page
-      .locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option")
-      .filter({ hasText: new RegExp(`^${label}$`) })
-      .click();
+    await new FormControls(this.page).choose(`audit-filter-${which}`, new RegExp(`^${label}$`));
     await this.page.waitForURL((url) => url.toString() !== before);
     await this.settled();
   }

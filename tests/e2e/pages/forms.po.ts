@@ -1,5 +1,6 @@
-// Page object helpers for Ant Design form controls by their stable ids.
-import type { Page } from "playwright-core";
+// Page object helpers for form controls as a person uses them: by the control's label or
+// test id, picking options by their visible text, reading the error a field announces.
+import type { Locator, Page } from "playwright-core";
 
 export class FormControls {
   private readonly page: Page;
@@ -12,20 +13,31 @@ export class FormControls {
     await this.page.getByTestId(testId).fill(value);
   }
 
-  /** Opens an antd Select (or TreeSelect) by its test id and picks the option with this text. */
-  async choose(testId: string, text: string | RegExp): Promise<void> {
-    await this.page.getByTestId(testId).click();
-    const dropdown = this.page.locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden)").last();
-    const input = this.page.getByTestId(testId).locator("input").first();
-    if (typeof text === "string" && (await input.count()) > 0) await input.fill(text).catch(() => undefined);
-    const option = dropdown
-      .locator(".ant-select-item-option, .ant-select-tree-node-content-wrapper")
-      .filter({ hasText: text })
-      .first();
-    await option.click();
+  /**
+   * The open option list of a select: the list its combobox says it controls (a select's
+   * options carry their text as a title), or the open tree of a tree select.
+   */
+  async openOptions(control: Locator): Promise<Locator> {
+    const combobox = control.getByRole("combobox").first();
+    const listId = await combobox.getAttribute("aria-controls");
+    const list = this.page.locator(`[id="${listId}"]`);
+    if (listId && (await list.count()) > 0) return list.locator("xpath=..");
+    return this.page.getByRole("tree");
   }
 
-  /** Types a date into an antd DatePicker and confirms it. */
+  /** Opens a select (or tree select) by its test id and picks the option with this text. */
+  async choose(testId: string, text: string | RegExp): Promise<void> {
+    const control = this.page.getByTestId(testId).first();
+    await control.click();
+    const combobox = control.getByRole("combobox").first();
+    if (typeof text === "string" && (await combobox.isEditable().catch(() => false))) await combobox.fill(text);
+    const options = await this.openOptions(control);
+    const tree = options.getByRole("treeitem", { name: text });
+    const option = (await tree.count()) > 0 ? tree : options.getByTitle(text);
+    await option.first().click();
+  }
+
+  /** Types a date into a date picker and confirms it. */
   async date(testId: string, value: string): Promise<void> {
     const input = this.page.getByTestId(testId).locator("input").first();
     const target = (await input.count()) > 0 ? input : this.page.getByTestId(testId);
@@ -34,11 +46,8 @@ export class FormControls {
     await target.press("Enter");
   }
 
+  /** The error message a field announces (its control is described by it). */
   errorFor(testId: string) {
-    return this.page
-      .getByTestId(testId)
-      .first()
-      .locator("xpath=ancestor::div[contains(concat(' ', normalize-space(@class), ' '), ' ant-form-item ')][1]")
-      .locator(".ant-form-item-explain-error");
+    return this.page.locator(`[id="${testId}-error"]`);
   }
 }

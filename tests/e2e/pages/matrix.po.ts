@@ -1,5 +1,6 @@
 // Page object: the permission matrix editor.
 import type { Page } from "playwright-core";
+import { FormControls } from "./forms.po.ts";
 
 export class MatrixPageObject {
   private readonly page: Page;
@@ -24,11 +25,14 @@ export class MatrixPageObject {
     action: string,
     scope: "own" | "territory" | "all" | "none",
   ): Promise<void> {
-    await this.cell(role, resource, action).click();
-    const option = this.page
-      .locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option")
-      .filter({ hasText: scope === "none" ? "—" : new RegExp(`^${scope}$`, "i") });
-    await option.first().click();
+    const cell = this.cell(role, resource, action);
+    await cell.click();
+    await (
+      await new FormControls(this.page).openOptions(cell)
+    )
+      .getByTitle(scope === "none" ? "—" : new RegExp(`^${scope}$`, "i"))
+      .first()
+      .click();
   }
 
   /** Opens the confirmation, gives a reason and confirms (the result is left to the caller). */

@@ -75,9 +75,13 @@ export class RegulationsPageObject {
   async step(
     testId: "rule-submit" | "rule-publish" | "rule-retire" | "rule-back-to-draft" | "rule-reopen",
   ): Promise<void> {
-    await this.page.getByTestId(testId).click();
-    const confirm = this.page.locator(".ant-popconfirm:not(.ant-popover-hidden) .ant-btn-primary");
-    if (testId === "rule-publish" || testId === "rule-retire") await confirm.click();
+    const button = this.page.getByTestId(testId);
+    const label = (await button.innerText()).trim();
+    await button.click();
+    // Publishing and retiring ask first; the pop-up's confirm button repeats the step's name.
+    if (testId === "rule-publish" || testId === "rule-retire") {
+      await this.page.getByRole("tooltip").getByRole("button", { name: label }).click();
+    }
   }
 
   workflowError() {
@@ -127,8 +131,11 @@ export class RegulationsPageObject {
 
   /** The number on the My rules page's pending badge (0 when hidden). */
   async pendingCount(): Promise<number> {
-    const badge = this.page.getByTestId("my-rules-pending-count").locator(".ant-scroll-number");
-    return (await badge.count()) > 0 ? Number(await badge.getAttribute("title")) : 0;
+    return Number(await this.page.getByTestId("my-rules-pending").getAttribute("data-count"));
+  }
+
+  async waitForPendingCount(n: number): Promise<void> {
+    await this.page.locator(`[data-testid="my-rules-pending"][data-count="${n}"]`).waitFor();
   }
 
   pendingBadge() {
@@ -199,9 +206,10 @@ export class RegulationsPageObject {
   }
 
   async coveragePageTo(n: number): Promise<void> {
-    // The table's data-testid sits on the table itself; its pager and spinner are in the wrapper around it.
-    const wrapper = this.page.locator(".ant-table-wrapper:has([data-testid=coverage-people])");
-    await wrapper.locator(`.ant-pagination-item-${n}`).click();
+    await this.page
+      .getByRole("region", { name: "People" })
+      .getByRole("listitem", { name: String(n), exact: true })
+      .click();
     await this.coverageShowsPage(n);
   }
 

@@ -24,17 +24,26 @@ export class ShellPageObject {
     return this.page.getByTestId("header-roles");
   }
 
+  /** The side menu (named "Main menu" in each language). */
+  menu() {
+    return this.page.getByRole("menu", { name: /^(Main menu|Menú principal|主菜单)$/ });
+  }
+
   /** The labels of the side menu's entries (every group opened), in order. */
   async menuLabels(): Promise<string[]> {
-    const sider = this.page.locator(".ant-layout-sider");
-    await sider.locator(".ant-menu-item").first().waitFor();
-    const closed = sider.locator(".ant-menu-submenu:not(.ant-menu-submenu-open) > .ant-menu-submenu-title");
+    const menu = this.menu();
+    await menu.getByRole("menuitem").first().waitFor();
+    const closed = menu.getByRole("menuitem", { expanded: false });
     while ((await closed.count()) > 0) {
-      await closed.first().click();
-      await this.page.waitForTimeout(50);
+      const group = closed.first();
+      const name = (await group.innerText()).trim();
+      await group.click();
+      await menu.getByRole("menuitem", { name, expanded: true }).waitFor();
     }
-    const items = sider.locator(".ant-menu-item");
-    return (await items.allInnerTexts()).map((t) => t.trim()).filter(Boolean);
+    // Entries are the items that open no group.
+    return (await menu.locator('[role="menuitem"]:not([aria-expanded])').allInnerTexts())
+      .map((t) => t.trim())
+      .filter(Boolean);
   }
 
   async switchLanguage(code: "en" | "es" | "zh-CN"): Promise<void> {
@@ -43,9 +52,8 @@ export class ShellPageObject {
   }
 
   async signOut(): Promise<void> {
-    await this.page
-      .locator(".ant-layout-sider .ant-menu-item")
-      .filter({ hasText: /Sign out|Cerrar sesión|退出登录/ })
+    await this.menu()
+      .getByRole("menuitem", { name: /Sign out|Cerrar sesión|退出登录/ })
       .click();
     await this.page.getByTestId("login-email").waitFor();
   }

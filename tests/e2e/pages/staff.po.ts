@@ -14,10 +14,7 @@ export class StaffPageObject {
   async openList(): Promise<void> {
     await this.page.goto("/staff");
     await this.page.getByTestId("staff-table").waitFor();
-    await this.page
-      .locator('[data-testid="staff-table"] .ant-spin-spinning')
-      .waitFor({ state: "detached" })
-      .catch(() => undefined);
+    await this.page.getByTestId("staff-table").locator('[aria-busy="true"]').waitFor({ state: "detached" });
   }
 
   async search(name: string): Promise<void> {
@@ -25,6 +22,27 @@ export class StaffPageObject {
     const input = this.page.locator('input[data-testid="staff-search"], [data-testid="staff-search"] input').first();
     await input.fill(name);
     await input.press("Enter");
+  }
+
+  /** The table's data rows (the header row holds column headers, not cells). */
+  rows() {
+    return this.page
+      .getByTestId("staff-table")
+      .getByRole("row")
+      .filter({ has: this.page.getByRole("cell") });
+  }
+
+  /** The text of one column (1-based) in every row shown. */
+  async column(n: number): Promise<string[]> {
+    const cells: string[] = [];
+    for (const row of await this.rows().all())
+      cells.push(
+        await row
+          .getByRole("cell")
+          .nth(n - 1)
+          .innerText(),
+      );
+    return cells;
   }
 
   row(email: string) {
