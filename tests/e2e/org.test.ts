@@ -19,7 +19,7 @@ describe("a manager keeps their region", () => {
     const { manager, region } = await managerWithRegion();
     const first = await newTerritory("Area", null, region.id);
     const second = await newTerritory("Area", null, region.id);
-    const position = await newPosition();
+    const position = await newPosition({ sales: true });
     const email = `e2e-${randomUUID().slice(0, 8)}@test.example.com`;
     const page = await session.newPage();
     await new ShellPageObject(page).signInAs(manager.email, manager.password);
@@ -91,6 +91,7 @@ describe("custom fields", () => {
   it("HR adds a required number field; it appears on the staff form and refuses a missing value", async () => {
     const key = `cert_${randomUUID().slice(0, 6)}`;
     const hr = await createTestUser(["hr_admin"]);
+    const position = await newPosition();
     const page = await session.newPage();
     await new ShellPageObject(page).signInAs(hr.email, hr.password);
     try {
@@ -107,7 +108,7 @@ describe("custom fields", () => {
       await page.getByTestId(`cf-custom_fields-${key}`).waitFor();
       await staff.form.fill("staff-full_name", "Field Tester");
       await staff.form.fill("staff-email", `ft-${randomUUID().slice(0, 8)}@example.com`);
-      await staff.form.choose("staff-position_id", (await newPosition()).title);
+      await staff.form.choose("staff-position_id", position.title);
       await staff.save();
       await staff.form.errorFor(`cf-custom_fields-${key}`).filter({ hasText: "Certifications is required" }).waitFor();
       expect(new URL(page.url()).pathname).toBe("/staff/create");

@@ -110,6 +110,7 @@ export function RegulationFormFields({
         label={t("regulations.fields.category_id")}
         extra={t("regulations.hints.category")}
         required={t("regulations.errors.categoryRequired")}
+        search
         options={(categories?.data ?? []).map((c) => ({ value: c.id, label: localizedLabel(c, i18n.language) }))}
       />
       <DateField

@@ -19,10 +19,11 @@ export class FormControls {
    */
   async openOptions(control: Locator): Promise<Locator> {
     const combobox = control.getByRole("combobox").first();
-    const listId = await combobox.getAttribute("aria-controls");
-    const list = this.page.locator(`[id="${listId}"]`);
-    if (listId && (await list.count()) > 0) return list.locator("xpath=..");
-    return this.page.getByRole("tree");
+    await control.getByRole("combobox", { expanded: true }).first().waitFor();
+    const list = this.page.locator(`[id="${await combobox.getAttribute("aria-controls")}"]`);
+    const tree = this.page.getByRole("tree");
+    await list.or(tree).first().waitFor({ state: "attached" });
+    return (await list.count()) > 0 ? list.locator("xpath=..") : tree;
   }
 
   /** Opens a select (or tree select) by its test id and picks the option with this text. */

@@ -18,12 +18,19 @@ export interface Position {
   title: string;
 }
 
-export async function newPosition(): Promise<Position> {
+/** A position of the test's own (`sales`: its people are salespeople, placed in territories). */
+export async function newPosition({ sales = false } = {}): Promise<Position> {
   const code = `pos_${tag().toLowerCase()}`;
   const title = `Position ${code}`;
   const { data, error } = await admin()
     .from("positions")
-    .insert({ code, title_en: title, title_es: `Puesto ${code}`, title_zh: `职位 ${code}` })
+    .insert({
+      code,
+      title_en: title,
+      title_es: `Puesto ${code}`,
+      title_zh: `职位 ${code}`,
+      default_role_code: sales ? "salesperson" : null,
+    })
     .select("id")
     .single();
   if (error) throw error;
@@ -94,7 +101,7 @@ export async function newStaffFields() {
   const { error } = await admin()
     .from("custom_field_definitions")
     .insert([
-      { resource: "staff", key: fields.date, label_en: `Birthday ${t}`, field_type: "date" },
+      { resource: "staff", key: fields.date, label_en: `Birthday ${t}`, field_type: "date", options: [] },
       {
         resource: "staff",
         key: fields.choice,
