@@ -1,5 +1,6 @@
 // Page object: the global audit log (filters, key paging, export).
 import type { Page } from "playwright-core";
+import { text } from "../support/text.ts";
 import { downloadText } from "../support/download.ts";
 import { FormControls } from "./forms.po.ts";
 
@@ -82,6 +83,6 @@ export class AuditLogPageObject {
 
   /** Clicks Export and returns the CSV the browser downloads. */
   async export(): Promise<string> {
-    return downloadText(this.page, this.page.getByTestId("audit-export"));
+    return downloadText(this.page, this.page.getByRole("button", { name: text("buttons.export") }));
   }
 }

@@ -1,5 +1,6 @@
 // Page object: the sign-in page.
 import type { Page } from "playwright-core";
+import { text } from "../support/text.ts";
 
 export class LoginPageObject {
   private readonly page: Page;
@@ -8,15 +9,19 @@ export class LoginPageObject {
     this.page = page;
   }
 
+  email() {
+    return this.page.getByLabel(text("pages.login.fields.email"));
+  }
+
   async open(query = ""): Promise<void> {
     await this.page.goto(`/login${query}`);
-    await this.page.getByTestId("login-email").waitFor();
+    await this.email().waitFor();
   }
 
   async signIn(email: string, password: string): Promise<void> {
-    await this.page.getByTestId("login-email").fill(email);
-    await this.page.getByTestId("login-password").fill(password);
-    await this.page.getByTestId("login-submit").click();
+    await this.email().fill(email);
+    await this.page.getByLabel(text("pages.login.fields.password")).fill(password);
+    await this.page.getByRole("button", { name: text("pages.login.buttons.submit") }).click();
   }
 
   error() {

@@ -1,5 +1,6 @@
 // Page object: the permission matrix editor.
 import type { Page } from "playwright-core";
+import { text } from "../support/text.ts";
 import { FormControls } from "./forms.po.ts";
 
 export class MatrixPageObject {
@@ -37,9 +38,10 @@ export class MatrixPageObject {
 
   /** Opens the confirmation, gives a reason and confirms (the result is left to the caller). */
   async submit(reason: string): Promise<void> {
-    await this.page.getByTestId("matrix-save").click();
-    await this.page.getByTestId("matrix-reason").fill(reason);
-    await this.page.getByTestId("matrix-confirm-save").click();
+    await this.page.getByRole("button", { name: text("role_permissions.save") }).click();
+    const dialog = this.page.getByRole("dialog");
+    await dialog.getByLabel(text("role_permissions.reason")).fill(reason);
+    await dialog.getByRole("button", { name: text("role_permissions.confirmSave") }).click();
   }
 
   async save(reason = "Browser test change"): Promise<void> {

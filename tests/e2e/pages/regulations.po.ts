@@ -1,6 +1,7 @@
 // Page object: the rulebook (rule list and search, rule editor, rule page with its workflow,
 // versions and diff, My rules, coverage).
 import type { Page } from "playwright-core";
+import { text } from "../support/text.ts";
 import { downloadText } from "../support/download.ts";
 import { FormControls } from "./forms.po.ts";
 
@@ -25,14 +26,16 @@ export class RegulationsPageObject {
 
   async openList(): Promise<void> {
     await this.page.goto("/regulations");
-    await this.page.getByTestId("rule-search").waitFor();
+    await this.searchBox().waitFor();
+  }
+
+  searchBox() {
+    return this.page.getByLabel(text("regulations.search.label"));
   }
 
   async search(term: string): Promise<void> {
-    const input = this.page.getByTestId("rule-search").locator("input").first();
-    const target = (await input.count()) > 0 ? input : this.page.getByTestId("rule-search");
-    await target.fill(term);
-    await target.press("Enter");
+    await this.searchBox().fill(term);
+    await this.searchBox().press("Enter");
     await this.page.getByTestId("rule-search-results").waitFor();
   }
 
@@ -53,7 +56,7 @@ export class RegulationsPageObject {
       if (rule.titleZh) await this.form.fill("rule-zh-title_zh", rule.titleZh);
       if (rule.bodyZh) await this.form.fill("rule-zh-body_zh", rule.bodyZh);
     }
-    await this.page.getByTestId("rule-save").click();
+    await this.page.getByRole("button", { name: text("buttons.save") }).click();
     await this.page.waitForURL(/\/regulations\/show\//);
     await this.status().waitFor();
   }
@@ -97,7 +100,7 @@ export class RegulationsPageObject {
       () => (document.querySelector('[data-testid="rule-en-body_en"]') as HTMLTextAreaElement | null)?.value !== "",
     );
     await field.fill(body);
-    await this.page.getByTestId("rule-save").click();
+    await this.page.getByRole("button", { name: text("buttons.save") }).click();
     await this.page.waitForURL(/\/regulations\/show\//);
   }
 
@@ -220,6 +223,6 @@ export class RegulationsPageObject {
 
   /** Clicks "Export missing" and returns the downloaded CSV's text. */
   async exportMissing(): Promise<string> {
-    return downloadText(this.page, this.page.getByTestId("coverage-export"));
+    return downloadText(this.page, this.page.getByRole("button", { name: text("coverage.exportMissing") }));
   }
 }

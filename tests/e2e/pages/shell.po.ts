@@ -1,5 +1,6 @@
 // Page object: the signed-in frame (header, menu, language and theme switches).
 import type { Page } from "playwright-core";
+import { text } from "../support/text.ts";
 import { LoginPageObject } from "./login.po.ts";
 
 export class ShellPageObject {
@@ -48,17 +49,20 @@ export class ShellPageObject {
 
   async switchLanguage(code: "en" | "es" | "zh-CN"): Promise<void> {
     // The switcher is a segmented control: every language is one click away.
-    await this.page.getByTestId("language-switcher").first().getByTestId(`language-${code}`).click();
+    await this.page
+      .getByRole("radio", { name: text(`languages.${code}`) })
+      .first()
+      .click({ force: true });
   }
 
   async signOut(): Promise<void> {
     await this.menu()
       .getByRole("menuitem", { name: /Sign out|Cerrar sesión|退出登录/ })
       .click();
-    await this.page.getByTestId("login-email").waitFor();
+    await new LoginPageObject(this.page).email().waitFor();
   }
 
   async toggleDarkMode(): Promise<void> {
-    await this.page.getByTestId("theme-switch").click();
+    await this.page.getByRole("switch", { name: text("header.theme") }).click();
   }
 }

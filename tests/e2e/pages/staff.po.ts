@@ -1,5 +1,6 @@
 // Page object: the staff list, form and show page.
 import type { Page } from "playwright-core";
+import { text } from "../support/text.ts";
 import { FormControls } from "./forms.po.ts";
 
 export class StaffPageObject {
@@ -51,15 +52,15 @@ export class StaffPageObject {
 
   async openCreate(): Promise<void> {
     await this.page.goto("/staff/create");
-    await this.page.getByTestId("staff-full_name").waitFor();
+    await this.page.getByLabel(text("staff.fields.full_name")).waitFor();
   }
 
   async save(): Promise<void> {
-    await this.page.getByTestId("staff-save").click();
+    await this.page.getByRole("button", { name: text("buttons.save") }).click();
   }
 
   async openImport(): Promise<void> {
-    await this.page.getByTestId("staff-import").click();
+    await this.page.getByRole("button", { name: text("buttons.import") }).click();
     await this.page.getByTestId("csv-import-dropzone").waitFor();
   }
 

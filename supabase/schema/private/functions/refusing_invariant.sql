@@ -3,17 +3,21 @@
 
 CREATE OR REPLACE FUNCTION private.refusing_invariant(p_user uuid, p_action text, p_in_preview boolean)
  RETURNS text
- LANGUAGE sql
+ LANGUAGE plpgsql
  STABLE SECURITY DEFINER
  SET search_path TO ''
 AS $function$
-  select case
-           when not exists (select 1 from public.profiles p where p.id = p_user and p.is_active) then 'inactive'
-           when not private.action_is_write(p_action) then null
-           when exists (select 1 from public.user_roles au where au.user_id = p_user and au.role_code = 'auditor')
-             then 'auditor_never_writes'
-           when p_in_preview then 'preview_read_only'
-         end
+begin
+  -- plpgsql: the policies ask this for every grant they read, and its plan is kept per session.
+  return (
+    select case
+             when not exists (select 1 from public.profiles p where p.id = p_user and p.is_active) then 'inactive'
+             when not coalesce((select a.is_write from public.permission_actions a where a.code = p_action), true) then null
+             when exists (select 1 from public.user_roles au where au.user_id = p_user and au.role_code = 'auditor')
+               then 'auditor_never_writes'
+             when p_in_preview then 'preview_read_only'
+           end);
+end;
 $function$;
 comment on function private.refusing_invariant(p_user uuid, p_action text, p_in_preview boolean) is 'The invariant that refuses p_user action whatever the matrix says (inactive, auditor_never_writes, preview_read_only), or null.';
 -- execute: the owner only
