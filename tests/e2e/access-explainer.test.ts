@@ -11,6 +11,7 @@ import { FormControls } from "./pages/forms.po.ts";
 import { StaffPageObject } from "./pages/staff.po.ts";
 import { openBrowser } from "./support/browser.ts";
 import { managerWithRegion, personWithLogin } from "./support/people.ts";
+import { text } from "./support/text.ts";
 
 const session = openBrowser();
 
@@ -33,8 +34,8 @@ describe("why can't they", () => {
 
     await page.keyboard.press("Escape");
     await page.getByTestId("why-staff-update").click();
-    await page.getByTestId("why-record").fill(outsider.id);
-    await page.getByTestId("why-record").press("Enter");
+    await page.getByLabel(text("why.recordLabel")).fill(outsider.id);
+    await page.getByLabel(text("why.recordLabel")).press("Enter");
     await page.getByTestId("why").and(page.locator('[data-decision="outside_territory"]')).waitFor();
     expect(await sentence.innerText()).toBe(
       `${manager.fullName} can't update Staff “${outsider.fullName}”: the role Manager may update Staff only inside ${region.name} (${region.code}), and “${outsider.fullName}” is in ${outside.name} (${outside.code}).`,
@@ -109,7 +110,7 @@ describe("view as another person", () => {
     expect(await staff.rows().count()).toBe(1);
     expect(await page.getByTestId("preview-banner").count()).toBe(1);
 
-    await page.getByTestId("preview-exit").click();
+    await page.getByRole("button", { name: text("preview_sessions.exit") }).click();
     await page.getByTestId("preview-banner").waitFor({ state: "detached" });
     await shell.headerName().getByText(hr.fullName).waitFor();
     // The database was told: the session is ended.
@@ -144,11 +145,12 @@ describe("the impact of a matrix change", () => {
     expect(Number(/delete ([\d,]+) more/.exec(line)![1]!.replace(/,/g, ""))).toBeGreaterThanOrEqual(n);
 
     // A reason is required.
-    await page.getByTestId("matrix-save").click();
-    await page.getByTestId("matrix-confirm-save").click();
+    await page.getByRole("button", { name: text("role_permissions.save") }).click();
+    const dialog = page.getByRole("dialog");
+    await dialog.getByRole("button", { name: text("role_permissions.confirmSave") }).click();
     await page.getByText("Say why the matrix changes").first().waitFor();
-    await page.getByTestId("matrix-reason").fill("Managers clean up their own regions");
-    await page.getByTestId("matrix-confirm-save").click();
+    await dialog.getByLabel(text("role_permissions.reason")).fill("Managers clean up their own regions");
+    await dialog.getByRole("button", { name: text("role_permissions.confirmSave") }).click();
     await page
       .getByText(/Matrix saved as version \d+/)
       .first()
@@ -167,8 +169,11 @@ describe("the impact of a matrix change", () => {
     await page.getByTestId(`matrix-revert-${previous!.id}`).click();
     await page.getByTestId("matrix-impact").last().getByTestId("impact-line").first().waitFor();
     expect(await page.getByTestId("matrix-impact").last().innerText()).toContain("people can delete");
-    await page.getByTestId("matrix-reason").fill("Back to the previous rules");
-    await page.getByTestId("matrix-confirm-save").click();
+    await page.getByRole("dialog").getByLabel(text("role_permissions.reason")).fill("Back to the previous rules");
+    await page
+      .getByRole("dialog")
+      .getByRole("button", { name: text("role_permissions.confirmSave") })
+      .click();
     await page
       .getByText(/Matrix restored as version \d+/)
       .first()

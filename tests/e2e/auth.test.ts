@@ -31,10 +31,10 @@ describe("signing in", () => {
     const page = await session.newPage();
     const login = new LoginPageObject(page);
     await login.open();
-    await page.getByTestId("login-submit").click();
+    await login.submit().click();
     await page.getByText("Enter your email address").waitFor();
-    await page.getByTestId("login-email").fill("not-an-email");
-    await page.getByTestId("login-submit").click();
+    await login.email().fill("not-an-email");
+    await login.submit().click();
     await page.getByText("Enter a valid email address").waitFor();
   });
 
@@ -70,7 +70,7 @@ describe("signing in", () => {
     await shell.signOut();
     expect(await new LoginPageObject(page).reason().innerText()).toContain("You are signed out.");
     await page.goto("/me");
-    await page.getByTestId("login-email").waitFor();
+    await new LoginPageObject(page).email().waitFor();
   });
 
   it("a session revoked on the server returns to the login page with a message", async () => {

@@ -5,6 +5,7 @@ import { createTestUser, serviceClient } from "../support/clients.ts";
 import { HistoryPageObject } from "./pages/history.po.ts";
 import { ShellPageObject } from "./pages/shell.po.ts";
 import { openBrowser } from "./support/browser.ts";
+import { text } from "./support/text.ts";
 
 const session = openBrowser();
 
@@ -18,14 +19,14 @@ describe("the History tab", () => {
     const page = await session.newPage();
     await new ShellPageObject(page).signInAs(hr.email, hr.password);
     await page.goto(`/app-roles/edit/${code}`);
-    const field = page.getByTestId("role-label_en");
+    const field = page.getByLabel(text("app_roles.fields.label_en"));
     await field.waitFor();
     await page.waitForFunction(
       () =>
         (document.querySelector('[data-testid="role-label_en"]') as HTMLInputElement | null)?.value === "Before Label",
     );
     await field.fill("After Label");
-    await page.getByTestId("role-save").click();
+    await page.getByRole("button", { name: text("buttons.save") }).click();
     await page.waitForURL(/\/app-roles\/show\//);
     const history = new HistoryPageObject(page);
     await history.tab().waitFor();

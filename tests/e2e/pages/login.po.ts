@@ -18,10 +18,14 @@ export class LoginPageObject {
     await this.email().waitFor();
   }
 
+  submit() {
+    return this.page.getByRole("button", { name: text("pages.login.buttons.submit") });
+  }
+
   async signIn(email: string, password: string): Promise<void> {
     await this.email().fill(email);
     await this.page.getByLabel(text("pages.login.fields.password")).fill(password);
-    await this.page.getByRole("button", { name: text("pages.login.buttons.submit") }).click();
+    await this.submit().click();
   }
 
   error() {

@@ -48,11 +48,12 @@ export class ShellPageObject {
   }
 
   async switchLanguage(code: "en" | "es" | "zh-CN"): Promise<void> {
-    // The switcher is a segmented control: every language is one click away.
+    // A segmented control: each language is a radio whose label is what a person clicks.
     await this.page
       .getByRole("radio", { name: text(`languages.${code}`) })
       .first()
-      .click({ force: true });
+      .locator("xpath=..")
+      .click();
   }
 
   async signOut(): Promise<void> {
