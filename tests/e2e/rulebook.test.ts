@@ -11,7 +11,7 @@ import { xssBody } from "../support/xss-corpus.ts";
 import { RegulationsPageObject } from "./pages/regulations.po.ts";
 import { ShellPageObject } from "./pages/shell.po.ts";
 import { openBrowser } from "./support/browser.ts";
-import { newCategory, newPosition } from "./support/people.ts";
+import { newCategory, newPosition, publishedRule } from "./support/people.ts";
 
 const session = openBrowser();
 const admin = () => serviceClient();
@@ -258,12 +258,18 @@ describe("the auditor", () => {
 
 describe("search", () => {
   it("finds a Chinese phrase inside a Chinese body and highlights it", async () => {
+    const rule = await publishedRule({
+      title_en: "Discounts",
+      body_en: "A salesperson gives no discount over five per cent without the manager's approval.",
+      title_zh: "折扣",
+      body_zh: "销售员未经经理许可不得给予超过百分之五的折扣。",
+    });
     const page = await session.newPage();
-    await new ShellPageObject(page).signInAs(demo.salesperson.email, demo.salesperson.password);
+    await new ShellPageObject(page).signInAs(rule.writer.email, rule.writer.password);
     const rules = new RegulationsPageObject(page);
     await rules.openList();
     await rules.search("未经经理许可");
-    const hit = rules.hit("PRC-01");
+    const hit = rules.hit(rule.code);
     await hit.waitFor();
     expect(await hit.getByTestId("rule-hit-snippet").locator("mark").first().innerText()).toBe("未经经理许可");
   });
@@ -271,39 +277,16 @@ describe("search", () => {
 
 describe("rule bodies are sanitised", () => {
   it("a body holding a corpus of script-injection vectors renders without running any of them", async () => {
-    const hr1 = await createTestUser(["hr_admin"]);
-    const hr2 = await createTestUser(["hr_admin"]);
-    const category = await newCategory();
-    const { data: rule, error } = await hr1.client.rpc("create_regulation", {
-      p_code: `XSS-${randomUUID().slice(0, 6).toUpperCase()}`,
-      p_category: category.id,
-      p_title_en: "Rule under attack",
-      p_body_en: xssBody,
-      p_effective_date: "2026-12-01",
-    });
-    if (error) throw error;
-    await hr1.client.rpc("transition_regulation", {
-      p_regulation: rule!.id,
-      p_to: "in_review",
-      p_version: rule!.version,
-    });
-    const { data: submitted } = await admin().from("regulations").select("version").eq("id", rule!.id).single();
-    const published = await hr2.client.rpc("transition_regulation", {
-      p_regulation: rule!.id,
-      p_to: "published",
-      p_version: submitted!.version,
-    });
-    expect(published.error).toBeNull();
-
+    const rule = await publishedRule({ title_en: "Rule under attack", body_en: xssBody });
     const page = await session.newPage();
     const dialogs: string[] = [];
     page.on("dialog", (dialog) => {
       dialogs.push(dialog.message());
       void dialog.dismiss();
     });
-    await new ShellPageObject(page).signInAs(hr1.email, hr1.password);
+    await new ShellPageObject(page).signInAs(rule.writer.email, rule.writer.password);
     const rules = new RegulationsPageObject(page);
-    await rules.openShow(rule!.id);
+    await rules.openShow(rule.id);
     const body = rules.body();
     await body.getByText("is shown as code, not run").waitFor();
 

@@ -131,3 +131,38 @@ export async function newCategory(): Promise<{ id: string; label: string }> {
   if (error) throw error;
   return { id: data.id, label };
 }
+
+/** A rule of the test's own, written by one HR person and published by a second (who may). */
+export async function publishedRule(texts: {
+  title_en: string;
+  body_en?: string;
+  title_zh?: string;
+  body_zh?: string;
+}) {
+  const [writer, publisher] = [await createTestUser(["hr_admin"]), await createTestUser(["hr_admin"])];
+  const code = `E2E-${tag()}`;
+  const { data: rule, error } = await writer.client.rpc("create_regulation", {
+    p_code: code,
+    p_category: (await newCategory()).id,
+    p_title_en: texts.title_en,
+    ...(texts.body_en ? { p_body_en: texts.body_en } : {}),
+    ...(texts.title_zh ? { p_title_zh: texts.title_zh } : {}),
+    ...(texts.body_zh ? { p_body_zh: texts.body_zh } : {}),
+    p_effective_date: "2026-12-01",
+  });
+  if (error) throw error;
+  const submitted = await writer.client.rpc("transition_regulation", {
+    p_regulation: rule.id,
+    p_to: "in_review",
+    p_version: rule.version,
+  });
+  if (submitted.error) throw submitted.error;
+  const { data: current } = await admin().from("regulations").select("version").eq("id", rule.id).single();
+  const published = await publisher.client.rpc("transition_regulation", {
+    p_regulation: rule.id,
+    p_to: "published",
+    p_version: current!.version,
+  });
+  if (published.error) throw published.error;
+  return { id: rule.id as string, code, writer };
+}
