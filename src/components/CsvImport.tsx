@@ -13,6 +13,7 @@ import {
   type ImportResult,
   type ImportRow,
 } from "../utils/importCsv";
+import { saveCsv } from "../utils/csv";
 
 type Phase = "idle" | "reading" | "checking" | "writing" | "done" | "failed";
 
@@ -96,15 +97,7 @@ export function CsvImport({
     }
   };
 
-  const downloadTemplate = () => {
-    const blob = new Blob([templateCsv(headers)], { type: "text/csv;charset=utf-8" });
-    const url = URL.createObjectURL(blob);
-    const link = document.createElement("a");
-    link.href = url;
-    link.download = templateName;
-    link.click();
-    URL.revokeObjectURL(url);
-  };
+  const downloadTemplate = () => saveCsv(templateName, templateCsv(headers));
 
   const busy = phase === "reading" || phase === "checking" || phase === "writing";
   return (

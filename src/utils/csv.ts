@@ -13,3 +13,13 @@ export function neutralizeCell(value: unknown): string | number | boolean | null
 export function neutralizeRecord(record: Record<string, unknown>): Record<string, string | number | boolean | null> {
   return Object.fromEntries(Object.entries(record).map(([key, value]) => [key, neutralizeCell(value)]));
 }
+
+/** Hands the browser a CSV file to save. */
+export function saveCsv(filename: string, csv: string): void {
+  const url = URL.createObjectURL(new Blob([csv], { type: "text/csv;charset=utf-8" }));
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = filename;
+  link.click();
+  URL.revokeObjectURL(url);
+}

@@ -259,10 +259,9 @@ describe("the auditor", () => {
 describe("search", () => {
   it("finds a Chinese phrase inside a Chinese body and highlights it", async () => {
     const rule = await publishedRule({
-      title_en: "Discounts",
-      body_en: "A salesperson gives no discount over five per cent without the manager's approval.",
-      title_zh: "折扣",
-      body_zh: "销售员未经经理许可不得给予超过百分之五的折扣。",
+      title: "Discounts",
+      body: "A salesperson gives no discount over five per cent without the manager's approval.",
+      bodyZh: "销售员未经经理许可不得给予超过百分之五的折扣。",
     });
     const page = await session.newPage();
     await new ShellPageObject(page).signInAs(rule.writer.email, rule.writer.password);
@@ -277,7 +276,7 @@ describe("search", () => {
 
 describe("rule bodies are sanitised", () => {
   it("a body holding a corpus of script-injection vectors renders without running any of them", async () => {
-    const rule = await publishedRule({ title_en: "Rule under attack", body_en: xssBody });
+    const rule = await publishedRule({ title: "Rule under attack", body: xssBody });
     const page = await session.newPage();
     const dialogs: string[] = [];
     page.on("dialog", (dialog) => {

@@ -1,6 +1,7 @@
 // What the coverage page reads besides the coverage RPCs (in ../regulations/queries): the
 // rules in force to choose from; and the CSV download of the people still missing.
 import Papa from "papaparse";
+import { saveCsv } from "../../utils/csv";
 import { localized, type RegulationRow, type VersionRow } from "../regulations/queries";
 
 export const ruleOptionSelect =
@@ -11,13 +12,7 @@ export type RuleOption = Pick<RegulationRow, "id" | "code" | "status" | "current
 };
 
 export function download(filename: string, rows: Record<string, unknown>[]) {
-  const blob = new Blob([`\uFEFF${Papa.unparse(rows)}`], { type: "text/csv;charset=utf-8" });
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement("a");
-  a.href = url;
-  a.download = filename;
-  a.click();
-  URL.revokeObjectURL(url);
+  saveCsv(filename, `\uFEFF${Papa.unparse(rows)}`);
 }
 
 /** A rule's title in the version in force, in the reader's language. */

@@ -2,6 +2,7 @@
 // people with or without a login, and a manager responsible for a region of their own.
 import { randomUUID } from "node:crypto";
 import { createTestUser, serviceClient, type TestUser } from "../../support/clients.ts";
+import { moveRule, writeRule, type RuleInput } from "../../support/rules.ts";
 
 const admin = () => serviceClient();
 const tag = () => randomUUID().slice(0, 6).toUpperCase();
@@ -133,36 +134,15 @@ export async function newCategory(): Promise<{ id: string; label: string }> {
 }
 
 /** A rule of the test's own, written by one HR person and published by a second (who may). */
-export async function publishedRule(texts: {
-  title_en: string;
-  body_en?: string;
-  title_zh?: string;
-  body_zh?: string;
-}) {
+export async function publishedRule(input: RuleInput) {
   const [writer, publisher] = [await createTestUser(["hr_admin"]), await createTestUser(["hr_admin"])];
-  const code = `E2E-${tag()}`;
-  const { data: rule, error } = await writer.client.rpc("create_regulation", {
-    p_code: code,
-    p_category: (await newCategory()).id,
-    p_title_en: texts.title_en,
-    ...(texts.body_en ? { p_body_en: texts.body_en } : {}),
-    ...(texts.title_zh ? { p_title_zh: texts.title_zh } : {}),
-    ...(texts.body_zh ? { p_body_zh: texts.body_zh } : {}),
-    p_effective_date: "2026-12-01",
-  });
-  if (error) throw error;
-  const submitted = await writer.client.rpc("transition_regulation", {
-    p_regulation: rule.id,
-    p_to: "in_review",
-    p_version: rule.version,
-  });
-  if (submitted.error) throw submitted.error;
-  const { data: current } = await admin().from("regulations").select("version").eq("id", rule.id).single();
-  const published = await publisher.client.rpc("transition_regulation", {
-    p_regulation: rule.id,
-    p_to: "published",
-    p_version: current!.version,
-  });
-  if (published.error) throw published.error;
-  return { id: rule.id as string, code, writer };
+  const rule = await writeRule(writer.client, (await newCategory()).id, input, "E2E");
+  for (const [who, to] of [
+    [writer, "in_review"],
+    [publisher, "published"],
+  ] as const) {
+    const { error } = await moveRule(who.client, rule.id, to);
+    if (error) throw error;
+  }
+  return { ...rule, writer };
 }
