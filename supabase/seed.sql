@@ -731,3 +731,113 @@ select g.id, g.current_version, s.id, now() - interval '10 days'
  where g.status = 'published'
    and (g.applies_to_all_positions or s.position_id in (select rp.position_id from public.regulation_positions rp where rp.regulation_id = g.id))
    and s.email <> 'sales@example.com';
+
+-- =============================================================================
+-- Customers, visits and sales: eight customers in every area (one VIP, two first
+-- level, two second level, three others), a contact or two each, visits on their
+-- tier's schedule since last December (a quarter of them late, so the overdue list has
+-- something), monthly invoices since January 2025 with payments, and visit plans for the
+-- last three months and this one. A few customers sold like another tier last year, so
+-- re-tiering has candidates; one customer moved from NOR-E-2 to NOR-E-1 in June.
+-- =============================================================================
+insert into public.customers (code, name, tier_id, tier_since, status, territory_id, address)
+select t.code || '-' || lpad(n::text, 2, '0'),
+       (array['Acme', 'Boreal', 'Cobalto', 'Delta', 'Estrella', 'Faro', 'Granito', 'Horizonte', 'Iris', 'Jade', 'Kappa', 'Lince',
+              'Mistral', 'Nova', 'Olivo', 'Prisma', 'Quasar', 'Roble'])[t.rn] || ' ' ||
+       (array['Distribuciones', 'Industrial', 'Comercial', 'Suministros', 'Trading', 'Logística', 'Talleres', 'Materiales'])[n],
+       (select ct.id from public.customer_tiers ct
+         where ct.code = case when n = 1 then 'vip' when n <= 3 then 'first_level' when n <= 5 then 'second_level' else 'other' end),
+       date '2025-01-01',
+       (case when n = 8 then 'prospect' when n = 7 then 'potential' when n = 6 and t.rn % 6 = 0 then 'lost' else 'active' end)::public.customer_status,
+       t.id,
+       format('Calle %s %s, %s', (array['Mayor', 'Real', 'del Puerto', 'de la Industria', 'Nueva', 'del Sol'])[1 + n % 6], 10 + n * 7, t.name)
+  from (select t.id, t.code, t.name, row_number() over (order by t.code)::integer as rn
+          from public.territories t where extensions.nlevel(t.path) = 3) t
+ cross join generate_series(1, 8) n;
+
+-- Placements since 2024, so last year's visits and sales land where the customer was.
+update public.customer_placements set valid_from = date '2024-01-01' where true;
+-- NOR-E-2-03 moved to Sofía's area on 1 June 2026: its earlier history stays with NOR-E-2.
+update public.customers set territory_id = (select id from public.territories where code = 'NOR-E-1') where code = 'NOR-E-2-03';
+update public.customer_placements p set valid_to = date '2026-06-01'
+  from public.customers c where c.id = p.customer_id and c.code = 'NOR-E-2-03' and p.valid_to is not null;
+update public.customer_placements p set valid_from = date '2026-06-01'
+  from public.customers c where c.id = p.customer_id and c.code = 'NOR-E-2-03' and p.valid_to is null;
+
+insert into public.customer_contacts (customer_id, name, role_title, phone, email, decision_maker)
+select c.id,
+       (array['Carlos Pérez', 'Li Wei', 'María López', 'Zhang Min', 'Jorge Sanz', 'Wang Li', 'Elena Torres', 'Chen Bo'])[1 + abs(hashtext(c.code)) % 8],
+       'Purchasing director', '+34 910 ' || lpad((abs(hashtext(c.code)) % 1000)::text, 3, '0') || ' 100',
+       'compras@' || lower(replace(split_part(c.name, ' ', 1), ' ', '')) || '-' || lower(c.code) || '.example.com', true
+  from public.customers c;
+insert into public.customer_contacts (customer_id, name, role_title, phone, decision_maker)
+select c.id,
+       (array['Lucía Gómez', 'Liu Fang', 'Pedro Ruiz', 'Sun Li', 'Ana Martín', 'Zhao Qiang'])[1 + abs(hashtext(c.code || 'b')) % 6],
+       'Buyer', '+34 910 ' || lpad((abs(hashtext(c.code || 'b')) % 1000)::text, 3, '0') || ' 200', false
+  from public.customers c
+ where right(c.code, 2)::integer <= 5;
+
+-- Visits on the tier's schedule (every 90 days for the others), by the owner; a quarter of
+-- the scheduled customers missed their latest visit.
+insert into public.visits (customer_id, staff_id, visited_on, purpose, contact_id, outcome, next_step, next_visit_on)
+select c.id, p.owner_id, d.day,
+       (array['Quarterly business review', 'New product presentation', 'Order follow-up', 'Payment collection', 'Complaint handling'])[1 + abs(hashtext(c.code || d.day::text)) % 5],
+       case when abs(hashtext(c.code || d.day::text)) % 2 = 0
+            then (select k.id from public.customer_contacts k where k.customer_id = c.id and k.decision_maker limit 1)
+            else (select k.id from public.customer_contacts k where k.customer_id = c.id order by k.decision_maker limit 1) end,
+       (array['Order agreed', 'Interested, wants a quote', 'No change', 'Payment promised this month'])[1 + abs(hashtext(c.code || d.day::text || 'o')) % 4],
+       (array['Send the quote', 'Call in two weeks', 'Prepare the next order', ''])[1 + abs(hashtext(c.code || d.day::text || 's')) % 4],
+       d.day + coalesce(t.visit_interval_days, 90)
+  from public.customers c
+  join public.customer_tiers t on t.id = c.tier_id
+  cross join lateral (
+    select g::date as day
+      from generate_series(date '2025-12-01' + abs(hashtext(c.code)) % 20, current_date - 1,
+                           make_interval(days => coalesce(t.visit_interval_days, 90) - 3)) g
+  ) d
+  cross join lateral private.placement_on(c.id, d.day) p
+ where c.status in ('active', 'potential') and p.owner_id is not null
+   and not (abs(hashtext(c.code)) % 4 = 0 and d.day > current_date - coalesce(t.visit_interval_days, 90) + 5);
+
+-- Monthly invoices since January 2025. Some customers sold like another tier last year.
+insert into public.sales (external_id, document, sale_date, customer_id, product_line_id, quantity, amount, cost, discount_percent, discount_granted_by)
+select format('ERP-%s-%s', c.code, to_char(m, 'YYYYMM')), 'invoice', (m + make_interval(days => abs(hashtext(c.code || m::text)) % 25))::date, c.id,
+       (select pl.id from public.product_lines pl order by pl.sort_order offset abs(hashtext(c.code || m::text || 'p')) % 4 limit 1),
+       1 + abs(hashtext(c.code || m::text || 'q')) % 40,
+       x.amount, round(x.amount * 0.62, 2),
+       case when abs(hashtext(c.code || m::text || 'd')) % 7 = 0 then 5 else 0 end,
+       case when abs(hashtext(c.code || m::text || 'd')) % 7 = 0
+            then (select r.manager_id from public.territories r, public.territories a
+                   where a.id = c.territory_id and r.path operator(extensions.@>) a.path and extensions.nlevel(r.path) = 1) end
+  from public.customers c
+  join public.customer_tiers t on t.id = c.tier_id
+  cross join generate_series(date '2025-01-01', date '2026-11-01', interval '1 month') m
+  cross join lateral (
+    select round((case
+             -- candidates for re-tiering: a VIP that sold like a first-level customer, a first level
+             -- like a second, a second level like a first, an other like a second level
+             when t.code = 'vip' and right(c.code, 1) = '1' and c.code like 'CEN%' then 4200
+             when t.code = 'first_level' and c.code like '%-03' and c.code like 'SOU%' then 1100
+             when t.code = 'second_level' and c.code like '%-04' and c.code like 'NOR-W%' then 4200
+             when t.code = 'other' and c.code like '%-06' and c.code like 'CEN-E%' then 1100
+             when t.code = 'vip' then 11000 when t.code = 'first_level' then 4200 when t.code = 'second_level' then 1100 else 350
+           end) * (0.8 + (abs(hashtext(c.code || m::text || 'a')) % 41) / 100.0), 2) as amount
+  ) x
+ where c.status = 'active' or (c.status = 'lost' and m < date '2025-09-01');
+
+-- Paid a month later; October and November 2026 are partly or not yet collected.
+insert into public.payments (external_id, sale_id, paid_on, amount)
+select 'PAY-' || s.external_id, s.id,
+       least(s.sale_date + 30, current_date),
+       case when s.sale_date < date '2026-10-01' then s.amount when abs(hashtext(s.external_id)) % 3 = 0 then round(s.amount / 2, 2) end
+  from public.sales s
+ where s.sale_date < date '2026-10-01' or abs(hashtext(s.external_id)) % 3 = 0;
+
+-- Visit plans: every VIP monthly, first level every other month, since September.
+insert into public.visit_plans (staff_id, month, customer_id, planned_visits)
+select c.owner_id, m::date, c.id, 1
+  from public.customers c
+  join public.customer_tiers t on t.id = c.tier_id
+  cross join generate_series(date '2026-09-01', date_trunc('month', current_date)::date, interval '1 month') m
+ where c.owner_id is not null and c.status <> 'lost'
+   and (t.code = 'vip' or (t.code = 'first_level' and extract(month from m)::integer % 2 = 0));

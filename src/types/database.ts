@@ -265,6 +265,230 @@ export type Database = {
         }
         Relationships: []
       }
+      customer_contacts: {
+        Row: {
+          created_at: string
+          customer_id: string
+          decision_maker: boolean
+          email: string
+          id: string
+          name: string
+          phone: string
+          role_title: string
+          updated_at: string
+          version: number
+        }
+        Insert: {
+          created_at?: string
+          customer_id: string
+          decision_maker?: boolean
+          email?: string
+          id?: string
+          name: string
+          phone?: string
+          role_title?: string
+          updated_at?: string
+          version?: number
+        }
+        Update: {
+          created_at?: string
+          customer_id?: string
+          decision_maker?: boolean
+          email?: string
+          id?: string
+          name?: string
+          phone?: string
+          role_title?: string
+          updated_at?: string
+          version?: number
+        }
+        Relationships: [
+          {
+            foreignKeyName: "customer_contacts_customer_id_fkey"
+            columns: ["customer_id"]
+            isOneToOne: false
+            referencedRelation: "customers"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      customer_placements: {
+        Row: {
+          changed_by: string | null
+          created_at: string
+          customer_id: string
+          id: string
+          owner_id: string | null
+          territory_id: string
+          valid_from: string
+          valid_to: string | null
+        }
+        Insert: {
+          changed_by?: string | null
+          created_at?: string
+          customer_id: string
+          id?: string
+          owner_id?: string | null
+          territory_id: string
+          valid_from?: string
+          valid_to?: string | null
+        }
+        Update: {
+          changed_by?: string | null
+          created_at?: string
+          customer_id?: string
+          id?: string
+          owner_id?: string | null
+          territory_id?: string
+          valid_from?: string
+          valid_to?: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "customer_placements_changed_by_fkey"
+            columns: ["changed_by"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "customer_placements_customer_id_fkey"
+            columns: ["customer_id"]
+            isOneToOne: false
+            referencedRelation: "customers"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "customer_placements_owner_id_fkey"
+            columns: ["owner_id"]
+            isOneToOne: false
+            referencedRelation: "staff"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "customer_placements_territory_id_fkey"
+            columns: ["territory_id"]
+            isOneToOne: false
+            referencedRelation: "territories"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      customer_tiers: {
+        Row: {
+          code: string
+          created_at: string
+          id: string
+          min_previous_year_sales: number
+          name_en: string
+          name_es: string
+          name_zh: string
+          sort_order: number
+          updated_at: string
+          version: number
+          visit_interval_days: number | null
+        }
+        Insert: {
+          code: string
+          created_at?: string
+          id?: string
+          min_previous_year_sales?: number
+          name_en: string
+          name_es?: string
+          name_zh?: string
+          sort_order?: number
+          updated_at?: string
+          version?: number
+          visit_interval_days?: number | null
+        }
+        Update: {
+          code?: string
+          created_at?: string
+          id?: string
+          min_previous_year_sales?: number
+          name_en?: string
+          name_es?: string
+          name_zh?: string
+          sort_order?: number
+          updated_at?: string
+          version?: number
+          visit_interval_days?: number | null
+        }
+        Relationships: []
+      }
+      customers: {
+        Row: {
+          address: string
+          code: string
+          created_at: string
+          custom_fields: Json
+          external_id: string | null
+          id: string
+          name: string
+          owner_id: string | null
+          status: Database["public"]["Enums"]["customer_status"]
+          territory_id: string
+          tier_id: string
+          tier_since: string
+          updated_at: string
+          version: number
+        }
+        Insert: {
+          address?: string
+          code: string
+          created_at?: string
+          custom_fields?: Json
+          external_id?: string | null
+          id?: string
+          name: string
+          owner_id?: string | null
+          status?: Database["public"]["Enums"]["customer_status"]
+          territory_id: string
+          tier_id: string
+          tier_since?: string
+          updated_at?: string
+          version?: number
+        }
+        Update: {
+          address?: string
+          code?: string
+          created_at?: string
+          custom_fields?: Json
+          external_id?: string | null
+          id?: string
+          name?: string
+          owner_id?: string | null
+          status?: Database["public"]["Enums"]["customer_status"]
+          territory_id?: string
+          tier_id?: string
+          tier_since?: string
+          updated_at?: string
+          version?: number
+        }
+        Relationships: [
+          {
+            foreignKeyName: "customers_owner_id_fkey"
+            columns: ["owner_id"]
+            isOneToOne: false
+            referencedRelation: "staff"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "customers_territory_id_fkey"
+            columns: ["territory_id"]
+            isOneToOne: false
+            referencedRelation: "territories"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "customers_tier_id_fkey"
+            columns: ["tier_id"]
+            isOneToOne: false
+            referencedRelation: "customer_tiers"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       matrix_versions: {
         Row: {
           author_id: string | null
@@ -299,6 +523,67 @@ export type Database = {
             columns: ["author_id"]
             isOneToOne: false
             referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      payments: {
+        Row: {
+          amount: number
+          created_at: string
+          created_by: string | null
+          external_id: string | null
+          id: string
+          paid_on: string
+          sale_id: string
+          territory_id: string | null
+          updated_at: string
+          version: number
+        }
+        Insert: {
+          amount: number
+          created_at?: string
+          created_by?: string | null
+          external_id?: string | null
+          id?: string
+          paid_on?: string
+          sale_id: string
+          territory_id?: string | null
+          updated_at?: string
+          version?: number
+        }
+        Update: {
+          amount?: number
+          created_at?: string
+          created_by?: string | null
+          external_id?: string | null
+          id?: string
+          paid_on?: string
+          sale_id?: string
+          territory_id?: string | null
+          updated_at?: string
+          version?: number
+        }
+        Relationships: [
+          {
+            foreignKeyName: "payments_created_by_fkey"
+            columns: ["created_by"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "payments_sale_id_fkey"
+            columns: ["sale_id"]
+            isOneToOne: false
+            referencedRelation: "sales"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "payments_territory_id_fkey"
+            columns: ["territory_id"]
+            isOneToOne: false
+            referencedRelation: "territories"
             referencedColumns: ["id"]
           },
         ]
@@ -434,6 +719,45 @@ export type Database = {
             referencedColumns: ["id"]
           },
         ]
+      }
+      product_lines: {
+        Row: {
+          active: boolean
+          code: string
+          created_at: string
+          id: string
+          name_en: string
+          name_es: string
+          name_zh: string
+          sort_order: number
+          updated_at: string
+          version: number
+        }
+        Insert: {
+          active?: boolean
+          code: string
+          created_at?: string
+          id?: string
+          name_en: string
+          name_es?: string
+          name_zh?: string
+          sort_order?: number
+          updated_at?: string
+          version?: number
+        }
+        Update: {
+          active?: boolean
+          code?: string
+          created_at?: string
+          id?: string
+          name_en?: string
+          name_es?: string
+          name_zh?: string
+          sort_order?: number
+          updated_at?: string
+          version?: number
+        }
+        Relationships: []
       }
       profiles: {
         Row: {
@@ -819,6 +1143,44 @@ export type Database = {
         }
         Relationships: []
       }
+      retiering_runs: {
+        Row: {
+          applied_at: string
+          applied_by: string | null
+          changes: Json
+          customers_moved: number
+          id: string
+          reason: string
+          sales_year: number
+        }
+        Insert: {
+          applied_at?: string
+          applied_by?: string | null
+          changes?: Json
+          customers_moved?: number
+          id?: string
+          reason: string
+          sales_year: number
+        }
+        Update: {
+          applied_at?: string
+          applied_by?: string | null
+          changes?: Json
+          customers_moved?: number
+          id?: string
+          reason?: string
+          sales_year?: number
+        }
+        Relationships: [
+          {
+            foreignKeyName: "retiering_runs_applied_by_fkey"
+            columns: ["applied_by"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       role_permissions: {
         Row: {
           action: string
@@ -864,6 +1226,155 @@ export type Database = {
             isOneToOne: false
             referencedRelation: "app_roles"
             referencedColumns: ["code"]
+          },
+        ]
+      }
+      sale_credits: {
+        Row: {
+          sale_id: string
+          share_percent: number
+          staff_id: string
+          territory_id: string | null
+        }
+        Insert: {
+          sale_id: string
+          share_percent: number
+          staff_id: string
+          territory_id?: string | null
+        }
+        Update: {
+          sale_id?: string
+          share_percent?: number
+          staff_id?: string
+          territory_id?: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "sale_credits_sale_id_fkey"
+            columns: ["sale_id"]
+            isOneToOne: false
+            referencedRelation: "sales"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "sale_credits_staff_id_fkey"
+            columns: ["staff_id"]
+            isOneToOne: false
+            referencedRelation: "staff"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "sale_credits_territory_id_fkey"
+            columns: ["territory_id"]
+            isOneToOne: false
+            referencedRelation: "territories"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      sales: {
+        Row: {
+          amount: number
+          cost: number
+          created_at: string
+          created_by: string | null
+          customer_id: string
+          discount_granted_by: string | null
+          discount_percent: number
+          document: Database["public"]["Enums"]["sale_document"]
+          external_id: string | null
+          id: string
+          owner_id: string | null
+          product_line_id: string
+          profit: number | null
+          quantity: number
+          sale_date: string
+          territory_id: string | null
+          updated_at: string
+          version: number
+        }
+        Insert: {
+          amount: number
+          cost?: number
+          created_at?: string
+          created_by?: string | null
+          customer_id: string
+          discount_granted_by?: string | null
+          discount_percent?: number
+          document?: Database["public"]["Enums"]["sale_document"]
+          external_id?: string | null
+          id?: string
+          owner_id?: string | null
+          product_line_id: string
+          profit?: never
+          quantity?: number
+          sale_date: string
+          territory_id?: string | null
+          updated_at?: string
+          version?: number
+        }
+        Update: {
+          amount?: number
+          cost?: number
+          created_at?: string
+          created_by?: string | null
+          customer_id?: string
+          discount_granted_by?: string | null
+          discount_percent?: number
+          document?: Database["public"]["Enums"]["sale_document"]
+          external_id?: string | null
+          id?: string
+          owner_id?: string | null
+          product_line_id?: string
+          profit?: never
+          quantity?: number
+          sale_date?: string
+          territory_id?: string | null
+          updated_at?: string
+          version?: number
+        }
+        Relationships: [
+          {
+            foreignKeyName: "sales_created_by_fkey"
+            columns: ["created_by"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "sales_customer_id_fkey"
+            columns: ["customer_id"]
+            isOneToOne: false
+            referencedRelation: "customers"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "sales_discount_granted_by_fkey"
+            columns: ["discount_granted_by"]
+            isOneToOne: false
+            referencedRelation: "staff"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "sales_owner_id_fkey"
+            columns: ["owner_id"]
+            isOneToOne: false
+            referencedRelation: "staff"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "sales_product_line_id_fkey"
+            columns: ["product_line_id"]
+            isOneToOne: false
+            referencedRelation: "product_lines"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "sales_territory_id_fkey"
+            columns: ["territory_id"]
+            isOneToOne: false
+            referencedRelation: "territories"
+            referencedColumns: ["id"]
           },
         ]
       }
@@ -1190,8 +1701,190 @@ export type Database = {
           },
         ]
       }
+      visit_plans: {
+        Row: {
+          created_at: string
+          created_by: string | null
+          customer_id: string
+          id: string
+          month: string
+          planned_visits: number
+          staff_id: string | null
+          territory_id: string | null
+          updated_at: string
+          version: number
+        }
+        Insert: {
+          created_at?: string
+          created_by?: string | null
+          customer_id: string
+          id?: string
+          month: string
+          planned_visits?: number
+          staff_id?: string | null
+          territory_id?: string | null
+          updated_at?: string
+          version?: number
+        }
+        Update: {
+          created_at?: string
+          created_by?: string | null
+          customer_id?: string
+          id?: string
+          month?: string
+          planned_visits?: number
+          staff_id?: string | null
+          territory_id?: string | null
+          updated_at?: string
+          version?: number
+        }
+        Relationships: [
+          {
+            foreignKeyName: "visit_plans_created_by_fkey"
+            columns: ["created_by"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "visit_plans_customer_id_fkey"
+            columns: ["customer_id"]
+            isOneToOne: false
+            referencedRelation: "customers"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "visit_plans_staff_id_fkey"
+            columns: ["staff_id"]
+            isOneToOne: false
+            referencedRelation: "staff"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "visit_plans_territory_id_fkey"
+            columns: ["territory_id"]
+            isOneToOne: false
+            referencedRelation: "territories"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      visits: {
+        Row: {
+          contact_id: string | null
+          created_at: string
+          created_by: string | null
+          customer_id: string
+          decision_maker_met: boolean
+          id: string
+          next_step: string
+          next_visit_on: string | null
+          outcome: string
+          owner_id: string | null
+          purpose: string
+          staff_id: string | null
+          territory_id: string | null
+          updated_at: string
+          version: number
+          visited_on: string
+        }
+        Insert: {
+          contact_id?: string | null
+          created_at?: string
+          created_by?: string | null
+          customer_id: string
+          decision_maker_met?: boolean
+          id?: string
+          next_step?: string
+          next_visit_on?: string | null
+          outcome?: string
+          owner_id?: string | null
+          purpose: string
+          staff_id?: string | null
+          territory_id?: string | null
+          updated_at?: string
+          version?: number
+          visited_on?: string
+        }
+        Update: {
+          contact_id?: string | null
+          created_at?: string
+          created_by?: string | null
+          customer_id?: string
+          decision_maker_met?: boolean
+          id?: string
+          next_step?: string
+          next_visit_on?: string | null
+          outcome?: string
+          owner_id?: string | null
+          purpose?: string
+          staff_id?: string | null
+          territory_id?: string | null
+          updated_at?: string
+          version?: number
+          visited_on?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "visits_contact_id_fkey"
+            columns: ["contact_id"]
+            isOneToOne: false
+            referencedRelation: "customer_contacts"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "visits_created_by_fkey"
+            columns: ["created_by"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "visits_customer_id_fkey"
+            columns: ["customer_id"]
+            isOneToOne: false
+            referencedRelation: "customers"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "visits_owner_id_fkey"
+            columns: ["owner_id"]
+            isOneToOne: false
+            referencedRelation: "staff"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "visits_staff_id_fkey"
+            columns: ["staff_id"]
+            isOneToOne: false
+            referencedRelation: "staff"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "visits_territory_id_fkey"
+            columns: ["territory_id"]
+            isOneToOne: false
+            referencedRelation: "territories"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
     }
     Views: {
+      sale_balances: {
+        Row: {
+          amount: number | null
+          collected: number | null
+          customer_id: string | null
+          days_outstanding: number | null
+          outstanding: number | null
+          owner_id: string | null
+          sale_date: string | null
+          sale_id: string | null
+          territory_id: string | null
+        }
+        Relationships: []
+      }
       territory_tree: {
         Row: {
           code: string | null
@@ -1217,6 +1910,10 @@ export type Database = {
           staff_id: string
           version_number: number
         }
+      }
+      apply_retiering: {
+        Args: { p_year: number; p_reason: string }
+        Returns: number
       }
       assign_territory: {
         Args: { p_staff: string; p_territory: string; p_reason: string }
@@ -1285,6 +1982,19 @@ export type Database = {
           updated_at: string
           version: number
         }
+      }
+      customer_count: {
+        Args: { p_from: string; p_to: string; p_staff?: string; p_territory?: string }
+        Returns: number
+      }
+      customer_placement_as_of: {
+        Args: { p_customer: string; p_on?: string }
+        Returns: {
+          territory_id: string
+          owner_id: string
+          valid_from: string
+          valid_to: string
+        }[]
       }
       effective_permissions: {
         Args: { p_user: string }
@@ -1356,12 +2066,42 @@ export type Database = {
           pending: boolean
         }[]
       }
+      new_customer_count: {
+        Args: { p_from: string; p_to: string; p_staff?: string; p_territory?: string }
+        Returns: number
+      }
       org_chart_members: {
         Args: { p_per_position?: number }
         Returns: {
           position_id: string
           filled: number
           members: Json
+        }[]
+      }
+      overdue_customers: {
+        Args: { p_as_of?: string; p_owner?: string; p_territory?: string }
+        Returns: {
+          customer_id: string
+          code: string
+          name: string
+          tier_id: string
+          visit_interval_days: number
+          territory_id: string
+          owner_id: string
+          last_visit_on: string
+          due_on: string
+          days_overdue: number
+        }[]
+      }
+      propose_retiering: {
+        Args: { p_year?: number }
+        Returns: {
+          customer_id: string
+          code: string
+          name: string
+          sales_total: number
+          from_tier_id: string
+          to_tier_id: string
         }[]
       }
       record_audit_checkpoint: {
@@ -1469,6 +2209,15 @@ export type Database = {
         Args: { p_user: string; p_active: boolean }
         Returns: boolean
       }
+      set_sale_credits: {
+        Args: { p_sale: string; p_credits: Json }
+        Returns: {
+          sale_id: string
+          share_percent: number
+          staff_id: string
+          territory_id: string | null
+        }[]
+      }
       start_preview: {
         Args: { p_subject: string }
         Returns: {
@@ -1510,11 +2259,24 @@ export type Database = {
           reason: string
         }[]
       }
+      visit_plan_vs_done: {
+        Args: { p_from: string; p_to: string; p_territory?: string }
+        Returns: {
+          month: string
+          staff_id: string
+          full_name: string
+          territory_id: string
+          planned: number
+          done: number
+        }[]
+      }
     }
     Enums: {
       custom_field_type: "text" | "number" | "date" | "single_select" | "multi_select" | "boolean"
+      customer_status: "prospect" | "potential" | "active" | "lost"
       permission_scope: "own" | "territory" | "all"
       regulation_status: "draft" | "in_review" | "published" | "retired"
+      sale_document: "order" | "invoice"
       sanction_kind: "verbal_warning" | "written_warning" | "fine" | "demotion" | "dismissal"
       staff_status: "active" | "on_leave" | "left"
     }
@@ -1649,8 +2411,10 @@ export const Constants = {
   public: {
     Enums: {
       custom_field_type: ["text", "number", "date", "single_select", "multi_select", "boolean"],
+      customer_status: ["prospect", "potential", "active", "lost"],
       permission_scope: ["own", "territory", "all"],
       regulation_status: ["draft", "in_review", "published", "retired"],
+      sale_document: ["order", "invoice"],
       sanction_kind: ["verbal_warning", "written_warning", "fine", "demotion", "dismissal"],
       staff_status: ["active", "on_leave", "left"],
     },

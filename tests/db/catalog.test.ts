@@ -161,6 +161,10 @@ describe("functions", () => {
       "start_preview",
       // Audit checkpoints: each checkpoint beside the log as it is now (checks the caller may read the whole log).
       "audit_checkpoint_facts",
+      // Field data: the caller's own staff record (the visit and plan policies compare with it),
+      // and applying a re-tiering (checks customer_tiers: retier for all rows itself).
+      "my_staff_id",
+      "apply_retiering",
     ];
     const rows = await sql<{ fn: string }>(`
       select n.nspname || '.' || p.proname as fn from pg_proc p join pg_namespace n on n.oid = p.pronamespace

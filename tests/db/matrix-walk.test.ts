@@ -105,7 +105,7 @@ for (const fixture of tableFixtures) {
             const actor = actors.get(role)!;
             const key = await fixture.own!(actor);
             const scope = expectedScope(role, fixture, action);
-            const allowed = scope === "all" || scope === "own";
+            const allowed = (scope === "all" || scope === "own") && !fixture.refused?.includes(action);
             const before = await rowExists(fixture, key);
             // A harmless own update: write back the current value, so the actor keeps their rights.
             const patch =

@@ -9,6 +9,8 @@ CREATE OR REPLACE FUNCTION private.record_facts(p_resource text, p_action text, 
 AS $function$
 declare
   v_staff record;
+  v_own_territory boolean;
+  v_mine boolean;
 begin
   case p_resource
     when 'staff' then
@@ -38,6 +40,23 @@ begin
                         or exists (select 1 from public.regulation_positions rp join public.staff s on s.position_id = rp.position_id
                                     where rp.regulation_id = r.id and s.user_id = p_user and s.status <> 'left'))),
         p_action = 'read';
+    when 'customers', 'visits', 'visit_plans', 'sales', 'payments' then
+      v_own_territory := p_user is not null and (p_row ->> 'territory_id')::uuid in (select private.own_territories(p_user));
+      v_mine := p_user is not null
+                and exists (select 1 from public.staff s where s.id = (p_row ->> 'staff_id')::uuid and s.user_id = p_user);
+      return query select (p_row ->> 'territory_id')::uuid, true,
+        case p_resource
+          when 'customers' then v_own_territory
+          when 'visits' then v_own_territory and (p_action = 'read' or v_mine)
+          when 'visit_plans' then case when p_action = 'read' then v_mine else v_own_territory and v_mine end
+          else v_own_territory
+        end,
+        case p_resource
+          when 'customers' then p_action in ('read', 'create', 'update')
+          when 'visits' then p_action in ('read', 'create', 'update')
+          when 'visit_plans' then true
+          else p_action = 'read'
+        end;
     else
       return query select null::uuid, false, false, false;
   end case;

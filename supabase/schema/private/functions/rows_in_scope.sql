@@ -26,6 +26,20 @@ begin
     execute format('select count(*) from public.%I', v_table) into v_count;
     return v_count;
   end if;
+  if v_table in ('customers', 'visits', 'sales', 'payments') then
+    execute format(
+      'select count(*) from public.%I t
+        where t.territory_id = any ($1)
+           or ($2 is not null and $4 and t.territory_id in (select private.own_territories($2))
+               and ($3 not in (''visits'') or $5 = ''read''
+                    or t.staff_id in (select s.id from public.staff s where s.user_id = $2)))', v_table)
+      into v_count
+      using p_grant.territory_ids, p_grant.owner_id,
+            case when v_table = 'visits' then 'visits' else 'x' end,
+            case when v_table in ('customers', 'visits') then p_action in ('read', 'create', 'update') else p_action = 'read' end,
+            p_action;
+    return v_count;
+  end if;
   execute format(
     'select count(*) from public.%I t, private.record_facts($1, $2, to_jsonb(t), $3) f
       where (f.territory_applies and f.territory_id = any ($4)) or (f.own_applies and $5 is not null and f.is_own)',

@@ -36,11 +36,17 @@ create policy "people with audit_log read permission can read the history of r" 
    FROM public.acknowledgements k))) OR ((table_name = 'app_roles'::text) AND (record_id IN ( SELECT k.code
    FROM public.app_roles k))) OR ((table_name = 'audit_checkpoints'::text) AND (record_id IN ( SELECT (k.id)::text AS id
    FROM public.audit_checkpoints k))) OR ((table_name = 'custom_field_definitions'::text) AND (record_id IN ( SELECT (k.id)::text AS id
-   FROM public.custom_field_definitions k))) OR ((table_name = 'matrix_versions'::text) AND (record_id IN ( SELECT (k.id)::text AS id
-   FROM public.matrix_versions k))) OR ((table_name = 'permission_actions'::text) AND (record_id IN ( SELECT k.code
+   FROM public.custom_field_definitions k))) OR ((table_name = 'customer_contacts'::text) AND (record_id IN ( SELECT (k.id)::text AS id
+   FROM public.customer_contacts k))) OR ((table_name = 'customer_placements'::text) AND (record_id IN ( SELECT (k.id)::text AS id
+   FROM public.customer_placements k))) OR ((table_name = 'customer_tiers'::text) AND (record_id IN ( SELECT (k.id)::text AS id
+   FROM public.customer_tiers k))) OR ((table_name = 'customers'::text) AND (record_id IN ( SELECT (k.id)::text AS id
+   FROM public.customers k))) OR ((table_name = 'matrix_versions'::text) AND (record_id IN ( SELECT (k.id)::text AS id
+   FROM public.matrix_versions k))) OR ((table_name = 'payments'::text) AND (record_id IN ( SELECT (k.id)::text AS id
+   FROM public.payments k))) OR ((table_name = 'permission_actions'::text) AND (record_id IN ( SELECT k.code
    FROM public.permission_actions k))) OR ((table_name = 'positions'::text) AND (record_id IN ( SELECT (k.id)::text AS id
    FROM public.positions k))) OR ((table_name = 'preview_sessions'::text) AND (record_id IN ( SELECT (k.id)::text AS id
-   FROM public.preview_sessions k))) OR ((table_name = 'profiles'::text) AND (record_id IN ( SELECT (k.id)::text AS id
+   FROM public.preview_sessions k))) OR ((table_name = 'product_lines'::text) AND (record_id IN ( SELECT (k.id)::text AS id
+   FROM public.product_lines k))) OR ((table_name = 'profiles'::text) AND (record_id IN ( SELECT (k.id)::text AS id
    FROM public.profiles k))) OR ((table_name = 'regulation_categories'::text) AND (record_id IN ( SELECT (k.id)::text AS id
    FROM public.regulation_categories k))) OR ((table_name = 'regulation_drafts'::text) AND (record_id IN ( SELECT (k.regulation_id)::text AS regulation_id
    FROM public.regulation_drafts k))) OR ((table_name = 'regulation_positions'::text) AND (record_id IN ( SELECT (k.id)::text AS id
@@ -48,13 +54,18 @@ create policy "people with audit_log read permission can read the history of r" 
    FROM public.regulation_versions k))) OR ((table_name = 'regulations'::text) AND (record_id IN ( SELECT (k.id)::text AS id
    FROM public.regulations k))) OR ((table_name = 'resource_actions'::text) AND (record_id IN ( SELECT ((k.resource || '|'::text) || k.action)
    FROM public.resource_actions k))) OR ((table_name = 'resources'::text) AND (record_id IN ( SELECT k.code
-   FROM public.resources k))) OR ((table_name = 'role_permissions'::text) AND (record_id IN ( SELECT (k.id)::text AS id
-   FROM public.role_permissions k))) OR ((table_name = 'sanction_levels'::text) AND (record_id IN ( SELECT (k.id)::text AS id
+   FROM public.resources k))) OR ((table_name = 'retiering_runs'::text) AND (record_id IN ( SELECT (k.id)::text AS id
+   FROM public.retiering_runs k))) OR ((table_name = 'role_permissions'::text) AND (record_id IN ( SELECT (k.id)::text AS id
+   FROM public.role_permissions k))) OR ((table_name = 'sale_credits'::text) AND (record_id IN ( SELECT (((k.sale_id)::text || '|'::text) || (k.staff_id)::text)
+   FROM public.sale_credits k))) OR ((table_name = 'sales'::text) AND (record_id IN ( SELECT (k.id)::text AS id
+   FROM public.sales k))) OR ((table_name = 'sanction_levels'::text) AND (record_id IN ( SELECT (k.id)::text AS id
    FROM public.sanction_levels k))) OR ((table_name = 'staff'::text) AND (record_id IN ( SELECT (k.id)::text AS id
    FROM public.staff k))) OR ((table_name = 'territories'::text) AND (record_id IN ( SELECT (k.id)::text AS id
    FROM public.territories k))) OR ((table_name = 'territory_assignments'::text) AND (record_id IN ( SELECT (k.id)::text AS id
    FROM public.territory_assignments k))) OR ((table_name = 'user_roles'::text) AND (record_id IN ( SELECT (k.id)::text AS id
-   FROM public.user_roles k)))))));
+   FROM public.user_roles k))) OR ((table_name = 'visit_plans'::text) AND (record_id IN ( SELECT (k.id)::text AS id
+   FROM public.visit_plans k))) OR ((table_name = 'visits'::text) AND (record_id IN ( SELECT (k.id)::text AS id
+   FROM public.visits k)))))));
 
 CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON public.audit_log FOR EACH STATEMENT EXECUTE FUNCTION private.audit_log_is_append_only();
 CREATE TRIGGER audit_log_no_update BEFORE DELETE OR UPDATE ON public.audit_log FOR EACH ROW EXECUTE FUNCTION private.audit_log_is_append_only();
