@@ -6,7 +6,14 @@
 import { lazy, type ComponentType, type LazyExoticComponent } from "react";
 import { Route } from "react-router";
 import {
+  AlertOutlined,
   ApartmentOutlined,
+  AppstoreOutlined,
+  CalendarOutlined,
+  CarOutlined,
+  CrownOutlined,
+  DollarOutlined,
+  ShopOutlined,
   AuditOutlined,
   BookOutlined,
   CheckSquareOutlined,
@@ -92,6 +99,67 @@ const definitions: ResourceDefinition[] = [
       edit: page(() => import("./resources/regulation_categories/edit")),
     },
     meta: { label: "Rule categories", icon: <TagsOutlined />, parent: "rulebook" },
+  },
+  {
+    name: "field_work",
+    meta: { label: "Customers and sales", icon: <ShopOutlined /> },
+  },
+  {
+    name: "customers",
+    pages: {
+      list: page(() => import("./resources/customers/list")),
+      create: page(() => import("./resources/customers/create")),
+      edit: page(() => import("./resources/customers/edit")),
+      show: page(() => import("./resources/customers/show")),
+    },
+    meta: { label: "Customers", icon: <ShopOutlined />, parent: "field_work" },
+  },
+  {
+    name: "visits",
+    pages: {
+      list: page(() => import("./resources/visits/list")),
+      create: page(() => import("./resources/visits/create")),
+      edit: page(() => import("./resources/visits/edit")),
+    },
+    meta: { label: "Visits", icon: <CarOutlined />, parent: "field_work" },
+  },
+  {
+    name: "overdue_customers",
+    pages: { list: page(() => import("./resources/overdue_customers/list")) },
+    meta: { label: "Overdue visits", icon: <AlertOutlined />, parent: "field_work", permissionResource: "customers" },
+  },
+  {
+    name: "visit_plans",
+    pages: { list: page(() => import("./resources/visit_plans/list")) },
+    meta: { label: "Visit plans", icon: <CalendarOutlined />, parent: "field_work" },
+  },
+  {
+    name: "sales",
+    pages: {
+      list: page(() => import("./resources/sales/list")),
+      create: page(() => import("./resources/sales/create")),
+      edit: page(() => import("./resources/sales/edit")),
+      show: page(() => import("./resources/sales/show")),
+    },
+    meta: { label: "Sales", icon: <DollarOutlined />, parent: "field_work" },
+  },
+  {
+    name: "customer_tiers",
+    pages: {
+      list: page(() => import("./resources/customer_tiers/list")),
+      create: page(() => import("./resources/customer_tiers/create")),
+      edit: page(() => import("./resources/customer_tiers/edit")),
+    },
+    meta: { label: "Customer tiers", icon: <CrownOutlined />, parent: "field_work" },
+  },
+  {
+    name: "product_lines",
+    pages: {
+      list: page(() => import("./resources/product_lines/list")),
+      create: page(() => import("./resources/product_lines/create")),
+      edit: page(() => import("./resources/product_lines/edit")),
+    },
+    meta: { label: "Product lines", icon: <AppstoreOutlined />, parent: "field_work" },
   },
   {
     name: "organisation",

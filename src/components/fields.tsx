@@ -133,15 +133,23 @@ export function LocalizedTextFields<T extends FieldValues>({
   );
 }
 
-/** A whole number between min and max (shown as `fallback` when empty). */
+/** A number between min and max (whole unless `precision`; shown as `fallback` when empty). */
 export function NumberField<T extends FieldValues>({
   min,
   max,
   fallback,
   required,
   width,
+  precision = 0,
   ...field
-}: FieldProps<T> & { min: number; max: number; fallback: number; required?: string; width?: number }) {
+}: FieldProps<T> & {
+  min: number;
+  max: number;
+  fallback: number | null;
+  required?: string;
+  width?: number;
+  precision?: number;
+}) {
   return (
     <ControlledField
       {...field}
@@ -157,7 +165,7 @@ export function NumberField<T extends FieldValues>({
           value={props.value ?? fallback}
           min={min}
           max={max}
-          precision={0}
+          precision={precision}
           style={width ? { width } : undefined}
         />
       )}
@@ -236,11 +244,14 @@ export function DateField<T extends FieldValues>({
 export function TerritoryField<T extends FieldValues>({
   placeholder,
   disabledIds,
+  required,
   ...field
-}: FieldProps<T> & { placeholder: string; disabledIds?: string[] }) {
+}: FieldProps<T> & { placeholder: string; disabledIds?: string[]; required?: string }) {
   return (
     <ControlledField
       {...field}
+      required={Boolean(required)}
+      rules={required ? { required } : undefined}
       render={(props) => (
         <TerritoryTreeSelect
           id={props.id}

@@ -1996,6 +1996,10 @@ export type Database = {
           valid_to: string
         }[]
       }
+      days_overdue: {
+        Args: { p_customer: Database["public"]["Tables"]["customers"]["Row"] }
+        Returns: number
+      }
       effective_permissions: {
         Args: { p_user: string }
         Returns: {

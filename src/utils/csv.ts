@@ -1,5 +1,7 @@
 // CSV export safety: a cell that starts with = + - @ or a tab/carriage return would be
 // read as a formula by spreadsheet programs; prefix it with an apostrophe.
+import Papa from "papaparse";
+
 const formulaStart = /^[=+\-@\t\r]/;
 
 export function neutralizeCell(value: unknown): string | number | boolean | null {
@@ -22,4 +24,9 @@ export function saveCsv(filename: string, csv: string): void {
   link.download = filename;
   link.click();
   URL.revokeObjectURL(url);
+}
+
+/** Rows (already neutralised) as a CSV download with a byte-order mark, so spreadsheets read UTF-8. */
+export function saveRows(filename: string, rows: Record<string, unknown>[]): void {
+  saveCsv(filename, `\uFEFF${Papa.unparse(rows)}`);
 }

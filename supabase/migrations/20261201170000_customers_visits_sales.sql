@@ -857,6 +857,25 @@ $$;
 comment on function public.overdue_customers(date, uuid, uuid) is
   'Customers (not lost) whose last visit, or the day they entered their tier when never visited, is older than the tier''s interval on p_as_of; optionally for one owner or a territory subtree. Your RLS applies.';
 
+-- A customer's days past its visit due date today (negative: due in that many days; null: its
+-- tier has no fixed interval, or it is lost). A computed column: lists filter and sort on it
+-- (`days_overdue=gt.0`); the last visit counted is one the caller may read.
+create or replace function public.days_overdue(p_customer public.customers)
+returns integer
+language sql
+stable
+security invoker
+set search_path = ''
+as $$
+  select current_date - (coalesce((select max(v.visited_on) from public.visits v
+                                    where v.customer_id = p_customer.id and v.visited_on <= current_date),
+                                  p_customer.tier_since) + t.visit_interval_days)
+    from public.customer_tiers t
+   where t.id = p_customer.tier_id and t.visit_interval_days is not null and p_customer.status <> 'lost'
+$$;
+comment on function public.days_overdue(public.customers) is
+  'Computed column of customers: days since the visit fell due (last visit you may read, or tier entry, + the tier''s interval); null without an interval or when lost.';
+
 -- Plan vs done per salesperson and month, every month of the range present (zero-filled).
 create or replace function public.visit_plan_vs_done(p_from date, p_to date, p_territory uuid default null)
 returns table (month date, staff_id uuid, full_name text, territory_id uuid, planned bigint, done bigint)
@@ -1223,6 +1242,8 @@ revoke all on function public.customer_placement_as_of(uuid, date) from public, 
 grant execute on function public.customer_placement_as_of(uuid, date) to authenticated, service_role;
 revoke all on function public.overdue_customers(date, uuid, uuid) from public, anon;
 grant execute on function public.overdue_customers(date, uuid, uuid) to authenticated, service_role;
+revoke all on function public.days_overdue(public.customers) from public, anon;
+grant execute on function public.days_overdue(public.customers) to authenticated, service_role;
 revoke all on function public.visit_plan_vs_done(date, date, uuid) from public, anon;
 grant execute on function public.visit_plan_vs_done(date, date, uuid) to authenticated, service_role;
 revoke all on function public.new_customer_count(date, date, uuid, uuid) from public, anon;

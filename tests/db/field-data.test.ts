@@ -18,16 +18,19 @@ async function one<T extends Record<string, unknown>>(text: string, params: unkn
   return rows[0];
 }
 
-const tier = async (code: string) => (await one<{ id: string }>("select id from public.customer_tiers where code = $1", [code])).id;
-const productLine = async () => (await one<{ id: string }>("select id from public.product_lines where code = 'equipment'")).id;
-const position = async (code: string) => (await one<{ id: string }>("select id from public.positions where code = $1", [code])).id;
+const tier = async (code: string) =>
+  (await one<{ id: string }>("select id from public.customer_tiers where code = $1", [code])).id;
+const productLine = async () =>
+  (await one<{ id: string }>("select id from public.product_lines where code = 'equipment'")).id;
+const position = async (code: string) =>
+  (await one<{ id: string }>("select id from public.positions where code = $1", [code])).id;
 
 async function territory(code: string, parent: string | null = null): Promise<string> {
   return (
-    await one<{ id: string }>("insert into public.territories (code, name, parent_id) values ($1, $1, $2) returning id", [
-      `${code}-${tag}`,
-      parent,
-    ])
+    await one<{ id: string }>(
+      "insert into public.territories (code, name, parent_id) values ($1, $1, $2) returning id",
+      [`${code}-${tag}`, parent],
+    )
   ).id;
 }
 
@@ -35,7 +38,13 @@ async function salesperson(name: string, territoryId: string, userId: string | n
   return (
     await one<{ id: string }>(
       `insert into public.staff (full_name, email, position_id, territory_id, user_id) values ($1, $2, $3, $4, $5) returning id`,
-      [name, `${name.toLowerCase().replace(/\W/g, "")}-${tag}@field.example.com`, await position("salesperson"), territoryId, userId],
+      [
+        name,
+        `${name.toLowerCase().replace(/\W/g, "")}-${tag}@field.example.com`,
+        await position("salesperson"),
+        territoryId,
+        userId,
+      ],
     )
   ).id;
 }
@@ -107,7 +116,9 @@ describe("re-tiering by last calendar year's sales", () => {
     for (const role of ["manager", "auditor", "salesperson"]) {
       const user = await createTestUser([role], { signIn: false });
       await expect(
-        asRole({ role: "authenticated", sub: user.id }, (c) => c.query("select public.apply_retiering(2025, 'Yearly review')")),
+        asRole({ role: "authenticated", sub: user.id }, (c) =>
+          c.query("select public.apply_retiering(2025, 'Yearly review')"),
+        ),
       ).rejects.toThrow(/not allowed to re-tier/);
     }
     const hr = await createTestUser(["hr_admin"], { signIn: false });
@@ -115,7 +126,8 @@ describe("re-tiering by last calendar year's sales", () => {
       asRole({ role: "authenticated", sub: hr.id }, (c) => c.query("select public.apply_retiering(2025, '  ')")),
     ).rejects.toThrow(/Say why/);
     const result = await asRole({ role: "authenticated", sub: hr.id }, async (c) => {
-      const moved = (await c.query<{ n: number }>("select public.apply_retiering(2025, 'Yearly review') as n")).rows[0]!.n;
+      const moved = (await c.query<{ n: number }>("select public.apply_retiering(2025, 'Yearly review') as n")).rows[0]!
+        .n;
       const tiers = (
         await c.query<{ id: string; code: string; tier_since: string }>(
           "select c.id, t.code, c.tier_since::text from public.customers c join public.customer_tiers t on t.id = c.tier_id where c.id = any ($1::uuid[])",
@@ -139,7 +151,9 @@ describe("re-tiering by last calendar year's sales", () => {
     expect(byId[ids.exactlyVip!]!.tier_since).toBe(new Date().toISOString().slice(0, 10));
     expect(result.run.reason).toBe("Yearly review");
     expect(result.run.applied_by).toBe(hr.id);
-    expect(result.run.changes.map((c) => c.customer_id)).toEqual(expect.arrayContaining([ids.exactlyVip, ids.nothingSold]));
+    expect(result.run.changes.map((c) => c.customer_id)).toEqual(
+      expect.arrayContaining([ids.exactlyVip, ids.nothingSold]),
+    );
   });
 });
 
@@ -205,7 +219,10 @@ describe("plan vs done", () => {
     const root = await territory("PV");
     const seller = await salesperson("Plan Seller", root);
     const c = await customer("PV-A", root, "vip");
-    await sql("insert into public.visit_plans (staff_id, month, customer_id, planned_visits) values ($1, '2026-02-01', $2, 3)", [seller, c]);
+    await sql(
+      "insert into public.visit_plans (staff_id, month, customer_id, planned_visits) values ($1, '2026-02-01', $2, 3)",
+      [seller, c],
+    );
     await visit(c, seller, "2026-02-03");
     await visit(c, seller, "2026-02-27");
     await visit(c, seller, "2026-04-30");
@@ -236,10 +253,12 @@ describe("sales: the credit split and collections", () => {
   });
 
   it("credits a new sale 100% to the customer's owner on the sale date, with profit = amount - cost", async () => {
-    expect(await sql("select staff_id, share_percent::text from public.sale_credits where sale_id = $1", [saleId])).toEqual([
-      { staff_id: sellerA, share_percent: "100.00" },
-    ]);
-    expect((await one<{ profit: string }>("select profit::text from public.sales where id = $1", [saleId])).profit).toBe("380.00");
+    expect(
+      await sql("select staff_id, share_percent::text from public.sale_credits where sale_id = $1", [saleId]),
+    ).toEqual([{ staff_id: sellerA, share_percent: "100.00" }]);
+    expect(
+      (await one<{ profit: string }>("select profit::text from public.sales where id = $1", [saleId])).profit,
+    ).toBe("380.00");
   });
 
   it("refuses a split that does not add up to 100, naming the difference, and keeps the old one", async () => {
@@ -260,7 +279,9 @@ describe("sales: the credit split and collections", () => {
       ],
     });
     expect(over?.message).toBe("The credit split adds up to 100.50%, 0.50 more than 100%.");
-    expect(await sql("select staff_id from public.sale_credits where sale_id = $1", [saleId])).toEqual([{ staff_id: sellerA }]);
+    expect(await sql("select staff_id from public.sale_credits where sale_id = $1", [saleId])).toEqual([
+      { staff_id: sellerA },
+    ]);
   });
 
   it("accepts a split of exactly 100 in one step", async () => {
@@ -279,21 +300,40 @@ describe("sales: the credit split and collections", () => {
   });
 
   it("never collects more than the sale's amount, and shows the balance outstanding", async () => {
-    const first = await hr.client.from("payments").insert({ sale_id: saleId, paid_on: "2026-04-01", amount: 600 }).select().single();
+    const first = await hr.client
+      .from("payments")
+      .insert({ sale_id: saleId, paid_on: "2026-04-01", amount: 600 })
+      .select()
+      .single();
     expect(first.error).toBeNull();
-    const over = await hr.client.from("payments").insert({ sale_id: saleId, paid_on: "2026-04-02", amount: 400.01 }).select();
+    const over = await hr.client
+      .from("payments")
+      .insert({ sale_id: saleId, paid_on: "2026-04-02", amount: 400.01 })
+      .select();
     expect(over.error?.message).toBe("Payments would total 1,000.01, more than the sale's 1,000.00 (0.01 over).");
-    const early = await hr.client.from("payments").insert({ sale_id: saleId, paid_on: "2026-03-09", amount: 1 }).select();
+    const early = await hr.client
+      .from("payments")
+      .insert({ sale_id: saleId, paid_on: "2026-03-09", amount: 1 })
+      .select();
     expect(early.error?.message).toBe("A payment cannot be dated before its sale.");
     const lower = await hr.client.from("sales").update({ amount: 500 }).eq("id", saleId).select();
     expect(lower.error?.message).toMatch(/cannot go below the 600.00 already collected/);
     const { data: balance } = await hr.client.from("sale_balances").select("*").eq("sale_id", saleId).single();
     expect(balance).toMatchObject({ amount: 1000, collected: 600, outstanding: 400 });
-    const days = Math.round((Date.parse(new Date().toISOString().slice(0, 10)) - Date.parse("2026-03-10")) / 86_400_000);
+    const days = Math.round(
+      (Date.parse(new Date().toISOString().slice(0, 10)) - Date.parse("2026-03-10")) / 86_400_000,
+    );
     expect(balance?.days_outstanding).toBe(days);
-    const rest = await hr.client.from("payments").insert({ sale_id: saleId, paid_on: "2026-04-05", amount: 400 }).select();
+    const rest = await hr.client
+      .from("payments")
+      .insert({ sale_id: saleId, paid_on: "2026-04-05", amount: 400 })
+      .select();
     expect(rest.error).toBeNull();
-    const { data: paid } = await hr.client.from("sale_balances").select("outstanding, days_outstanding").eq("sale_id", saleId).single();
+    const { data: paid } = await hr.client
+      .from("sale_balances")
+      .select("outstanding, days_outstanding")
+      .eq("sale_id", saleId)
+      .single();
     expect(paid).toEqual({ outstanding: 0, days_outstanding: 0 });
   });
 });
@@ -322,7 +362,9 @@ describe("history stays where it happened when a customer moves", () => {
       territory_id: north,
       owner_id: oldOwner,
     });
-    expect(await sql("select staff_id from public.sale_credits where sale_id = $1", [pastSale])).toEqual([{ staff_id: oldOwner }]);
+    expect(await sql("select staff_id from public.sale_credits where sale_id = $1", [pastSale])).toEqual([
+      { staff_id: oldOwner },
+    ]);
     const { data: then } = await hr.client.rpc("customer_placement_as_of", { p_customer: c, p_on: "2026-01-15" });
     expect(then?.[0]).toMatchObject({ territory_id: north, owner_id: oldOwner });
     const { data: now } = await hr.client.rpc("customer_placement_as_of", { p_customer: c });
@@ -392,7 +434,10 @@ describe("a salesperson is kept to their own territory on every API path", () =>
       ["sales", "customer_id"],
       ["sale_balances", "customer_id"],
     ] as const) {
-      const { data, error } = await c.from(table).select("*").eq(column, theirs);
+      const { data, error } = await c
+        .from(table as "visits")
+        .select("*")
+        .eq(column as "customer_id", theirs);
       expect(error, table).toBeNull();
       expect(data, table).toEqual([]);
     }
@@ -409,7 +454,9 @@ describe("a salesperson is kept to their own territory on every API path", () =>
     expect(overdue.map((r) => r.customer_id)).not.toContain(theirs);
     const plan = (await c.rpc("visit_plan_vs_done", { p_from: "2026-02-01", p_to: "2026-02-28" })).data ?? [];
     expect(plan.map((r) => r.staff_id)).not.toContain(theirSeller);
-    expect(Number((await c.rpc("customer_count", { p_from: "2026-02-01", p_to: "2026-02-28", p_staff: theirSeller })).data)).toBe(0);
+    expect(
+      Number((await c.rpc("customer_count", { p_from: "2026-02-01", p_to: "2026-02-28", p_staff: theirSeller })).data),
+    ).toBe(0);
     const proposal = (await c.rpc("propose_retiering", { p_year: 2025 })).data ?? [];
     expect(proposal.map((r) => r.customer_id)).not.toContain(theirs);
   });
@@ -425,25 +472,42 @@ describe("a salesperson is kept to their own territory on every API path", () =>
       .select();
     expect(created.error?.code).toBe("42501");
     // Moving one's own customer into another territory is refused too.
-    expect((await c.from("customers").update({ territory_id: theirTerritory }).eq("id", mine).select()).error?.code).toBe("42501");
-    expect((await c.from("customer_contacts").insert({ customer_id: theirs, name: "Planted" }).select()).error?.code).toBe("42501");
-    expect((await c.from("visits").insert({ customer_id: theirs, purpose: "Poaching" }).select()).error?.code).toBe("42501");
+    expect(
+      (await c.from("customers").update({ territory_id: theirTerritory }).eq("id", mine).select()).error?.code,
+    ).toBe("42501");
+    expect(
+      (await c.from("customer_contacts").insert({ customer_id: theirs, name: "Planted" }).select()).error?.code,
+    ).toBe("42501");
+    expect((await c.from("visits").insert({ customer_id: theirs, purpose: "Poaching" }).select()).error?.code).toBe(
+      "42501",
+    );
     expect(
       (await c.from("visit_plans").insert({ customer_id: theirs, month, planned_visits: 2 }).select()).error?.code,
     ).toBe("42501");
     expect(
-      (await c.from("sales").insert({ customer_id: theirs, product_line_id: await productLine(), sale_date: "2026-02-03", amount: 1 }).select())
-        .error?.code,
+      (
+        await c
+          .from("sales")
+          .insert({ customer_id: theirs, product_line_id: await productLine(), sale_date: "2026-02-03", amount: 1 })
+          .select()
+      ).error?.code,
     ).toBe("42501");
     expect((await c.from("payments").insert({ sale_id: theirSale, amount: 1 }).select()).error?.code).toBe("42501");
-    const split = await c.rpc("set_sale_credits", { p_sale: theirSale, p_credits: [{ staff_id: myStaff, share_percent: 100 }] });
+    const split = await c.rpc("set_sale_credits", {
+      p_sale: theirSale,
+      p_credits: [{ staff_id: myStaff, share_percent: 100 }],
+    });
     expect(split.error?.code).toBe("42501");
     expect(await one("select address, territory_id from public.customers where id = $1", [theirs])).toEqual({
       address: "",
       territory_id: theirTerritory,
     });
-    expect(await sql("select staff_id from public.sale_credits where sale_id = $1", [theirSale])).toEqual([{ staff_id: theirSeller }]);
-    expect((await sql("select count(*)::int as n from public.visits where customer_id = $1", [theirs]))[0]).toEqual({ n: 1 });
+    expect(await sql("select staff_id from public.sale_credits where sale_id = $1", [theirSale])).toEqual([
+      { staff_id: theirSeller },
+    ]);
+    expect((await sql("select count(*)::int as n from public.visits where customer_id = $1", [theirs]))[0]).toEqual({
+      n: 1,
+    });
   });
 
   it("logs a visit to their own customer as themselves, snapshotting where it was", async () => {
@@ -455,7 +519,10 @@ describe("a salesperson is kept to their own territory on every API path", () =>
     expect(error).toBeNull();
     expect(data).toMatchObject({ staff_id: myStaff, created_by: me.id });
     // Naming someone else as the visitor is refused.
-    const forged = await me.client.from("visits").insert({ customer_id: mine, staff_id: theirSeller, purpose: "Forged" }).select();
+    const forged = await me.client
+      .from("visits")
+      .insert({ customer_id: mine, staff_id: theirSeller, purpose: "Forged" })
+      .select();
     expect(forged.error?.code).toBe("42501");
     // Server-set columns are not taken from the client.
     const { data: snap } = await me.client
@@ -463,6 +530,11 @@ describe("a salesperson is kept to their own territory on every API path", () =>
       .insert({ customer_id: mine, purpose: "Sneaky", territory_id: theirTerritory, created_by: theirSeller } as never)
       .select("territory_id, created_by")
       .single();
-    expect(snap).toEqual({ territory_id: (await one<{ territory_id: string }>("select territory_id from public.customers where id = $1", [mine])).territory_id, created_by: me.id });
+    expect(snap).toEqual({
+      territory_id: (
+        await one<{ territory_id: string }>("select territory_id from public.customers where id = $1", [mine])
+      ).territory_id,
+      created_by: me.id,
+    });
   });
 });

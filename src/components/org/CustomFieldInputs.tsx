@@ -9,7 +9,9 @@ import { localizedLabel } from "../../providers/i18n";
 import { ControlledField } from "../ControlledField";
 import { fieldOptions, optionLabel, type FieldDefinition } from "./customFields";
 
-export function useCustomFieldDefinitions(resource: "staff" | "territories") {
+export type CustomFieldResource = "staff" | "territories" | "customers";
+
+export function useCustomFieldDefinitions(resource: CustomFieldResource) {
   const { result, query } = useList<FieldDefinition>({
     resource: "custom_field_definitions",
     filters: [
@@ -26,7 +28,7 @@ export function CustomFieldInputs<T extends FieldValues>({
   resource,
   control,
 }: {
-  resource: "staff" | "territories";
+  resource: CustomFieldResource;
   control: Control<T>;
 }) {
   const { t, i18n } = useTranslation();

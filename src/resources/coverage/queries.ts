@@ -1,7 +1,6 @@
 // What the coverage page reads besides the coverage RPCs (in ../regulations/queries): the
 // rules in force to choose from; and the CSV download of the people still missing.
-import Papa from "papaparse";
-import { saveCsv } from "../../utils/csv";
+import { saveRows } from "../../utils/csv";
 import { localized, type RegulationRow, type VersionRow } from "../regulations/queries";
 
 export const ruleOptionSelect =
@@ -11,9 +10,7 @@ export type RuleOption = Pick<RegulationRow, "id" | "code" | "status" | "current
   regulation_versions: Pick<VersionRow, "version_number" | "title_en" | "title_es" | "title_zh">[];
 };
 
-export function download(filename: string, rows: Record<string, unknown>[]) {
-  saveCsv(filename, `\uFEFF${Papa.unparse(rows)}`);
-}
+export const download = saveRows;
 
 /** A rule's title in the version in force, in the reader's language. */
 export function ruleOptionTitle(rule: RuleOption, language: string): string {

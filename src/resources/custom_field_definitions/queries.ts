@@ -4,7 +4,7 @@ import type { FieldOption } from "../../components/org/customFields";
 export type DefinitionRow = Tables<"custom_field_definitions">;
 export type FieldType = Database["public"]["Enums"]["custom_field_type"];
 export const fieldTypes: FieldType[] = ["text", "number", "date", "single_select", "multi_select", "boolean"];
-export const fieldResources = ["staff", "territories"] as const;
+export const fieldResources = ["staff", "territories", "customers"] as const;
 export const fieldKeyPattern = /^[a-z][a-z0-9_]{0,39}$/;
 
 export type DefinitionFormValues = Pick<

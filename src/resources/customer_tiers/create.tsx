@@ -1,0 +1,5 @@
+import { CustomerTierForm } from "./form";
+
+export default function CustomerTiersCreate() {
+  return <CustomerTierForm action="create" />;
+}

@@ -1,0 +1,5 @@
+import { CustomerTierForm } from "./form";
+
+export default function CustomerTiersEdit() {
+  return <CustomerTierForm action="edit" />;
+}

@@ -1,0 +1,5 @@
+import { CustomerForm } from "./form";
+
+export default function CustomersCreate() {
+  return <CustomerForm action="create" />;
+}

@@ -1,0 +1,5 @@
+import { CustomerForm } from "./form";
+
+export default function CustomersEdit() {
+  return <CustomerForm action="edit" />;
+}

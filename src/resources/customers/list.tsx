@@ -1,0 +1,112 @@
+// Customers: server-side paging, sorting and filters (name or code, tier, status, territory
+// subtree, owner, overdue), CSV export as filtered. A salesperson sees their own territory's.
+import { CreateButton, EditButton, ExportButton, List, ShowButton, useTable } from "@refinedev/antd";
+import { useExport, type CrudFilter } from "@refinedev/core";
+import { Badge, Space, Table, Tag } from "antd";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { PageTitle } from "../../components/PageTitle";
+import { QueryError } from "../../components/QueryError";
+import { TableFilterForm } from "../../components/TableFilterForm";
+import { useTerritoryTree } from "../../components/org/TerritoryTreeSelect";
+import { customerExportRow } from "./export";
+import { CustomerFilterBar } from "./filter-bar";
+import {
+  customerListSelect,
+  customerStatusColor,
+  subtreeIds,
+  territoryFilter,
+  tierName,
+  type CustomerListRow,
+} from "./queries";
+
+export default function CustomersList() {
+  const { t, i18n } = useTranslation();
+  const [territory, setTerritory] = useState<string | null>(null);
+  const { rows: territories } = useTerritoryTree();
+  const permanent = territoryFilter(subtreeIds(territories, territory));
+  const { tableProps, tableQuery, filters, setFilters, sorters, searchFormProps } = useTable<CustomerListRow>({
+    resource: "customers",
+    meta: { select: customerListSelect, count: "exact" },
+    sorters: { initial: [{ field: "name", order: "asc" }] },
+    filters: { permanent },
+    pagination: { pageSize: 25 },
+    syncWithLocation: true,
+  });
+  const value = (field: string) =>
+    (filters.find((f) => "field" in f && f.field === field) as { value?: unknown } | undefined)?.value;
+  const setFilter = (field: string, operator: CrudFilter["operator"], next: unknown) => {
+    const others = filters.filter((f) => !("field" in f) || f.field !== field) as CrudFilter[];
+    const empty = next === undefined || next === null || next === "";
+    setFilters(empty ? others : [...others, { field, operator, value: next } as CrudFilter], "replace");
+  };
+  const { triggerExport, isLoading: exporting } = useExport<CustomerListRow>({
+    resource: "customers",
+    filters: [...filters, ...permanent] as CrudFilter[],
+    sorters,
+    meta: { select: customerListSelect },
+    pageSize: 1000,
+    filename: "customers",
+    mapData: customerExportRow,
+  });
+  return (
+    <List
+      title={<PageTitle>{t("customers.titles.list")}</PageTitle>}
+      headerButtons={
+        <Space wrap>
+          <ExportButton onClick={() => void triggerExport()} loading={exporting} />
+          <CreateButton />
+        </Space>
+      }
+    >
+      <TableFilterForm form={searchFormProps.form} />
+      <CustomerFilterBar value={value} setFilter={setFilter} territory={territory} setTerritory={setTerritory} />
+      {tableQuery.isError && <QueryError error={tableQuery.error} onRetry={() => void tableQuery.refetch()} />}
+      <Table<CustomerListRow> {...tableProps} rowKey="id" scroll={{ x: true }}>
+        <Table.Column<CustomerListRow> dataIndex="code" title={t("customers.fields.code")} sorter />
+        <Table.Column<CustomerListRow> dataIndex="name" title={t("customers.fields.name")} sorter />
+        <Table.Column<CustomerListRow>
+          key="tier"
+          title={t("customers.fields.tier_id")}
+          render={(_, row) => <Tag>{tierName(row.tier, i18n.language)}</Tag>}
+        />
+        <Table.Column<CustomerListRow>
+          dataIndex="status"
+          title={t("customers.fields.status")}
+          sorter
+          render={(s: CustomerListRow["status"]) => (
+            <Badge status={customerStatusColor[s] as "default"} text={t(`customers.status.${s}`)} />
+          )}
+        />
+        <Table.Column<CustomerListRow>
+          key="territory"
+          title={t("customers.fields.territory_id")}
+          render={(_, row) => (row.territory ? <Tag>{row.territory.code}</Tag> : "—")}
+        />
+        <Table.Column<CustomerListRow>
+          key="owner"
+          title={t("customers.fields.owner_id")}
+          render={(_, row) => row.owner?.full_name ?? "—"}
+        />
+        <Table.Column<CustomerListRow>
+          dataIndex="days_overdue"
+          title={t("customers.fields.days_overdue")}
+          sorter
+          render={(d: number | null) =>
+            d !== null && d > 0 ? <Tag color="error">{t("customers.overdueDays", { count: d })}</Tag> : "—"
+          }
+        />
+        <Table.Column<CustomerListRow>
+          key="actions"
+          title={t("table.actions")}
+          render={(_, row) => (
+            <Space>
+              <ShowButton hideText size="small" recordItemId={row.id} aria-label={t("buttons.show")} />
+              <EditButton hideText size="small" recordItemId={row.id} aria-label={t("buttons.edit")} />
+            </Space>
+          )}
+        />
+      </Table>
+    </List>
+  );
+}

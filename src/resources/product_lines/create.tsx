@@ -1,0 +1,5 @@
+import { ProductLineForm } from "./form";
+
+export default function ProductLinesCreate() {
+  return <ProductLineForm action="create" />;
+}

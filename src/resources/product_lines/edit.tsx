@@ -1,0 +1,5 @@
+import { ProductLineForm } from "./form";
+
+export default function ProductLinesEdit() {
+  return <ProductLineForm action="edit" />;
+}

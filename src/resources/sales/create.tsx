@@ -1,0 +1,5 @@
+import { SaleForm } from "./form";
+
+export default function SalesCreate() {
+  return <SaleForm action="create" />;
+}

@@ -1,0 +1,5 @@
+import { VisitForm } from "./form";
+
+export default function VisitsEdit() {
+  return <VisitForm action="edit" />;
+}
