@@ -65,7 +65,9 @@ export default defineConfig({
           sequence: { groupOrder: 0 },
           environment: "node",
           include: ["tests/e2e/accessibility.test.ts"],
-          testTimeout: 300_000,
+          // Every role's walk at once (see the test): a walk is mostly waiting, which the others fill.
+          maxConcurrency: 5,
+          testTimeout: 480_000,
           hookTimeout: 90_000,
         },
       },

@@ -138,9 +138,13 @@ export async function navigate(page: Page, path: string): Promise<void> {
     window.dispatchEvent(new PopStateEvent("popstate"));
   }, path);
   const pathname = new URL(path, "http://app.local").pathname;
-  await page.waitForFunction(
-    (p) => document.querySelector("[data-rendered-route]")?.getAttribute("data-rendered-route") === p,
-    pathname,
-    { polling: 50 },
-  );
+  await page
+    .waitForFunction(
+      (p) => document.querySelector("[data-rendered-route]")?.getAttribute("data-rendered-route") === p,
+      pathname,
+      { polling: 50, timeout: 30_000 },
+    )
+    .catch((error: Error) => {
+      throw new Error(`${path} was not on screen within 30 s: ${error.message}`);
+    });
 }
