@@ -2017,6 +2017,18 @@ export type Database = {
         Args: { p_user: string; p_resource: string; p_action: string; p_record?: string }
         Returns: Json
       }
+      import_customers: {
+        Args: { p_rows: Json; p_dry_run?: boolean }
+        Returns: Json
+      }
+      import_payments: {
+        Args: { p_rows: Json; p_dry_run?: boolean }
+        Returns: Json
+      }
+      import_sales: {
+        Args: { p_rows: Json; p_dry_run?: boolean }
+        Returns: Json
+      }
       import_staff: {
         Args: { p_rows: Json; p_dry_run?: boolean }
         Returns: Json

@@ -12,6 +12,9 @@ export const targets = {
   regulations: 200,
   acknowledgements: 50_000,
   audit_rows: 1_000_000,
+  customers: 100_000,
+  visits: 500_000,
+  sales: 1_000_000,
 } as const;
 
 /** Salespeople in the reference set: one per territory at most (the database insists). */
@@ -262,6 +265,90 @@ export const steps: Step[] = [
                  where r.code like 'BEN-%'
                  order by pg_temp.h(r.code || s.email)
                  limit ${targets.acknowledgements} - (select count(*) from public.acknowledgements)) pair;`);
+    },
+  },
+  {
+    // Field data in bulk, set-based: the tables' own triggers (snapshots, default credit, audit)
+    // are switched off for the load and their work done here in whole statements, with the
+    // same results (placements since 2024, visits and sales snapshotting the customer's
+    // territory and owner, every sale credited 100% to its owner). Foreign keys stay checked.
+    label: "customers 100,000, visits 500,000, sales 1,000,000 over 24 months (with credits, payments, plans)",
+    async run(client, progress) {
+      const tables = ["customers", "customer_placements", "visits", "visit_plans", "sales", "sale_credits", "payments"];
+      for (const t of tables) await client.query(`alter table public.${t} disable trigger user`);
+      try {
+        await client.query(`
+          create temp table bench_owned as
+          select t.id as territory_id, a.staff_id, (row_number() over (order by t.code) - 1)::int as n
+            from public.territories t join public.territory_assignments a on a.territory_id = t.id and a.valid_to is null;
+          create unique index on bench_owned (n);
+          analyze bench_owned;
+          create temp table bench_tiers as
+          select (select id from public.customer_tiers where code = 'vip') as vip, (select id from public.customer_tiers where code = 'first_level') as first,
+                 (select id from public.customer_tiers where code = 'second_level') as second, (select id from public.customer_tiers where code = 'other') as other,
+                 (select array_agg(id order by sort_order) from public.product_lines) as lines;`);
+        const owned = Number((await client.query<{ n: string }>("select count(*) as n from bench_owned")).rows[0]!.n);
+        await client.query(`
+          insert into public.customers (id, code, name, tier_id, tier_since, status, territory_id, owner_id, address, created_at, updated_at)
+          select md5('bc:' || i)::uuid, 'BC-' || lpad(i::text, 6, '0'),
+                 pg_temp.pick(array['Aceros', 'Boreal', 'Cobalto', 'Delta', 'Estrella', 'Faro', 'Granito', 'Horizonte', 'Iris', 'Jade'], 'cn' || i) || ' ' ||
+                 pg_temp.pick(array['Distribuciones', 'Industrial', 'Comercial', 'Suministros', 'Trading', 'Logística'], 'cm' || i) || ' ' || i,
+                 case when pg_temp.h('tier' || i) < 0.05 then tt.vip when pg_temp.h('tier' || i) < 0.2 then tt.first
+                      when pg_temp.h('tier' || i) < 0.5 then tt.second else tt.other end,
+                 date '2024-06-01' + floor(pg_temp.h('since' || i) * 500)::int,
+                 (case when pg_temp.h('st' || i) < 0.8 then 'active' when pg_temp.h('st' || i) < 0.9 then 'potential'
+                       when pg_temp.h('st' || i) < 0.97 then 'prospect' else 'lost' end)::public.customer_status,
+                 o.territory_id, o.staff_id, 'Calle ' || (i % 300) || ', ' || i, now(), now()
+            from generate_series(1, ${targets.customers}) i
+            join bench_owned o on o.n = i % ${owned}
+            cross join bench_tiers tt;
+          insert into public.customer_placements (customer_id, territory_id, owner_id, valid_from)
+          select c.id, c.territory_id, c.owner_id, date '2024-01-01' from public.customers c where c.code like 'BC-%';
+          analyze public.customers;`);
+        progress("customers 100,000");
+        await client.query(`
+          create temp table bench_customers as
+          select (row_number() over (order by c.id) - 1)::int as n, c.id, c.territory_id, c.owner_id
+            from public.customers c where c.code like 'BC-%';
+          create unique index on bench_customers (n);
+          analyze bench_customers;
+          insert into public.visits (customer_id, staff_id, visited_on, purpose, outcome, territory_id, owner_id, created_at, updated_at)
+          select c.id, c.owner_id, current_date - 1 - floor(pg_temp.h('vd' || i) * 730)::int,
+                 pg_temp.pick(array['Quarterly business review', 'New product presentation', 'Order follow-up', 'Payment collection'], 'vp' || i),
+                 pg_temp.pick(array['Order agreed', 'Interested', 'No change', 'Payment promised'], 'vo' || i), c.territory_id, c.owner_id, now(), now()
+            from generate_series(1, ${targets.visits}) i
+            join bench_customers c on c.n = floor(pg_temp.h('vc' || i) * ${targets.customers})::int;`);
+        progress("visits 500,000");
+        for (let from = 1; from <= targets.sales; from += 250_000) {
+          const to = Math.min(targets.sales, from + 249_999);
+          await client.query(`
+            insert into public.sales (id, external_id, sale_date, customer_id, product_line_id, quantity, amount, cost, territory_id, owner_id, created_at, updated_at)
+            select md5('bsale:' || i)::uuid, 'BS-' || i, current_date - 1 - floor(pg_temp.h('sd' || i) * 730)::int, c.id,
+                   tt.lines[1 + floor(pg_temp.h('sl' || i) * cardinality(tt.lines))::int], 1 + floor(pg_temp.h('sq' || i) * 20)::int,
+                   x.amount, round(x.amount * 0.62, 2), c.territory_id, c.owner_id, now(), now()
+              from generate_series(${from}, ${to}) i
+              join bench_customers c on c.n = floor(pg_temp.h('sc' || i) * ${targets.customers})::int
+              cross join bench_tiers tt
+              cross join lateral (select round((50 + pg_temp.h('sa' || i) * 4950)::numeric, 2) as amount) x;
+            insert into public.sale_credits (sale_id, staff_id, share_percent, territory_id)
+            select s.id, s.owner_id, 100, s.territory_id from public.sales s
+             where s.external_id like 'BS-%' and s.owner_id is not null and substr(s.external_id, 4)::int between ${from} and ${to};
+            insert into public.payments (sale_id, paid_on, amount, territory_id, created_at, updated_at)
+            select s.id, least(s.sale_date + 30, current_date), s.amount, s.territory_id, now(), now() from public.sales s
+             where s.external_id like 'BS-%' and substr(s.external_id, 4)::int between ${from} and ${to}
+               and s.sale_date < current_date - 45 and pg_temp.h('pay' || s.external_id) < 0.6;`);
+          progress(
+            `sales ${to.toLocaleString("en")} / ${targets.sales.toLocaleString("en")} (with credits and payments)`,
+          );
+        }
+        await client.query(`
+          insert into public.visit_plans (staff_id, month, customer_id, planned_visits, territory_id)
+          select c.owner_id, date_trunc('month', current_date)::date, c.id, 1, c.territory_id
+            from public.customers c join public.customer_tiers t on t.id = c.tier_id
+           where c.code like 'BC-%' and c.owner_id is not null and t.code in ('vip', 'first_level') and c.status <> 'lost';`);
+      } finally {
+        for (const t of tables) await client.query(`alter table public.${t} enable trigger user`);
+      }
     },
   },
   {

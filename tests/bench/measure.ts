@@ -74,13 +74,20 @@ export async function measurePair(
   requests: number,
 ): Promise<PairRow> {
   const request = query.request(session);
+  const bypassRequest = query.bypass?.(session) ?? request;
   const first = await send(stack, request, session.token);
   if (!first.ok)
     throw new Error(`${query.name} as ${session.label} failed with HTTP ${first.status}: ${first.error ?? ""}`);
-  const bypassWorks = (await send(stack, request, service.token)).ok;
+  const bypassFirst = await send(stack, bypassRequest, service.token);
+  const bypassWorks = bypassFirst.ok;
+  // The service role's request must reach the same rows, or the ratio compares different work.
+  if (query.bypass && bypassFirst.rows !== first.rows)
+    throw new Error(
+      `${query.name}: ${session.label} reads ${first.rows} rows, the service role's equivalent ${bypassFirst.rows}`,
+    );
   for (let i = 0; i < warmup; i++) {
     await send(stack, request, session.token);
-    if (bypassWorks) await send(stack, request, service.token);
+    if (bypassWorks) await send(stack, bypassRequest, service.token);
   }
   const rls: number[] = [];
   const bypass: number[] = [];
@@ -88,7 +95,7 @@ export async function measurePair(
     const a = await send(stack, request, session.token);
     if (!a.ok) throw new Error(`${query.name} as ${session.label} failed with HTTP ${a.status}`);
     rls.push(a.ms);
-    if (bypassWorks) bypass.push((await send(stack, request, service.token)).ms);
+    if (bypassWorks) bypass.push((await send(stack, bypassRequest, service.token)).ms);
   }
   const rlsStats = { p50: percentile(rls, 50), p95: percentile(rls, 95) };
   const bypassStats = bypassWorks ? { p50: percentile(bypass, 50), p95: percentile(bypass, 95) } : null;

@@ -26,7 +26,14 @@ export interface PageQuery {
   /** A list page (held to the p95 and RLS/bypass targets) rather than an RPC computation. */
   list: boolean;
   request(session: Session): BenchRequest;
+  /** The service role's request for the same rows (default: the same request, all rows). */
+  bypass?(session: Session): BenchRequest;
+  /** Only for these sessions (by label); by default every session but the salesperson. */
+  sessions?: string[];
 }
+
+/** The sessions the field-data pages are measured for (their targets are per territory). */
+export const fieldSessions = ["territory manager", "salesperson"];
 
 /** Signs in through the auth service like the app does and returns the access token. */
 export async function signIn(stack: Stack, email: string, password: string, label: string): Promise<Session> {
@@ -52,6 +59,7 @@ interface Selects {
   orgChartPerPosition: number;
   coveragePageSize: number;
   coverageOrder: readonly string[];
+  customerListSelect: string;
 }
 
 async function loadSelects(): Promise<Selects> {
@@ -69,6 +77,7 @@ async function loadSelects(): Promise<Selects> {
     const regulations = await load("/src/resources/regulations/queries.ts");
     const audit = await load("/src/resources/audit_log/queries.ts");
     const positions = await load("/src/resources/positions/queries.ts");
+    const customers = await load("/src/resources/customers/queries.ts");
     return {
       staffListSelect: String(staff.staffListSelect),
       territoryTreeResource: String(territories.territoryTreeResource),
@@ -81,6 +90,7 @@ async function loadSelects(): Promise<Selects> {
       orgChartPerPosition: Number(positions.orgChartPerPosition),
       coveragePageSize: Number(regulations.coveragePageSize),
       coverageOrder: regulations.coverageOrder as readonly string[],
+      customerListSelect: String(customers.customerListSelect),
     };
   } finally {
     await vite.close();
@@ -97,10 +107,76 @@ export async function pageQueries(stack: Stack): Promise<PageQuery[]> {
   // A rule in force and one person with a long history (both from the reference set).
   const rule = await one("select id::text as v from public.regulations where code = 'BEN-001'");
   const person = await one("select s.id::text as v from public.staff s where s.email = 'sales@example.com'");
+  // Each field-data session's scope: the manager's region (NOR) and the salesperson's area.
+  const scope = async (code: string) =>
+    (
+      await db.query<{ root: string; ids: string[] }>(
+        `select r.id::text as root, array_agg(t.id::text order by t.code) as ids
+           from public.territories r join public.territories t on t.path <@ r.path where r.code = $1 group by r.id`,
+        [code],
+      )
+    ).rows[0];
+  const scopes: Record<string, { root: string; ids: string[] } | undefined> = {
+    "territory manager": await scope("NOR"),
+    salesperson: await scope("NOR-E-1"),
+  };
+  const customerCount = await one("select count(*)::text as v from public.customers where code like 'BC-%'");
   await db.end();
   if (!rule || !person) throw new Error("the bench database lacks the reference rows: run `npm run seed:large` again");
+  if (Number(customerCount) === 0)
+    throw new Error("the bench database has no field data: run `npm run seed:large` again");
   const page = (size: number) => `offset=0&limit=${size}`;
+  const scopeOf = (session: Session) => {
+    const found = scopes[session.label];
+    if (!found) throw new Error(`no territory scope for ${session.label}`);
+    return found;
+  };
+  // The pages' own defaults: the visit plan's last six months, this one included.
+  const now = new Date();
+  const monthStart = (back: number) =>
+    new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - back, 1)).toISOString().slice(0, 10);
+  const monthEnd = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 0)).toISOString().slice(0, 10);
+  const customerList = (filter: string): BenchRequest => ({
+    method: "GET",
+    count: "exact",
+    path: `/rest/v1/customers?select=${enc(s.customerListSelect)}${filter}&order=name.asc&${page(25)}`,
+  });
+  const overdue = (body: Record<string, string>): BenchRequest => ({
+    method: "POST",
+    count: "exact",
+    path: `/rest/v1/rpc/overdue_customers?order=days_overdue.desc,code.asc&${page(25)}`,
+    body,
+  });
+  const planVsDone = (body: Record<string, string>): BenchRequest => ({
+    method: "POST",
+    path: "/rest/v1/rpc/visit_plan_vs_done",
+    body: { p_from: monthStart(5), p_to: monthEnd, ...body },
+  });
+  const fieldQueries: PageQuery[] = [
+    {
+      name: "customer list",
+      list: true,
+      sessions: fieldSessions,
+      request: () => customerList(""),
+      bypass: (session) => customerList(`&territory_id=in.(${scopeOf(session).ids.join(",")})`),
+    },
+    {
+      name: "overdue visits",
+      list: true,
+      sessions: fieldSessions,
+      request: () => overdue({}),
+      bypass: (session) => overdue({ p_territory: scopeOf(session).root }),
+    },
+    {
+      name: "visit plan vs done (6 months)",
+      list: true,
+      sessions: fieldSessions,
+      request: () => planVsDone({}),
+      bypass: (session) => planVsDone({ p_territory: scopeOf(session).root }),
+    },
+  ];
   return [
+    ...fieldQueries,
     {
       name: "staff list",
       list: true,

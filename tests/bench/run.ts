@@ -43,11 +43,13 @@ try {
   const sessions: Session[] = [
     await signIn(stack, demo("manager").email, demo("manager").password, "territory manager"),
     await signIn(stack, demo("hr_admin").email, demo("hr_admin").password, "HR"),
+    await signIn(stack, demo("salesperson").email, demo("salesperson").password, "salesperson"),
   ];
   const report: Report = { lists: [], concurrency: [], editPairs: null, bundle: null, audit: null, requests, seconds };
   const queries = await pageQueries(stack);
   for (const session of sessions) {
     for (const query of queries) {
+      if (!(query.sessions ?? sessions.slice(0, 2).map((x) => x.label)).includes(session.label)) continue;
       const row = await measurePair(stack, query, session, service, requests);
       report.lists.push(row);
       say(

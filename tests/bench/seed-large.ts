@@ -4,7 +4,9 @@
 // "random" choice is a hash of a fixed key), with progress:
 //   1,000 territories on 5 levels, 200 positions, 5,000 staff with custom-field values,
 //   200 regulations with 3 published versions each in three languages (besides the demo's),
-//   50,000 acknowledgements and 1,000,000 audit rows (hash-chained like real ones).
+//   50,000 acknowledgements, 100,000 customers with 500,000 visits and 1,000,000 sales lines
+//   over 24 months (credits, payments, this month's visit plans), and 1,000,000 audit rows
+//   (hash-chained like real ones).
 // Ordinary rows go through the tables' triggers (paths, assignments, audit); the audit
 // log is then topped up to a million rows in set-based batches that extend the same chain.
 import { rmSync } from "node:fs";
@@ -48,7 +50,10 @@ try {
            (select count(*) from public.regulations) as all_regulations,
            (select count(*) from public.regulation_versions) as versions,
            (select count(*) from public.acknowledgements) as acknowledgements,
-           (select count(*) from public.audit_log) as audit_rows`);
+           (select count(*) from public.audit_log) as audit_rows,
+           (select count(*) from public.customers where code like 'BC-%') as customers,
+           (select count(*) from public.visits v join public.customers c on c.id = v.customer_id where c.code like 'BC-%') as visits,
+           (select count(*) from public.sales where external_id like 'BS-%') as sales`);
   const row = counts.rows[0]!;
   for (const [key, want] of Object.entries(targets)) {
     const got = Number(row[key as keyof typeof targets]);

@@ -165,6 +165,9 @@ describe("functions", () => {
       // and applying a re-tiering (checks customer_tiers: retier for all rows itself).
       "my_staff_id",
       "apply_retiering",
+      // The customer import names a code already taken by a customer the importer cannot see
+      // (the unique code would refuse the row anyway; this says which line).
+      "customer_codes_taken",
     ];
     const rows = await sql<{ fn: string }>(`
       select n.nspname || '.' || p.proname as fn from pg_proc p join pg_namespace n on n.oid = p.pronamespace

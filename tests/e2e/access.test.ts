@@ -22,10 +22,13 @@ async function openMatrixAsNewHr() {
 
 const organisation = ["Staff", "Territories", "Positions", "Org chart"];
 const rulebook = ["My rules", "Rules", "Coverage", "Rule categories"];
+// Every role reads the field data (a salesperson their own territory's).
+const field = ["Customers", "Visits", "Overdue visits", "Visit plans", "Sales", "Customer tiers", "Product lines"];
 const menus: Record<DemoRole, string[]> = {
   hr_admin: [
     "My profile",
     ...rulebook,
+    ...field,
     ...organisation,
     "Custom fields",
     "Users",
@@ -36,10 +39,21 @@ const menus: Record<DemoRole, string[]> = {
     "Audit log",
     "Sign out",
   ],
-  manager: ["My profile", ...rulebook, ...organisation, "Custom fields", "Users", "Roles", "Audit log", "Sign out"],
+  manager: [
+    "My profile",
+    ...rulebook,
+    ...field,
+    ...organisation,
+    "Custom fields",
+    "Users",
+    "Roles",
+    "Audit log",
+    "Sign out",
+  ],
   auditor: [
     "My profile",
     ...rulebook,
+    ...field,
     ...organisation,
     "Custom fields",
     "Users",
@@ -56,6 +70,7 @@ const menus: Record<DemoRole, string[]> = {
     "My rules",
     "Rules",
     "Rule categories",
+    ...field,
     ...organisation,
     "Custom fields",
     "Users",

@@ -1,18 +1,23 @@
 // Customers: server-side paging, sorting and filters (name or code, tier, status, territory
 // subtree, owner, overdue), CSV export as filtered. A salesperson sees their own territory's.
 import { CreateButton, EditButton, ExportButton, List, ShowButton, useTable } from "@refinedev/antd";
-import { useExport, type CrudFilter } from "@refinedev/core";
-import { Badge, Space, Table, Tag } from "antd";
+import { useCan, useExport, useInvalidate, useNotification, type CrudFilter } from "@refinedev/core";
+import { ImportOutlined } from "@ant-design/icons";
+import { Badge, Button, Space, Table, Tag } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { CsvImport } from "../../components/CsvImport";
 import { PageTitle } from "../../components/PageTitle";
+import { useCustomFieldDefinitions } from "../../components/org/CustomFieldInputs";
 import { QueryError } from "../../components/QueryError";
 import { TableFilterForm } from "../../components/TableFilterForm";
 import { useTerritoryTree } from "../../components/org/TerritoryTreeSelect";
 import { customerExportRow } from "./export";
 import { CustomerFilterBar } from "./filter-bar";
 import {
+  customerImportHeaders,
   customerListSelect,
+  runImport,
   customerStatusColor,
   subtreeIds,
   territoryFilter,
@@ -23,6 +28,11 @@ import {
 export default function CustomersList() {
   const { t, i18n } = useTranslation();
   const [territory, setTerritory] = useState<string | null>(null);
+  const [importOpen, setImportOpen] = useState(false);
+  const { open } = useNotification();
+  const invalidate = useInvalidate();
+  const { data: canImport } = useCan({ resource: "customers", action: "create" });
+  const { definitions } = useCustomFieldDefinitions("customers");
   const { rows: territories } = useTerritoryTree();
   const permanent = territoryFilter(subtreeIds(territories, territory));
   const { tableProps, tableQuery, filters, setFilters, sorters, searchFormProps } = useTable<CustomerListRow>({
@@ -54,6 +64,11 @@ export default function CustomersList() {
       title={<PageTitle>{t("customers.titles.list")}</PageTitle>}
       headerButtons={
         <Space wrap>
+          {canImport?.can && (
+            <Button icon={<ImportOutlined />} onClick={() => setImportOpen(true)}>
+              {t("buttons.import")}
+            </Button>
+          )}
           <ExportButton onClick={() => void triggerExport()} loading={exporting} />
           <CreateButton />
         </Space>
@@ -107,6 +122,18 @@ export default function CustomersList() {
           )}
         />
       </Table>
+      <CsvImport
+        open={importOpen}
+        onClose={() => setImportOpen(false)}
+        title={t("customers.import.title")}
+        headers={[...customerImportHeaders, ...definitions.map((d) => `cf_${d.key}`)]}
+        templateName="customers-template.csv"
+        run={(rows, dryRun) => runImport("import_customers", rows, dryRun)}
+        onImported={(count) => {
+          open?.({ type: "success", message: t("csvImport.done", { count }) });
+          void invalidate({ resource: "customers", invalidates: ["list"] });
+        }}
+      />
     </List>
   );
 }

@@ -3,7 +3,8 @@
 import type { CrudFilter } from "@refinedev/core";
 import { localizedLabel } from "../../providers/i18n";
 import { supabaseClient } from "../../providers/supabaseClient";
-import type { Database, Tables, TablesInsert } from "../../types/database";
+import type { Database, Json, Tables, TablesInsert } from "../../types/database";
+import type { ImportResult, ImportRow } from "../../utils/importCsv";
 
 export type CustomerRow = Tables<"customers">;
 export type CustomerStatus = Database["public"]["Enums"]["customer_status"];
@@ -81,4 +82,26 @@ export async function fetchOverdue(
     .range(page.from, page.to);
   if (error) throw error;
   return { rows: data ?? [], total: count ?? 0 };
+}
+
+export const customerImportHeaders = [
+  "code",
+  "name",
+  "tier",
+  "status",
+  "territory",
+  "owner_email",
+  "address",
+  "external_id",
+];
+
+/** Runs one of the field-data imports (customers, sales, payments): a dry run checks, a real one writes all or nothing. */
+export async function runImport(
+  rpc: "import_customers" | "import_sales" | "import_payments",
+  rows: ImportRow[],
+  dryRun: boolean,
+): Promise<ImportResult> {
+  const { data, error } = await supabaseClient.rpc(rpc, { p_rows: rows as unknown as Json, p_dry_run: dryRun });
+  if (error) throw new Error(error.message);
+  return data as unknown as ImportResult;
 }

@@ -1,12 +1,14 @@
 // Sales lines: by period, territory subtree and product line, newest first, paged on the
 // server with amount, profit, collected and outstanding; exported as filtered.
 import { CreateButton, ExportButton, List, ShowButton, useTable } from "@refinedev/antd";
-import { useExport, type CrudFilter } from "@refinedev/core";
-import { DatePicker, Select, Space, Table, Tag } from "antd";
+import { useCan, useExport, useInvalidate, useNotification, type CrudFilter } from "@refinedev/core";
+import { ImportOutlined } from "@ant-design/icons";
+import { Button, DatePicker, Select, Space, Table, Tag } from "antd";
 import dayjs from "dayjs";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import { CsvImport } from "../../components/CsvImport";
 import { PageTitle } from "../../components/PageTitle";
 import { QueryError } from "../../components/QueryError";
 import { TableFilterForm } from "../../components/TableFilterForm";
@@ -15,14 +17,19 @@ import { localizedLabel } from "../../providers/i18n";
 import { neutralizeRecord } from "../../utils/csv";
 import { formatDate, formatMoney } from "../../utils/format";
 import { useProductLines } from "../customers/hooks";
-import { subtreeIds, territoryFilter } from "../customers/queries";
-import { saleCollected, saleListSelect, type SaleListRow } from "./queries";
+import { runImport, subtreeIds, territoryFilter } from "../customers/queries";
+import { paymentImportHeaders, saleCollected, saleImportHeaders, saleListSelect, type SaleListRow } from "./queries";
 
 export default function SalesList() {
   const { t, i18n } = useTranslation();
   const [range, setRange] = useState<[string, string] | null>(null);
   const [territory, setTerritory] = useState<string | null>(null);
   const [line, setLine] = useState<string | null>(null);
+  const [importing, setImporting] = useState<"sales" | "payments" | null>(null);
+  const { open } = useNotification();
+  const invalidate = useInvalidate();
+  const { data: canImportSales } = useCan({ resource: "sales", action: "create" });
+  const { data: canImportPayments } = useCan({ resource: "payments", action: "create" });
   const { rows: territories } = useTerritoryTree();
   const { options: lines } = useProductLines();
   const permanent: CrudFilter[] = [
@@ -72,6 +79,16 @@ export default function SalesList() {
       title={<PageTitle>{t("sales.titles.list")}</PageTitle>}
       headerButtons={
         <Space wrap>
+          {canImportSales?.can && (
+            <Button icon={<ImportOutlined />} onClick={() => setImporting("sales")}>
+              {t("sales.import.sales")}
+            </Button>
+          )}
+          {canImportPayments?.can && (
+            <Button icon={<ImportOutlined />} onClick={() => setImporting("payments")}>
+              {t("sales.import.payments")}
+            </Button>
+          )}
           <ExportButton onClick={() => void triggerExport()} loading={exporting} />
           <CreateButton />
         </Space>
@@ -160,6 +177,18 @@ export default function SalesList() {
           render={(_, s) => <ShowButton hideText size="small" recordItemId={s.id} aria-label={t("buttons.show")} />}
         />
       </Table>
+      <CsvImport
+        open={importing !== null}
+        onClose={() => setImporting(null)}
+        title={t(importing === "payments" ? "sales.import.payments" : "sales.import.sales")}
+        headers={importing === "payments" ? paymentImportHeaders : saleImportHeaders}
+        templateName={importing === "payments" ? "payments-template.csv" : "sales-template.csv"}
+        run={(rows, dryRun) => runImport(importing === "payments" ? "import_payments" : "import_sales", rows, dryRun)}
+        onImported={(count) => {
+          open?.({ type: "success", message: t("csvImport.done", { count }) });
+          void invalidate({ resource: "sales", invalidates: ["list"] });
+        }}
+      />
     </List>
   );
 }

@@ -80,3 +80,17 @@ export async function saveCredits(sale: string, lines: CreditLine[]) {
   if (error) throw error;
   return data;
 }
+
+export const saleImportHeaders = [
+  "external_id",
+  "document",
+  "sale_date",
+  "customer",
+  "product_line",
+  "quantity",
+  "amount",
+  "cost",
+  "discount_percent",
+  "discount_granted_by",
+];
+export const paymentImportHeaders = ["external_id", "sale", "paid_on", "amount"];
