@@ -75,6 +75,8 @@ create index customers_tier_idx on public.customers (tier_id);
 create index customers_territory_idx on public.customers (territory_id, name);
 create index customers_owner_idx on public.customers (owner_id);
 create index customers_name_trgm_idx on public.customers using gin (name extensions.gin_trgm_ops);
+-- The list's default order: read in name order, stopping at a page's worth of rows in scope.
+create index customers_name_idx on public.customers (name, id);
 create index customers_status_idx on public.customers (status);
 
 create table public.customer_placements (
@@ -244,6 +246,16 @@ create table public.retiering_runs (
 comment on table public.retiering_runs is 'Each re-tiering HR applied: the sales year it used, why, who and when, and every customer moved (from, to, sales).';
 create index retiering_runs_applied_by_idx on public.retiering_runs (applied_by);
 
+-- Each customer's latest visit, kept by the visits trigger: the overdue list and the customer
+-- list's "days overdue" read one row per customer instead of searching its visits. In the
+-- private schema (the API does not expose it); read only by the invoker functions below, joined
+-- to the customers the caller may read.
+create table private.customer_last_visits (
+  customer_id uuid primary key references public.customers (id) on delete cascade,
+  last_visit_on date not null
+);
+comment on table private.customer_last_visits is 'Per customer, the date of its latest visit (kept by a trigger on visits).';
+
 alter table public.custom_field_definitions drop constraint if exists custom_field_definitions_resource_check;
 alter table public.custom_field_definitions add constraint custom_field_definitions_resource_check
   check (resource in ('staff', 'territories', 'customers'));
@@ -372,6 +384,32 @@ begin
     new.decision_maker_met := false;
   end if;
   return new;
+end;
+$$;
+
+create or replace function private.visit_dates_changed()
+returns trigger
+language plpgsql
+security definer
+set search_path = ''
+as $$
+begin
+  if tg_op = 'INSERT' then
+    insert into private.customer_last_visits as l (customer_id, last_visit_on) values (new.customer_id, new.visited_on)
+    on conflict (customer_id) do update set last_visit_on = excluded.last_visit_on
+     where l.last_visit_on < excluded.last_visit_on;
+    return null;
+  end if;
+  -- A visit moved, re-dated or removed: recount the customers it touched.
+  delete from private.customer_last_visits l
+   where l.customer_id in (old.customer_id, case when tg_op = 'UPDATE' then new.customer_id end)
+     and not exists (select 1 from public.visits v where v.customer_id = l.customer_id);
+  insert into private.customer_last_visits as l (customer_id, last_visit_on)
+  select v.customer_id, max(v.visited_on) from public.visits v
+   where v.customer_id in (old.customer_id, case when tg_op = 'UPDATE' then new.customer_id end)
+   group by v.customer_id
+  on conflict (customer_id) do update set last_visit_on = excluded.last_visit_on;
+  return null;
 end;
 $$;
 
@@ -554,6 +592,8 @@ create trigger customers_placement after insert or update of territory_id, owner
 create trigger customer_contacts_touch before insert or update on public.customer_contacts for each row execute function private.touch_row();
 create trigger visits_touch before insert or update on public.visits for each row execute function private.touch_row();
 create trigger visits_before_write before insert or update on public.visits for each row execute function private.visit_before_write();
+create trigger visits_last_visit after insert or update of customer_id, visited_on or delete on public.visits
+  for each row execute function private.visit_dates_changed();
 create trigger visit_plans_touch before insert or update on public.visit_plans for each row execute function private.touch_row();
 create trigger visit_plans_before_write before insert or update on public.visit_plans for each row execute function private.visit_plan_before_write();
 create trigger sales_touch before insert or update on public.sales for each row execute function private.touch_row();
@@ -843,9 +883,13 @@ as $$
          lv.last_visit_on, d.due_on, p_as_of - d.due_on
     from public.customers c
     join public.customer_tiers t on t.id = c.tier_id and t.visit_interval_days is not null
+    -- From today on, the kept latest visit; for a past date, the latest visit up to it.
+    left join private.customer_last_visits kept on kept.customer_id = c.id and p_as_of >= current_date
     left join lateral (
-      select max(v.visited_on) as last_visit_on from public.visits v where v.customer_id = c.id and v.visited_on <= p_as_of
-    ) lv on true
+      select max(v.visited_on) as last_visit_on from public.visits v
+       where p_as_of < current_date and v.customer_id = c.id and v.visited_on <= p_as_of
+    ) past on true
+    cross join lateral (select coalesce(kept.last_visit_on, past.last_visit_on) as last_visit_on) lv
     cross join lateral (select coalesce(lv.last_visit_on, c.tier_since) + t.visit_interval_days as due_on) d
    where c.status <> 'lost'
      and d.due_on < p_as_of
@@ -855,11 +899,11 @@ as $$
             where root.id = p_territory and sub.path operator(extensions.<@) root.path))
 $$;
 comment on function public.overdue_customers(date, uuid, uuid) is
-  'Customers (not lost) whose last visit, or the day they entered their tier when never visited, is older than the tier''s interval on p_as_of; optionally for one owner or a territory subtree. Your RLS applies.';
+  'Customers (not lost) you may read whose last visit, or the day they entered their tier when never visited, is older than the tier''s interval on p_as_of; optionally for one owner or a territory subtree.';
 
 -- A customer's days past its visit due date today (negative: due in that many days; null: its
 -- tier has no fixed interval, or it is lost). A computed column: lists filter and sort on it
--- (`days_overdue=gt.0`); the last visit counted is one the caller may read.
+-- (`days_overdue=gt.0`).
 create or replace function public.days_overdue(p_customer public.customers)
 returns integer
 language sql
@@ -867,14 +911,13 @@ stable
 security invoker
 set search_path = ''
 as $$
-  select current_date - (coalesce((select max(v.visited_on) from public.visits v
-                                    where v.customer_id = p_customer.id and v.visited_on <= current_date),
+  select current_date - (coalesce((select l.last_visit_on from private.customer_last_visits l where l.customer_id = p_customer.id),
                                   p_customer.tier_since) + t.visit_interval_days)
     from public.customer_tiers t
    where t.id = p_customer.tier_id and t.visit_interval_days is not null and p_customer.status <> 'lost'
 $$;
 comment on function public.days_overdue(public.customers) is
-  'Computed column of customers: days since the visit fell due (last visit you may read, or tier entry, + the tier''s interval); null without an interval or when lost.';
+  'Computed column of customers: days since the visit fell due (last visit, or tier entry, + the tier''s interval); null without an interval or when lost.';
 
 -- Plan vs done per salesperson and month, every month of the range present (zero-filled).
 create or replace function public.visit_plan_vs_done(p_from date, p_to date, p_territory uuid default null)
@@ -1209,6 +1252,11 @@ $$;
 -- =============================================================================
 -- Grants
 -- =============================================================================
+revoke all on private.customer_last_visits from public, anon, authenticated, service_role;
+grant select on private.customer_last_visits to authenticated, service_role;
+revoke all on function private.visit_dates_changed() from public;
+-- Plan vs done asks it for the service role too (the bench compares the two).
+grant execute on function private.is_sales_position(uuid) to service_role;
 revoke all on function private.my_staff_id() from public;
 grant execute on function private.my_staff_id() to authenticated, service_role;
 revoke all on function private.placement_on(uuid, date) from public;

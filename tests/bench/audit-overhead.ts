@@ -1,6 +1,8 @@
 // The audit trigger's cost on a bulk write: 10,000 staff rows inserted in one statement,
 // with the audit trigger and with it disabled (every other trigger runs in both), each in a
-// transaction that is rolled back. Rounds alternate; the medians give the ratio.
+// transaction that is rolled back. Each round is a pair run back to back (which of the two goes
+// first alternates), and the ratio is the median of the pairs' own ratios: drift on a shared
+// machine (a slower minute) hits both halves of a pair alike, so it cancels within the pair.
 import pg from "pg";
 import type { Stack } from "../../supabase/local/stack.ts";
 import { percentile } from "./measure.ts";
@@ -14,8 +16,9 @@ export interface AuditOverhead {
 }
 
 const rows = 10_000;
-// Nine pairs: a single bulk insert takes seconds on a shared machine and drifts; the medians hold.
-const rounds = 9;
+// Fifteen pairs: one bulk insert drifts by tens of percent on a shared machine; a median of
+// fifteen pair ratios moves by a few hundredths between runs.
+const rounds = 15;
 
 const insert = `
   insert into public.staff (full_name, email, position_id, hire_date, custom_fields)
@@ -41,11 +44,23 @@ export async function measureAuditOverhead(stack: Stack): Promise<AuditOverhead>
   await client.connect();
   try {
     await once(client, true); // warm caches
+    await once(client, false);
     const withAudit: number[] = [];
     const without: number[] = [];
+    const ratios: number[] = [];
     for (let i = 0; i < rounds; i++) {
-      withAudit.push(await once(client, true));
-      without.push(await once(client, false));
+      let a: number;
+      let b: number;
+      if (i % 2 === 0) {
+        a = await once(client, true);
+        b = await once(client, false);
+      } else {
+        b = await once(client, false);
+        a = await once(client, true);
+      }
+      withAudit.push(a);
+      without.push(b);
+      ratios.push(a / b);
     }
     const withMs = percentile(withAudit, 50);
     const withoutMs = percentile(without, 50);
@@ -54,7 +69,7 @@ export async function measureAuditOverhead(stack: Stack): Promise<AuditOverhead>
     // planner prices an index by its pages): clear both so the next run starts as this one did.
     await client.query("vacuum (analyze) public.staff");
     await client.query("reindex table public.staff");
-    return { rows, rounds, withMs, withoutMs, ratio: withMs / withoutMs };
+    return { rows, rounds, withMs, withoutMs, ratio: percentile(ratios, 50) };
   } finally {
     await client.end();
   }

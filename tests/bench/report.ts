@@ -140,7 +140,7 @@ export function renderReport(report: Report, machine: string, date: string, sha:
       "",
       "## Audit trigger overhead",
       "",
-      `Insert of ${a.rows.toLocaleString("en")} staff rows in one statement, median of ${a.rounds} alternating rounds, each rolled back.`,
+      `Insert of ${a.rows.toLocaleString("en")} staff rows in one statement, ${a.rounds} pairs (with and without, back to back, which goes first alternating), each rolled back. Times are medians; the ratio is the median of the pairs' own ratios.`,
       "",
     );
     lines.push(

@@ -203,6 +203,29 @@ describe("overdue visits", () => {
     expect((await overdue("2026-12-31")).find((r) => r.customer_id === visited)?.days_overdue).toBe(294);
   });
 
+  it("follows visits logged, re-dated and removed when asked about today", async () => {
+    const area = await territory("OD-TODAY");
+    const areaSeller = await salesperson("Today Seller", area);
+    const c = await customer("OD-E", area, "vip", "2024-01-01");
+    const today = async () =>
+      (
+        await sql<{ customer_id: string }>("select customer_id from public.overdue_customers(current_date, null, $1)", [
+          area,
+        ])
+      ).map((r) => r.customer_id);
+    expect(await today()).toContain(c);
+    const v = await visit(c, areaSeller, new Date().toISOString().slice(0, 10));
+    expect(await today()).not.toContain(c);
+    expect(
+      (await one<{ d: number }>("select public.days_overdue(c) as d from public.customers c where c.id = $1", [c])).d,
+    ).toBe(-30);
+    await sql("update public.visits set visited_on = current_date - 45 where id = $1", [v]);
+    expect(await today()).toContain(c);
+    await sql("delete from public.visits where id = $1", [v]);
+    expect(await sql("select 1 from private.customer_last_visits where customer_id = $1", [c])).toEqual([]);
+    expect(await today()).toContain(c);
+  });
+
   it("filters by owner", async () => {
     const rows = await sql<{ customer_id: string }>(
       "select customer_id from public.overdue_customers('2026-04-01'::date, $1, $2)",

@@ -7,12 +7,11 @@ CREATE OR REPLACE FUNCTION public.days_overdue(p_customer public.customers)
  STABLE
  SET search_path TO ''
 AS $function$
-  select current_date - (coalesce((select max(v.visited_on) from public.visits v
-                                    where v.customer_id = p_customer.id and v.visited_on <= current_date),
+  select current_date - (coalesce((select l.last_visit_on from private.customer_last_visits l where l.customer_id = p_customer.id),
                                   p_customer.tier_since) + t.visit_interval_days)
     from public.customer_tiers t
    where t.id = p_customer.tier_id and t.visit_interval_days is not null and p_customer.status <> 'lost'
 $function$;
-comment on function public.days_overdue(p_customer public.customers) is 'Computed column of customers: days since the visit fell due (last visit you may read, or tier entry, + the tier''s interval); null without an interval or when lost.';
+comment on function public.days_overdue(p_customer public.customers) is 'Computed column of customers: days since the visit fell due (last visit, or tier entry, + the tier''s interval); null without an interval or when lost.';
 grant execute on function public.days_overdue(p_customer public.customers) to authenticated;
 grant execute on function public.days_overdue(p_customer public.customers) to service_role;

@@ -11,9 +11,13 @@ AS $function$
          lv.last_visit_on, d.due_on, p_as_of - d.due_on
     from public.customers c
     join public.customer_tiers t on t.id = c.tier_id and t.visit_interval_days is not null
+    -- From today on, the kept latest visit; for a past date, the latest visit up to it.
+    left join private.customer_last_visits kept on kept.customer_id = c.id and p_as_of >= current_date
     left join lateral (
-      select max(v.visited_on) as last_visit_on from public.visits v where v.customer_id = c.id and v.visited_on <= p_as_of
-    ) lv on true
+      select max(v.visited_on) as last_visit_on from public.visits v
+       where p_as_of < current_date and v.customer_id = c.id and v.visited_on <= p_as_of
+    ) past on true
+    cross join lateral (select coalesce(kept.last_visit_on, past.last_visit_on) as last_visit_on) lv
     cross join lateral (select coalesce(lv.last_visit_on, c.tier_since) + t.visit_interval_days as due_on) d
    where c.status <> 'lost'
      and d.due_on < p_as_of
@@ -22,6 +26,6 @@ AS $function$
            select sub.id from public.territories sub, public.territories root
             where root.id = p_territory and sub.path operator(extensions.<@) root.path))
 $function$;
-comment on function public.overdue_customers(p_as_of date, p_owner uuid, p_territory uuid) is 'Customers (not lost) whose last visit, or the day they entered their tier when never visited, is older than the tier''s interval on p_as_of; optionally for one owner or a territory subtree. Your RLS applies.';
+comment on function public.overdue_customers(p_as_of date, p_owner uuid, p_territory uuid) is 'Customers (not lost) you may read whose last visit, or the day they entered their tier when never visited, is older than the tier''s interval on p_as_of; optionally for one owner or a territory subtree.';
 grant execute on function public.overdue_customers(p_as_of date, p_owner uuid, p_territory uuid) to authenticated;
 grant execute on function public.overdue_customers(p_as_of date, p_owner uuid, p_territory uuid) to service_role;

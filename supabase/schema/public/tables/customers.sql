@@ -29,6 +29,7 @@ alter table public.customers add constraint customers_pkey PRIMARY KEY (id);
 alter table public.customers add constraint customers_code_key UNIQUE (code);
 alter table public.customers add constraint customers_external_id_key UNIQUE (external_id);
 
+CREATE INDEX customers_name_idx ON public.customers USING btree (name, id);
 CREATE INDEX customers_name_trgm_idx ON public.customers USING gin (name extensions.gin_trgm_ops);
 CREATE INDEX customers_owner_idx ON public.customers USING btree (owner_id);
 CREATE INDEX customers_status_idx ON public.customers USING btree (status);

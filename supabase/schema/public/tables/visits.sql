@@ -56,6 +56,7 @@ CREATE TRIGGER audit_delete AFTER DELETE ON public.visits REFERENCING OLD TABLE 
 CREATE TRIGGER audit_insert AFTER INSERT ON public.visits REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION private.record_audit();
 CREATE TRIGGER audit_update AFTER UPDATE ON public.visits REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION private.record_audit();
 CREATE TRIGGER visits_before_write BEFORE INSERT OR UPDATE ON public.visits FOR EACH ROW EXECUTE FUNCTION private.visit_before_write();
+CREATE TRIGGER visits_last_visit AFTER INSERT OR DELETE OR UPDATE OF customer_id, visited_on ON public.visits FOR EACH ROW EXECUTE FUNCTION private.visit_dates_changed();
 CREATE TRIGGER visits_touch BEFORE INSERT OR UPDATE ON public.visits FOR EACH ROW EXECUTE FUNCTION private.touch_row();
 
 comment on table public.visits is 'Customer visits: who, when, purpose, contact met (decision maker or not), outcome, next step and date. territory_id/owner_id are the customer''s placement on the visit date, never rewritten by a later move.';
