@@ -47,7 +47,12 @@ insert into public.custom_field_definitions (resource, key, label_en, label_es, 
   ('territories', 'market_size', 'Market size', 'Tamaño del mercado', '市场规模', 'single_select',
    '[{"value":"small","label_en":"Small","label_es":"Pequeño","label_zh":"小"},
      {"value":"medium","label_en":"Medium","label_es":"Mediano","label_zh":"中"},
-     {"value":"large","label_en":"Large","label_es":"Grande","label_zh":"大"}]', false, 10);
+     {"value":"large","label_en":"Large","label_es":"Grande","label_zh":"大"}]', false, 10),
+  ('customers', 'industry', 'Industry', 'Sector', '行业', 'single_select',
+   '[{"value":"construction","label_en":"Construction","label_es":"Construcción","label_zh":"建筑"},
+     {"value":"manufacturing","label_en":"Manufacturing","label_es":"Fabricación","label_zh":"制造"},
+     {"value":"retail","label_en":"Retail","label_es":"Comercio minorista","label_zh":"零售"},
+     {"value":"logistics","label_en":"Logistics","label_es":"Logística","label_zh":"物流"}]', false, 10);
 
 -- =============================================================================
 -- Positions: the later-stage structure of seed 001
@@ -740,7 +745,7 @@ select g.id, g.current_version, s.id, now() - interval '10 days'
 -- last three months and this one. A few customers sold like another tier last year, so
 -- re-tiering has candidates; one customer moved from NOR-E-2 to NOR-E-1 in June.
 -- =============================================================================
-insert into public.customers (code, name, tier_id, tier_since, status, territory_id, address)
+insert into public.customers (code, name, tier_id, tier_since, status, territory_id, address, custom_fields)
 select t.code || '-' || lpad(n::text, 2, '0'),
        (array['Acme', 'Boreal', 'Cobalto', 'Delta', 'Estrella', 'Faro', 'Granito', 'Horizonte', 'Iris', 'Jade', 'Kappa', 'Lince',
               'Mistral', 'Nova', 'Olivo', 'Prisma', 'Quasar', 'Roble'])[t.rn] || ' ' ||
@@ -750,7 +755,8 @@ select t.code || '-' || lpad(n::text, 2, '0'),
        date '2025-01-01',
        (case when n = 8 then 'prospect' when n = 7 then 'potential' when n = 6 and t.rn % 6 = 0 then 'lost' else 'active' end)::public.customer_status,
        t.id,
-       format('Calle %s %s, %s', (array['Mayor', 'Real', 'del Puerto', 'de la Industria', 'Nueva', 'del Sol'])[1 + n % 6], 10 + n * 7, t.name)
+       format('Calle %s %s, %s', (array['Mayor', 'Real', 'del Puerto', 'de la Industria', 'Nueva', 'del Sol'])[1 + n % 6], 10 + n * 7, t.name),
+       jsonb_build_object('industry', (array['construction', 'manufacturing', 'retail', 'logistics'])[1 + (t.rn + n) % 4])
   from (select t.id, t.code, t.name, row_number() over (order by t.code)::integer as rn
           from public.territories t where extensions.nlevel(t.path) = 3) t
  cross join generate_series(1, 8) n;

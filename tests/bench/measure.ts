@@ -74,12 +74,13 @@ export async function measurePair(
   requests: number,
 ): Promise<PairRow> {
   const request = query.request(session);
-  const bypassRequest = query.bypass?.(session) ?? request;
+  const equivalent = query.bypass ? query.bypass(session) : request;
+  const bypassRequest = equivalent ?? request;
   const first = await send(stack, request, session.token);
   if (!first.ok)
     throw new Error(`${query.name} as ${session.label} failed with HTTP ${first.status}: ${first.error ?? ""}`);
   const bypassFirst = await send(stack, bypassRequest, service.token);
-  const bypassWorks = bypassFirst.ok;
+  const bypassWorks = bypassFirst.ok && equivalent !== null;
   // The service role's request must reach the same rows, or the ratio compares different work.
   if (query.bypass && bypassFirst.rows !== first.rows)
     throw new Error(

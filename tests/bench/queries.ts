@@ -26,8 +26,8 @@ export interface PageQuery {
   /** A list page (held to the p95 and RLS/bypass targets) rather than an RPC computation. */
   list: boolean;
   request(session: Session): BenchRequest;
-  /** The service role's request for the same rows (default: the same request, all rows). */
-  bypass?(session: Session): BenchRequest;
+  /** The service role's request for the same rows (default: the same request, all rows; null: none). */
+  bypass?(session: Session): BenchRequest | null;
   /** Only for these sessions (by label); by default every session but the salesperson. */
   sessions?: string[];
 }
@@ -116,9 +116,16 @@ export async function pageQueries(stack: Stack): Promise<PageQuery[]> {
         [code],
       )
     ).rows[0];
-  const scopes: Record<string, { root: string; ids: string[] } | undefined> = {
+  // A salesperson's own scope is their territory alone (not the areas below it) and the
+  // customers they own there.
+  const own = (
+    await db.query<{ root: string; staff: string }>(
+      `select s.territory_id::text as root, s.id::text as staff from public.staff s where s.email = 'sales@example.com'`,
+    )
+  ).rows[0];
+  const scopes: Record<string, { root: string; ids: string[]; owner?: string } | undefined> = {
     "territory manager": await scope("NOR"),
-    salesperson: await scope("NOR-E-1"),
+    salesperson: own && { root: own.root, ids: [own.root], owner: own.staff },
   };
   const customerCount = await one("select count(*)::text as v from public.customers where code like 'BC-%'");
   await db.end();
@@ -165,14 +172,18 @@ export async function pageQueries(stack: Stack): Promise<PageQuery[]> {
       list: true,
       sessions: fieldSessions,
       request: () => overdue({}),
-      bypass: (session) => overdue({ p_territory: scopeOf(session).root }),
+      bypass: (session) => {
+        const { root, owner } = scopeOf(session);
+        return overdue(owner ? { p_owner: owner } : { p_territory: root });
+      },
     },
     {
       name: "visit plan vs done (6 months)",
       list: true,
       sessions: fieldSessions,
       request: () => planVsDone({}),
-      bypass: (session) => planVsDone({ p_territory: scopeOf(session).root }),
+      // A salesperson's plan vs done is their own row: no territory request reaches exactly it.
+      bypass: (session) => (scopeOf(session).owner ? null : planVsDone({ p_territory: scopeOf(session).root })),
     },
   ];
   return [

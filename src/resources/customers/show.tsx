@@ -8,6 +8,9 @@ import { HistoryTab } from "../../components/HistoryTab";
 import { PageTitle } from "../../components/PageTitle";
 import { QueryError } from "../../components/QueryError";
 import { RecordDeleteButton, RecordEditButton } from "../../components/access/RecordButtons";
+import { useCustomFieldDefinitions } from "../../components/org/CustomFieldInputs";
+import { displayCustomValue } from "../../components/org/customFields";
+import { localizedLabel } from "../../providers/i18n";
 import { formatDate } from "../../utils/format";
 import { CustomerPlacements, CustomerSales, CustomerVisits } from "./activity";
 import { CustomerContacts } from "./contacts";
@@ -18,6 +21,8 @@ export default function CustomersShow() {
   const { query } = useShow<CustomerListRow>({ resource: "customers", meta: { select: customerListSelect } });
   const customer = query.data?.data;
   const overdue = customer?.days_overdue ?? null;
+  const { definitions } = useCustomFieldDefinitions("customers");
+  const custom = (customer?.custom_fields ?? {}) as Record<string, unknown>;
   return (
     <Show
       title={<PageTitle>{customer ? `${customer.code} · ${customer.name}` : t("customers.titles.show")}</PageTitle>}
@@ -59,6 +64,14 @@ export default function CustomersShow() {
                 t("customers.dueIn", { count: -overdue })
               )}
             </Descriptions.Item>
+            {definitions.map((d) => (
+              <Descriptions.Item key={d.id} label={localizedLabel(d, i18n.language)}>
+                {displayCustomValue(d, custom[d.key], i18n.language, [
+                  t("custom_field_definitions.yes"),
+                  t("custom_field_definitions.no"),
+                ])}
+              </Descriptions.Item>
+            ))}
           </Descriptions>
           <Tabs
             items={[

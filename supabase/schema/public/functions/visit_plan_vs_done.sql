@@ -18,7 +18,8 @@ AS $function$
   people as (
     select s.id, s.full_name, s.territory_id
       from public.staff s
-     where s.status <> 'left' and s.territory_id is not null and private.is_sales_position(s.position_id)
+      join public.positions pos on pos.id = s.position_id and pos.default_role_code = 'salesperson'
+     where s.status <> 'left' and s.territory_id is not null
        and (p_territory is null or s.territory_id in (select id from sub))
   ),
   planned as (
@@ -27,11 +28,15 @@ AS $function$
      where vp.month between date_trunc('month', p_from) and p_to and vp.staff_id in (select id from people)
      group by 1, 2
   ),
+  -- Each person's visits in the range, read from their own (staff_id, visited_on) index entries.
   done as (
-    select v.staff_id, date_trunc('month', v.visited_on)::date as month, count(*) as n
-      from public.visits v
-     where v.visited_on between date_trunc('month', p_from) and (date_trunc('month', p_to) + interval '1 month - 1 day')::date
-       and v.staff_id in (select id from people)
+    select p.id as staff_id, date_trunc('month', v.visited_on)::date as month, count(*) as n
+      from people p
+     cross join lateral (
+       select x.visited_on from public.visits x
+        where x.staff_id = p.id
+          and x.visited_on between date_trunc('month', p_from) and (date_trunc('month', p_to) + interval '1 month - 1 day')::date
+     ) v
      group by 1, 2
   )
   select m.month, p.id, p.full_name, p.territory_id, coalesce(pl.n, 0)::bigint, coalesce(d.n, 0)::bigint
