@@ -1,13 +1,14 @@
 // Plan vs done per salesperson and month: every month of the range, 0 where nothing was
 // planned or done, optionally for a territory subtree.
 import { useQuery } from "@tanstack/react-query";
-import { DatePicker, Space, Table, Typography } from "antd";
+import { Button, DatePicker, Segmented, Space, Table, Typography } from "antd";
 import dayjs from "dayjs";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { QueryError } from "../../components/QueryError";
-import { TerritoryTreeSelect } from "../../components/org/TerritoryTreeSelect";
-import { fetchPlanVsDone, pivotPlanVsDone, type PlanVsDonePerson } from "./queries";
+import { TerritoryTreeSelect, useTerritoryTree } from "../../components/org/TerritoryTreeSelect";
+import { neutralizeRecord, saveRows } from "../../utils/csv";
+import { fetchPlanVsDone, pivotPlanVsDone, type PlanVsDoneLine } from "./queries";
 
 export function PlanVsDone() {
   const { t, i18n } = useTranslation();
@@ -16,11 +17,28 @@ export function PlanVsDone() {
     dayjs().endOf("month").format("YYYY-MM-DD"),
   ]);
   const [territory, setTerritory] = useState<string | null>(null);
+  const [by, setBy] = useState<"staff" | "territory">("staff");
+  const { rows: territories } = useTerritoryTree();
   const query = useQuery({
     queryKey: ["visit_plan_vs_done", range, territory],
     queryFn: () => fetchPlanVsDone(range[0], range[1], territory),
   });
-  const { months, people } = pivotPlanVsDone(query.data ?? []);
+  const codeOf = (id: string) => territories.find((x) => x.id === id)?.code ?? "—";
+  const { months, lines } = pivotPlanVsDone(query.data ?? [], by, codeOf);
+  const exportLines = () =>
+    saveRows(
+      "plan-vs-done.csv",
+      lines.flatMap((l) =>
+        months.map((m) =>
+          neutralizeRecord({
+            [by]: l.label,
+            month: m,
+            planned: l.months[m]?.planned ?? 0,
+            done: l.months[m]?.done ?? 0,
+          }),
+        ),
+      ),
+    );
   const monthLabel = (m: string) =>
     new Date(`${m}T00:00:00`).toLocaleDateString(i18n.language, { month: "short", year: "numeric" });
   return (
@@ -38,21 +56,37 @@ export function PlanVsDone() {
           }
         />
         <TerritoryTreeSelect value={territory} onChange={setTerritory} aria-label={t("customers.filters.territory")} />
+        <Segmented
+          aria-label={t("visit_plans.filters.by")}
+          value={by}
+          onChange={(v) => setBy(v as "staff" | "territory")}
+          options={[
+            { value: "staff", label: t("visit_plans.filters.byStaff") },
+            { value: "territory", label: t("visit_plans.filters.byTerritory") },
+          ]}
+        />
+        <Button onClick={exportLines} disabled={lines.length === 0}>
+          {t("buttons.export")}
+        </Button>
       </Space>
       <Typography.Paragraph type="secondary">{t("visit_plans.legend")}</Typography.Paragraph>
       {query.isError && <QueryError error={query.error} onRetry={() => void query.refetch()} />}
-      <Table<PlanVsDonePerson>
+      <Table<PlanVsDoneLine>
         size="small"
-        rowKey="staff_id"
+        rowKey="key"
         loading={query.isLoading}
-        dataSource={people}
+        dataSource={lines}
         pagination={{ pageSize: 25, hideOnSinglePage: true }}
         locale={{ emptyText: t("visit_plans.nobody") }}
         scroll={{ x: true }}
       >
-        <Table.Column<PlanVsDonePerson> dataIndex="full_name" title={t("visit_plans.fields.staff_id")} fixed="left" />
+        <Table.Column<PlanVsDoneLine>
+          dataIndex="label"
+          title={by === "staff" ? t("visit_plans.fields.staff_id") : t("visit_plans.fields.territory_id")}
+          fixed="left"
+        />
         {months.map((m) => (
-          <Table.Column<PlanVsDonePerson>
+          <Table.Column<PlanVsDoneLine>
             key={m}
             title={monthLabel(m)}
             align="right"

@@ -18,20 +18,29 @@ export async function fetchPlanVsDone(from: string, to: string, territory: strin
   return data ?? [];
 }
 
-export interface PlanVsDonePerson {
-  staff_id: string;
-  full_name: string;
+export interface PlanVsDoneLine {
+  key: string;
+  label: string;
   months: Record<string, { planned: number; done: number }>;
 }
 
-/** One row per person with every month of the range (the function already zero-fills). */
-export function pivotPlanVsDone(rows: PlanVsDoneRow[]): { months: string[]; people: PlanVsDonePerson[] } {
+/**
+ * One line per person, or per territory (the people placed there added up), with every month
+ * of the range (the function already zero-fills each person's months).
+ */
+export function pivotPlanVsDone(
+  rows: PlanVsDoneRow[],
+  by: "staff" | "territory" = "staff",
+  territoryLabel: (id: string) => string = (id) => id,
+): { months: string[]; lines: PlanVsDoneLine[] } {
   const months = [...new Set(rows.map((r) => r.month))].sort();
-  const people = new Map<string, PlanVsDonePerson>();
+  const lines = new Map<string, PlanVsDoneLine>();
   for (const r of rows) {
-    const person = people.get(r.staff_id) ?? { staff_id: r.staff_id, full_name: r.full_name, months: {} };
-    person.months[r.month] = { planned: Number(r.planned), done: Number(r.done) };
-    people.set(r.staff_id, person);
+    const key = by === "staff" ? r.staff_id : r.territory_id;
+    const line = lines.get(key) ?? { key, label: by === "staff" ? r.full_name : territoryLabel(key), months: {} };
+    const cell = line.months[r.month] ?? { planned: 0, done: 0 };
+    line.months[r.month] = { planned: cell.planned + Number(r.planned), done: cell.done + Number(r.done) };
+    lines.set(key, line);
   }
-  return { months, people: [...people.values()].sort((a, b) => a.full_name.localeCompare(b.full_name)) };
+  return { months, lines: [...lines.values()].sort((a, b) => a.label.localeCompare(b.label)) };
 }
