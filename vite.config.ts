@@ -10,6 +10,9 @@ export default defineConfig({
   preview: { host: "127.0.0.1", strictPort: true },
   build: { target: "es2022", sourcemap: false, chunkSizeWarningLimit: 1200 },
   test: {
+    // Two files at a time (Vitest's default on two cores is one): the database tests wait on
+    // Postgres and PostgREST, the accessibility walk on its pages; side by side they fill both cores.
+    maxWorkers: 2,
     projects: [
       {
         extends: true,
@@ -59,15 +62,15 @@ export default defineConfig({
       {
         extends: true,
         test: {
-          // The accessibility walk of every route, first, on the seeded department (before other
-          // tests fill the database), beside the unit and component tests.
+          // The accessibility walk of every route, beside the database tests (which make their own
+          // rows; the walk visits the seeded ones), before the browser tests fill the database.
           name: "a11y",
-          sequence: { groupOrder: 0 },
+          sequence: { groupOrder: 1 },
           environment: "node",
           include: ["tests/e2e/accessibility.test.ts"],
           // Every role's walk at once (see the test): a walk is mostly waiting, which the others fill.
           maxConcurrency: 5,
-          testTimeout: 480_000,
+          testTimeout: 600_000,
           hookTimeout: 90_000,
         },
       },

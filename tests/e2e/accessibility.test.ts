@@ -80,6 +80,6 @@ describe.concurrent("every route in light and dark mode", () => {
   for (const role of appRoles) {
     it(`as ${role}, every route passes axe and logs nothing`, async () => {
       expect((await Promise.all(modes.map((mode) => walk(mode, role)))).flat()).toEqual([]);
-    }, 480_000);
+    }, 600_000);
   }
 });

@@ -110,7 +110,8 @@ export async function quiet(page: Page, idleMs = 100): Promise<void> {
       );
     },
     idleMs,
-    { polling: 50, timeout: 20_000 },
+    // Generous: the walk shares two cores with other tests; a page that never settles still fails.
+    { polling: 50, timeout: 60_000 },
   );
 }
 
@@ -142,9 +143,9 @@ export async function navigate(page: Page, path: string): Promise<void> {
     .waitForFunction(
       (p) => document.querySelector("[data-rendered-route]")?.getAttribute("data-rendered-route") === p,
       pathname,
-      { polling: 50, timeout: 30_000 },
+      { polling: 50, timeout: 60_000 },
     )
     .catch((error: Error) => {
-      throw new Error(`${path} was not on screen within 30 s: ${error.message}`);
+      throw new Error(`${path} was not on screen within 60 s: ${error.message}`);
     });
 }
