@@ -10,6 +10,7 @@ import { CsvImport } from "../../components/CsvImport";
 import { PageTitle } from "../../components/PageTitle";
 import { useCustomFieldDefinitions } from "../../components/org/CustomFieldInputs";
 import { QueryError } from "../../components/QueryError";
+import { fieldFilters } from "../../utils/filters";
 import { TableFilterForm } from "../../components/TableFilterForm";
 import { useTerritoryTree } from "../../components/org/TerritoryTreeSelect";
 import { customerExportRow } from "./export";
@@ -43,13 +44,7 @@ export default function CustomersList() {
     pagination: { pageSize: 25 },
     syncWithLocation: true,
   });
-  const value = (field: string) =>
-    (filters.find((f) => "field" in f && f.field === field) as { value?: unknown } | undefined)?.value;
-  const setFilter = (field: string, operator: CrudFilter["operator"], next: unknown) => {
-    const others = filters.filter((f) => !("field" in f) || f.field !== field) as CrudFilter[];
-    const empty = next === undefined || next === null || next === "";
-    setFilters(empty ? others : [...others, { field, operator, value: next } as CrudFilter], "replace");
-  };
+  const { value, setFilter } = fieldFilters(filters, setFilters);
   const { triggerExport, isLoading: exporting } = useExport<CustomerListRow>({
     resource: "customers",
     filters: [...filters, ...permanent] as CrudFilter[],

@@ -9,6 +9,7 @@ import { useTranslation } from "react-i18next";
 import { CsvImport } from "../../components/CsvImport";
 import { PageTitle } from "../../components/PageTitle";
 import { QueryError } from "../../components/QueryError";
+import { fieldFilters } from "../../utils/filters";
 import { useCustomFieldDefinitions } from "../../components/org/CustomFieldInputs";
 import { displayCustomValue } from "../../components/org/customFields";
 import { useTerritoryTree } from "../../components/org/TerritoryTreeSelect";
@@ -53,13 +54,7 @@ export default function StaffList() {
     pagination: { pageSize: 25 },
     syncWithLocation: true,
   });
-  const value = (field: string) =>
-    (filters.find((f) => "field" in f && f.field === field) as { value?: unknown } | undefined)?.value;
-  const setFilter = (field: string, operator: CrudFilter["operator"], next: unknown) => {
-    const others = filters.filter((f) => !("field" in f) || f.field !== field) as CrudFilter[];
-    const empty = next === undefined || next === null || next === "";
-    setFilters(empty ? others : [...others, { field, operator, value: next } as CrudFilter], "replace");
-  };
+  const { value, setFilter } = fieldFilters(filters, setFilters);
   const shown = useMemo(() => definitions.filter((d) => extraColumns.includes(d.key)), [definitions, extraColumns]);
 
   const { triggerExport, isLoading: exporting } = useExport<StaffListRow>({
