@@ -9,7 +9,11 @@ CREATE OR REPLACE FUNCTION private.check_request()
 AS $function$
 declare
   v_session uuid;
+  v_timeout text := private.function_statement_timeout(current_setting('request.path', true));
 begin
+  if v_timeout is not null then
+    perform set_config('statement_timeout', v_timeout, true);
+  end if;
   v_session := private.preview_session_id();
   if v_session is null then
     return;
@@ -26,7 +30,7 @@ begin
   perform set_config('transaction_read_only', 'on', true);
 end;
 $function$;
-comment on function private.check_request() is 'db-pre-request: refuses ended or expired preview tokens and makes every preview request read-only.';
+comment on function private.check_request() is 'db-pre-request: applies the called function''s own statement_timeout (as PostgREST 12.2+ does), refuses ended or expired preview tokens and makes every preview request read-only.';
 grant execute on function private.check_request() to anon;
 grant execute on function private.check_request() to authenticated;
 grant execute on function private.check_request() to service_role;

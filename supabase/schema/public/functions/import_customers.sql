@@ -5,6 +5,7 @@ CREATE OR REPLACE FUNCTION public.import_customers(p_rows jsonb, p_dry_run boole
  RETURNS jsonb
  LANGUAGE plpgsql
  SET search_path TO ''
+ SET statement_timeout TO '60s'
 AS $function$
 declare
   v_known text[] := array['_line', 'code', 'name', 'tier', 'status', 'territory', 'owner_email', 'address', 'external_id'];

@@ -5,6 +5,7 @@ CREATE OR REPLACE FUNCTION public.import_payments(p_rows jsonb, p_dry_run boolea
  RETURNS jsonb
  LANGUAGE plpgsql
  SET search_path TO ''
+ SET statement_timeout TO '60s'
 AS $function$
 declare
   v_known text[] := array['_line', 'external_id', 'sale', 'paid_on', 'amount'];

@@ -5,6 +5,7 @@ CREATE OR REPLACE FUNCTION public.import_staff(p_rows jsonb, p_dry_run boolean D
  RETURNS jsonb
  LANGUAGE plpgsql
  SET search_path TO ''
+ SET statement_timeout TO '60s'
 AS $function$
 declare
   v_known_columns text[] := array['_line', 'full_name', 'email', 'phone', 'position', 'territory', 'manager_email', 'hire_date', 'status', 'notes'];

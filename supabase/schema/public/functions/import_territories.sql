@@ -5,6 +5,7 @@ CREATE OR REPLACE FUNCTION public.import_territories(p_rows jsonb, p_dry_run boo
  RETURNS jsonb
  LANGUAGE plpgsql
  SET search_path TO ''
+ SET statement_timeout TO '60s'
 AS $function$
 declare
   v_known_columns text[] := array['_line', 'code', 'name', 'parent', 'market_notes', 'manager_email'];
