@@ -1,9 +1,10 @@
-// Every route, for every demo role, in light and in dark mode: no serious or critical axe-core
-// violation of the WCAG 2.1 A/AA rules, and nothing logged as a console error, a React
-// warning, an uncaught error or a failed request. The routes come from the app's resource
-// list, so a route added later is checked too. Light and dark walk side by side; the shell is
-// checked whole in both, each route's content against every rule in light and against the
-// colour rules in dark (the elements are the same, only their colours change).
+// Every route, for every demo role, in light mode, and in dark mode for two of them (see
+// below): no serious or critical axe-core violation of the WCAG 2.1 A/AA rules, and nothing
+// logged as a console error, a React warning, an uncaught error or a failed request. The
+// routes come from the app's resource list, so a route added later is checked too. Light and
+// dark walk side by side; the shell is checked whole in both, each route's content against
+// every rule in light and against the colour rules in dark (the elements are the same, only
+// their colours change).
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appRoles, demo, signInDemo, type DemoRole } from "../support/clients.ts";
@@ -70,6 +71,13 @@ async function walk(mode: Mode, role?: DemoRole): Promise<string[]> {
   }
 }
 
+// Dark mode is walked by the role with the most on screen (HR: every control) and the one with
+// the least (a salesperson: read-only pages, their own rows); the manager's and the auditor's
+// pages are the same elements as HR's with some controls hidden, and their colours are the
+// same. Every role walks light mode with every rule and every console message. (Eight walks
+// on two cores took 280-335 s of the 900 s test budget; six take three quarters of it.)
+const darkWalkers: DemoRole[] = ["hr_admin", "salesperson"];
+
 // The roles walk side by side: much of a walk is waiting (for data, for transitions to end),
 // which the other walks fill on a two-core machine (sequential: 420 s; side by side: 165-245 s).
 describe.concurrent("every route in light and dark mode", () => {
@@ -78,8 +86,9 @@ describe.concurrent("every route in light and dark mode", () => {
   }, 120_000);
 
   for (const role of appRoles) {
-    it(`as ${role}, every route passes axe and logs nothing`, async () => {
-      expect((await Promise.all(modes.map((mode) => walk(mode, role)))).flat()).toEqual([]);
+    const walked = darkWalkers.includes(role) ? modes : (["light"] as Mode[]);
+    it(`as ${role}, every route passes axe and logs nothing (${walked.join(" and ")})`, async () => {
+      expect((await Promise.all(walked.map((mode) => walk(mode, role)))).flat()).toEqual([]);
     }, 600_000);
   }
 });

@@ -5,6 +5,7 @@ import { useCan, useList } from "@refinedev/core";
 import { Button, Table, Tag } from "antd";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import type { Tables } from "../../types/database";
 import { formatDate, formatMoney } from "../../utils/format";
 import { visitListSelect, type VisitListRow } from "../visits/queries";
 import { saleListSelect, saleCollected, type SaleListRow } from "../sales/queries";
@@ -154,5 +155,79 @@ export function CustomerPlacements({ customerId }: { customerId: string }) {
         render={(_, p) => p.owner?.full_name ?? "—"}
       />
     </Table>
+  );
+}
+
+type CustomerPayment = Pick<Tables<"payments">, "id" | "paid_on" | "amount"> & {
+  sale: Pick<Tables<"sales">, "id" | "document" | "sale_date"> | null;
+};
+type Balance = Pick<Tables<"sale_balances">, "sale_id" | "outstanding" | "days_outstanding">;
+
+/** What the customer has paid, newest first, and what is still owed (sales you may read). */
+export function CustomerPayments({ customerId }: { customerId: string }) {
+  const { t, i18n } = useTranslation();
+  const { result, query } = useList<CustomerPayment>({
+    resource: "payments",
+    filters: [{ field: "sale.customer_id", operator: "eq", value: customerId }],
+    sorters: [{ field: "paid_on", order: "desc" }],
+    pagination: { pageSize: 100 },
+    meta: { select: "id, paid_on, amount, sale:sales!inner(id, document, sale_date)" },
+  });
+  const { result: owed, query: owedQuery } = useList<Balance>({
+    resource: "sale_balances",
+    filters: [
+      { field: "customer_id", operator: "eq", value: customerId },
+      { field: "outstanding", operator: "gt", value: 0 },
+    ],
+    pagination: { mode: "off" },
+    meta: { select: "sale_id, outstanding, days_outstanding" },
+  });
+  const open = owed?.data ?? [];
+  const outstanding = open.reduce((sum, b) => sum + Number(b.outstanding ?? 0), 0);
+  const oldest = open.reduce((max, b) => Math.max(max, b.days_outstanding ?? 0), 0);
+  return (
+    <>
+      {!owedQuery.isLoading && (
+        <p role="status">
+          {open.length === 0
+            ? t("payments.allPaid")
+            : t("payments.owed", { count: open.length, amount: formatMoney(outstanding, i18n.language), days: oldest })}
+        </p>
+      )}
+      <Table<CustomerPayment>
+        size="small"
+        rowKey="id"
+        loading={query.isLoading}
+        dataSource={result?.data ?? []}
+        pagination={false}
+        locale={{ emptyText: t("payments.none") }}
+        scroll={{ x: true }}
+      >
+        <Table.Column<CustomerPayment>
+          dataIndex="paid_on"
+          title={t("payments.fields.paid_on")}
+          render={(d: string) => formatDate(d, i18n.language)}
+        />
+        <Table.Column<CustomerPayment>
+          dataIndex="amount"
+          title={t("payments.fields.amount")}
+          align="right"
+          render={(a: number) => formatMoney(a, i18n.language)}
+        />
+        <Table.Column<CustomerPayment>
+          key="sale"
+          title={t("payments.fields.sale_id")}
+          render={(_, p) =>
+            p.sale ? (
+              <Link to={`/sales/show/${p.sale.id}`}>
+                {p.sale.document} · {formatDate(p.sale.sale_date, i18n.language)}
+              </Link>
+            ) : (
+              "—"
+            )
+          }
+        />
+      </Table>
+    </>
   );
 }

@@ -12,7 +12,7 @@ import { useCustomFieldDefinitions } from "../../components/org/CustomFieldInput
 import { displayCustomValue } from "../../components/org/customFields";
 import { localizedLabel } from "../../providers/i18n";
 import { formatDate } from "../../utils/format";
-import { CustomerPlacements, CustomerSales, CustomerVisits } from "./activity";
+import { CustomerPayments, CustomerPlacements, CustomerSales, CustomerVisits } from "./activity";
 import { CustomerContacts } from "./contacts";
 import { customerListSelect, customerStatusColor, tierName, type CustomerListRow } from "./queries";
 
@@ -86,6 +86,11 @@ export default function CustomersShow() {
                 children: <CustomerVisits customerId={customer.id} />,
               },
               { key: "sales", label: t("customers.tabs.sales"), children: <CustomerSales customerId={customer.id} /> },
+              {
+                key: "payments",
+                label: t("customers.tabs.payments"),
+                children: <CustomerPayments customerId={customer.id} />,
+              },
               {
                 key: "history",
                 label: t("customers.tabs.history"),
