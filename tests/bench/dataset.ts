@@ -318,11 +318,15 @@ export const steps: Step[] = [
                  pg_temp.pick(array['Order agreed', 'Interested', 'No change', 'Payment promised'], 'vo' || i), c.territory_id, c.owner_id, now(), now()
             from generate_series(1, ${targets.visits}) i
             join bench_customers c on c.n = floor(pg_temp.h('vc' || i) * ${targets.customers})::int;`);
-        // What the visits trigger keeps: each customer's latest visit.
+        // What the visits triggers keep: each customer's latest visit, and visits per person and month.
         await client.query(`
           insert into private.customer_last_visits (customer_id, last_visit_on)
           select v.customer_id, max(v.visited_on) from public.visits v group by v.customer_id
-          on conflict (customer_id) do update set last_visit_on = excluded.last_visit_on;`);
+          on conflict (customer_id) do update set last_visit_on = excluded.last_visit_on;
+          insert into private.visit_month_counts (staff_id, month, territory_id, n)
+          select v.staff_id, date_trunc('month', v.visited_on::timestamp)::date, v.territory_id, count(*)
+            from public.visits v group by 1, 2, 3
+          on conflict (staff_id, month, territory_id) do update set n = excluded.n;`);
         progress("visits 500,000");
         for (let from = 1; from <= targets.sales; from += 250_000) {
           const to = Math.min(targets.sales, from + 249_999);

@@ -165,6 +165,13 @@ describe("functions", () => {
       // and applying a re-tiering (checks customer_tiers: retier for all rows itself).
       "my_staff_id",
       "apply_retiering",
+      // The field policies' scope as one array (the caller's own scopes, and every territory's
+      // id for scope all), and plan vs done's counts, which count only what the caller may read.
+      "territory_scope",
+      "visits_per_month",
+      "plans_per_month",
+      // Whether the statement's role bypasses RLS (then plan vs done counts every row).
+      "caller_bypasses_rls",
       // The customer import names a code already taken by a customer the importer cannot see
       // (the unique code would refuse the row anyway; this says which line).
       "customer_codes_taken",

@@ -260,6 +260,49 @@ describe("plan vs done", () => {
       { month: "2026-04-01", planned: "0", done: "1" },
     ]);
   });
+
+  it("follows visits re-dated, moved and deleted, and counts only the visits the reader may read", async () => {
+    const home = await territory("PM");
+    const away = await territory("PM-AWAY");
+    const me = await createTestUser(["salesperson"], { signIn: true });
+    const seller = await salesperson("Moving Seller", home, me.id);
+    const mine = await customer("PM-A", home, "vip");
+    const elsewhere = await customer("PM-B", away, "vip");
+    await visit(mine, seller, "2026-02-03");
+    const redated = await visit(mine, seller, "2026-02-27");
+    const removed = await visit(mine, seller, "2026-04-30");
+    // A visit the seller made in a territory that is not theirs (covering for a colleague).
+    await visit(elsewhere, seller, "2026-02-10");
+    await sql("update public.visits set visited_on = '2026-03-05' where id = $1", [redated]);
+    await sql("delete from public.visits where id = $1", [removed]);
+    const kept = await sql<{ month: string; n: string }>(
+      "select month::text, sum(n)::text as n from private.visit_month_counts where staff_id = $1 and n > 0 group by 1 order by 1",
+      [seller],
+    );
+    const recount = await sql<{ month: string; n: string }>(
+      "select date_trunc('month', visited_on)::date::text as month, count(*)::text as n from public.visits where staff_id = $1 group by 1 order by 1",
+      [seller],
+    );
+    expect(kept).toEqual(recount);
+    const done = (rows: { month: string; staff_id: string; done: number }[] | null) =>
+      (rows ?? []).filter((r) => r.staff_id === seller).map((r) => [r.month, Number(r.done)]);
+    const range = { p_from: "2026-02-01", p_to: "2026-04-30" };
+    // The database's own role sees every visit; the seller, only those in their own territory.
+    const all = await sql<{ month: string; staff_id: string; done: number }>(
+      "select month::text, staff_id, done from public.visit_plan_vs_done($1, $2) where staff_id = $3",
+      [range.p_from, range.p_to, seller],
+    );
+    expect(done(all)).toEqual([
+      ["2026-02-01", 2],
+      ["2026-03-01", 1],
+      ["2026-04-01", 0],
+    ]);
+    expect(done((await me.client.rpc("visit_plan_vs_done", range)).data)).toEqual([
+      ["2026-02-01", 1],
+      ["2026-03-01", 1],
+      ["2026-04-01", 0],
+    ]);
+  });
 });
 
 describe("sales: the credit split and collections", () => {

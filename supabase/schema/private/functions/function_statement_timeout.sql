@@ -17,6 +17,4 @@ AS $function$
      and c like 'statement\_timeout=%';
 $function$;
 comment on function private.function_statement_timeout(p_path text) is 'The statement_timeout set on the public function an RPC path names (PostgREST 12.2+ hoists it itself).';
-grant execute on function private.function_statement_timeout(p_path text) to anon;
-grant execute on function private.function_statement_timeout(p_path text) to authenticated;
-grant execute on function private.function_statement_timeout(p_path text) to service_role;
+-- execute: the owner only

@@ -15,29 +15,21 @@ AS $function$
     select s.id from public.territories s, public.territories root
      where root.id = p_territory and s.path operator(extensions.<@) root.path
   ),
-  people as (
+  -- The salespeople listed: those the caller may read (staff RLS).
+  people as materialized (
     select s.id, s.full_name, s.territory_id
       from public.staff s
       join public.positions pos on pos.id = s.position_id and pos.default_role_code = 'salesperson'
      where s.status <> 'left' and s.territory_id is not null
        and (p_territory is null or s.territory_id in (select id from sub))
   ),
+  ids as (select coalesce(array_agg(id), '{}') as a from people),
   planned as (
-    select vp.staff_id, vp.month, sum(vp.planned_visits) as n
-      from public.visit_plans vp
-     where vp.month between date_trunc('month', p_from) and p_to and vp.staff_id in (select id from people)
-     group by 1, 2
+    select c.* from ids, private.plans_per_month(ids.a, date_trunc('month', p_from)::date, p_to) c
   ),
-  -- Each person's visits in the range, read from their own (staff_id, visited_on) index entries.
   done as (
-    select p.id as staff_id, date_trunc('month', v.visited_on)::date as month, count(*) as n
-      from people p
-     cross join lateral (
-       select x.visited_on from public.visits x
-        where x.staff_id = p.id
-          and x.visited_on between date_trunc('month', p_from) and (date_trunc('month', p_to) + interval '1 month - 1 day')::date
-     ) v
-     group by 1, 2
+    select c.* from ids,
+           private.visits_per_month(ids.a, date_trunc('month', p_from)::date, date_trunc('month', p_to)::date) c
   )
   select m.month, p.id, p.full_name, p.territory_id, coalesce(pl.n, 0)::bigint, coalesce(d.n, 0)::bigint
     from months m

@@ -34,7 +34,7 @@ create policy "people with payments create permission in scope can record paym" 
 create policy "people with payments delete permission in scope can delete paym" on public.payments as permissive for delete to authenticated
   using ((( SELECT private.allows_all('payments'::text, 'delete'::text) AS allows_all) OR (territory_id IN ( SELECT private.allowed_territories('payments'::text, 'delete'::text) AS allowed_territories))));
 create policy "people with payments read permission in scope can read payments" on public.payments as permissive for select to authenticated
-  using ((( SELECT private.allows_all('payments'::text, 'read'::text) AS allows_all) OR (territory_id IN ( SELECT private.allowed_territories('payments'::text, 'read'::text) AS allowed_territories)) OR (territory_id IN ( SELECT private.own_territories(( SELECT private.allowed_owner('payments'::text, 'read'::text) AS allowed_owner)) AS own_territories))));
+  using ((territory_id = ANY (( SELECT private.territory_scope('payments'::text, 'read'::text) AS territory_scope)::uuid[])));
 create policy "people with payments update permission in scope can edit paymen" on public.payments as permissive for update to authenticated
   using ((( SELECT private.allows_all('payments'::text, 'update'::text) AS allows_all) OR (territory_id IN ( SELECT private.allowed_territories('payments'::text, 'update'::text) AS allowed_territories))))
   with check ((( SELECT private.allows_all('payments'::text, 'update'::text) AS allows_all) OR (territory_id IN ( SELECT private.allowed_territories('payments'::text, 'update'::text) AS allowed_territories))));

@@ -20,7 +20,7 @@ CREATE INDEX sale_credits_territory_idx ON public.sale_credits USING btree (terr
 alter table public.sale_credits enable row level security;
 
 create policy "people with sales read permission in scope can read credits" on public.sale_credits as permissive for select to authenticated
-  using ((( SELECT private.allows_all('sales'::text, 'read'::text) AS allows_all) OR (territory_id IN ( SELECT private.allowed_territories('sales'::text, 'read'::text) AS allowed_territories)) OR (territory_id IN ( SELECT private.own_territories(( SELECT private.allowed_owner('sales'::text, 'read'::text) AS allowed_owner)) AS own_territories))));
+  using ((territory_id = ANY (( SELECT private.territory_scope('sales'::text, 'read'::text) AS territory_scope)::uuid[])));
 create policy "people with sales update permission in scope can add credits" on public.sale_credits as permissive for insert to authenticated
   with check ((( SELECT private.allows_all('sales'::text, 'update'::text) AS allows_all) OR (territory_id IN ( SELECT private.allowed_territories('sales'::text, 'update'::text) AS allowed_territories))));
 create policy "people with sales update permission in scope can change credits" on public.sale_credits as permissive for update to authenticated

@@ -53,7 +53,7 @@ create policy "people with sales create permission in scope can record sales" on
 create policy "people with sales delete permission in scope can delete sales" on public.sales as permissive for delete to authenticated
   using ((( SELECT private.allows_all('sales'::text, 'delete'::text) AS allows_all) OR (territory_id IN ( SELECT private.allowed_territories('sales'::text, 'delete'::text) AS allowed_territories))));
 create policy "people with sales read permission in scope can read sales" on public.sales as permissive for select to authenticated
-  using ((( SELECT private.allows_all('sales'::text, 'read'::text) AS allows_all) OR (territory_id IN ( SELECT private.allowed_territories('sales'::text, 'read'::text) AS allowed_territories)) OR (territory_id IN ( SELECT private.own_territories(( SELECT private.allowed_owner('sales'::text, 'read'::text) AS allowed_owner)) AS own_territories))));
+  using ((territory_id = ANY (( SELECT private.territory_scope('sales'::text, 'read'::text) AS territory_scope)::uuid[])));
 create policy "people with sales update permission in scope can edit sales" on public.sales as permissive for update to authenticated
   using ((( SELECT private.allows_all('sales'::text, 'update'::text) AS allows_all) OR (territory_id IN ( SELECT private.allowed_territories('sales'::text, 'update'::text) AS allowed_territories))))
   with check ((( SELECT private.allows_all('sales'::text, 'update'::text) AS allows_all) OR (territory_id IN ( SELECT private.allowed_territories('sales'::text, 'update'::text) AS allowed_territories))));

@@ -26,6 +26,7 @@ alter table public.visit_plans add constraint visit_plans_one_line_per_customer 
 CREATE INDEX visit_plans_created_by_idx ON public.visit_plans USING btree (created_by);
 CREATE INDEX visit_plans_customer_idx ON public.visit_plans USING btree (customer_id);
 CREATE INDEX visit_plans_month_idx ON public.visit_plans USING btree (month, staff_id);
+CREATE INDEX visit_plans_staff_idx ON public.visit_plans USING btree (staff_id, month) INCLUDE (territory_id, planned_visits);
 CREATE INDEX visit_plans_territory_idx ON public.visit_plans USING btree (territory_id, month);
 
 alter table public.visit_plans enable row level security;
@@ -35,7 +36,7 @@ create policy "people with visit_plans create permission in scope can plan vis" 
 create policy "people with visit_plans delete permission in scope can remove p" on public.visit_plans as permissive for delete to authenticated
   using ((( SELECT private.allows_all('visit_plans'::text, 'delete'::text) AS allows_all) OR (territory_id IN ( SELECT private.allowed_territories('visit_plans'::text, 'delete'::text) AS allowed_territories)) OR ((territory_id IN ( SELECT private.own_territories(( SELECT private.allowed_owner('visit_plans'::text, 'delete'::text) AS allowed_owner)) AS own_territories)) AND (staff_id = ( SELECT private.my_staff_id() AS my_staff_id)))));
 create policy "people with visit_plans read permission in scope can read plans" on public.visit_plans as permissive for select to authenticated
-  using ((( SELECT private.allows_all('visit_plans'::text, 'read'::text) AS allows_all) OR (territory_id IN ( SELECT private.allowed_territories('visit_plans'::text, 'read'::text) AS allowed_territories)) OR ((staff_id = ( SELECT private.my_staff_id() AS my_staff_id)) AND (( SELECT private.allowed_owner('visit_plans'::text, 'read'::text) AS allowed_owner) IS NOT NULL))));
+  using (((territory_id = ANY (( SELECT private.territory_scope('visit_plans'::text, 'read'::text, false) AS territory_scope)::uuid[])) OR ((staff_id = ( SELECT private.my_staff_id() AS my_staff_id)) AND (( SELECT private.allowed_owner('visit_plans'::text, 'read'::text) AS allowed_owner) IS NOT NULL))));
 create policy "people with visit_plans update permission in scope can change p" on public.visit_plans as permissive for update to authenticated
   using ((( SELECT private.allows_all('visit_plans'::text, 'update'::text) AS allows_all) OR (territory_id IN ( SELECT private.allowed_territories('visit_plans'::text, 'update'::text) AS allowed_territories)) OR ((territory_id IN ( SELECT private.own_territories(( SELECT private.allowed_owner('visit_plans'::text, 'update'::text) AS allowed_owner)) AS own_territories)) AND (staff_id = ( SELECT private.my_staff_id() AS my_staff_id)))))
   with check ((( SELECT private.allows_all('visit_plans'::text, 'update'::text) AS allows_all) OR (territory_id IN ( SELECT private.allowed_territories('visit_plans'::text, 'update'::text) AS allowed_territories)) OR ((territory_id IN ( SELECT private.own_territories(( SELECT private.allowed_owner('visit_plans'::text, 'update'::text) AS allowed_owner)) AS own_territories)) AND (staff_id = ( SELECT private.my_staff_id() AS my_staff_id)))));

@@ -47,7 +47,7 @@ create policy "people with visits create permission in scope can log visits" on 
 create policy "people with visits delete permission in scope can delete visits" on public.visits as permissive for delete to authenticated
   using ((( SELECT private.allows_all('visits'::text, 'delete'::text) AS allows_all) OR (territory_id IN ( SELECT private.allowed_territories('visits'::text, 'delete'::text) AS allowed_territories))));
 create policy "people with visits read permission in scope can read visits" on public.visits as permissive for select to authenticated
-  using ((( SELECT private.allows_all('visits'::text, 'read'::text) AS allows_all) OR (territory_id IN ( SELECT private.allowed_territories('visits'::text, 'read'::text) AS allowed_territories)) OR (territory_id IN ( SELECT private.own_territories(( SELECT private.allowed_owner('visits'::text, 'read'::text) AS allowed_owner)) AS own_territories))));
+  using ((territory_id = ANY (( SELECT private.territory_scope('visits'::text, 'read'::text) AS territory_scope)::uuid[])));
 create policy "people with visits update permission in scope can edit visits" on public.visits as permissive for update to authenticated
   using ((( SELECT private.allows_all('visits'::text, 'update'::text) AS allows_all) OR (territory_id IN ( SELECT private.allowed_territories('visits'::text, 'update'::text) AS allowed_territories)) OR ((territory_id IN ( SELECT private.own_territories(( SELECT private.allowed_owner('visits'::text, 'update'::text) AS allowed_owner)) AS own_territories)) AND (staff_id = ( SELECT private.my_staff_id() AS my_staff_id)))))
   with check ((( SELECT private.allows_all('visits'::text, 'update'::text) AS allows_all) OR (territory_id IN ( SELECT private.allowed_territories('visits'::text, 'update'::text) AS allowed_territories)) OR ((territory_id IN ( SELECT private.own_territories(( SELECT private.allowed_owner('visits'::text, 'update'::text) AS allowed_owner)) AS own_territories)) AND (staff_id = ( SELECT private.my_staff_id() AS my_staff_id)))));
@@ -56,6 +56,9 @@ CREATE TRIGGER audit_delete AFTER DELETE ON public.visits REFERENCING OLD TABLE 
 CREATE TRIGGER audit_insert AFTER INSERT ON public.visits REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION private.record_audit();
 CREATE TRIGGER audit_update AFTER UPDATE ON public.visits REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION private.record_audit();
 CREATE TRIGGER visits_before_write BEFORE INSERT OR UPDATE ON public.visits FOR EACH ROW EXECUTE FUNCTION private.visit_before_write();
+CREATE TRIGGER visits_count_months_delete AFTER DELETE ON public.visits REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION private.count_visit_months();
+CREATE TRIGGER visits_count_months_insert AFTER INSERT ON public.visits REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION private.count_visit_months();
+CREATE TRIGGER visits_count_months_update AFTER UPDATE ON public.visits REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION private.count_visit_months();
 CREATE TRIGGER visits_last_visit AFTER INSERT OR DELETE OR UPDATE OF customer_id, visited_on ON public.visits FOR EACH ROW EXECUTE FUNCTION private.visit_dates_changed();
 CREATE TRIGGER visits_touch BEFORE INSERT OR UPDATE ON public.visits FOR EACH ROW EXECUTE FUNCTION private.touch_row();
 
