@@ -164,8 +164,16 @@ export async function pageQueries(stack: Stack): Promise<PageQuery[]> {
       name: "customer list",
       list: true,
       sessions: fieldSessions,
-      request: () => customerList(""),
-      bypass: (session) => customerList(`&territory_id=in.(${scopeOf(session).ids.join(",")})`),
+      // The list as it opens: a salesperson's "My customers" (those they own), everyone else's
+      // every customer they may see.
+      request: (session) => {
+        const { owner } = scopeOf(session);
+        return customerList(owner ? `&owner_id=eq.${owner}` : "");
+      },
+      bypass: (session) => {
+        const { owner, ids } = scopeOf(session);
+        return customerList(owner ? `&owner_id=eq.${owner}` : `&territory_id=in.(${ids.join(",")})`);
+      },
     },
     {
       name: "overdue visits",

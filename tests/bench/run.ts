@@ -12,6 +12,7 @@ import { loadConfig } from "../../supabase/local/config.ts";
 import { startStack, type Stack } from "../../supabase/local/stack.ts";
 import { measureAuditOverhead } from "./audit-overhead.ts";
 import { measureBundle } from "./bundle.ts";
+import { importRows, measureSalesImport } from "./import-sales.ts";
 import { runConcurrency, runEditPairs } from "./concurrency.ts";
 import { pageQueries, signIn, staffInRegion, type Session } from "./queries.ts";
 import { measurePair } from "./measure.ts";
@@ -45,7 +46,16 @@ try {
     await signIn(stack, demo("hr_admin").email, demo("hr_admin").password, "HR"),
     await signIn(stack, demo("salesperson").email, demo("salesperson").password, "salesperson"),
   ];
-  const report: Report = { lists: [], concurrency: [], editPairs: null, bundle: null, audit: null, requests, seconds };
+  const report: Report = {
+    lists: [],
+    concurrency: [],
+    editPairs: null,
+    bundle: null,
+    audit: null,
+    salesImport: null,
+    requests,
+    seconds,
+  };
   const queries = await pageQueries(stack);
   for (const session of sessions) {
     for (const query of queries) {
@@ -73,6 +83,11 @@ try {
   report.audit = await measureAuditOverhead(stack);
   say(
     `with ${report.audit.withMs.toFixed(0)} ms, without ${report.audit.withoutMs.toFixed(0)} ms, ratio ${report.audit.ratio.toFixed(2)}`,
+  );
+  say(`import of ${importRows.toLocaleString("en")} sales lines as HR (dry run, then the import; rolled back)`);
+  report.salesImport = await measureSalesImport(stack, sessions[1]!.userId!);
+  say(
+    `dry run ${(report.salesImport.dryRunMs / 1000).toFixed(1)} s, import ${(report.salesImport.importMs / 1000).toFixed(1)} s (${report.salesImport.inserted} lines)`,
   );
   const file = await writeReport(report);
   say(`wrote ${file}`);

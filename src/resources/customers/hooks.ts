@@ -81,14 +81,23 @@ export function useCustomerOptions(search: string, selected?: string | null) {
   return { rows, options: rows.map((c) => ({ value: c.id, label: `${c.code} · ${c.name}` })) };
 }
 
-/** The signed-in person's staff record, if their login has one. */
+type MyStaff = Pick<Tables<"staff">, "id" | "full_name" | "territory_id"> & {
+  position: Pick<Tables<"positions">, "default_role_code"> | null;
+};
+
+/** The signed-in person's staff record, if their login has one, and whether it is a sales position. */
 export function useMyStaff() {
   const { data: me } = useGetIdentity<Identity>();
-  const { result, query } = useList<Pick<Tables<"staff">, "id" | "full_name" | "territory_id">>({
+  const { result, query } = useList<MyStaff>({
     resource: "staff",
     filters: [{ field: "user_id", operator: "eq", value: me?.id }],
-    meta: { select: "id, full_name, territory_id" },
+    meta: { select: "id, full_name, territory_id, position:position_id(default_role_code)" },
     queryOptions: { enabled: Boolean(me?.id) },
   });
-  return { staff: result?.data?.[0] ?? null, loading: !me || query.isLoading };
+  const staff = result?.data?.[0] ?? null;
+  return {
+    staff,
+    sells: staff?.position?.default_role_code === "salesperson",
+    loading: !me || query.isLoading,
+  };
 }

@@ -1,9 +1,10 @@
 // Customers: server-side paging, sorting and filters (name or code, tier, status, territory
-// subtree, owner, overdue), CSV export as filtered. A salesperson sees their own territory's.
+// subtree, owner, overdue), CSV export as filtered. A salesperson starts on "My customers"
+// (the ones they own) and may switch to every customer they may see.
 import { CreateButton, EditButton, ExportButton, List, ShowButton, useTable } from "@refinedev/antd";
 import { useCan, useExport, useInvalidate, useNotification, type CrudFilter } from "@refinedev/core";
 import { ImportOutlined } from "@ant-design/icons";
-import { Badge, Button, Space, Table, Tag } from "antd";
+import { Badge, Button, Segmented, Space, Table, Tag } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { CsvImport } from "../../components/CsvImport";
@@ -15,6 +16,7 @@ import { TableFilterForm } from "../../components/TableFilterForm";
 import { useTerritoryTree } from "../../components/org/TerritoryTreeSelect";
 import { customerExportRow } from "./export";
 import { CustomerFilterBar } from "./filter-bar";
+import { useMyStaff } from "./hooks";
 import {
   customerImportHeaders,
   customerListSelect,
@@ -35,7 +37,13 @@ export default function CustomersList() {
   const { data: canImport } = useCan({ resource: "customers", action: "create" });
   const { definitions } = useCustomFieldDefinitions("customers");
   const { rows: territories } = useTerritoryTree();
-  const permanent = territoryFilter(subtreeIds(territories, territory));
+  const { staff, sells, loading: staffLoading } = useMyStaff();
+  const [who, setWho] = useState<"mine" | "all" | null>(null);
+  const mine = (who ?? (sells ? "mine" : "all")) === "mine" && staff ? staff.id : null;
+  const permanent: CrudFilter[] = [
+    ...territoryFilter(subtreeIds(territories, territory)),
+    ...(mine ? [{ field: "owner_id", operator: "eq", value: mine } as CrudFilter] : []),
+  ];
   const { tableProps, tableQuery, filters, setFilters, sorters, searchFormProps } = useTable<CustomerListRow>({
     resource: "customers",
     meta: { select: customerListSelect, count: "exact" },
@@ -43,6 +51,8 @@ export default function CustomersList() {
     filters: { permanent },
     pagination: { pageSize: 25 },
     syncWithLocation: true,
+    // Whose customers to list depends on the person: ask once that is known.
+    queryOptions: { enabled: !staffLoading },
   });
   const { value, setFilter } = fieldFilters(filters, setFilters);
   const { triggerExport, isLoading: exporting } = useExport<CustomerListRow>({
@@ -70,6 +80,18 @@ export default function CustomersList() {
       }
     >
       <TableFilterForm form={searchFormProps.form} />
+      {sells && staff && (
+        <Segmented
+          aria-label={t("customers.filters.who")}
+          value={mine ? "mine" : "all"}
+          onChange={(v) => setWho(v as "mine" | "all")}
+          options={[
+            { value: "mine", label: t("customers.filters.mine") },
+            { value: "all", label: t("customers.filters.all") },
+          ]}
+          style={{ marginBottom: 12 }}
+        />
+      )}
       <CustomerFilterBar value={value} setFilter={setFilter} territory={territory} setTerritory={setTerritory} />
       {tableQuery.isError && <QueryError error={tableQuery.error} onRetry={() => void tableQuery.refetch()} />}
       <Table<CustomerListRow> {...tableProps} rowKey="id" scroll={{ x: true }}>
