@@ -250,3 +250,7 @@ $$;
 -- =============================================================================
 -- Plans by person and month, carrying what plan vs done sums (an index-only read).
 create index visit_plans_staff_idx on public.visit_plans (staff_id, month) include (territory_id, planned_visits);
+-- Customers by tier within the reader's territories: the overdue list starts from the tiers
+-- that have a visit interval and reads only the reader's customers in them.
+drop index public.customers_tier_idx;
+create index customers_tier_idx on public.customers (tier_id, territory_id);

@@ -22,6 +22,10 @@ export async function measureSalesImport(stack: Stack, hrUserId: string): Promis
       "select code from public.customers where code like 'BC-%' order by code limit 5000",
     );
     const { rows: lines } = await client.query<{ code: string }>("select code from public.product_lines order by code");
+    // Who grants the file's discounts: any current member of staff (the import checks the e-mail exists).
+    const { rows: grantors } = await client.query<{ email: string }>(
+      "select email::text as email from public.staff where status <> 'left' order by email limit 1",
+    );
     if (customers.length === 0 || lines.length === 0)
       throw new Error("no customers or product lines to import sales for");
     const run = Date.now().toString(36);
@@ -35,7 +39,9 @@ export async function measureSalesImport(stack: Stack, hrUserId: string): Promis
       quantity: String((i % 7) + 1),
       amount: `${1000 + (i % 900)}.50`,
       cost: `${600 + (i % 300)}.25`,
-      discount_percent: String(i % 10),
+      // One line in ten carries a discount, with who granted it.
+      discount_percent: i % 10 === 0 ? "5" : "0",
+      discount_granted_by: i % 10 === 0 ? (grantors[0]?.email ?? "") : "",
     }));
     const body = JSON.stringify(file);
     const once = async (dryRun: boolean) => {

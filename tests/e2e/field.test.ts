@@ -1,6 +1,6 @@
 // Field work in the browser, on a phone-width screen: a salesperson sees their own overdue
 // customer (and no other territory's), logs a visit from the overdue list, and the customer
-// is no longer overdue.
+// is no longer overdue. And the month's visit plan: a line planned, then plan vs done.
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { serviceClient } from "../support/clients.ts";
@@ -64,5 +64,43 @@ describe("a salesperson's overdue visits", () => {
       [mine],
     );
     expect(visit).toEqual({ purpose: "Monthly VIP visit", staff_id: seller.staffId, territory_id: territory.id });
+  });
+});
+
+describe("a salesperson's monthly visit plan", () => {
+  it("plans two visits to a customer, and plan vs done counts the one made", async () => {
+    const territory = await newTerritory("Plan area");
+    const seller = await personWithLogin(["salesperson"]);
+    await serviceClient()
+      .from("staff")
+      .update({ territory_id: territory.id, position_id: (await newPosition({ sales: true })).id })
+      .eq("id", seller.staffId);
+    const name = `Bodega Verde ${randomUUID().slice(0, 4)}`;
+    const customerId = await overdueVip(territory.id, name);
+
+    const page = await session.newPage();
+    await new ShellPageObject(page).signInAs(seller.email, seller.password);
+    const field = new FieldPageObject(page);
+    await field.openPlan();
+    await field.planVisits(name, "2");
+    await field.rowNaming(name).waitFor();
+    expect(await field.rowNaming(name).getByRole("cell").allInnerTexts()).toEqual(
+      expect.arrayContaining([expect.stringContaining(name), "2", "0"]),
+    );
+    const [plan] = await sql<{ planned_visits: number; staff_id: string }>(
+      "select planned_visits, staff_id from public.visit_plans where customer_id = $1",
+      [customerId],
+    );
+    expect(plan).toEqual({ planned_visits: 2, staff_id: seller.staffId });
+
+    await sql(
+      "insert into public.visits (customer_id, staff_id, visited_on, purpose) values ($1, $2, current_date, 'Planned visit')",
+      [customerId, seller.staffId],
+    );
+    await field.openPlan();
+    await field.openPlanVsDone();
+    const row = field.rowNaming(seller.fullName);
+    await row.waitFor();
+    expect(await row.getByRole("cell").last().innerText()).toBe("1 / 2");
   });
 });

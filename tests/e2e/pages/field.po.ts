@@ -38,4 +38,30 @@ export class FieldPageObject {
     await this.page.getByRole("button", { name: text("buttons.save") }).click();
     await this.page.waitForURL(/\/visits(\?|$)/);
   }
+
+  /** The visit plan page on its monthly plan (the signed-in salesperson's own, this month). */
+  async openPlan(): Promise<void> {
+    await this.page.goto("/visit-plans");
+    await this.page.getByRole("heading", { name: text("visit_plans.titles.list") }).waitFor();
+    await this.page.getByRole("table").first().waitFor();
+    await this.page.locator('[aria-busy="true"]').first().waitFor({ state: "detached" });
+  }
+
+  /** Adds a line to the month's plan: `visits` visits to the customer named `customer`. */
+  async planVisits(customer: string, visits: string): Promise<void> {
+    await this.form.choose("plan-customer_id", customer);
+    await this.form.fill("plan-planned_visits", visits);
+    await this.page.getByRole("button", { name: text("visit_plans.add") }).click();
+  }
+
+  /** A row (of whichever table is on screen) that names `label`. */
+  rowNaming(label: string) {
+    return this.page.getByRole("row").filter({ hasText: label });
+  }
+
+  async openPlanVsDone(): Promise<void> {
+    await this.page.getByRole("tab", { name: text("visit_plans.tabs.vs") }).click();
+    await this.page.getByRole("tabpanel").getByRole("table").waitFor();
+    await this.page.locator('[aria-busy="true"]').first().waitFor({ state: "detached" });
+  }
 }

@@ -34,7 +34,7 @@ CREATE INDEX customers_name_trgm_idx ON public.customers USING gin (name extensi
 CREATE INDEX customers_owner_idx ON public.customers USING btree (owner_id);
 CREATE INDEX customers_status_idx ON public.customers USING btree (status);
 CREATE INDEX customers_territory_idx ON public.customers USING btree (territory_id, name);
-CREATE INDEX customers_tier_idx ON public.customers USING btree (tier_id);
+CREATE INDEX customers_tier_idx ON public.customers USING btree (tier_id, territory_id);
 
 alter table public.customers enable row level security;
 
