@@ -3,15 +3,18 @@
 
 CREATE OR REPLACE FUNCTION private.placement_on(p_customer uuid, p_on date)
  RETURNS TABLE(territory_id uuid, owner_id uuid)
- LANGUAGE sql
+ LANGUAGE plpgsql
  STABLE SECURITY DEFINER
  SET search_path TO ''
 AS $function$
+begin
+  return query
   select p.territory_id, p.owner_id
     from public.customer_placements p
    where p.customer_id = p_customer
    order by (p.valid_from <= p_on and (p.valid_to is null or p.valid_to > p_on)) desc, p.valid_from
-   limit 1
+   limit 1;
+end;
 $function$;
 comment on function private.placement_on(p_customer uuid, p_on date) is 'Territory and owner of a customer on a date, from customer_placements (the earliest placement for a date before the first).';
 -- execute: the owner only

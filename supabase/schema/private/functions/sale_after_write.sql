@@ -8,15 +8,12 @@ CREATE OR REPLACE FUNCTION private.sale_after_write()
  SET search_path TO ''
 AS $function$
 begin
-  if tg_op = 'INSERT' then
-    if new.owner_id is not null then
-      insert into public.sale_credits (sale_id, staff_id, share_percent, territory_id) values (new.id, new.owner_id, 100, new.territory_id);
-    end if;
-  elsif new.territory_id is distinct from old.territory_id then
+  if new.territory_id is distinct from old.territory_id then
     update public.sale_credits c set territory_id = new.territory_id where c.sale_id = new.id;
     update public.payments p set territory_id = new.territory_id where p.sale_id = new.id;
   end if;
   return null;
 end;
 $function$;
+comment on function private.sale_after_write() is 'Trigger: a sale whose territory changes moves its credits and payments to that territory.';
 -- execute: the owner only

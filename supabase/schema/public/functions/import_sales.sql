@@ -38,6 +38,9 @@ begin
   update pg_temp.sale_import set sale_date = private.try_date(date_text), quantity = private.try_quantity(quantity_text),
          amount = private.try_amount(amount_text), cost = private.try_amount(cost_text), discount = private.try_amount(discount_text)
    where true;
+  -- The file's own statistics first: each lookup below is then one index probe per line
+  -- (customer code, ERP id) rather than a scan of a million sales under RLS.
+  analyze pg_temp.sale_import;
   -- Customers the caller may read (RLS): one they may not is "unknown" to them.
   update pg_temp.sale_import s set customer_id = c.id, territory_id = c.territory_id from public.customers c where c.code = s.customer_code;
   update pg_temp.sale_import s set product_line_id = l.id from public.product_lines l where l.code = s.line_code;
@@ -45,7 +48,7 @@ begin
     from private.staff_ids_by_email(array(select distinct grantor_email from pg_temp.sale_import where grantor_email is not null)) m
    where m.email = s.grantor_email;
   update pg_temp.sale_import s set existing_id = x.id, collected = (select coalesce(sum(p.amount), 0) from public.payments p where p.sale_id = x.id)
-    from public.sales x where x.external_id = s.external_id;
+    from public.sales x where x.external_id = s.external_id and s.external_id is not null;
   analyze pg_temp.sale_import;
 
   with problems(line, col, code, message) as (
@@ -115,7 +118,7 @@ begin
          quantity = s.quantity, amount = s.amount, cost = s.cost, discount_percent = s.discount,
          discount_granted_by = case when s.discount > 0 then s.grantor_id end
     from pg_temp.sale_import s
-   where x.id = s.existing_id
+   where s.existing_id is not null and x.id = s.existing_id
      and (x.document::text, x.sale_date, x.customer_id, x.product_line_id, x.quantity, x.amount, x.cost, x.discount_percent, x.discount_granted_by)
          is distinct from (s.document, s.sale_date, s.customer_id, s.product_line_id, s.quantity, s.amount, s.cost, s.discount,
                            case when s.discount > 0 then s.grantor_id end);

@@ -61,8 +61,9 @@ create policy "people with sales update permission in scope can edit sales" on p
 CREATE TRIGGER audit_delete AFTER DELETE ON public.sales REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION private.record_audit();
 CREATE TRIGGER audit_insert AFTER INSERT ON public.sales REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION private.record_audit();
 CREATE TRIGGER audit_update AFTER UPDATE ON public.sales REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION private.record_audit();
-CREATE TRIGGER sales_after_write AFTER INSERT OR UPDATE OF territory_id ON public.sales FOR EACH ROW EXECUTE FUNCTION private.sale_after_write();
+CREATE TRIGGER sales_after_write AFTER UPDATE OF territory_id ON public.sales FOR EACH ROW EXECUTE FUNCTION private.sale_after_write();
 CREATE TRIGGER sales_before_write BEFORE INSERT OR UPDATE ON public.sales FOR EACH ROW EXECUTE FUNCTION private.sale_before_write();
+CREATE TRIGGER sales_credit_new AFTER INSERT ON public.sales REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION private.credit_new_sales();
 CREATE CONSTRAINT TRIGGER sales_credit_split AFTER INSERT ON public.sales DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION private.assert_credit_split();
 CREATE TRIGGER sales_touch BEFORE INSERT OR UPDATE ON public.sales FOR EACH ROW EXECUTE FUNCTION private.touch_row();
 
