@@ -92,11 +92,24 @@ export async function measurePair(
   }
   const rls: number[] = [];
   const bypass: number[] = [];
-  for (let i = 0; i < requests; i++) {
+  // Which of the two goes first alternates round by round: a request that always follows the
+  // other (or always leads) would carry whatever the order costs into the ratio.
+  const sendRls = async () => {
     const a = await send(stack, request, session.token);
     if (!a.ok) throw new Error(`${query.name} as ${session.label} failed with HTTP ${a.status}`);
     rls.push(a.ms);
+  };
+  const sendBypass = async () => {
     if (bypassWorks) bypass.push((await send(stack, bypassRequest, service.token)).ms);
+  };
+  for (let i = 0; i < requests; i++) {
+    if (i % 2 === 0) {
+      await sendRls();
+      await sendBypass();
+    } else {
+      await sendBypass();
+      await sendRls();
+    }
   }
   const rlsStats = { p50: percentile(rls, 50), p95: percentile(rls, 95) };
   const bypassStats = bypassWorks ? { p50: percentile(bypass, 50), p95: percentile(bypass, 95) } : null;

@@ -162,8 +162,9 @@ export function renderReport(report: Report, machine: string, date: string, sha:
   for (const t of targetsOf(report)) lines.push(`| ${t.name} | ${t.value} | ${mark(t.pass)} |`);
   lines.push("", `## Page queries (${report.requests} requests each, through the gateway)`, "");
   lines.push(
-    "Each round sends the request with the person's JWT (RLS on), then the same request with the",
-    'service role (RLS bypassed). The ratio is p50 RLS / p50 bypass. "—": no service-role equivalent',
+    "Each round sends the request with the person's JWT (RLS on) and the same request with the",
+    "service role (RLS bypassed), which goes first alternating by round. The ratio is p50 RLS / p50",
+    'bypass. "—": no service-role equivalent',
     "(functions only people may call, and the audit log, which no API key reads past RLS).",
     "Rows: the total the page's count reports; for a page that asks no count (the audit log, paged",
     "by key), the rows it received.",
