@@ -137,29 +137,7 @@ end;
 $$;
 comment on function private.responsible_territories(uuid) is 'Ids of every territory inside the subtrees the person is responsible for.';
 
--- The invariants, written once. Whatever the matrix says: a deactivated login (or a person
--- with no profile) can do nothing, an auditor never writes, a preview never writes. The
--- policy helpers (through user_scopes), effective_permissions and explain_access all ask this.
-create or replace function private.refusing_invariant(p_user uuid, p_action text, p_in_preview boolean)
-returns text
-language sql
-stable
-security definer
-set search_path = ''
-as $$
-  select case
-           when not exists (select 1 from public.profiles p where p.id = p_user and p.is_active) then 'inactive'
-           when not private.action_is_write(p_action) then null
-           when exists (select 1 from public.user_roles au where au.user_id = p_user and au.role_code = 'auditor')
-             then 'auditor_never_writes'
-           when p_in_preview then 'preview_read_only'
-         end
-$$;
-comment on function private.refusing_invariant(uuid, text, boolean) is
-  'The invariant that refuses p_user action whatever the matrix says (inactive, auditor_never_writes, preview_read_only), or null.';
-
--- The scopes a person holds on resource x action: the matrix rows of their roles, unless an
--- invariant refuses the action.
+-- The invariants, written once: the scopes a person holds on resource x action.
 create or replace function private.user_scopes(p_user uuid, p_resource text, p_action text, p_in_preview boolean)
 returns public.permission_scope[]
 language plpgsql
@@ -170,15 +148,19 @@ as $$
 declare
   v_scopes public.permission_scope[];
 begin
-  if private.refusing_invariant(p_user, p_action, p_in_preview) is not null then
-    return '{}';
-  end if;
   select coalesce(array_agg(distinct rp.scope), '{}')
     into v_scopes
     from public.user_roles ur
     join public.role_permissions rp
       on rp.role_code = ur.role_code and rp.resource = p_resource and rp.action = p_action
-   where ur.user_id = p_user;
+   where ur.user_id = p_user
+     -- A deactivated login can do nothing.
+     and exists (select 1 from public.profiles p where p.id = p_user and p.is_active)
+     -- A preview is read-only, and an auditor never writes, whatever the matrix says.
+     and not (
+       coalesce((select a.is_write from public.permission_actions a where a.code = p_action), true)
+       and (p_in_preview or exists (select 1 from public.user_roles au where au.user_id = p_user and au.role_code = 'auditor'))
+     );
   return v_scopes;
 end;
 $$;
@@ -202,7 +184,6 @@ comment on function private.my_scopes(text, text) is 'The signed-in person''s sc
 -- user_scopes answers for any person: only its owner's security-definer callers
 -- (my_scopes, access) run it. my_scopes answers for the caller only.
 revoke all on function private.user_scopes(uuid, text, text, boolean) from public, anon, authenticated, service_role;
-revoke all on function private.refusing_invariant(uuid, text, boolean) from public, anon, authenticated, service_role;
 revoke all on function private.my_scopes(text, text) from public;
 grant execute on function private.my_scopes(text, text) to authenticated, service_role;
 
@@ -325,8 +306,13 @@ begin
       select rp.resource, rp.action, rp.scope, rp.role_code
         from public.user_roles ur
         join public.role_permissions rp on rp.role_code = ur.role_code
+        join public.profiles p on p.id = ur.user_id and p.is_active
        where ur.user_id = p_user
-         and private.refusing_invariant(p_user, rp.action, v_preview and p_user = v_caller) is null
+         and not (
+           private.action_is_write(rp.action)
+           and (exists (select 1 from public.user_roles a where a.user_id = p_user and a.role_code = 'auditor')
+                or (v_preview and p_user = v_caller))
+         )
     ),
     best as (
       select h.resource, h.action, max(h.scope) as scope from held h group by h.resource, h.action

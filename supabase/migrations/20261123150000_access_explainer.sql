@@ -319,8 +319,11 @@ begin
     from public.user_roles ur join public.role_permissions rp on rp.role_code = ur.role_code
    where ur.user_id = p_user and rp.resource = p_resource and rp.action = p_action;
 
-  -- The same invariants the policies apply (p_user given: not a preview).
-  v_invariant := private.refusing_invariant(p_user, p_action, false);
+  if not v_person.is_active then
+    v_invariant := 'inactive';
+  elsif private.action_is_write(p_action) and exists (select 1 from public.user_roles ur where ur.user_id = p_user and ur.role_code = 'auditor') then
+    v_invariant := 'auditor_never_writes';
+  end if;
 
   -- Territory roots the person is responsible for (for the wording "inside territory North").
   if 'territory' = any (v_grant.scopes) then

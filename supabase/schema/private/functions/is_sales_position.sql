@@ -10,4 +10,3 @@ AS $function$
   select coalesce((select p.default_role_code = 'salesperson' from public.positions p where p.id = p_position), false)
 $function$;
 grant execute on function private.is_sales_position(p_position uuid) to authenticated;
-grant execute on function private.is_sales_position(p_position uuid) to service_role;
