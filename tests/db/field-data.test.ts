@@ -402,6 +402,71 @@ describe("sales: the credit split and collections", () => {
       .single();
     expect(paid).toEqual({ outstanding: 0, days_outstanding: 0 });
   });
+
+  it("records who entered a sale, a payment or a plan line whatever the client sends, and keeps it on update", async () => {
+    const someoneElse = (await createTestUser(["hr_admin"], { signIn: false })).id;
+    const [{ customer_id: customerId }] = await sql<{ customer_id: string }>(
+      "select customer_id from public.sales where id = $1",
+      [saleId],
+    );
+    const entered = await hr.client
+      .from("sales")
+      .insert({
+        customer_id: customerId,
+        product_line_id: await productLine(),
+        sale_date: "2026-03-11",
+        amount: 10,
+        created_by: someoneElse,
+      } as never)
+      .select("id, created_by")
+      .single();
+    expect(entered.error).toBeNull();
+    expect(entered.data!.created_by).toBe(hr.id);
+    const saleAgain = await hr.client
+      .from("sales")
+      .update({ created_by: someoneElse } as never)
+      .eq("id", entered.data!.id)
+      .select("created_by")
+      .single();
+    expect(saleAgain.data).toEqual({ created_by: hr.id });
+
+    const paid = await hr.client
+      .from("payments")
+      .insert({ sale_id: entered.data!.id, paid_on: "2026-03-12", amount: 5, created_by: someoneElse } as never)
+      .select("id, created_by")
+      .single();
+    expect(paid.error).toBeNull();
+    expect(paid.data!.created_by).toBe(hr.id);
+    const paidAgain = await hr.client
+      .from("payments")
+      .update({ created_by: someoneElse } as never)
+      .eq("id", paid.data!.id)
+      .select("created_by")
+      .single();
+    expect(paidAgain.data).toEqual({ created_by: hr.id });
+
+    const month = new Date().toISOString().slice(0, 8) + "01";
+    const planned = await hr.client
+      .from("visit_plans")
+      .insert({
+        staff_id: sellerA,
+        customer_id: customerId,
+        month,
+        planned_visits: 1,
+        created_by: someoneElse,
+      } as never)
+      .select("id, created_by")
+      .single();
+    expect(planned.error).toBeNull();
+    expect(planned.data!.created_by).toBe(hr.id);
+    const plannedAgain = await hr.client
+      .from("visit_plans")
+      .update({ created_by: someoneElse } as never)
+      .eq("id", planned.data!.id)
+      .select("created_by")
+      .single();
+    expect(plannedAgain.data).toEqual({ created_by: hr.id });
+  });
 });
 
 describe("history stays where it happened when a customer moves", () => {
