@@ -405,7 +405,7 @@ describe("sales: the credit split and collections", () => {
 
   it("records who entered a sale, a payment or a plan line whatever the client sends, and keeps it on update", async () => {
     const someoneElse = (await createTestUser(["hr_admin"], { signIn: false })).id;
-    const [{ customer_id: customerId }] = await sql<{ customer_id: string }>(
+    const { customer_id: customerId } = await one<{ customer_id: string }>(
       "select customer_id from public.sales where id = $1",
       [saleId],
     );

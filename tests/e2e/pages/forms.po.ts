@@ -18,8 +18,12 @@ export class FormControls {
    * options carry their text as a title), or the open tree of a tree select.
    */
   async openOptions(control: Locator): Promise<Locator> {
-    const combobox = control.getByRole("combobox").first();
     await control.getByRole("combobox", { expanded: true }).first().waitFor();
+    return this.optionsOf(control.getByRole("combobox").first());
+  }
+
+  /** The option list (or tree) an open combobox controls. */
+  async optionsOf(combobox: Locator): Promise<Locator> {
     const list = this.page.locator(`[id="${await combobox.getAttribute("aria-controls")}"]`);
     const tree = this.page.getByRole("tree");
     await list.or(tree).first().waitFor({ state: "attached" });

@@ -1,13 +1,23 @@
 // Page objects: a sale's page as HR or a manager uses it (its credit split editor and the
 // payments collected against it), and the re-tiering preview on the customer tiers page.
+// Everything is found by role and accessible name: the credit table by its "Share" column,
+// the split editor's controls by their labels, a detail by the label it stands beside.
 import type { Locator, Page } from "playwright-core";
+import { FormControls } from "./forms.po.ts";
 import { text } from "../support/text.ts";
+
+/** The table on the page that has a column headed by `columnKey`'s text. */
+function tableWithColumn(page: Page, columnKey: string): Locator {
+  return page.getByRole("table").filter({ has: page.getByRole("columnheader", { name: text(columnKey) }) });
+}
 
 export class SalePageObject {
   private readonly page: Page;
+  private readonly form: FormControls;
 
   constructor(page: Page) {
     this.page = page;
+    this.form = new FormControls(page);
   }
 
   /** The sale's page, loaded (its heading shown and nothing busy). */
@@ -20,21 +30,14 @@ export class SalePageObject {
 
   /** The rows of the credit split table (header excluded). */
   creditRows(): Locator {
-    return this.creditCard()
+    return tableWithColumn(this.page, "sale_credits.fields.share_percent")
       .getByRole("row")
       .filter({ has: this.page.getByRole("cell") });
   }
 
-  /** The card the credit split heading titles (the nearest card around it, not the page's). */
-  private creditCard(): Locator {
-    return this.page
-      .getByRole("heading", { name: text("sale_credits.sale_credits") })
-      .locator("xpath=ancestor::div[contains(concat(' ', @class, ' '), ' ant-card ')][1]");
-  }
-
   /** What the split editor says of the total while it is being changed. */
   splitStatus(): Locator {
-    return this.creditCard().getByRole("status");
+    return this.page.getByRole("status").filter({ hasText: "%" });
   }
 
   async startChangingSplit(): Promise<void> {
@@ -44,9 +47,7 @@ export class SalePageObject {
 
   /** Sets the share of the split's line `index` (0 = first). */
   async setShare(index: number, share: string): Promise<void> {
-    const input = this.creditCard()
-      .getByRole("spinbutton", { name: text("sale_credits.fields.share_percent") })
-      .nth(index);
+    const input = this.page.getByRole("spinbutton", { name: text("sale_credits.fields.share_percent") }).nth(index);
     await input.fill(share);
     await input.press("Tab");
   }
@@ -54,31 +55,30 @@ export class SalePageObject {
   /** Adds a line for the person whose name is `name` (searched in the list, then picked). */
   async addPerson(name: string): Promise<void> {
     await this.page.getByRole("button", { name: text("sale_credits.add") }).click();
-    const select = this.creditCard()
-      .getByRole("combobox", { name: text("sale_credits.fields.staff_id") })
-      .last();
+    const select = this.page.getByRole("combobox", { name: text("sale_credits.fields.staff_id") }).last();
     await select.click();
     await select.fill(name);
-    // The open list's options carry their text as a title.
-    await this.page.locator(".ant-select-dropdown:visible").getByTitle(name).first().click();
+    await this.page.getByRole("combobox", { name: text("sale_credits.fields.staff_id"), expanded: true }).waitFor();
+    await (await this.form.optionsOf(select)).getByTitle(name).first().click();
   }
 
   saveSplitButton(): Locator {
-    return this.creditCard().getByRole("button", { name: text("buttons.save") });
+    return this.page.getByRole("button", { name: text("buttons.save") });
   }
 
   /** Records a payment of `amount` dated today. */
   async recordPayment(amount: string): Promise<void> {
-    const field = this.page.getByRole("spinbutton", { name: text("payments.fields.amount") });
-    await field.fill(amount);
+    await this.page.getByRole("spinbutton", { name: text("payments.fields.amount") }).fill(amount);
     await this.page.getByRole("button", { name: text("payments.record") }).click();
   }
 
-  /** The value the sale's description shows under `labelKey`. */
+  /** The value the sale's description shows beside the label `labelKey`. */
   detail(labelKey: string): Locator {
+    // A bordered description is a table: the label is a header cell, the value the cell after it.
     return this.page
-      .locator(".ant-descriptions-item-label", { hasText: text(labelKey) })
-      .locator("xpath=following-sibling::*[1]");
+      .getByText(text(labelKey))
+      .first()
+      .locator("xpath=ancestor-or-self::th[1]/following-sibling::td[1]");
   }
 }
 
@@ -92,21 +92,14 @@ export class RetieringPageObject {
   /** The customer tiers page with its re-tiering preview loaded. */
   async open(): Promise<void> {
     await this.page.goto("/customer-tiers");
-    await this.card().waitFor();
+    await this.page.getByRole("heading", { name: text("customer_tiers.retiering.title") }).waitFor();
     await this.proposals().waitFor();
     await this.page.locator('[aria-busy="true"]').first().waitFor({ state: "detached" });
   }
 
-  /** The card the re-tiering heading titles (the nearest card around it). */
-  private card(): Locator {
-    return this.page
-      .getByRole("heading", { name: text("customer_tiers.retiering.title") })
-      .locator("xpath=ancestor::div[contains(concat(' ', @class, ' '), ' ant-card ')][1]");
-  }
-
-  /** The preview's table (the first in the card; the applied re-tierings follow it). */
+  /** The preview's table: the one with a "To" column. */
   private proposals(): Locator {
-    return this.card().getByRole("table").first();
+    return tableWithColumn(this.page, "customer_tiers.retiering.to");
   }
 
   proposalRow(customer: string): Locator {
@@ -116,10 +109,10 @@ export class RetieringPageObject {
   }
 
   reason(): Locator {
-    return this.card().getByLabel(text("customer_tiers.retiering.reason"));
+    return this.page.getByLabel(text("customer_tiers.retiering.reason"));
   }
 
   applyButton(): Locator {
-    return this.card().getByRole("button", { name: text("customer_tiers.retiering.apply") });
+    return this.page.getByRole("button", { name: text("customer_tiers.retiering.apply") });
   }
 }
