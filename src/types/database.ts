@@ -1983,6 +1983,14 @@ export type Database = {
           version: number
         }
       }
+      customer_balance: {
+        Args: { p_customer: string }
+        Returns: {
+          open_sales: number
+          outstanding: number
+          oldest_days: number
+        }[]
+      }
       customer_count: {
         Args: { p_from: string; p_to: string; p_staff?: string; p_territory?: string }
         Returns: number

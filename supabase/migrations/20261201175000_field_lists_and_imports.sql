@@ -2,6 +2,7 @@
 -- Completes 20261201170000 (customers, tiers, visits, plans, sales, credits, payments):
 -- - the customer list read in name order from an index, and each customer's latest visit kept
 --   by a trigger, so the overdue list and the list's "days overdue" read one row per customer;
+-- - what a customer still owes, summed in the database for the customer's page;
 -- - imports of customers, sales and payments from CSV: every bad row named by line and column,
 --   nothing written when any row is bad or on a dry run, a re-import writing nothing new.
 
@@ -110,6 +111,27 @@ as $$
 $$;
 comment on function public.days_overdue(public.customers) is
   'Computed column of customers: days since the visit fell due (last visit, or tier entry, + the tier''s interval); null without an interval or when lost.';
+
+-- =============================================================================
+-- What a customer still owes
+-- =============================================================================
+-- On the sales the caller may read (sale_balances runs with the caller's rights): how many are
+-- not fully paid, the total outstanding and the oldest one's days outstanding. A customer the
+-- caller may not read has no sales they may read: 0, 0, 0.
+create or replace function public.customer_balance(p_customer uuid)
+returns table(open_sales integer, outstanding numeric, oldest_days integer)
+language sql
+stable
+set search_path = ''
+as $$
+  select count(*)::integer, coalesce(sum(b.outstanding), 0)::numeric(14, 2), coalesce(max(b.days_outstanding), 0)::integer
+    from public.sale_balances b
+   where b.customer_id = p_customer and b.outstanding > 0
+$$;
+comment on function public.customer_balance(uuid) is
+  'A customer''s open sales you may read: how many, the total outstanding and the oldest one''s days outstanding.';
+revoke all on function public.customer_balance(uuid) from public, anon;
+grant execute on function public.customer_balance(uuid) to authenticated, service_role;
 
 -- =============================================================================
 -- Imports: customers, sales and payments from the ERP's monthly CSV exports

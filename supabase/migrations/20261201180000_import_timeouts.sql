@@ -39,8 +39,8 @@ as $$
 $$;
 comment on function private.function_statement_timeout(text) is
   'The statement_timeout set on the public function an RPC path names (PostgREST 12.2+ hoists it itself).';
+-- Asked only inside the request check (a definer function): nobody calls it directly.
 revoke execute on function private.function_statement_timeout(text) from public;
-grant execute on function private.function_statement_timeout(text) to anon, authenticated, service_role;
 
 create or replace function private.check_request()
 returns void
@@ -50,10 +50,15 @@ set search_path = ''
 as $$
 declare
   v_session uuid;
-  v_timeout text := private.function_statement_timeout(current_setting('request.path', true));
+  v_path text := current_setting('request.path', true);
+  v_timeout text;
 begin
-  if v_timeout is not null then
-    perform set_config('statement_timeout', v_timeout, true);
+  -- Every request passes here: only a function call looks its function up.
+  if v_path like '/rpc/%' then
+    v_timeout := private.function_statement_timeout(v_path);
+    if v_timeout is not null then
+      perform set_config('statement_timeout', v_timeout, true);
+    end if;
   end if;
   v_session := private.preview_session_id();
   if v_session is null then

@@ -41,9 +41,6 @@ comment on function private.territory_scope(text, text, boolean) is
 revoke execute on function private.territory_scope(text, text, boolean) from public;
 grant execute on function private.territory_scope(text, text, boolean) to authenticated;
 
--- The request check's helper runs inside that (definer) check only: nobody calls it directly.
-revoke execute on function private.function_statement_timeout(text) from anon, authenticated, service_role;
-
 -- =============================================================================
 -- Read policies
 -- =============================================================================

@@ -590,6 +590,14 @@ describe("a salesperson is kept to their own territory on every API path", () =>
     ).toBe(0);
     const proposal = (await c.rpc("propose_retiering", { p_year: 2025 })).data ?? [];
     expect(proposal.map((r) => r.customer_id)).not.toContain(theirs);
+    // What a customer owes: HR reads the 700.00 sale less the 100.00 paid; the salesperson, nothing.
+    const hr = await createTestUser(["hr_admin"]);
+    expect((await hr.client.rpc("customer_balance", { p_customer: theirs })).data).toEqual([
+      { open_sales: 1, outstanding: 600, oldest_days: expect.any(Number) },
+    ]);
+    expect((await c.rpc("customer_balance", { p_customer: theirs })).data).toEqual([
+      { open_sales: 0, outstanding: 0, oldest_days: 0 },
+    ]);
   });
 
   it("cannot write another territory's customers, contacts, visits, plans, sales or payments", async () => {

@@ -1,11 +1,12 @@
 // Sales in the browser: HR splits a sale's credit between two salespeople (the editor names
 // the difference until the shares make 100 and only then saves), records a payment that
-// lowers what is outstanding, and previews a re-tiering by last year's sales.
+// lowers what is outstanding (on the sale and on its customer's page), and previews a
+// re-tiering by last year's sales.
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { serviceClient } from "../support/clients.ts";
 import { sql } from "../support/sql.ts";
-import { RetieringPageObject, SalePageObject } from "./pages/sales.po.ts";
+import { CustomerPaymentsPageObject, RetieringPageObject, SalePageObject } from "./pages/sales.po.ts";
 import { ShellPageObject } from "./pages/shell.po.ts";
 import { openBrowser } from "./support/browser.ts";
 import { newPosition, newStaff, newTerritory, personWithLogin } from "./support/people.ts";
@@ -26,7 +27,10 @@ async function seller(name: string) {
   return { id, fullName, territory };
 }
 
-async function saleFor(owner: { id: string; territory: { id: string } }, amount: string): Promise<string> {
+async function saleFor(
+  owner: { id: string; territory: { id: string } },
+  amount: string,
+): Promise<{ saleId: string; customerId: string }> {
   const admin = serviceClient();
   const { data: tier } = await admin.from("customer_tiers").select("id").eq("code", "first_level").single();
   const { data: line } = await admin.from("product_lines").select("id").eq("code", "equipment").single();
@@ -54,14 +58,14 @@ async function saleFor(owner: { id: string; territory: { id: string } }, amount:
     .select("id")
     .single();
   if (saleError) throw saleError;
-  return sale.id;
+  return { saleId: sale.id, customerId: customer.id };
 }
 
 describe("a sale's credit split and collections", () => {
   it("HR splits the credit 60/40 after the editor refuses 90 %, and a payment lowers what is outstanding", async () => {
     const first = await seller("Ana");
     const second = await seller("Bruno");
-    const saleId = await saleFor(first, "1000");
+    const { saleId, customerId } = await saleFor(first, "1000");
     const hr = await personWithLogin(["hr_admin"]);
 
     const page = await session.newPage();
@@ -97,6 +101,12 @@ describe("a sale's credit split and collections", () => {
     expect(await sql("select amount::text from public.payments where sale_id = $1", [saleId])).toEqual([
       { amount: "400.00" },
     ]);
+
+    // The customer's page: the payment, with its sale, and what is still owed.
+    const customer = new CustomerPaymentsPageObject(page);
+    await customer.open(customerId);
+    expect(await customer.owed().innerText()).toMatch(/600\.00/);
+    expect(await customer.paymentRows().allInnerTexts()).toEqual([expect.stringMatching(/400\.00/)]);
   });
 });
 

@@ -2,14 +2,16 @@
 // owner over time). Past rows keep the territory and owner of their date.
 import { PlusOutlined } from "@ant-design/icons";
 import { useCan, useList } from "@refinedev/core";
+import { useQuery } from "@tanstack/react-query";
 import { Button, Table, Tag } from "antd";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import { QueryError } from "../../components/QueryError";
 import type { Tables } from "../../types/database";
 import { formatDate, formatMoney } from "../../utils/format";
 import { visitListSelect, type VisitListRow } from "../visits/queries";
 import { saleListSelect, saleCollected, type SaleListRow } from "../sales/queries";
-import { placementSelect, type PlacementRow } from "./queries";
+import { fetchCustomerBalance, placementSelect, type PlacementRow } from "./queries";
 
 export function CustomerVisits({ customerId }: { customerId: string }) {
   const { t, i18n } = useTranslation();
@@ -161,7 +163,6 @@ export function CustomerPlacements({ customerId }: { customerId: string }) {
 type CustomerPayment = Pick<Tables<"payments">, "id" | "paid_on" | "amount"> & {
   sale: Pick<Tables<"sales">, "id" | "document" | "sale_date"> | null;
 };
-type Balance = Pick<Tables<"sale_balances">, "sale_id" | "outstanding" | "days_outstanding">;
 
 /** What the customer has paid, newest first, and what is still owed (sales you may read). */
 export function CustomerPayments({ customerId }: { customerId: string }) {
@@ -173,25 +174,23 @@ export function CustomerPayments({ customerId }: { customerId: string }) {
     pagination: { pageSize: 100 },
     meta: { select: "id, paid_on, amount, sale:sales!inner(id, document, sale_date)" },
   });
-  const { result: owed, query: owedQuery } = useList<Balance>({
-    resource: "sale_balances",
-    filters: [
-      { field: "customer_id", operator: "eq", value: customerId },
-      { field: "outstanding", operator: "gt", value: 0 },
-    ],
-    pagination: { mode: "off" },
-    meta: { select: "sale_id, outstanding, days_outstanding" },
+  const balance = useQuery({
+    queryKey: ["customer_balance", customerId],
+    queryFn: () => fetchCustomerBalance(customerId),
   });
-  const open = owed?.data ?? [];
-  const outstanding = open.reduce((sum, b) => sum + Number(b.outstanding ?? 0), 0);
-  const oldest = open.reduce((max, b) => Math.max(max, b.days_outstanding ?? 0), 0);
+  const owed = balance.data;
   return (
     <>
-      {!owedQuery.isLoading && (
+      {balance.isError && <QueryError error={balance.error} onRetry={() => void balance.refetch()} />}
+      {owed && (
         <p role="status">
-          {open.length === 0
+          {owed.open_sales === 0
             ? t("payments.allPaid")
-            : t("payments.owed", { count: open.length, amount: formatMoney(outstanding, i18n.language), days: oldest })}
+            : t("payments.owed", {
+                count: owed.open_sales,
+                amount: formatMoney(owed.outstanding, i18n.language),
+                days: owed.oldest_days,
+              })}
         </p>
       )}
       <Table<CustomerPayment>

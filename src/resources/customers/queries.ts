@@ -105,3 +105,12 @@ export async function runImport(
   if (error) throw new Error(error.message);
   return data as unknown as ImportResult;
 }
+
+export type CustomerBalance = Database["public"]["Functions"]["customer_balance"]["Returns"][number];
+
+/** What a customer still owes on the sales the caller may read (summed in the database). */
+export async function fetchCustomerBalance(customerId: string): Promise<CustomerBalance> {
+  const { data, error } = await supabaseClient.rpc("customer_balance", { p_customer: customerId });
+  if (error) throw error;
+  return data?.[0] ?? { open_sales: 0, outstanding: 0, oldest_days: 0 };
+}

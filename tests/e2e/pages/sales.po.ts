@@ -116,3 +116,31 @@ export class RetieringPageObject {
     return this.page.getByRole("button", { name: text("customer_tiers.retiering.apply") });
   }
 }
+
+export class CustomerPaymentsPageObject {
+  private readonly page: Page;
+
+  constructor(page: Page) {
+    this.page = page;
+  }
+
+  /** A customer's page on its Payments tab, loaded. */
+  async open(customerId: string): Promise<void> {
+    await this.page.goto(`/customers/show/${customerId}`);
+    await this.page.getByRole("tab", { name: text("customers.tabs.payments") }).click();
+    await this.owed().waitFor();
+    await this.page.locator('[aria-busy="true"]').first().waitFor({ state: "detached" });
+  }
+
+  /** The line that says what is still owed (or that nothing is). */
+  owed(): Locator {
+    return this.page.getByRole("tabpanel").getByRole("status");
+  }
+
+  /** The payments table's rows (header excluded). */
+  paymentRows(): Locator {
+    return tableWithColumn(this.page, "payments.fields.paid_on")
+      .getByRole("row")
+      .filter({ has: this.page.getByRole("cell") });
+  }
+}

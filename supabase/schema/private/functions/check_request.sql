@@ -9,10 +9,15 @@ CREATE OR REPLACE FUNCTION private.check_request()
 AS $function$
 declare
   v_session uuid;
-  v_timeout text := private.function_statement_timeout(current_setting('request.path', true));
+  v_path text := current_setting('request.path', true);
+  v_timeout text;
 begin
-  if v_timeout is not null then
-    perform set_config('statement_timeout', v_timeout, true);
+  -- Every request passes here: only a function call looks its function up.
+  if v_path like '/rpc/%' then
+    v_timeout := private.function_statement_timeout(v_path);
+    if v_timeout is not null then
+      perform set_config('statement_timeout', v_timeout, true);
+    end if;
   end if;
   v_session := private.preview_session_id();
   if v_session is null then
