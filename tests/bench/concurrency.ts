@@ -1,5 +1,6 @@
 // Throughput with 20 concurrent clients: the staff list as a territory manager, and next to
-// it PostgREST's own figure on a one-row read, each for the same number of seconds.
+// it PostgREST's own figure on a one-row read, each for the same number of seconds, taken in
+// alternating slices.
 import type { Stack } from "../../supabase/local/stack.ts";
 import { percentile, send } from "./measure.ts";
 import type { BenchRequest, PageQuery, Session } from "./queries.ts";
@@ -16,37 +17,37 @@ export interface ConcurrencyRow {
 
 export const clients = 20;
 
-async function hammer(
-  stack: Stack,
-  name: string,
-  request: BenchRequest,
-  token: string,
-  seconds: number,
-): Promise<ConcurrencyRow> {
+interface Load {
+  name: string;
+  request: BenchRequest;
+  latencies: number[];
+  errors: number;
+  busySeconds: number;
+}
+
+/** One slice: `clients` workers send the load's request back to back until the slice ends. */
+async function slice(stack: Stack, load: Load, token: string, seconds: number): Promise<void> {
   const deadline = performance.now() + seconds * 1000;
-  const latencies: number[] = [];
-  let errors = 0;
   const worker = async () => {
     while (performance.now() < deadline) {
-      const t = await send(stack, request, token);
-      latencies.push(t.ms);
-      if (!t.ok) errors++;
+      const t = await send(stack, load.request, token);
+      load.latencies.push(t.ms);
+      if (!t.ok) load.errors++;
     }
   };
   const t0 = performance.now();
   await Promise.all(Array.from({ length: clients }, worker));
-  const took = (performance.now() - t0) / 1000;
-  return {
-    name,
-    clients,
-    seconds,
-    requests: latencies.length,
-    rps: latencies.length / took,
-    p95: percentile(latencies, 95),
-    errors,
-  };
+  load.busySeconds += (performance.now() - t0) / 1000;
 }
 
+/** How many slices each load's seconds are cut into. */
+export const slices = 8;
+
+/**
+ * The two loads take turns in short slices (staff list, one-row read, staff list, ...), so a
+ * burst of noise on a shared machine falls on both rather than on whichever ran during it: the
+ * ratio between them is what the target judges.
+ */
 export async function runConcurrency(
   stack: Stack,
   manager: Session,
@@ -54,16 +55,30 @@ export async function runConcurrency(
   seconds: number,
 ): Promise<ConcurrencyRow[]> {
   const staff = queries.find((q) => q.name === "staff list")!;
-  return [
-    await hammer(stack, "staff list as a territory manager", staff.request(manager), manager.token, seconds),
-    await hammer(
-      stack,
-      "reference: one-row read (app_roles by key)",
-      { method: "GET", path: "/rest/v1/app_roles?select=code&code=eq.manager" },
-      manager.token,
-      seconds,
-    ),
+  const loads: Load[] = [
+    { name: "staff list as a territory manager", request: staff.request(manager), latencies: [], errors: 0, busySeconds: 0 },
+    {
+      name: "reference: one-row read (app_roles by key)",
+      request: { method: "GET", path: "/rest/v1/app_roles?select=code&code=eq.manager" },
+      latencies: [],
+      errors: 0,
+      busySeconds: 0,
+    },
   ];
+  for (let i = 0; i < slices; i++) {
+    // Which load goes first alternates, so neither always follows the other's wake.
+    const order = i % 2 === 0 ? loads : [...loads].reverse();
+    for (const load of order) await slice(stack, load, manager.token, seconds / slices);
+  }
+  return loads.map((load) => ({
+    name: load.name,
+    clients,
+    seconds,
+    requests: load.latencies.length,
+    rps: load.latencies.length / load.busySeconds,
+    p95: percentile(load.latencies, 95),
+    errors: load.errors,
+  }));
 }
 
 export interface EditPairsRow {

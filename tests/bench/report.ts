@@ -7,7 +7,7 @@ import path from "node:path";
 import { repoRoot } from "../../supabase/local/config.ts";
 import type { AuditOverhead } from "./audit-overhead.ts";
 import type { BundleSizes } from "./bundle.ts";
-import type { ConcurrencyRow, EditPairsRow } from "./concurrency.ts";
+import { slices, type ConcurrencyRow, type EditPairsRow } from "./concurrency.ts";
 import type { ImportTiming } from "./import-sales.ts";
 import type { PairRow } from "./measure.ts";
 
@@ -182,6 +182,8 @@ export function renderReport(report: Report, machine: string, date: string, sha:
   lines.push(
     "",
     "## Throughput",
+    "",
+    `The two loads take turns in ${slices} slices each, which goes first alternating; requests/s is over the seconds each load ran.`,
     "",
     "| Load | Clients | Seconds | Requests | Requests/s | p95 ms | Errors |",
     "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",

@@ -7,17 +7,33 @@ export type StaffRow = Tables<"staff">;
 export type StaffStatus = Database["public"]["Enums"]["staff_status"];
 export const staffStatuses: StaffStatus[] = ["active", "on_leave", "left"];
 
-export type StaffListRow = StaffRow & {
+/** A staff page row: what the show page and the edit form's header read. */
+export type StaffDetailRow = StaffRow & {
   positions: Pick<Tables<"positions">, "code" | "title_en" | "title_es" | "title_zh" | "default_role_code"> | null;
   territories: Pick<Tables<"territories">, "code" | "name"> | null;
   manager: Pick<StaffRow, "id" | "full_name" | "email"> | null;
 };
 
+/** A staff list row: only what the list's columns and its CSV export show. */
+export type StaffListRow = Pick<
+  StaffRow,
+  "id" | "full_name" | "email" | "phone" | "status" | "hire_date" | "custom_fields"
+> & {
+  positions: Pick<Tables<"positions">, "code" | "title_en" | "title_es" | "title_zh"> | null;
+  territories: Pick<Tables<"territories">, "code"> | null;
+  manager: Pick<StaffRow, "email"> | null;
+};
+
+/**
+ * The list reads only the columns it shows or exports: under 20 clients the page's cost is
+ * its payload and its embeds (the bench's throughput figure), not its filter.
+ */
 export const staffListSelect =
-  "id, full_name, email, phone, status, status_changed_on, hire_date, territory_id, territory_path, position_id, manager_id, user_id, custom_fields, version, positions(code, title_en, title_es, title_zh, default_role_code), territories:territory_id(code, name), manager:manager_id(id, full_name, email)";
+  "id, full_name, email, phone, status, hire_date, custom_fields, positions(code, title_en, title_es, title_zh), territories:territory_id(code), manager:manager_id(email)";
 /** The staff list counts exactly: a department of thousands counts in a few ms, and an estimate under RLS is far off (3,750 of 5,000 for HR), which would hide the last pages. */
 export const staffListCount = "exact" as const;
-export const staffSelect = `${staffListSelect}, notes, created_at, updated_at`;
+export const staffSelect =
+  "id, full_name, email, phone, status, status_changed_on, hire_date, territory_id, territory_path, position_id, manager_id, user_id, custom_fields, version, notes, created_at, updated_at, positions(code, title_en, title_es, title_zh, default_role_code), territories:territory_id(code, name), manager:manager_id(id, full_name, email)";
 
 export type StaffFormValues = Pick<
   TablesInsert<"staff">,

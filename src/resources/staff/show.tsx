@@ -11,14 +11,14 @@ import { displayCustomValue } from "../../components/org/customFields";
 import { localizedLabel } from "../../providers/i18n";
 import { AssignmentHistory, AssignTerritoryButton } from "./assignments";
 import { positionTitle } from "../positions/queries";
-import { staffSelect, type StaffListRow } from "./queries";
+import { staffSelect, type StaffDetailRow } from "./queries";
 import { RecordEditButton } from "../../components/access/RecordButtons";
 
 const statusColor = { active: "success", on_leave: "warning", left: "default" } as const;
 
 export default function StaffShow() {
   const { t, i18n } = useTranslation();
-  const { query } = useShow<StaffListRow & { notes: string }>({ resource: "staff", meta: { select: staffSelect } });
+  const { query } = useShow<StaffDetailRow>({ resource: "staff", meta: { select: staffSelect } });
   const { definitions } = useCustomFieldDefinitions("staff");
   const person = query.data?.data;
   const isSales = person?.positions?.default_role_code === "salesperson";
