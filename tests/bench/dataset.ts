@@ -354,7 +354,12 @@ export const steps: Step[] = [
           insert into public.visit_plans (staff_id, month, customer_id, planned_visits, territory_id)
           select c.owner_id, date_trunc('month', current_date)::date, c.id, 1, c.territory_id
             from public.customers c join public.customer_tiers t on t.id = c.tier_id
-           where c.code like 'BC-%' and c.owner_id is not null and t.code in ('vip', 'first_level') and c.status <> 'lost';`);
+           where c.code like 'BC-%' and c.owner_id is not null and t.code in ('vip', 'first_level') and c.status <> 'lost';
+          -- What the plan triggers keep: visits planned per person and month.
+          insert into private.visit_plan_month_counts (staff_id, month, territory_id, n)
+          select vp.staff_id, vp.month, vp.territory_id, sum(vp.planned_visits)
+            from public.visit_plans vp group by 1, 2, 3
+          on conflict (staff_id, month, territory_id) do update set n = excluded.n;`);
       } finally {
         for (const t of tables) await client.query(`alter table public.${t} enable trigger user`);
       }

@@ -261,6 +261,49 @@ describe("plan vs done", () => {
     ]);
   });
 
+  it("follows plan lines added in bulk, changed, moved to another month and removed", async () => {
+    const root = await territory("PL");
+    const seller = await salesperson("Plan Lines Seller", root);
+    const [a, b, c] = [
+      await customer("PL-A", root, "vip"),
+      await customer("PL-B", root, "vip"),
+      await customer("PL-C", root, "vip"),
+    ];
+    await sql(
+      `insert into public.visit_plans (staff_id, month, customer_id, planned_visits)
+       values ($1, '2026-02-01', $2, 2), ($1, '2026-02-01', $3, 1), ($1, '2026-03-01', $4, 4)`,
+      [seller, a, b, c],
+    );
+    await sql("update public.visit_plans set planned_visits = 5 where staff_id = $1 and customer_id = $2", [seller, a]);
+    await sql("update public.visit_plans set month = '2026-04-01' where staff_id = $1 and customer_id = $2", [
+      seller,
+      c,
+    ]);
+    await sql("delete from public.visit_plans where staff_id = $1 and customer_id = $2", [seller, b]);
+    const kept = await sql<{ month: string; n: string }>(
+      "select month::text, sum(n)::text as n from private.visit_plan_month_counts where staff_id = $1 and n > 0 group by 1 order by 1",
+      [seller],
+    );
+    const recount = await sql<{ month: string; n: string }>(
+      "select month::text, sum(planned_visits)::text as n from public.visit_plans where staff_id = $1 group by 1 order by 1",
+      [seller],
+    );
+    expect(kept).toEqual(recount);
+    expect(kept).toEqual([
+      { month: "2026-02-01", n: "5" },
+      { month: "2026-04-01", n: "4" },
+    ]);
+    const planned = await sql<{ month: string; planned: string }>(
+      "select month::text, planned::text from public.visit_plan_vs_done('2026-02-01', '2026-04-30', $1) where staff_id = $2",
+      [root, seller],
+    );
+    expect(planned).toEqual([
+      { month: "2026-02-01", planned: "5" },
+      { month: "2026-03-01", planned: "0" },
+      { month: "2026-04-01", planned: "4" },
+    ]);
+  });
+
   it("follows visits re-dated, moved and deleted, and counts only the visits the reader may read", async () => {
     const home = await territory("PM");
     const away = await territory("PM-AWAY");

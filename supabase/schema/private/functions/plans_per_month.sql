@@ -7,18 +7,14 @@ CREATE OR REPLACE FUNCTION private.plans_per_month(p_staff uuid[], p_from date, 
  STABLE SECURITY DEFINER
  SET search_path TO ''
 AS $function$
-  with summed as materialized (
-    select vp.staff_id, vp.month, vp.territory_id, sum(vp.planned_visits) as n
-      from public.visit_plans vp
-     where vp.staff_id in (select unnest(p_staff))
-       and vp.month between p_from and p_to
-     group by 1, 2, 3
-  )
-  select s.staff_id, s.month, sum(s.n)::bigint
-    from summed s
-   where (select private.caller_bypasses_rls())
-      or s.territory_id = any ((select private.territory_scope('visit_plans', 'read', false))::uuid[])
-      or (s.staff_id = (select private.my_staff_id()) and (select private.allowed_owner('visit_plans', 'read')) is not null)
+  select c.staff_id, c.month, sum(c.n)::bigint
+    from private.visit_plan_month_counts c
+   where c.staff_id in (select unnest(p_staff))
+     and c.month between p_from and p_to
+     and ((select private.caller_bypasses_rls())
+          or c.territory_id = any ((select private.territory_scope('visit_plans', 'read', false))::uuid[])
+          or (c.staff_id = (select private.my_staff_id())
+              and (select private.allowed_owner('visit_plans', 'read')) is not null))
    group by 1, 2
 $function$;
 comment on function private.plans_per_month(p_staff uuid[], p_from date, p_to date) is 'Planned visits per person and month between two dates, counting only plans the signed-in person may read (as the visit_plans read policy says).';

@@ -45,6 +45,9 @@ CREATE TRIGGER audit_delete AFTER DELETE ON public.visit_plans REFERENCING OLD T
 CREATE TRIGGER audit_insert AFTER INSERT ON public.visit_plans REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION private.record_audit();
 CREATE TRIGGER audit_update AFTER UPDATE ON public.visit_plans REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION private.record_audit();
 CREATE TRIGGER visit_plans_before_write BEFORE INSERT OR UPDATE ON public.visit_plans FOR EACH ROW EXECUTE FUNCTION private.visit_plan_before_write();
+CREATE TRIGGER visit_plans_count_months_delete AFTER DELETE ON public.visit_plans REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION private.count_plan_months();
+CREATE TRIGGER visit_plans_count_months_insert AFTER INSERT ON public.visit_plans REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION private.count_plan_months();
+CREATE TRIGGER visit_plans_count_months_update AFTER UPDATE ON public.visit_plans REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION private.count_plan_months();
 CREATE TRIGGER visit_plans_touch BEFORE INSERT OR UPDATE ON public.visit_plans FOR EACH ROW EXECUTE FUNCTION private.touch_row();
 
 comment on table public.visit_plans is 'Monthly visit plan: how many visits a salesperson plans per customer in a month (made at the start of the month).';
