@@ -56,7 +56,13 @@ export async function runConcurrency(
 ): Promise<ConcurrencyRow[]> {
   const staff = queries.find((q) => q.name === "staff list")!;
   const loads: Load[] = [
-    { name: "staff list as a territory manager", request: staff.request(manager), latencies: [], errors: 0, busySeconds: 0 },
+    {
+      name: "staff list as a territory manager",
+      request: staff.request(manager),
+      latencies: [],
+      errors: 0,
+      busySeconds: 0,
+    },
     {
       name: "reference: one-row read (app_roles by key)",
       request: { method: "GET", path: "/rest/v1/app_roles?select=code&code=eq.manager" },
