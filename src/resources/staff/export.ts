@@ -3,9 +3,9 @@
 // cells are neutralised.
 import type { Tables } from "../../types/database";
 import { neutralizeRecord } from "../../utils/csv";
-import type { StaffListRow } from "./queries";
+import type { StaffExportRow } from "./queries";
 
-export function staffExportRow(row: StaffListRow, definitions: Pick<Tables<"custom_field_definitions">, "key">[]) {
+export function staffExportRow(row: StaffExportRow, definitions: Pick<Tables<"custom_field_definitions">, "key">[]) {
   const custom = (row.custom_fields ?? {}) as Record<string, unknown>;
   // Same columns as the import, so an exported file can be edited and imported again.
   return neutralizeRecord({

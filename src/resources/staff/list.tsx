@@ -20,8 +20,10 @@ import {
   importStaff,
   staffImportHeaders,
   staffListCount,
+  staffExportSelect,
   staffListSelect,
   subtreeFilter,
+  type StaffExportRow,
   type StaffListRow,
 } from "./queries";
 import { TableFilterForm } from "../../components/TableFilterForm";
@@ -57,11 +59,11 @@ export default function StaffList() {
   const { value, setFilter } = fieldFilters(filters, setFilters);
   const shown = useMemo(() => definitions.filter((d) => extraColumns.includes(d.key)), [definitions, extraColumns]);
 
-  const { triggerExport, isLoading: exporting } = useExport<StaffListRow>({
+  const { triggerExport, isLoading: exporting } = useExport<StaffExportRow>({
     resource: "staff",
     filters: [...filters, ...(territoryPath ? [subtreeFilter(territoryPath)] : [])] as CrudFilter[],
     sorters,
-    meta: { select: staffListSelect, count: staffListCount },
+    meta: { select: staffExportSelect, count: staffListCount },
     pageSize: 1000,
     filename: "staff",
     mapData: (row) => staffExportRow(row, definitions),

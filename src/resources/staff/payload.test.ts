@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { staffExportRow } from "./export";
 import { toStaffPayload, toStaffUpdate } from "./payload";
-import type { StaffFormValues, StaffListRow, StaffRow } from "./queries";
+import type { StaffFormValues, StaffExportRow, StaffRow } from "./queries";
 
 const values = {
   full_name: "  Ana Ruiz ",
@@ -53,7 +53,7 @@ describe("the staff CSV export", () => {
       positions: { code: "SALES" },
       territories: { code: "N" },
       manager: { email: "boss@b.c" },
-    } as unknown as StaffListRow;
+    } as unknown as StaffExportRow;
     const out = staffExportRow(row, [{ key: "languages" }, { key: "vehicle" }]);
     expect(out).toMatchObject({
       position: "SALES",

@@ -21,15 +21,17 @@ export type StaffListRow = Pick<
 > & {
   positions: Pick<Tables<"positions">, "code" | "title_en" | "title_es" | "title_zh"> | null;
   territories: Pick<Tables<"territories">, "code"> | null;
-  manager: Pick<StaffRow, "email"> | null;
 };
+export type StaffExportRow = StaffListRow & { manager: Pick<StaffRow, "email"> | null };
 
 /**
  * The list reads only the columns it shows or exports: under 20 clients the page's cost is
  * its payload and its embeds (the bench's throughput figure), not its filter.
  */
 export const staffListSelect =
-  "id, full_name, email, phone, status, hire_date, custom_fields, positions(code, title_en, title_es, title_zh), territories:territory_id(code), manager:manager_id(email)";
+  "id, full_name, email, phone, status, hire_date, custom_fields, positions(code, title_en, title_es, title_zh), territories:territory_id(code)";
+/** The CSV export adds the manager (by e-mail, as the import takes it). */
+export const staffExportSelect = `${staffListSelect}, manager:manager_id(email)`;
 /** The staff list counts exactly: a department of thousands counts in a few ms, and an estimate under RLS is far off (3,750 of 5,000 for HR), which would hide the last pages. */
 export const staffListCount = "exact" as const;
 export const staffSelect =
