@@ -26,6 +26,10 @@ import {
   GlobalOutlined,
   IdcardOutlined,
   KeyOutlined,
+  LineChartOutlined,
+  OrderedListOutlined,
+  ProfileOutlined,
+  TrophyOutlined,
   SafetyOutlined,
   SettingOutlined,
   SolutionOutlined,
@@ -160,6 +164,38 @@ const definitions: ResourceDefinition[] = [
       edit: page(() => import("./resources/product_lines/edit")),
     },
     meta: { label: "Product lines", icon: <AppstoreOutlined />, parent: "field_work" },
+  },
+  {
+    name: "performance",
+    meta: { label: "Performance", icon: <TrophyOutlined /> },
+  },
+  {
+    name: "kpis",
+    pages: {
+      list: page(() => import("./resources/kpis/list")),
+      create: page(() => import("./resources/kpis/create")),
+      edit: page(() => import("./resources/kpis/edit")),
+    },
+    meta: { label: "KPIs", icon: <LineChartOutlined />, parent: "performance" },
+  },
+  {
+    name: "evaluation_templates",
+    pages: {
+      list: page(() => import("./resources/evaluation_templates/list")),
+      create: page(() => import("./resources/evaluation_templates/create")),
+      edit: page(() => import("./resources/evaluation_templates/edit")),
+      show: page(() => import("./resources/evaluation_templates/show")),
+    },
+    meta: { label: "Evaluation templates", icon: <ProfileOutlined />, parent: "performance" },
+  },
+  {
+    name: "rating_bands",
+    pages: {
+      list: page(() => import("./resources/rating_bands/list")),
+      create: page(() => import("./resources/rating_bands/create")),
+      edit: page(() => import("./resources/rating_bands/edit")),
+    },
+    meta: { label: "Rating bands", icon: <OrderedListOutlined />, parent: "performance" },
   },
   {
     name: "organisation",

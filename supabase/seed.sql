@@ -847,3 +847,31 @@ select c.owner_id, m::date, c.id, 1
   cross join generate_series(date '2026-09-01', date_trunc('month', current_date)::date, interval '1 month') m
  where c.owner_id is not null and c.status <> 'lost'
    and (t.code = 'vip' or (t.code = 'first_level' and extract(month from m)::integer % 2 = 0));
+
+-- Evaluation templates: a salesperson's and a supervisor's, published from January 2026, and a
+-- salesperson's draft for 2027 that gives new customers more weight.
+insert into public.evaluation_templates (position_id, valid_from, name)
+select p.id, date '2026-01-01', v.name
+  from (values ('salesperson', 'Salesperson 2026'), ('sales_supervisor', 'Sales supervisor 2026')) v(code, name)
+  join public.positions p on p.code = v.code;
+insert into public.evaluation_template_kpis (template_id, kpi_id, weight, cap_percent, floor_percent, sort_order)
+select t.id, k.id, v.weight, v.cap, v.floor, v.sort_order
+  from (values
+    ('salesperson', 'sales_amount', 30, 120, 50, 10), ('salesperson', 'profit_contribution', 15, 120, null, 20),
+    ('salesperson', 'payments_collected', 15, 110, null, 30), ('salesperson', 'new_customers', 10, 150, null, 40),
+    ('salesperson', 'visits_done', 10, 120, null, 50), ('salesperson', 'customer_satisfaction', 5, 100, null, 60),
+    ('salesperson', 'communication', 5, 100, null, 70), ('salesperson', 'diligence', 5, 100, null, 80),
+    ('salesperson', 'conduct', 5, 100, null, 90),
+    ('sales_supervisor', 'sales_amount', 35, 120, 50, 10), ('sales_supervisor', 'profit_contribution', 20, 120, null, 20),
+    ('sales_supervisor', 'payments_collected', 15, 110, null, 30), ('sales_supervisor', 'overdue_visits', 10, 120, null, 40),
+    ('sales_supervisor', 'coordination', 10, 100, null, 50), ('sales_supervisor', 'responsibility', 10, 100, null, 60)
+  ) v(position_code, kpi_code, weight, cap, floor, sort_order)
+  join public.positions p on p.code = v.position_code
+  join public.evaluation_templates t on t.position_id = p.id and t.valid_from = date '2026-01-01'
+  join public.kpis k on k.code = v.kpi_code;
+update public.evaluation_templates set published_at = now() where valid_from = date '2026-01-01';
+select public.copy_evaluation_template(t.id, date '2027-01-01')
+  from public.evaluation_templates t join public.positions p on p.id = t.position_id
+ where p.code = 'salesperson' and t.valid_from = date '2026-01-01';
+update public.evaluation_templates t set name = 'Salesperson 2027 (draft)'
+  from public.positions p where p.id = t.position_id and p.code = 'salesperson' and t.valid_from = date '2027-01-01';

@@ -87,7 +87,7 @@ const languages = [
   { suffix: "zh", lang: "zh-CN" },
 ] as const;
 
-/** `<base>_en`, `<base>_es`, `<base>_zh`: English required, the others too when `allRequired`. */
+/** `<base>_en`, `<base>_es`, `<base>_zh`: English required (unless no `required` message is given), the others too when `allRequired`. */
 export function LocalizedTextFields<T extends FieldValues>({
   control,
   base,
@@ -107,7 +107,7 @@ export function LocalizedTextFields<T extends FieldValues>({
   rows?: number;
   idPrefix: string;
   labelOf: (suffix: "en" | "es" | "zh") => string;
-  required: string;
+  required?: string;
   allRequired?: boolean;
   max: number;
   /** Shown under the optional translations. */

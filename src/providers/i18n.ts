@@ -80,4 +80,12 @@ export function localizedLabel(
   return row.label_en;
 }
 
+/** A row's name in the reader's language (`name_en`, `name_es`, `name_zh`; English when missing). */
+export function localizedName(
+  row: { name_en: string; name_es: string; name_zh: string },
+  locale = i18n.language,
+): string {
+  return localizedLabel({ label_en: row.name_en, label_es: row.name_es, label_zh: row.name_zh }, locale);
+}
+
 export { i18n };

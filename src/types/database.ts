@@ -489,6 +489,244 @@ export type Database = {
           },
         ]
       }
+      evaluation_template_kpis: {
+        Row: {
+          cap_percent: number
+          created_at: string
+          floor_percent: number | null
+          id: string
+          kpi_id: string
+          sort_order: number
+          template_id: string
+          weight: number
+        }
+        Insert: {
+          cap_percent?: number
+          created_at?: string
+          floor_percent?: number | null
+          id?: string
+          kpi_id: string
+          sort_order?: number
+          template_id: string
+          weight: number
+        }
+        Update: {
+          cap_percent?: number
+          created_at?: string
+          floor_percent?: number | null
+          id?: string
+          kpi_id?: string
+          sort_order?: number
+          template_id?: string
+          weight?: number
+        }
+        Relationships: [
+          {
+            foreignKeyName: "evaluation_template_kpis_kpi_id_fkey"
+            columns: ["kpi_id"]
+            isOneToOne: false
+            referencedRelation: "kpis"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "evaluation_template_kpis_template_id_fkey"
+            columns: ["template_id"]
+            isOneToOne: false
+            referencedRelation: "evaluation_templates"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      evaluation_templates: {
+        Row: {
+          created_at: string
+          id: string
+          name: string
+          position_id: string
+          published_at: string | null
+          published_by: string | null
+          updated_at: string
+          valid_from: string
+          version: number
+        }
+        Insert: {
+          created_at?: string
+          id?: string
+          name: string
+          position_id: string
+          published_at?: string | null
+          published_by?: string | null
+          updated_at?: string
+          valid_from?: string
+          version?: number
+        }
+        Update: {
+          created_at?: string
+          id?: string
+          name?: string
+          position_id?: string
+          published_at?: string | null
+          published_by?: string | null
+          updated_at?: string
+          valid_from?: string
+          version?: number
+        }
+        Relationships: [
+          {
+            foreignKeyName: "evaluation_templates_position_id_fkey"
+            columns: ["position_id"]
+            isOneToOne: false
+            referencedRelation: "positions"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "evaluation_templates_published_by_fkey"
+            columns: ["published_by"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      kpi_measures: {
+        Row: {
+          code: string
+          description_en: string
+          description_es: string
+          description_zh: string
+          filters: string[]
+          name_en: string
+          name_es: string
+          name_zh: string
+          sort_order: number
+          unit: Database["public"]["Enums"]["kpi_unit"]
+        }
+        Insert: {
+          code: string
+          description_en?: string
+          description_es?: string
+          description_zh?: string
+          filters?: string[]
+          name_en: string
+          name_es?: string
+          name_zh?: string
+          sort_order?: number
+          unit: Database["public"]["Enums"]["kpi_unit"]
+        }
+        Update: {
+          code?: string
+          description_en?: string
+          description_es?: string
+          description_zh?: string
+          filters?: string[]
+          name_en?: string
+          name_es?: string
+          name_zh?: string
+          sort_order?: number
+          unit?: Database["public"]["Enums"]["kpi_unit"]
+        }
+        Relationships: []
+      }
+      kpis: {
+        Row: {
+          active: boolean
+          code: string
+          created_at: string
+          default_weight: number | null
+          description_en: string
+          description_es: string
+          description_zh: string
+          direction: Database["public"]["Enums"]["kpi_direction"]
+          filter_customer_status: Database["public"]["Enums"]["customer_status"] | null
+          filter_product_line_id: string | null
+          filter_tier_id: string | null
+          id: string
+          kind: Database["public"]["Enums"]["kpi_kind"]
+          measure_code: string | null
+          name_en: string
+          name_es: string
+          name_zh: string
+          scale_max: number | null
+          sort_order: number
+          unit: Database["public"]["Enums"]["kpi_unit"]
+          updated_at: string
+          version: number
+          year_aggregation: Database["public"]["Enums"]["kpi_year_aggregation"]
+        }
+        Insert: {
+          active?: boolean
+          code: string
+          created_at?: string
+          default_weight?: number | null
+          description_en?: string
+          description_es?: string
+          description_zh?: string
+          direction?: Database["public"]["Enums"]["kpi_direction"]
+          filter_customer_status?: Database["public"]["Enums"]["customer_status"] | null
+          filter_product_line_id?: string | null
+          filter_tier_id?: string | null
+          id?: string
+          kind?: Database["public"]["Enums"]["kpi_kind"]
+          measure_code?: string | null
+          name_en: string
+          name_es?: string
+          name_zh?: string
+          scale_max?: number | null
+          sort_order?: number
+          unit?: Database["public"]["Enums"]["kpi_unit"]
+          updated_at?: string
+          version?: number
+          year_aggregation?: Database["public"]["Enums"]["kpi_year_aggregation"]
+        }
+        Update: {
+          active?: boolean
+          code?: string
+          created_at?: string
+          default_weight?: number | null
+          description_en?: string
+          description_es?: string
+          description_zh?: string
+          direction?: Database["public"]["Enums"]["kpi_direction"]
+          filter_customer_status?: Database["public"]["Enums"]["customer_status"] | null
+          filter_product_line_id?: string | null
+          filter_tier_id?: string | null
+          id?: string
+          kind?: Database["public"]["Enums"]["kpi_kind"]
+          measure_code?: string | null
+          name_en?: string
+          name_es?: string
+          name_zh?: string
+          scale_max?: number | null
+          sort_order?: number
+          unit?: Database["public"]["Enums"]["kpi_unit"]
+          updated_at?: string
+          version?: number
+          year_aggregation?: Database["public"]["Enums"]["kpi_year_aggregation"]
+        }
+        Relationships: [
+          {
+            foreignKeyName: "kpis_filter_product_line_id_fkey"
+            columns: ["filter_product_line_id"]
+            isOneToOne: false
+            referencedRelation: "product_lines"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "kpis_filter_tier_id_fkey"
+            columns: ["filter_tier_id"]
+            isOneToOne: false
+            referencedRelation: "customer_tiers"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "kpis_measure_code_fkey"
+            columns: ["measure_code"]
+            isOneToOne: false
+            referencedRelation: "kpi_measures"
+            referencedColumns: ["code"]
+          },
+        ]
+      }
       matrix_versions: {
         Row: {
           author_id: string | null
@@ -790,6 +1028,45 @@ export type Database = {
           is_active?: boolean
           preferred_locale?: string
           status_changed_at?: string | null
+          updated_at?: string
+          version?: number
+        }
+        Relationships: []
+      }
+      rating_bands: {
+        Row: {
+          code: string
+          created_at: string
+          id: string
+          lower_bound: number
+          name_en: string
+          name_es: string
+          name_zh: string
+          outcome: Database["public"]["Enums"]["band_outcome"]
+          updated_at: string
+          version: number
+        }
+        Insert: {
+          code: string
+          created_at?: string
+          id?: string
+          lower_bound: number
+          name_en: string
+          name_es?: string
+          name_zh?: string
+          outcome?: Database["public"]["Enums"]["band_outcome"]
+          updated_at?: string
+          version?: number
+        }
+        Update: {
+          code?: string
+          created_at?: string
+          id?: string
+          lower_bound?: number
+          name_en?: string
+          name_es?: string
+          name_zh?: string
+          outcome?: Database["public"]["Enums"]["band_outcome"]
           updated_at?: string
           version?: number
         }
@@ -1962,6 +2239,20 @@ export type Database = {
         Args: { p_resource: string; p_action: string }
         Returns: boolean
       }
+      copy_evaluation_template: {
+        Args: { p_template: string; p_valid_from: string }
+        Returns: {
+          created_at: string
+          id: string
+          name: string
+          position_id: string
+          published_at: string | null
+          published_by: string | null
+          updated_at: string
+          valid_from: string
+          version: number
+        }
+      }
       create_regulation: {
         Args: { p_code: string; p_category: string; p_title_en: string; p_title_es?: string; p_title_zh?: string; p_body_en?: string; p_body_es?: string; p_body_zh?: string; p_effective_date?: string; p_applies_to_all?: boolean; p_positions?: string[] }
         Returns: {
@@ -2045,6 +2336,10 @@ export type Database = {
         Args: { p_rows: Json; p_dry_run?: boolean }
         Returns: Json
       }
+      kpi_achievement: {
+        Args: { p_direction: Database["public"]["Enums"]["kpi_direction"]; p_actual: number; p_target: number; p_cap?: number; p_floor?: number }
+        Returns: number
+      }
       matrix_change_impact: {
         Args: { p_changes: Json }
         Returns: Json
@@ -2126,6 +2421,39 @@ export type Database = {
           sales_total: number
           from_tier_id: string
           to_tier_id: string
+        }[]
+      }
+      publish_evaluation_template: {
+        Args: { p_template: string }
+        Returns: {
+          created_at: string
+          id: string
+          name: string
+          position_id: string
+          published_at: string | null
+          published_by: string | null
+          updated_at: string
+          valid_from: string
+          version: number
+        }
+      }
+      qualitative_achievement: {
+        Args: { p_score: number; p_scale_max: number }
+        Returns: number
+      }
+      rating_band_for: {
+        Args: { p_score: number }
+        Returns: {
+          code: string
+          created_at: string
+          id: string
+          lower_bound: number
+          name_en: string
+          name_es: string
+          name_zh: string
+          outcome: Database["public"]["Enums"]["band_outcome"]
+          updated_at: string
+          version: number
         }[]
       }
       record_audit_checkpoint: {
@@ -2214,6 +2542,19 @@ export type Database = {
           version: number
         }
       }
+      save_template_kpis: {
+        Args: { p_template: string; p_version: number; p_lines: Json }
+        Returns: {
+          cap_percent: number
+          created_at: string
+          floor_percent: number | null
+          id: string
+          kpi_id: string
+          sort_order: number
+          template_id: string
+          weight: number
+        }[]
+      }
       search_regulations: {
         Args: { p_query: string; p_limit?: number }
         Returns: {
@@ -2252,6 +2593,10 @@ export type Database = {
           subject_id: string
           viewer_id: string
         }
+      }
+      template_score: {
+        Args: { p_template: string; p_achievements: Json }
+        Returns: number
       }
       transition_regulation: {
         Args: { p_regulation: string; p_to: Database["public"]["Enums"]["regulation_status"]; p_version: number }
@@ -2296,8 +2641,13 @@ export type Database = {
       }
     }
     Enums: {
+      band_outcome: "reward" | "none" | "improvement_plan"
       custom_field_type: "text" | "number" | "date" | "single_select" | "multi_select" | "boolean"
       customer_status: "prospect" | "potential" | "active" | "lost"
+      kpi_direction: "higher_is_better" | "lower_is_better"
+      kpi_kind: "quantitative" | "qualitative"
+      kpi_unit: "amount" | "count" | "percent" | "score"
+      kpi_year_aggregation: "sum" | "average" | "last"
       permission_scope: "own" | "territory" | "all"
       regulation_status: "draft" | "in_review" | "published" | "retired"
       sale_document: "order" | "invoice"
@@ -2434,8 +2784,13 @@ export const Constants = {
   },
   public: {
     Enums: {
+      band_outcome: ["reward", "none", "improvement_plan"],
       custom_field_type: ["text", "number", "date", "single_select", "multi_select", "boolean"],
       customer_status: ["prospect", "potential", "active", "lost"],
+      kpi_direction: ["higher_is_better", "lower_is_better"],
+      kpi_kind: ["quantitative", "qualitative"],
+      kpi_unit: ["amount", "count", "percent", "score"],
+      kpi_year_aggregation: ["sum", "average", "last"],
       permission_scope: ["own", "territory", "all"],
       regulation_status: ["draft", "in_review", "published", "retired"],
       sale_document: ["order", "invoice"],

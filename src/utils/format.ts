@@ -23,3 +23,8 @@ export function today(): string {
   const d = new Date();
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
 }
+
+/** The exact total of numbers with two decimals (shares, weights), free of float drift. */
+export function sumOfHundredths(values: (number | string)[]): number {
+  return values.reduce<number>((sum, v) => sum + Math.round(Number(v) * 100), 0) / 100;
+}

@@ -3,7 +3,7 @@
 import { useGetIdentity, useList } from "@refinedev/core";
 import type { Identity } from "../../providers/authProvider";
 import { useTranslation } from "react-i18next";
-import { localizedLabel } from "../../providers/i18n";
+import { localizedName } from "../../providers/i18n";
 import type { Tables } from "../../types/database";
 import { customerPickerSelect, tierName, type CustomerPick } from "./queries";
 
@@ -30,7 +30,7 @@ export function useProductLines() {
     lines,
     options: lines.map((l) => ({
       value: l.id,
-      label: localizedLabel({ label_en: l.name_en, label_es: l.name_es, label_zh: l.name_zh }, i18n.language),
+      label: localizedName(l, i18n.language),
       disabled: !l.active,
     })),
   };

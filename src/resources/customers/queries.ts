@@ -1,7 +1,7 @@
 // Customers: selects, tiers' names, the territory-subtree filter, and the field-data RPCs the
 // customer pages share (overdue, the placement history).
 import type { CrudFilter } from "@refinedev/core";
-import { localizedLabel } from "../../providers/i18n";
+import { localizedName } from "../../providers/i18n";
 import { supabaseClient } from "../../providers/supabaseClient";
 import type { Database, Json, Tables, TablesInsert } from "../../types/database";
 import type { ImportResult, ImportRow } from "../../utils/importCsv";
@@ -38,7 +38,7 @@ export type CustomerFormValues = Pick<
 /** A tier's name in the reader's language (English when missing). */
 export function tierName(tier: TierName | null | undefined, locale: string): string {
   if (!tier) return "—";
-  return localizedLabel({ label_en: tier.name_en, label_es: tier.name_es, label_zh: tier.name_zh }, locale);
+  return localizedName(tier, locale);
 }
 
 /** The ids of a territory and everything below it, from the tree's materialised paths. */

@@ -4,7 +4,7 @@ import { Badge, Table } from "antd";
 import { useTranslation } from "react-i18next";
 import { PageTitle } from "../../components/PageTitle";
 import { QueryError } from "../../components/QueryError";
-import { localizedLabel } from "../../providers/i18n";
+import { localizedName } from "../../providers/i18n";
 import type { Tables } from "../../types/database";
 
 type Row = Tables<"product_lines">;
@@ -29,9 +29,7 @@ export default function ProductLinesList() {
         <Table.Column<Row>
           key="name"
           title={t("product_lines.fields.name_en")}
-          render={(_, r) =>
-            localizedLabel({ label_en: r.name_en, label_es: r.name_es, label_zh: r.name_zh }, i18n.language)
-          }
+          render={(_, r) => localizedName(r, i18n.language)}
         />
         <Table.Column<Row>
           dataIndex="active"

@@ -1,6 +1,7 @@
 // Sales: selects, form values, what is collected, and the credit split RPC.
 import { supabaseClient } from "../../providers/supabaseClient";
 import type { Tables, TablesInsert } from "../../types/database";
+import { sumOfHundredths } from "../../utils/format";
 
 export type SaleRow = Tables<"sales">;
 export type SaleListRow = SaleRow & {
@@ -69,7 +70,7 @@ export interface CreditLine {
 
 /** The credit split's total in hundredths, so 33.33 + 66.67 is exactly 100. */
 export function creditTotal(lines: CreditLine[]): number {
-  return lines.reduce((sum, l) => sum + Math.round(Number(l.share_percent) * 100), 0) / 100;
+  return sumOfHundredths(lines.map((l) => l.share_percent));
 }
 
 export async function saveCredits(sale: string, lines: CreditLine[]) {

@@ -1,0 +1,5 @@
+import { TemplateForm } from "./form";
+
+export default function EvaluationTemplatesCreate() {
+  return <TemplateForm action="create" />;
+}

@@ -1,0 +1,5 @@
+import { TemplateForm } from "./form";
+
+export default function EvaluationTemplatesEdit() {
+  return <TemplateForm action="edit" />;
+}

@@ -1,0 +1,5 @@
+import { KpiForm } from "./form";
+
+export default function KpisCreate() {
+  return <KpiForm action="create" />;
+}

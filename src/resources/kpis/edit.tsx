@@ -1,0 +1,5 @@
+import { KpiForm } from "./form";
+
+export default function KpisEdit() {
+  return <KpiForm action="edit" />;
+}

@@ -1,0 +1,5 @@
+import { RatingBandForm } from "./form";
+
+export default function RatingBandsCreate() {
+  return <RatingBandForm action="create" />;
+}

@@ -1,0 +1,5 @@
+import { RatingBandForm } from "./form";
+
+export default function RatingBandsEdit() {
+  return <RatingBandForm action="edit" />;
+}

@@ -1,0 +1,75 @@
+// Page objects: an evaluation template as HR builds it. Its header form (position, month,
+// name), then its KPI editor: lines added and weighed, the total read from the status line,
+// saved, and the template published. Everything by role and accessible name.
+import type { Locator, Page } from "playwright-core";
+import { FormControls } from "./forms.po.ts";
+import { text } from "../support/text.ts";
+
+export class EvaluationTemplatePageObject {
+  private readonly page: Page;
+  private readonly form: FormControls;
+
+  constructor(page: Page) {
+    this.page = page;
+    this.form = new FormControls(page);
+  }
+
+  /** Creates a template for the position titled `positionTitle` from this month; lands on its edit page. */
+  async create(positionTitle: string, name: string): Promise<void> {
+    await this.page.goto("/evaluation-templates/create");
+    const position = this.page.getByRole("combobox", { name: text("evaluation_templates.fields.position_id") });
+    await position.click();
+    await position.fill(positionTitle);
+    await (await this.form.optionsOf(position)).getByTitle(positionTitle).first().click();
+    await this.page.getByRole("textbox", { name: text("evaluation_templates.fields.name") }).fill(name);
+    await this.page.getByRole("button", { name: text("buttons.save") }).click();
+    await this.page.waitForURL(/\/evaluation-templates\/edit\//);
+    await this.page.getByRole("button", { name: text("evaluation_templates.add") }).waitFor();
+  }
+
+  /** What the editor says of the weights' total. */
+  weightStatus(): Locator {
+    return this.page.getByRole("status").filter({ hasText: "100" });
+  }
+
+  /** Adds a line for the KPI named `kpiName` with `weight`. */
+  async addKpi(kpiName: string, weight: string): Promise<void> {
+    await this.page.getByRole("button", { name: text("evaluation_templates.add") }).click();
+    const select = this.page.getByRole("combobox", { name: text("evaluation_templates.fields.kpi_id") }).last();
+    await select.click();
+    await select.fill(kpiName);
+    await (await this.form.optionsOf(select)).getByTitle(kpiName, { exact: true }).first().click();
+    await this.setWeight((await this.weightInputs().count()) - 1, weight);
+  }
+
+  weightInputs(): Locator {
+    return this.page.getByRole("spinbutton", { name: text("evaluation_templates.fields.weight") });
+  }
+
+  async setWeight(index: number, weight: string): Promise<void> {
+    const input = this.weightInputs().nth(index);
+    await input.fill(weight);
+    await input.press("Tab");
+  }
+
+  saveKpisButton(): Locator {
+    return this.page.getByRole("button", { name: text("evaluation_templates.saveKpis") });
+  }
+
+  publishButton(): Locator {
+    return this.page.getByRole("button", { name: text("evaluation_templates.publish") }).first();
+  }
+
+  /** Publishes, confirming in the pop-up. */
+  async publish(): Promise<void> {
+    await this.publishButton().click();
+    await this.page
+      .getByRole("tooltip")
+      .getByRole("button", { name: text("evaluation_templates.publish") })
+      .click();
+  }
+
+  frozenNotice(): Locator {
+    return this.page.getByText(text("evaluation_templates.publishedFrozen"));
+  }
+}
