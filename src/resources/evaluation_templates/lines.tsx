@@ -58,7 +58,8 @@ export function TemplateKpis({ templateId, readOnly = false }: { templateId: str
   });
   const [draft, setDraft] = useState<TemplateLine[] | null>(null);
   const [nextMonth, setNextMonth] = useState<string | null>(null);
-  const refresh = () => void invalidate({ resource: "evaluation_templates", invalidates: ["list", "detail"] });
+  const refresh = () =>
+    void invalidate({ resource: "evaluation_templates", invalidates: ["list", "detail"], id: templateId });
   const save = useMutation({
     mutationFn: (lines: TemplateLine[]) => saveTemplateKpis(templateId, template!.version, lines),
     onSuccess: () => {

@@ -36,7 +36,7 @@ export class EvaluationTemplatePageObject {
   async addKpi(kpiName: string, weight: string): Promise<void> {
     await this.page.getByRole("button", { name: text("evaluation_templates.add") }).click();
     const select = this.page.getByRole("combobox", { name: text("evaluation_templates.fields.kpi_id") }).last();
-    await select.click();
+    // The new line proposes a KPI: typing over it searches (its shown choice covers the input).
     await select.fill(kpiName);
     await (await this.form.optionsOf(select)).getByTitle(kpiName, { exact: true }).first().click();
     await this.setWeight((await this.weightInputs().count()) - 1, weight);
