@@ -24,11 +24,14 @@ const organisation = ["Staff", "Territories", "Positions", "Org chart"];
 const rulebook = ["My rules", "Rules", "Coverage", "Rule categories"];
 // Every role reads the field data (a salesperson their own territory's).
 const field = ["Customers", "Visits", "Overdue visits", "Visit plans", "Sales", "Customer tiers", "Product lines"];
+// Every role reads the evaluation criteria (they are published in advance); HR writes them.
+const performance = ["KPIs", "Evaluation templates", "Rating bands"];
 const menus: Record<DemoRole, string[]> = {
   hr_admin: [
     "My profile",
     ...rulebook,
     ...field,
+    ...performance,
     ...organisation,
     "Custom fields",
     "Users",
@@ -43,6 +46,7 @@ const menus: Record<DemoRole, string[]> = {
     "My profile",
     ...rulebook,
     ...field,
+    ...performance,
     ...organisation,
     "Custom fields",
     "Users",
@@ -54,6 +58,7 @@ const menus: Record<DemoRole, string[]> = {
     "My profile",
     ...rulebook,
     ...field,
+    ...performance,
     ...organisation,
     "Custom fields",
     "Users",
@@ -71,6 +76,7 @@ const menus: Record<DemoRole, string[]> = {
     "Rules",
     "Rule categories",
     ...field,
+    ...performance,
     ...organisation,
     "Custom fields",
     "Users",
