@@ -34,13 +34,34 @@ async function sampleKey(table: string, reader?: Client): Promise<string> {
   return row.key;
 }
 
-/** Every signed-in route, with :id replaced by a record of the resource (one `reader` may read, when it may read any). */
+/** The matrix action a page needs: reading for lists and records, creating, updating. */
+const pageAction = { list: "read", show: "read", create: "create", edit: "update" } as const;
+
+/**
+ * Every signed-in route, with :id replaced by a record of the resource (one `reader` may read,
+ * when it may read any). With `reader`, the create and edit pages of resources the reader may
+ * not create or change are left out but one: each shows the same "not allowed" page, which one
+ * visit checks.
+ */
 export async function appRoutes(reader?: Client): Promise<string[]> {
+  const granted = reader
+    ? new Set(((await reader.rpc("my_permissions")).data ?? []).map((p) => `${p.resource}:${p.action}`))
+    : null;
+  let refusedKept = false;
   const routes: string[] = [];
   for (const resource of resources) {
     for (const action of ["list", "create", "edit", "show"] as const) {
       const path = resource[action];
       if (typeof path !== "string") continue;
+      const permissionResource = String(resource.meta?.permissionResource ?? resource.name);
+      if (
+        granted &&
+        (action === "create" || action === "edit") &&
+        !granted.has(`${permissionResource}:${pageAction[action]}`)
+      ) {
+        if (refusedKept) continue;
+        refusedKept = true;
+      }
       routes.push(
         path.includes(":id") ? path.replace(":id", encodeURIComponent(await sampleKey(resource.name, reader))) : path,
       );
