@@ -2340,6 +2340,13 @@ export type Database = {
         Args: { p_direction: Database["public"]["Enums"]["kpi_direction"]; p_actual: number; p_target: number; p_cap?: number; p_floor?: number }
         Returns: number
       }
+      kpi_measure_values: {
+        Args: { p_measure: string; p_from: string; p_to: string; p_staff: string[]; p_tier?: string; p_product_line?: string; p_customer_status?: Database["public"]["Enums"]["customer_status"] }
+        Returns: {
+          staff_id: string
+          value: number
+        }[]
+      }
       matrix_change_impact: {
         Args: { p_changes: Json }
         Returns: Json

@@ -175,6 +175,9 @@ describe("functions", () => {
       // The customer import names a code already taken by a customer the importer cannot see
       // (the unique code would refuse the row anyway; this says which line).
       "customer_codes_taken",
+      // KPI measures per person, computed from all of a person's records, only for the people
+      // the caller may read (the staff read rule, checked inside).
+      "measure_values",
     ];
     const rows = await sql<{ fn: string }>(`
       select n.nspname || '.' || p.proname as fn from pg_proc p join pg_namespace n on n.oid = p.pronamespace
