@@ -53,20 +53,17 @@ export default defineConfig({
           name: "serial",
           sequence: { groupOrder: 2 },
           environment: "node",
-          // With the fault test that stops PostgREST under an open page (nothing else may be
-          // using the API then).
-          include: ["tests/serial/**/*.test.ts", "tests/e2e/faults.test.ts"],
+          include: ["tests/serial/**/*.test.ts"],
           fileParallelism: false,
-          testTimeout: 90_000,
-          hookTimeout: 90_000,
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
         },
       },
       {
         extends: true,
         test: {
-          // The accessibility walk of every route. `npm test` runs it beside the browser tests
-          // (which make their own rows and people; the walk visits the seeded ones as the demo
-          // logins), after the database and serial tests.
+          // The accessibility walk of every route, beside the database tests (which make their own
+          // rows; the walk visits the seeded ones), before the browser tests fill the database.
           name: "a11y",
           sequence: { groupOrder: 1 },
           environment: "node",
@@ -84,10 +81,9 @@ export default defineConfig({
           sequence: { groupOrder: 3 },
           environment: "node",
           include: ["tests/e2e/**/*.test.ts"],
-          exclude: ["tests/e2e/accessibility.test.ts", "tests/e2e/faults.test.ts"],
+          exclude: ["tests/e2e/accessibility.test.ts"],
           fileParallelism: false,
-          // `npm test` runs these beside the accessibility walk: a slower machine, not a slower app.
-          testTimeout: 180_000,
+          testTimeout: 90_000,
           hookTimeout: 90_000,
         },
       },

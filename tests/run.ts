@@ -29,7 +29,7 @@ try {
   const mails = new Map<string, string>();
   stack = await startStack(config, { log: say, mailer: ({ to, link }) => mails.set(to.toLowerCase(), link) });
   const args = process.argv.slice(2);
-  const wantsE2e = args.length === 0 || args.some((a) => ["e2e", "a11y", "serial"].some((p) => a.includes(p)));
+  const wantsE2e = args.length === 0 || args.some((a) => a.includes("e2e") || a.includes("a11y"));
   if (wantsE2e) {
     say("building the app against the test stack");
     const outDir = path.join(config.dataDir, "app");
@@ -39,50 +39,33 @@ try {
     app = await serveStatic(outDir, config.ports.vite);
   }
   control = await startControlServer(stack, config.ports.vite + 1, mails);
-  const vitest = (vitestArgs: string[]) =>
-    new Promise<number>((resolve) => {
-      const child = spawn(
-        process.execPath,
-        [path.join(repoRoot, "node_modules", "vitest", "vitest.mjs"), "run", ...vitestArgs],
-        {
-          cwd: repoRoot,
-          stdio: "inherit",
-          env: {
-            ...process.env,
-            // vite's build() sets NODE_ENV=production in this process; tests run React in test mode.
-            NODE_ENV: "test",
-            TEST_API_URL: stack!.apiUrl,
-            TEST_ANON_KEY: stack!.anonKey,
-            TEST_SERVICE_ROLE_KEY: stack!.serviceRoleKey,
-            TEST_JWT_SECRET: stack!.jwtSecret,
-            TEST_DB_URL: stack!.dbUrl,
-            TEST_POSTGRES_URL: stack!.postgresUrl,
-            TEST_APP_URL: app?.url ?? "",
-            TEST_SITE_URL: config.siteUrl,
-            TEST_DATA_DIR: config.dataDir,
-            TEST_CONTROL_PORT: String(config.ports.vite + 1),
-          },
+  say("running vitest");
+  const code = await new Promise<number>((resolve) => {
+    const child = spawn(
+      process.execPath,
+      [path.join(repoRoot, "node_modules", "vitest", "vitest.mjs"), "run", ...args],
+      {
+        cwd: repoRoot,
+        stdio: "inherit",
+        env: {
+          ...process.env,
+          // vite's build() sets NODE_ENV=production in this process; tests run React in test mode.
+          NODE_ENV: "test",
+          TEST_API_URL: stack!.apiUrl,
+          TEST_ANON_KEY: stack!.anonKey,
+          TEST_SERVICE_ROLE_KEY: stack!.serviceRoleKey,
+          TEST_JWT_SECRET: stack!.jwtSecret,
+          TEST_DB_URL: stack!.dbUrl,
+          TEST_POSTGRES_URL: stack!.postgresUrl,
+          TEST_APP_URL: app?.url ?? "",
+          TEST_SITE_URL: config.siteUrl,
+          TEST_DATA_DIR: config.dataDir,
+          TEST_CONTROL_PORT: String(config.ports.vite + 1),
         },
-      );
-      child.on("exit", (c) => resolve(c ?? 1));
-    });
-  let code: number;
-  if (args.length > 0) {
-    say("running vitest");
-    code = await vitest(args);
-  } else {
-    // The whole suite in two stages. First the unit, component, database and serial tests
-    // (these change global state: nothing else runs beside them). Then the accessibility walk
-    // and the browser tests side by side, in two Vitest runs: a browser test is mostly one page
-    // waiting, which the walk fills (one after the other they took 940-1,025 s of the budget).
-    say("running vitest: unit, component, db, serial");
-    code = await vitest(["--project", "unit", "--project", "component", "--project", "db", "--project", "serial"]);
-    if (code === 0) {
-      say("running vitest: a11y and e2e side by side");
-      const codes = await Promise.all([vitest(["--project", "a11y"]), vitest(["--project", "e2e"])]);
-      code = codes.find((c) => c !== 0) ?? 0;
-    }
-  }
+      },
+    );
+    child.on("exit", (c) => resolve(c ?? 1));
+  });
   say(`done in ${((Date.now() - started) / 1000).toFixed(0)}s`);
   await shutdown(code);
 } catch (error) {
