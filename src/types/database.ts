@@ -83,6 +83,84 @@ export type Database = {
           },
         ]
       }
+      annual_targets: {
+        Row: {
+          amount: number
+          created_at: string
+          distribution_id: string
+          id: string
+          kpi_id: string
+          set_by: string | null
+          staff_id: string
+          territory_id: string
+          updated_at: string
+          version: number
+          year: number
+        }
+        Insert: {
+          amount: number
+          created_at?: string
+          distribution_id: string
+          id?: string
+          kpi_id: string
+          set_by?: string | null
+          staff_id: string
+          territory_id: string
+          updated_at?: string
+          version?: number
+          year: number
+        }
+        Update: {
+          amount?: number
+          created_at?: string
+          distribution_id?: string
+          id?: string
+          kpi_id?: string
+          set_by?: string | null
+          staff_id?: string
+          territory_id?: string
+          updated_at?: string
+          version?: number
+          year?: number
+        }
+        Relationships: [
+          {
+            foreignKeyName: "annual_targets_distribution_id_fkey"
+            columns: ["distribution_id"]
+            isOneToOne: false
+            referencedRelation: "distribution_profiles"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "annual_targets_kpi_id_fkey"
+            columns: ["kpi_id"]
+            isOneToOne: false
+            referencedRelation: "kpis"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "annual_targets_set_by_fkey"
+            columns: ["set_by"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "annual_targets_staff_id_fkey"
+            columns: ["staff_id"]
+            isOneToOne: false
+            referencedRelation: "staff"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "annual_targets_territory_id_fkey"
+            columns: ["territory_id"]
+            isOneToOne: false
+            referencedRelation: "territories"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       app_roles: {
         Row: {
           built_in: boolean
@@ -488,6 +566,42 @@ export type Database = {
             referencedColumns: ["id"]
           },
         ]
+      }
+      distribution_profiles: {
+        Row: {
+          code: string
+          created_at: string
+          id: string
+          month_percents: number[] | null
+          name_en: string
+          name_es: string
+          name_zh: string
+          updated_at: string
+          version: number
+        }
+        Insert: {
+          code: string
+          created_at?: string
+          id?: string
+          month_percents?: number[] | null
+          name_en: string
+          name_es?: string
+          name_zh?: string
+          updated_at?: string
+          version?: number
+        }
+        Update: {
+          code?: string
+          created_at?: string
+          id?: string
+          month_percents?: number[] | null
+          name_en?: string
+          name_es?: string
+          name_zh?: string
+          updated_at?: string
+          version?: number
+        }
+        Relationships: []
       }
       evaluation_template_kpis: {
         Row: {
@@ -1807,6 +1921,93 @@ export type Database = {
           },
         ]
       }
+      targets: {
+        Row: {
+          created_at: string
+          id: string
+          kpi_id: string
+          months: number[]
+          overridden: boolean
+          overridden_at: string | null
+          overridden_by: string | null
+          override_reason: string
+          staff_id: string | null
+          territory_id: string
+          updated_at: string
+          updated_by: string | null
+          version: number
+          year: number
+        }
+        Insert: {
+          created_at?: string
+          id?: string
+          kpi_id: string
+          months?: number[]
+          overridden?: boolean
+          overridden_at?: string | null
+          overridden_by?: string | null
+          override_reason?: string
+          staff_id?: string | null
+          territory_id: string
+          updated_at?: string
+          updated_by?: string | null
+          version?: number
+          year: number
+        }
+        Update: {
+          created_at?: string
+          id?: string
+          kpi_id?: string
+          months?: number[]
+          overridden?: boolean
+          overridden_at?: string | null
+          overridden_by?: string | null
+          override_reason?: string
+          staff_id?: string | null
+          territory_id?: string
+          updated_at?: string
+          updated_by?: string | null
+          version?: number
+          year?: number
+        }
+        Relationships: [
+          {
+            foreignKeyName: "targets_kpi_id_fkey"
+            columns: ["kpi_id"]
+            isOneToOne: false
+            referencedRelation: "kpis"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "targets_overridden_by_fkey"
+            columns: ["overridden_by"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "targets_staff_id_fkey"
+            columns: ["staff_id"]
+            isOneToOne: false
+            referencedRelation: "staff"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "targets_territory_id_fkey"
+            columns: ["territory_id"]
+            isOneToOne: false
+            referencedRelation: "territories"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "targets_updated_by_fkey"
+            columns: ["updated_by"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       territories: {
         Row: {
           code: string
@@ -2159,6 +2360,28 @@ export type Database = {
           sale_date: string | null
           sale_id: string | null
           territory_id: string | null
+        }
+        Relationships: []
+      }
+      target_totals: {
+        Row: {
+          id: string | null
+          kpi_id: string | null
+          months: number[] | null
+          overridden: boolean | null
+          overridden_at: string | null
+          overridden_by: string | null
+          override_reason: string | null
+          q1: number | null
+          q2: number | null
+          q3: number | null
+          q4: number | null
+          staff_id: string | null
+          territory_id: string | null
+          updated_at: string | null
+          version: number | null
+          year: number | null
+          year_total: number | null
         }
         Relationships: []
       }
@@ -2588,6 +2811,14 @@ export type Database = {
           share_percent: number
           staff_id: string
           territory_id: string | null
+        }[]
+      }
+      split_targets: {
+        Args: { p_year: number; p_kpi?: string }
+        Returns: {
+          people: number
+          rows_written: number
+          rows_removed: number
         }[]
       }
       start_preview: {

@@ -33,14 +33,16 @@ alter table public.audit_log enable row level security;
 
 create policy "people with audit_log read permission can read the history of r" on public.audit_log as permissive for select to authenticated
   using ((( SELECT private.allows_all('audit_log'::text, 'read'::text) AS allows_all) OR (( SELECT private.allows_some('audit_log'::text, 'read'::text) AS allows_some) AND (((table_name = 'acknowledgements'::text) AND (record_id IN ( SELECT (k.id)::text AS id
-   FROM public.acknowledgements k))) OR ((table_name = 'app_roles'::text) AND (record_id IN ( SELECT k.code
+   FROM public.acknowledgements k))) OR ((table_name = 'annual_targets'::text) AND (record_id IN ( SELECT (k.id)::text AS id
+   FROM public.annual_targets k))) OR ((table_name = 'app_roles'::text) AND (record_id IN ( SELECT k.code
    FROM public.app_roles k))) OR ((table_name = 'audit_checkpoints'::text) AND (record_id IN ( SELECT (k.id)::text AS id
    FROM public.audit_checkpoints k))) OR ((table_name = 'custom_field_definitions'::text) AND (record_id IN ( SELECT (k.id)::text AS id
    FROM public.custom_field_definitions k))) OR ((table_name = 'customer_contacts'::text) AND (record_id IN ( SELECT (k.id)::text AS id
    FROM public.customer_contacts k))) OR ((table_name = 'customer_placements'::text) AND (record_id IN ( SELECT (k.id)::text AS id
    FROM public.customer_placements k))) OR ((table_name = 'customer_tiers'::text) AND (record_id IN ( SELECT (k.id)::text AS id
    FROM public.customer_tiers k))) OR ((table_name = 'customers'::text) AND (record_id IN ( SELECT (k.id)::text AS id
-   FROM public.customers k))) OR ((table_name = 'evaluation_template_kpis'::text) AND (record_id IN ( SELECT (k.id)::text AS id
+   FROM public.customers k))) OR ((table_name = 'distribution_profiles'::text) AND (record_id IN ( SELECT (k.id)::text AS id
+   FROM public.distribution_profiles k))) OR ((table_name = 'evaluation_template_kpis'::text) AND (record_id IN ( SELECT (k.id)::text AS id
    FROM public.evaluation_template_kpis k))) OR ((table_name = 'evaluation_templates'::text) AND (record_id IN ( SELECT (k.id)::text AS id
    FROM public.evaluation_templates k))) OR ((table_name = 'kpi_measures'::text) AND (record_id IN ( SELECT k.code
    FROM public.kpi_measures k))) OR ((table_name = 'kpis'::text) AND (record_id IN ( SELECT (k.id)::text AS id
@@ -65,7 +67,8 @@ create policy "people with audit_log read permission can read the history of r" 
    FROM public.sale_credits k))) OR ((table_name = 'sales'::text) AND (record_id IN ( SELECT (k.id)::text AS id
    FROM public.sales k))) OR ((table_name = 'sanction_levels'::text) AND (record_id IN ( SELECT (k.id)::text AS id
    FROM public.sanction_levels k))) OR ((table_name = 'staff'::text) AND (record_id IN ( SELECT (k.id)::text AS id
-   FROM public.staff k))) OR ((table_name = 'territories'::text) AND (record_id IN ( SELECT (k.id)::text AS id
+   FROM public.staff k))) OR ((table_name = 'targets'::text) AND (record_id IN ( SELECT (k.id)::text AS id
+   FROM public.targets k))) OR ((table_name = 'territories'::text) AND (record_id IN ( SELECT (k.id)::text AS id
    FROM public.territories k))) OR ((table_name = 'territory_assignments'::text) AND (record_id IN ( SELECT (k.id)::text AS id
    FROM public.territory_assignments k))) OR ((table_name = 'user_roles'::text) AND (record_id IN ( SELECT (k.id)::text AS id
    FROM public.user_roles k))) OR ((table_name = 'visit_plans'::text) AND (record_id IN ( SELECT (k.id)::text AS id

@@ -1,0 +1,416 @@
+// Targets: an annual target split into months by its profile, to the cent and idempotent;
+// quarters and the year by each KPI's rule; territories that add up their people and child
+// territories unless overridden with a reason, and a direct write that does not add up
+// refused naming the month and the difference; a person who moves mid-year keeps their
+// first half under the old territory; and who may set and read targets, through PostgREST
+// with real JWTs.
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestUser, type TestUser } from "../support/clients.ts";
+import { closePools, sql } from "../support/sql.ts";
+
+afterAll(closePools);
+
+const tag = randomUUID().slice(0, 6).toUpperCase();
+
+async function one<T extends Record<string, unknown>>(text: string, params: unknown[] = []): Promise<T> {
+  const rows = await sql<T>(text, params);
+  if (!rows[0]) throw new Error(`no row: ${text}`);
+  return rows[0];
+}
+const id = async (text: string, params: unknown[] = []) => (await one<{ id: string }>(text, params)).id;
+const kpi = (code: string) => id("select id from public.kpis where code = $1", [code]);
+const profile = (code: string) => id("select id from public.distribution_profiles where code = $1", [code]);
+
+/** Each test's own year, so one test's targets never meet another's. */
+let nextYear = 2040 + Math.floor(Math.random() * 40);
+const ownYear = () => nextYear++;
+
+const territory = (code: string, parent: string | null = null) =>
+  id("insert into public.territories (code, name, parent_id) values ($1, $1, $2) returning id", [
+    `TG-${code}-${tag}`,
+    parent,
+  ]);
+async function person(name: string, territoryId: string, userId: string | null = null, position = "salesperson") {
+  return id(
+    `insert into public.staff (full_name, email, position_id, territory_id, user_id)
+     values ($1, $2, (select id from public.positions where code = $3), $4, $5) returning id`,
+    [name, `${name.toLowerCase().replace(/\W/g, "")}-${tag}@targets.example.com`, position, territoryId, userId],
+  );
+}
+const annual = async (kpiCode: string, staffId: string, year: number, amount: string, profileCode = "even") =>
+  sql(
+    "insert into public.annual_targets (kpi_id, staff_id, year, amount, distribution_id) values ($1, $2, $3, $4, $5)",
+    [await kpi(kpiCode), staffId, year, amount, await profile(profileCode)],
+  );
+const split = async (year: number, kpiCode: string) =>
+  one<{ people: number; rows_written: number; rows_removed: number }>("select * from public.split_targets($1, $2)", [
+    year,
+    await kpi(kpiCode),
+  ]);
+async function months(kpiCode: string, year: number, territoryId: string, staffId: string | null = null) {
+  const row = await one<{ months: (string | null)[] }>(
+    `select months::text[] as months from public.targets
+      where kpi_id = $1 and year = $2 and territory_id = $3 and staff_id is not distinct from $4`,
+    [await kpi(kpiCode), year, territoryId, staffId],
+  );
+  return row.months;
+}
+
+describe("splitting an annual target into months", () => {
+  let region: string;
+  let seller: string;
+  beforeAll(async () => {
+    region = await territory("SPLIT");
+    seller = await person("Split Seller", region);
+  });
+
+  it("spreads an amount evenly to the cent, the months adding up exactly to the year", async () => {
+    const year = ownYear();
+    await annual("sales_amount", seller, year, "100000.01");
+    expect(await split(year, "sales_amount")).toEqual({ people: 1, rows_written: 1, rows_removed: 0 });
+    const m = await months("sales_amount", year, region, seller);
+    // Each month is the rounded running total minus the one before, so the cents land where
+    // the running total crosses them and nothing is lost.
+    expect(m).toEqual([
+      "8333.33",
+      "8333.34",
+      "8333.33",
+      "8333.34",
+      "8333.33",
+      "8333.34",
+      "8333.33",
+      "8333.33",
+      "8333.34",
+      "8333.33",
+      "8333.34",
+      "8333.33",
+    ]);
+    expect(m.reduce((s, v) => s + Math.round(Number(v) * 100), 0)).toBe(10000001);
+  });
+
+  it("follows a seasonal profile's percentages, and counts stay whole", async () => {
+    const year = ownYear();
+    await annual("sales_amount", seller, year, "200000", "seasonal");
+    await annual("visits_done", seller, year, "100", "even");
+    await split(year, "sales_amount");
+    await split(year, "visits_done");
+    expect(await months("sales_amount", year, region, seller)).toEqual([
+      "14000.00",
+      "14000.00",
+      "16000.00",
+      "16000.00",
+      "16000.00",
+      "14000.00",
+      "12000.00",
+      "12000.00",
+      "18000.00",
+      "20000.00",
+      "22000.00",
+      "26000.00",
+    ]);
+    expect(await months("visits_done", year, region, seller)).toEqual([
+      "8.00",
+      "9.00",
+      "8.00",
+      "8.00",
+      "9.00",
+      "8.00",
+      "8.00",
+      "9.00",
+      "8.00",
+      "8.00",
+      "9.00",
+      "8.00",
+    ]);
+  });
+
+  it("gives a KPI that is averaged the annual figure in every month", async () => {
+    const year = ownYear();
+    await annual("visit_plan_compliance", seller, year, "90");
+    await split(year, "visit_plan_compliance");
+    expect(new Set(await months("visit_plan_compliance", year, region, seller))).toEqual(new Set(["90.00"]));
+  });
+
+  it("changes nothing when run a second time, and follows a changed annual amount", async () => {
+    const year = ownYear();
+    await annual("sales_amount", seller, year, "1200");
+    expect((await split(year, "sales_amount")).rows_written).toBe(1);
+    const version = await one<{ version: number }>(
+      "select version from public.targets where staff_id = $1 and year = $2",
+      [seller, year],
+    );
+    expect(await split(year, "sales_amount")).toEqual({ people: 1, rows_written: 0, rows_removed: 0 });
+    expect(
+      await one<{ version: number }>("select version from public.targets where staff_id = $1 and year = $2", [
+        seller,
+        year,
+      ]),
+    ).toEqual(version);
+    await sql("update public.annual_targets set amount = 2400 where staff_id = $1 and year = $2", [seller, year]);
+    expect((await split(year, "sales_amount")).rows_written).toBe(1);
+    expect((await months("sales_amount", year, region, seller))[0]).toBe("200.00");
+  });
+
+  it("refuses a seasonal profile whose months do not add up to 100, naming the difference", async () => {
+    const refused = sql(
+      "insert into public.distribution_profiles (code, name_en, month_percents) values ($1, 'Bad', array[8,8,8,8,8,8,8,8,8,8,8,8.5])",
+      [`bad_${tag.toLowerCase()}`],
+    );
+    await expect(refused).rejects.toThrow("The months add up to 96.500%, 3.500 short of 100%.");
+  });
+});
+
+describe("quarters and the year, by each KPI's rule", () => {
+  it("adds up amounts, averages rates and takes the last month of a 'last' KPI", async () => {
+    const region = await territory("TOT");
+    const seller = await person("Totals Seller", region);
+    const year = ownYear();
+    await annual("sales_amount", seller, year, "1200");
+    await annual("visit_plan_compliance", seller, year, "90");
+    await annual("overdue_visits", seller, year, "3");
+    await Promise.all(["sales_amount", "visit_plan_compliance", "overdue_visits"].map((k) => split(year, k)));
+    await sql(
+      "update public.targets set months[12] = 80 where staff_id = $1 and year = $2 and kpi_id = (select id from public.kpis where code = 'visit_plan_compliance')",
+      [seller, year],
+    );
+    await sql(
+      "update public.targets set months[12] = 1 where staff_id = $1 and year = $2 and kpi_id = (select id from public.kpis where code = 'overdue_visits')",
+      [seller, year],
+    );
+    const rows = await sql<{ code: string; q1: string; q4: string; year_total: string }>(
+      `select k.code, t.q1::text, t.q4::text, t.year_total::text from public.target_totals t
+         join public.kpis k on k.id = t.kpi_id where t.staff_id = $1 and t.year = $2 order by k.code`,
+      [seller, year],
+    );
+    expect(rows).toEqual([
+      { code: "overdue_visits", q1: "3.00", q4: "1.00", year_total: "1.00" },
+      { code: "sales_amount", q1: "300.00", q4: "300.00", year_total: "1200.00" },
+      { code: "visit_plan_compliance", q1: "90.00", q4: "86.67", year_total: "89.17" },
+    ]);
+  });
+});
+
+describe("territories add up their people and child territories", () => {
+  let root: string;
+  let north: string;
+  let south: string;
+  let n1: string;
+  let n2: string;
+  let s1: string;
+  let year: number;
+  const sales = () => kpi("sales_amount");
+  beforeAll(async () => {
+    root = await territory("ROOT");
+    north = await territory("N", root);
+    south = await territory("S", root);
+    n1 = await person("North Seller One", north);
+    n2 = await person("North Seller Two", await territory("N2", north));
+    s1 = await person("South Seller", south);
+    year = ownYear();
+    await annual("sales_amount", n1, year, "1200");
+    await annual("sales_amount", n2, year, "2400");
+    await annual("sales_amount", s1, year, "3600");
+    await split(year, "sales_amount");
+  });
+
+  it("rolls people up through every level", async () => {
+    expect((await months("sales_amount", year, north))[0]).toBe("300.00");
+    expect((await months("sales_amount", year, south))[0]).toBe("300.00");
+    expect((await months("sales_amount", year, root))[0]).toBe("600.00");
+  });
+
+  it("follows a changed person at once, all the way up", async () => {
+    await sql("update public.targets set months[2] = months[2] + 50 where staff_id = $1 and year = $2", [n1, year]);
+    expect((await months("sales_amount", year, north))[1]).toBe("350.00");
+    expect((await months("sales_amount", year, root))[1]).toBe("650.00");
+  });
+
+  it("refuses a territory's months that differ from its children, naming the month and the difference", async () => {
+    const write = sql(
+      "update public.targets set months[3] = 999 where kpi_id = $1 and year = $2 and territory_id = $3 and staff_id is null",
+      [await sales(), year, north],
+    );
+    await expect(write).rejects.toThrow(
+      /add up to 300\.00 in March, not 999\.00 \(699\.00 more\)\. Override the target with a reason/,
+    );
+  });
+
+  it("keeps an override with its reason and who set it, rolls the override up, and returns to the sum when it ends", async () => {
+    await sql(
+      `update public.targets set overridden = true, override_reason = 'New distributor signed', months[4] = 1000
+        where kpi_id = $1 and year = $2 and territory_id = $3 and staff_id is null`,
+      [await sales(), year, south],
+    );
+    const row = await one<{ overridden_at: string | null; reason: string }>(
+      "select overridden_at::text, override_reason as reason from public.targets where kpi_id = $1 and year = $2 and territory_id = $3 and staff_id is null",
+      [await sales(), year, south],
+    );
+    expect(row.reason).toBe("New distributor signed");
+    expect(row.overridden_at).not.toBeNull();
+    expect((await months("sales_amount", year, root))[3]).toBe("1300.00");
+    // A change below an overridden territory leaves it (and what is above it) alone.
+    await sql("update public.targets set months[4] = 0 where staff_id = $1 and year = $2", [s1, year]);
+    expect((await months("sales_amount", year, south))[3]).toBe("1000.00");
+    await sql(
+      "update public.targets set overridden = false where kpi_id = $1 and year = $2 and territory_id = $3 and staff_id is null",
+      [await sales(), year, south],
+    );
+    expect((await months("sales_amount", year, south))[3]).toBe("0.00");
+    expect((await months("sales_amount", year, root))[3]).toBe("300.00");
+  });
+
+  it("refuses an override without a reason", async () => {
+    const write = sql(
+      "update public.targets set overridden = true where kpi_id = $1 and year = $2 and territory_id = $3 and staff_id is null",
+      [await sales(), year, north],
+    );
+    await expect(write).rejects.toThrow(/targets_override_has_reason/);
+  });
+
+  it("keeps KPIs that do not add up per person only", async () => {
+    await annual("visit_plan_compliance", n1, year, "90");
+    await split(year, "visit_plan_compliance");
+    const territories = await sql("select 1 from public.targets where kpi_id = $1 and year = $2 and staff_id is null", [
+      await kpi("visit_plan_compliance"),
+      year,
+    ]);
+    expect(territories).toHaveLength(0);
+    const write = sql(
+      "insert into public.targets (kpi_id, year, territory_id, overridden, override_reason) values ($1, $2, $3, true, 'Try')",
+      [await kpi("visit_plan_compliance"), year, north],
+    );
+    await expect(write).rejects.toThrow('"Visit plan compliance" is averaged over the months, not added up');
+  });
+});
+
+describe("a person who changes territory mid-year", () => {
+  it("keeps January-June under the old territory and July-December under the new", async () => {
+    const parent = await territory("MV");
+    const before = await territory("MV-OLD", parent);
+    const after = await territory("MV-NEW", parent);
+    const seller = await person("Moving Seller", before);
+    const year = ownYear();
+    // The move, dated: old territory from 1 January, new from 1 July (history written as it
+    // would have been, past the guard that keeps an assignment's start fixed).
+    await sql("update public.staff set territory_id = $2 where id = $1", [seller, after]);
+    await sql(`begin;
+      set local session_replication_role = replica;
+      delete from public.territory_assignments where staff_id = '${seller}';
+      insert into public.territory_assignments (territory_id, staff_id, valid_from, valid_to, reason)
+      values ('${before}', '${seller}', '${year}-01-01', '${year}-07-01', 'Test history'),
+             ('${after}', '${seller}', '${year}-07-01', null, 'Test history');
+      commit;`);
+    await annual("sales_amount", seller, year, "1200");
+    expect(await split(year, "sales_amount")).toMatchObject({ people: 1, rows_written: 2 });
+    const half = (v: string | null) => [v, v, v, v, v, v];
+    expect(await months("sales_amount", year, before, seller)).toEqual([...half("100.00"), ...half(null)]);
+    expect(await months("sales_amount", year, after, seller)).toEqual([...half(null), ...half("100.00")]);
+    expect(await months("sales_amount", year, before)).toEqual([...half("100.00"), ...half("0.00")]);
+    expect((await months("sales_amount", year, parent)).every((v) => v === "100.00")).toBe(true);
+  });
+});
+
+describe("who may set and read targets (PostgREST, real JWTs)", () => {
+  let hr: TestUser;
+  let manager: TestUser;
+  let auditor: TestUser;
+  let seller: TestUser;
+  let inside: string;
+  let outside: string;
+  let own: string;
+  let insideTerritory: string;
+  let year: number;
+  beforeAll(async () => {
+    [hr, manager, auditor, seller] = await Promise.all([
+      createTestUser(["hr_admin"]),
+      createTestUser(["manager"]),
+      createTestUser(["auditor"]),
+      createTestUser(["salesperson"]),
+    ]);
+    const region = await territory("PERM");
+    insideTerritory = await territory("PERM-IN", region);
+    const otherRegion = await territory("PERM-OUT");
+    const managerStaff = await person("Targets Manager", region, manager.id, "regional_director");
+    await sql("update public.territories set manager_id = $1 where id = $2", [managerStaff, region]);
+    inside = await person("Targets Inside", insideTerritory);
+    outside = await person("Targets Outside", otherRegion);
+    own = await person("Targets Own", await territory("PERM-OWN"), seller.id);
+    year = ownYear();
+    await annual("sales_amount", own, year, "1200");
+    await annual("sales_amount", outside, year, "1200");
+    await split(year, "sales_amount");
+  });
+
+  const payload = async (staffId: string, amount = 1200) => ({
+    kpi_id: await kpi("sales_amount"),
+    staff_id: staffId,
+    year,
+    amount,
+    distribution_id: await profile("even"),
+  });
+
+  it("lets HR set anyone's annual target and split it", async () => {
+    const { error } = await hr.client.from("annual_targets").insert(await payload(inside, 2400));
+    expect(error).toBeNull();
+    const { data, error: splitError } = await hr.client.rpc("split_targets", { p_year: year });
+    expect(splitError).toBeNull();
+    expect(data?.[0]?.rows_written).toBe(1);
+    expect((await months("sales_amount", year, insideTerritory, inside))[0]).toBe("200.00");
+  });
+
+  it("lets a manager change targets in their subtree and refuses them outside it", async () => {
+    const inRow = await one<{ id: string; version: number }>(
+      "select id, version from public.targets where staff_id = $1 and year = $2",
+      [inside, year],
+    );
+    const { error } = await manager.client
+      .from("targets")
+      .update({ months: Array(12).fill(150), version: inRow.version })
+      .eq("id", inRow.id)
+      .select("id")
+      .single();
+    expect(error).toBeNull();
+    const { error: outError } = await manager.client.from("annual_targets").insert(await payload(outside, 10));
+    expect(outError?.code).toBe("42501");
+    const { data: outRows } = await manager.client.from("targets").select("id").eq("staff_id", outside);
+    expect(outRows).toEqual([]);
+  });
+
+  it("lets the auditor read every target and change none", async () => {
+    const { data } = await auditor.client
+      .from("target_totals")
+      .select("staff_id, year_total")
+      .eq("year", year)
+      .in("staff_id", [own, outside]);
+    expect(data).toHaveLength(2);
+    const { error } = await auditor.client.from("annual_targets").insert(await payload(own));
+    expect(error?.code).toBe("42501");
+    const { data: changed } = await auditor.client
+      .from("targets")
+      .update({ months: Array(12).fill(1) })
+      .eq("staff_id", own)
+      .select("id");
+    expect(changed).toEqual([]);
+  });
+
+  it("shows a salesperson their own targets only, and refuses them any change", async () => {
+    const { data } = await seller.client.from("target_totals").select("staff_id, year_total").eq("year", year);
+    expect(data).toEqual([{ staff_id: own, year_total: 1200 }]);
+    const { error } = await seller.client.from("annual_targets").insert(await payload(own, 1));
+    expect(error?.code).toBe("42501");
+    const { error: splitError } = await seller.client.rpc("split_targets", { p_year: year });
+    expect(splitError?.code).toBe("42501");
+    const { data: changed } = await seller.client
+      .from("targets")
+      .update({ months: Array(12).fill(1) })
+      .eq("staff_id", own)
+      .select("id");
+    expect(changed).toEqual([]);
+  });
+
+  it("answers a year out of range with a 400 and a clear message", async () => {
+    const { error } = await hr.client.rpc("split_targets", { p_year: 1999 });
+    expect(error?.message).toBe("Give a year between 2000 and 2100.");
+  });
+});
