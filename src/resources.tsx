@@ -6,6 +6,7 @@
 import { lazy, type ComponentType, type LazyExoticComponent } from "react";
 import { Route } from "react-router";
 import {
+  AimOutlined,
   AlertOutlined,
   ApartmentOutlined,
   AppstoreOutlined,
@@ -20,6 +21,7 @@ import {
   ClusterOutlined,
   FileProtectOutlined,
   FormOutlined,
+  FundOutlined,
   HistoryOutlined,
   PieChartOutlined,
   TagsOutlined,
@@ -196,6 +198,20 @@ const definitions: ResourceDefinition[] = [
       edit: page(() => import("./resources/rating_bands/edit")),
     },
     meta: { label: "Rating bands", icon: <OrderedListOutlined />, parent: "performance" },
+  },
+  {
+    name: "annual_targets",
+    pages: {
+      list: page(() => import("./resources/annual_targets/list")),
+      create: page(() => import("./resources/annual_targets/create")),
+      edit: page(() => import("./resources/annual_targets/edit")),
+    },
+    meta: { label: "Annual targets", icon: <FundOutlined />, parent: "performance", permissionResource: "targets" },
+  },
+  {
+    name: "targets",
+    pages: { list: page(() => import("./resources/targets/list")) },
+    meta: { label: "Targets", icon: <AimOutlined />, parent: "performance" },
   },
   {
     name: "organisation",

@@ -875,3 +875,29 @@ select public.copy_evaluation_template(t.id, date '2027-01-01')
  where p.code = 'salesperson' and t.valid_from = date '2026-01-01';
 update public.evaluation_templates t set name = 'Salesperson 2027 (draft)'
   from public.positions p where p.id = t.position_id and p.code = 'salesperson' and t.valid_from = date '2027-01-01';
+
+-- Targets for 2026: each salesperson's annual sales (seasonal), collections, new customers and
+-- visits (even), and visit-plan compliance (a rate, the same each month); split into months
+-- and rolled up the territory tree; one region overridden for a new distributor.
+insert into public.annual_targets (kpi_id, staff_id, year, amount, distribution_id)
+select k.id, s.id, 2026,
+       case k.code
+         when 'sales_amount' then 240000 + (row_number() over (partition by k.code order by s.full_name)) * 12000
+         when 'payments_collected' then 200000 + (row_number() over (partition by k.code order by s.full_name)) * 10000
+         when 'new_customers' then 12
+         when 'visits_done' then 96 + (row_number() over (partition by k.code order by s.full_name)) * 6
+         else 90
+       end,
+       d.id
+  from public.staff s
+  join public.positions p on p.id = s.position_id and p.code = 'salesperson'
+  join public.kpis k on k.code in ('sales_amount', 'payments_collected', 'new_customers', 'visits_done', 'visit_plan_compliance')
+  join public.distribution_profiles d on d.code = case when k.code = 'sales_amount' then 'seasonal' else 'even' end
+ where s.territory_id is not null and s.status <> 'left';
+select public.split_targets(2026);
+update public.targets t
+   set overridden = true, override_reason = 'New distributor signed in the region: the region carries 10% more than its people.',
+       months = (select array_agg(round(m * 1.1, 2) order by i) from unnest(t.months) with ordinality u(m, i))
+  from public.territories r, public.kpis k
+ where t.territory_id = r.id and r.parent_id is null and t.staff_id is null and t.kpi_id = k.id and k.code = 'sales_amount'
+   and t.year = 2026 and r.code = (select min(x.code) from public.territories x where x.parent_id is null);

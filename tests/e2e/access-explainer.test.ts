@@ -104,6 +104,8 @@ describe("view as another person", () => {
       "KPIs",
       "Evaluation templates",
       "Rating bands",
+      "Annual targets",
+      "Targets",
       "Staff",
       "Territories",
       "Positions",

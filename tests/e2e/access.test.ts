@@ -24,8 +24,9 @@ const organisation = ["Staff", "Territories", "Positions", "Org chart"];
 const rulebook = ["My rules", "Rules", "Coverage", "Rule categories"];
 // Every role reads the field data (a salesperson their own territory's).
 const field = ["Customers", "Visits", "Overdue visits", "Visit plans", "Sales", "Customer tiers", "Product lines"];
-// Every role reads the evaluation criteria (they are published in advance); HR writes them.
-const performance = ["KPIs", "Evaluation templates", "Rating bands"];
+// Every role reads the evaluation criteria (they are published in advance) and targets (a
+// salesperson their own); HR writes them, a manager their subtree's targets.
+const performance = ["KPIs", "Evaluation templates", "Rating bands", "Annual targets", "Targets"];
 const menus: Record<DemoRole, string[]> = {
   hr_admin: [
     "My profile",

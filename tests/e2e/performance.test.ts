@@ -4,10 +4,10 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { sql } from "../support/sql.ts";
-import { EvaluationTemplatePageObject } from "./pages/performance.po.ts";
+import { EvaluationTemplatePageObject, TargetsPageObject } from "./pages/performance.po.ts";
 import { ShellPageObject } from "./pages/shell.po.ts";
 import { openBrowser } from "./support/browser.ts";
-import { newPosition, personWithLogin } from "./support/people.ts";
+import { managerWithRegion, newPosition, newStaff, newTerritory, personWithLogin } from "./support/people.ts";
 
 const session = openBrowser();
 
@@ -46,5 +46,48 @@ describe("an evaluation template", () => {
     );
     expect(stored).toEqual({ published: true, lines: "sales_amount 60.00, conduct 40.00" });
     expect(await template.weightInputs().count()).toBe(0);
+  });
+});
+
+describe("the targets grid", () => {
+  it("a manager edits a person's months, sees what the territory above becomes as they type, and saving rolls it up", async () => {
+    const { manager, region } = await managerWithRegion();
+    const area = await newTerritory("Area", null, region.id);
+    const seller = {
+      fullName: `Target Seller ${randomUUID().slice(0, 6)}`,
+      email: `ts-${randomUUID().slice(0, 8)}@test.example.com`,
+    };
+    const sellerId = await newStaff(seller, area.id, (await newPosition({ sales: true })).id);
+    const year = 2090 + Math.floor(Math.random() * 10);
+    await sql(
+      `insert into public.annual_targets (kpi_id, staff_id, year, amount, distribution_id)
+       select k.id, $1, $2, 1200, d.id from public.kpis k, public.distribution_profiles d
+        where k.code = 'sales_amount' and d.code = 'even'`,
+      [sellerId, year],
+    );
+    await sql("select public.split_targets($1, (select id from public.kpis where code = 'sales_amount'))", [year]);
+    const [kpi] = await sql<{ id: string }>("select id from public.kpis where code = 'sales_amount'");
+
+    const page = await session.newPage();
+    await new ShellPageObject(page).signInAs(manager.email, manager.password);
+    const grid = new TargetsPageObject(page);
+    await grid.open(year, kpi!.id);
+    await grid.edit(seller.fullName);
+    await grid.setMonth("January", "500");
+    await expect
+      .poll(() => grid.parentNotice().innerText())
+      .toMatch(new RegExp(`${area.code}.*1,600\\.00.*1,200\\.00.*400\\.00`));
+    await grid.save();
+
+    await expect
+      .poll(async () => {
+        const rows = await sql<{ code: string; january: string }>(
+          `select t.code, x.months[1]::text as january from public.targets x join public.territories t on t.id = x.territory_id
+            where x.year = $1 and x.staff_id is null and x.territory_id = any ($2::uuid[]) order by t.code`,
+          [year, [region.id, area.id]],
+        );
+        return rows.map((r) => r.january);
+      })
+      .toEqual(["500.00", "500.00"]);
   });
 });

@@ -73,3 +73,47 @@ export class EvaluationTemplatePageObject {
     return this.page.getByText(text("evaluation_templates.publishedFrozen"));
   }
 }
+
+/** The targets grid for a year and KPI, and the editor of one line. */
+export class TargetsPageObject {
+  private readonly page: Page;
+
+  constructor(page: Page) {
+    this.page = page;
+  }
+
+  async open(year: number, kpiId: string): Promise<void> {
+    await this.page.goto(`/targets?year=${year}&kpi=${kpiId}`);
+    await this.page.getByRole("table").waitFor();
+  }
+
+  /** Opens the editor of the line named `name` (a person, or a territory's "CODE · Name"). */
+  async edit(name: string): Promise<void> {
+    // The button is named "Edit the targets of <name>" in the interface language.
+    const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    await this.page.getByRole("button", { name: new RegExp(`${escaped}$`) }).click();
+    await this.dialog().waitFor();
+  }
+
+  dialog(): Locator {
+    return this.page.getByRole("dialog");
+  }
+
+  async setMonth(monthName: string, value: string): Promise<void> {
+    const input = this.dialog().getByRole("spinbutton", { name: monthName, exact: true });
+    await input.fill(value);
+    await input.press("Tab");
+  }
+
+  /** What the editor says of the territory above while typing. */
+  parentNotice(): Locator {
+    return this.dialog().getByRole("alert");
+  }
+
+  async save(): Promise<void> {
+    await this.dialog()
+      .getByRole("button", { name: text("buttons.save") })
+      .click();
+    await this.dialog().waitFor({ state: "detached" });
+  }
+}

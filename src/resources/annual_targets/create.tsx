@@ -1,0 +1,5 @@
+import { AnnualTargetForm } from "./form";
+
+export default function AnnualTargetsCreate() {
+  return <AnnualTargetForm action="create" />;
+}

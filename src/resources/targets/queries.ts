@@ -1,0 +1,130 @@
+// Targets: the grid's rows (a person's or a territory's months with quarters and the year,
+// made by the database from each KPI's rule), the tree they are shown in, and the sums the
+// editor shows while typing.
+import type { Tables } from "../../types/database";
+import { sumOfHundredths } from "../../utils/format";
+
+export type TargetRow = Omit<Tables<"target_totals">, "id"> & {
+  id: string;
+  person: Pick<Tables<"staff">, "full_name"> | null;
+};
+export const targetGridSelect =
+  "id, kpi_id, year, territory_id, staff_id, months, overridden, override_reason, version, q1, q2, q3, q4, year_total, person:staff_id(full_name)";
+
+export type Months = (number | null)[];
+export const monthIndexes = Array.from({ length: 12 }, (_, i) => i);
+
+interface TerritoryLike {
+  id: string;
+  code: string;
+  name: string;
+  parent_id: string | null;
+}
+
+export interface TargetNode {
+  key: string;
+  kind: "territory" | "person";
+  label: string;
+  territoryId: string;
+  /** The stored row (a territory of a KPI that does not add up has none). */
+  row: TargetRow | null;
+  children?: TargetNode[];
+}
+
+const numbers = (months: unknown): Months =>
+  monthIndexes.map((i) => {
+    const v = Array.isArray(months) ? (months as unknown[])[i] : null;
+    return v === null || v === undefined ? null : Number(v);
+  });
+
+export const monthsOf = (row: TargetRow | null): Months => numbers(row?.months);
+
+/**
+ * The territories that hold targets (theirs or their people's, anywhere below), each with its
+ * people and child territories; a territory outside the readable set starts a tree of its own.
+ */
+export function buildTargetTree(rows: TargetRow[], territories: TerritoryLike[]): TargetNode[] {
+  const byId = new Map(territories.map((t) => [t.id, t]));
+  const own = new Map<string, TargetRow>();
+  const people = new Map<string, TargetRow[]>();
+  for (const r of rows) {
+    if (!r.territory_id) continue;
+    if (r.staff_id) people.set(r.territory_id, [...(people.get(r.territory_id) ?? []), r]);
+    else own.set(r.territory_id, r);
+  }
+  const holding = new Set<string>();
+  for (const id of [...own.keys(), ...people.keys()]) {
+    for (let t = byId.get(id); t && !holding.has(t.id); t = t.parent_id ? byId.get(t.parent_id) : undefined) {
+      holding.add(t.id);
+    }
+  }
+  const childrenOf = new Map<string | null, TerritoryLike[]>();
+  for (const t of territories) {
+    if (!holding.has(t.id)) continue;
+    const parent = t.parent_id && holding.has(t.parent_id) ? t.parent_id : null;
+    childrenOf.set(parent, [...(childrenOf.get(parent) ?? []), t]);
+  }
+  const node = (t: TerritoryLike): TargetNode => {
+    const persons = (people.get(t.id) ?? [])
+      .map<TargetNode>((r) => ({
+        key: r.id,
+        kind: "person",
+        label: r.person?.full_name ?? "—",
+        territoryId: t.id,
+        row: r,
+      }))
+      .sort((a, b) => a.label.localeCompare(b.label));
+    const subs = (childrenOf.get(t.id) ?? []).sort((a, b) => a.code.localeCompare(b.code)).map(node);
+    const children = [...subs, ...persons];
+    return {
+      key: t.id,
+      kind: "territory",
+      label: `${t.code} · ${t.name}`,
+      territoryId: t.id,
+      row: own.get(t.id) ?? null,
+      ...(children.length > 0 ? { children } : {}),
+    };
+  };
+  return (childrenOf.get(null) ?? []).sort((a, b) => a.code.localeCompare(b.code)).map(node);
+}
+
+/** Month by month, the sum of the given months (a month nobody has a figure for is 0). */
+export function addMonths(list: Months[]): number[] {
+  return monthIndexes.map((i) => sumOfHundredths(list.map((m) => m[i] ?? 0)));
+}
+
+/** What a territory's children add up to: its people's and its child territories' months. */
+export function childrenMonths(node: TargetNode): number[] {
+  return addMonths((node.children ?? []).map((c) => monthsOf(c.row)));
+}
+
+/** A year's figure from months that add up (the grid's live totals). */
+export const yearOf = (months: Months): number => sumOfHundredths(months.map((m) => m ?? 0));
+
+/**
+ * A person's months changed in the editor: what their territory then adds up to, next to what
+ * it holds now (un-overridden territories follow their people; overridden ones keep their figure).
+ */
+export function parentAfterEdit(
+  parent: TargetNode,
+  personKey: string,
+  edited: Months,
+): { now: number; after: number; overridden: boolean } {
+  const others = (parent.children ?? []).filter((c) => c.key !== personKey).map((c) => monthsOf(c.row));
+  const after = yearOf(addMonths([...others, edited]));
+  return { now: yearOf(monthsOf(parent.row)), after, overridden: Boolean(parent.row?.overridden) };
+}
+
+/** Finds a node and its parent in the tree. */
+export function findNode(
+  tree: TargetNode[],
+  key: string,
+  parent: TargetNode | null = null,
+): { node: TargetNode; parent: TargetNode | null } | null {
+  for (const n of tree) {
+    if (n.key === key) return { node: n, parent };
+    const found = n.children ? findNode(n.children, key, n) : null;
+    if (found) return found;
+  }
+  return null;
+}
