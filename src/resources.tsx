@@ -214,6 +214,14 @@ const definitions: ResourceDefinition[] = [
     meta: { label: "Targets", icon: <AimOutlined />, parent: "performance" },
   },
   {
+    name: "evaluations",
+    pages: {
+      list: page(() => import("./resources/evaluations/list")),
+      show: page(() => import("./resources/evaluations/show")),
+    },
+    meta: { label: "Evaluations", icon: <SolutionOutlined />, parent: "performance" },
+  },
+  {
     name: "organisation",
     meta: { label: "Organisation", icon: <ApartmentOutlined /> },
   },

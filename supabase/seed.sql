@@ -876,22 +876,27 @@ select public.copy_evaluation_template(t.id, date '2027-01-01')
 update public.evaluation_templates t set name = 'Salesperson 2027 (draft)'
   from public.positions p where p.id = t.position_id and p.code = 'salesperson' and t.valid_from = date '2027-01-01';
 
--- Targets for 2026: each salesperson's annual sales (seasonal), collections, new customers and
--- visits (even), and visit-plan compliance (a rate, the same each month); split into months
--- and rolled up the territory tree; one region overridden for a new distributor.
+-- Targets for 2026: each salesperson's annual sales (seasonal), profit, collections, new
+-- customers and visits (even), and the rates and scores that are the same each month
+-- (visit-plan compliance, customer satisfaction, at most two overdue customers); split into
+-- months and rolled up the territory tree; one region overridden for a new distributor.
 insert into public.annual_targets (kpi_id, staff_id, year, amount, distribution_id)
 select k.id, s.id, 2026,
        case k.code
-         when 'sales_amount' then 240000 + (row_number() over (partition by k.code order by s.full_name)) * 12000
-         when 'payments_collected' then 200000 + (row_number() over (partition by k.code order by s.full_name)) * 10000
-         when 'new_customers' then 12
-         when 'visits_done' then 96 + (row_number() over (partition by k.code order by s.full_name)) * 6
+         when 'sales_amount' then 150000 + (row_number() over (partition by k.code order by s.full_name)) * 6000
+         when 'profit_contribution' then 60000 + (row_number() over (partition by k.code order by s.full_name)) * 2400
+         when 'payments_collected' then 140000 + (row_number() over (partition by k.code order by s.full_name)) * 5000
+         when 'new_customers' then 6
+         when 'visits_done' then 48 + (row_number() over (partition by k.code order by s.full_name)) * 3
+         when 'customer_satisfaction' then 85
+         when 'overdue_visits' then 2
          else 90
        end,
        d.id
   from public.staff s
   join public.positions p on p.id = s.position_id and p.code = 'salesperson'
-  join public.kpis k on k.code in ('sales_amount', 'payments_collected', 'new_customers', 'visits_done', 'visit_plan_compliance')
+  join public.kpis k on k.code in ('sales_amount', 'profit_contribution', 'payments_collected', 'new_customers', 'visits_done',
+                                   'visit_plan_compliance', 'customer_satisfaction', 'overdue_visits')
   join public.distribution_profiles d on d.code = case when k.code = 'sales_amount' then 'seasonal' else 'even' end
  where s.territory_id is not null and s.status <> 'left';
 select public.split_targets(2026);
@@ -901,3 +906,50 @@ update public.targets t
   from public.territories r, public.kpis k
  where t.territory_id = r.id and r.parent_id is null and t.staff_id is null and t.kpi_id = k.id and k.code = 'sales_amount'
    and t.year = 2026 and r.code = (select min(x.code) from public.territories x where x.parent_id is null);
+
+-- Evaluations for September to November 2026, computed by HR. The north region's manager
+-- scores and submits September and October; HR approves September (with improvement plans
+-- where the band asks for one, one of them now past its deadline); the demo salesperson
+-- acknowledges hers. November stays in draft.
+create function pg_temp.act_as(p_email text) returns void language sql as $$
+  select set_config('request.jwt.claims',
+                    json_build_object('sub', (select p.id from public.profiles p where p.email = p_email), 'role', 'authenticated')::text,
+                    false)
+$$;
+select pg_temp.act_as('hr@example.com');
+select public.run_evaluations(m::date) from generate_series(date '2026-09-01', date '2026-11-01', interval '1 month') m;
+
+select pg_temp.act_as('manager@example.com');
+select public.save_evaluation_scores(
+         e.id, e.version,
+         (select jsonb_agg(case when k.kind = 'qualitative'
+                                then jsonb_build_object('kpi_id', l.kpi_id, 'manual_score', 3 + (abs(hashtext(e.id::text || k.code)) % 3))
+                                else jsonb_build_object('kpi_id', l.kpi_id, 'actual', 80 + (abs(hashtext(e.id::text || k.code)) % 16)) end)
+            from public.evaluation_lines l join public.kpis k on k.id = l.kpi_id
+           where l.evaluation_id = e.id and (k.kind = 'qualitative' or k.measure_code is null)),
+         'Reviewed with the person at the monthly meeting.')
+  from public.evaluations e join public.territories t on t.id = e.territory_id
+ where t.code like 'NOR%' and e.month in (date '2026-09-01', date '2026-10-01');
+select public.submit_evaluation(e.id, e.version)
+  from public.evaluations e join public.territories t on t.id = e.territory_id
+ where t.code like 'NOR%' and e.month in (date '2026-09-01', date '2026-10-01');
+
+select pg_temp.act_as('hr@example.com');
+select public.approve_evaluation(
+         e.id, e.version,
+         case when e.band_outcome = 'improvement_plan'
+              then jsonb_build_object('areas', 'Sales against target and collection of open invoices',
+                                      'actions', 'Weekly pipeline review with the manager; visit every first-level customer this quarter.',
+                                      'deadline', date '2027-02-28', 'follow_up_owner_id',
+                                      coalesce(e.manager_id, (select s.id from public.staff s join public.profiles p on p.id = s.user_id
+                                                               where p.email = 'manager@example.com'))) end)
+  from public.evaluations e join public.territories t on t.id = e.territory_id
+ where t.code like 'NOR%' and e.month = date '2026-09-01' and e.status = 'submitted';
+update public.improvement_plans set deadline = date '2026-11-15'
+ where id = (select p.id from public.improvement_plans p order by p.created_at, p.id limit 1);
+
+select pg_temp.act_as('sales@example.com');
+select public.acknowledge_evaluation(e.id, e.version, 'Understood. I will focus on collections.')
+  from public.evaluations e join public.staff s on s.id = e.staff_id join public.profiles p on p.id = s.user_id
+ where p.email = 'sales@example.com' and e.month = date '2026-09-01' and e.status = 'approved';
+select set_config('request.jwt.claims', '', false);

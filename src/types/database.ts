@@ -603,6 +603,63 @@ export type Database = {
         }
         Relationships: []
       }
+      evaluation_lines: {
+        Row: {
+          achievement: number | null
+          actual: number | null
+          cap_percent: number
+          evaluation_id: string
+          floor_percent: number | null
+          id: string
+          kpi_id: string
+          manual_score: number | null
+          sort_order: number
+          target: number | null
+          weight: number
+        }
+        Insert: {
+          achievement?: number | null
+          actual?: number | null
+          cap_percent: number
+          evaluation_id: string
+          floor_percent?: number | null
+          id?: string
+          kpi_id: string
+          manual_score?: number | null
+          sort_order?: number
+          target?: number | null
+          weight: number
+        }
+        Update: {
+          achievement?: number | null
+          actual?: number | null
+          cap_percent?: number
+          evaluation_id?: string
+          floor_percent?: number | null
+          id?: string
+          kpi_id?: string
+          manual_score?: number | null
+          sort_order?: number
+          target?: number | null
+          weight?: number
+        }
+        Relationships: [
+          {
+            foreignKeyName: "evaluation_lines_evaluation_id_fkey"
+            columns: ["evaluation_id"]
+            isOneToOne: false
+            referencedRelation: "evaluations"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "evaluation_lines_kpi_id_fkey"
+            columns: ["kpi_id"]
+            isOneToOne: false
+            referencedRelation: "kpis"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       evaluation_template_kpis: {
         Row: {
           cap_percent: number
@@ -698,6 +755,289 @@ export type Database = {
             columns: ["published_by"]
             isOneToOne: false
             referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      evaluations: {
+        Row: {
+          acknowledged_at: string | null
+          approved_at: string | null
+          approved_by: string | null
+          band_id: string | null
+          band_outcome: Database["public"]["Enums"]["band_outcome"] | null
+          computed_at: string | null
+          created_at: string
+          id: string
+          manager_comment: string
+          manager_id: string | null
+          month: string
+          person_comment: string
+          position_id: string
+          return_reason: string
+          staff_id: string
+          status: Database["public"]["Enums"]["evaluation_status"]
+          submitted_at: string | null
+          submitted_by: string | null
+          template_id: string
+          territory_id: string
+          total_score: number | null
+          updated_at: string
+          version: number
+        }
+        Insert: {
+          acknowledged_at?: string | null
+          approved_at?: string | null
+          approved_by?: string | null
+          band_id?: string | null
+          band_outcome?: Database["public"]["Enums"]["band_outcome"] | null
+          computed_at?: string | null
+          created_at?: string
+          id?: string
+          manager_comment?: string
+          manager_id?: string | null
+          month: string
+          person_comment?: string
+          position_id: string
+          return_reason?: string
+          staff_id: string
+          status?: Database["public"]["Enums"]["evaluation_status"]
+          submitted_at?: string | null
+          submitted_by?: string | null
+          template_id: string
+          territory_id: string
+          total_score?: number | null
+          updated_at?: string
+          version?: number
+        }
+        Update: {
+          acknowledged_at?: string | null
+          approved_at?: string | null
+          approved_by?: string | null
+          band_id?: string | null
+          band_outcome?: Database["public"]["Enums"]["band_outcome"] | null
+          computed_at?: string | null
+          created_at?: string
+          id?: string
+          manager_comment?: string
+          manager_id?: string | null
+          month?: string
+          person_comment?: string
+          position_id?: string
+          return_reason?: string
+          staff_id?: string
+          status?: Database["public"]["Enums"]["evaluation_status"]
+          submitted_at?: string | null
+          submitted_by?: string | null
+          template_id?: string
+          territory_id?: string
+          total_score?: number | null
+          updated_at?: string
+          version?: number
+        }
+        Relationships: [
+          {
+            foreignKeyName: "evaluations_approved_by_fkey"
+            columns: ["approved_by"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "evaluations_band_id_fkey"
+            columns: ["band_id"]
+            isOneToOne: false
+            referencedRelation: "rating_bands"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "evaluations_manager_id_fkey"
+            columns: ["manager_id"]
+            isOneToOne: false
+            referencedRelation: "staff"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "evaluations_position_id_fkey"
+            columns: ["position_id"]
+            isOneToOne: false
+            referencedRelation: "positions"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "evaluations_staff_id_fkey"
+            columns: ["staff_id"]
+            isOneToOne: false
+            referencedRelation: "staff"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "evaluations_submitted_by_fkey"
+            columns: ["submitted_by"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "evaluations_template_id_fkey"
+            columns: ["template_id"]
+            isOneToOne: false
+            referencedRelation: "evaluation_templates"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "evaluations_territory_id_fkey"
+            columns: ["territory_id"]
+            isOneToOne: false
+            referencedRelation: "territories"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      improvement_plans: {
+        Row: {
+          actions: string
+          areas: string
+          completed_on: string | null
+          created_at: string
+          created_by: string | null
+          deadline: string
+          evaluation_id: string
+          follow_up_owner_id: string
+          id: string
+          updated_at: string
+          version: number
+        }
+        Insert: {
+          actions: string
+          areas: string
+          completed_on?: string | null
+          created_at?: string
+          created_by?: string | null
+          deadline: string
+          evaluation_id: string
+          follow_up_owner_id: string
+          id?: string
+          updated_at?: string
+          version?: number
+        }
+        Update: {
+          actions?: string
+          areas?: string
+          completed_on?: string | null
+          created_at?: string
+          created_by?: string | null
+          deadline?: string
+          evaluation_id?: string
+          follow_up_owner_id?: string
+          id?: string
+          updated_at?: string
+          version?: number
+        }
+        Relationships: [
+          {
+            foreignKeyName: "improvement_plans_created_by_fkey"
+            columns: ["created_by"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "improvement_plans_evaluation_id_fkey"
+            columns: ["evaluation_id"]
+            isOneToOne: true
+            referencedRelation: "evaluations"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "improvement_plans_follow_up_owner_id_fkey"
+            columns: ["follow_up_owner_id"]
+            isOneToOne: false
+            referencedRelation: "staff"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      kpi_actuals: {
+        Row: {
+          created_at: string
+          id: string
+          kpi_id: string
+          month: string
+          note: string
+          position_id: string
+          recorded_by: string | null
+          source: Database["public"]["Enums"]["kpi_actual_source"]
+          staff_id: string
+          territory_id: string
+          updated_at: string
+          value: number
+          version: number
+        }
+        Insert: {
+          created_at?: string
+          id?: string
+          kpi_id: string
+          month: string
+          note?: string
+          position_id: string
+          recorded_by?: string | null
+          source?: Database["public"]["Enums"]["kpi_actual_source"]
+          staff_id: string
+          territory_id: string
+          updated_at?: string
+          value: number
+          version?: number
+        }
+        Update: {
+          created_at?: string
+          id?: string
+          kpi_id?: string
+          month?: string
+          note?: string
+          position_id?: string
+          recorded_by?: string | null
+          source?: Database["public"]["Enums"]["kpi_actual_source"]
+          staff_id?: string
+          territory_id?: string
+          updated_at?: string
+          value?: number
+          version?: number
+        }
+        Relationships: [
+          {
+            foreignKeyName: "kpi_actuals_kpi_id_fkey"
+            columns: ["kpi_id"]
+            isOneToOne: false
+            referencedRelation: "kpis"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "kpi_actuals_position_id_fkey"
+            columns: ["position_id"]
+            isOneToOne: false
+            referencedRelation: "positions"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "kpi_actuals_recorded_by_fkey"
+            columns: ["recorded_by"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "kpi_actuals_staff_id_fkey"
+            columns: ["staff_id"]
+            isOneToOne: false
+            referencedRelation: "staff"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "kpi_actuals_territory_id_fkey"
+            columns: ["territory_id"]
+            isOneToOne: false
+            referencedRelation: "territories"
             referencedColumns: ["id"]
           },
         ]
@@ -1921,6 +2261,68 @@ export type Database = {
           },
         ]
       }
+      staff_assignments: {
+        Row: {
+          created_at: string
+          id: string
+          manager_id: string | null
+          position_id: string
+          staff_id: string
+          territory_id: string | null
+          valid_from: string
+          valid_to: string | null
+        }
+        Insert: {
+          created_at?: string
+          id?: string
+          manager_id?: string | null
+          position_id: string
+          staff_id: string
+          territory_id?: string | null
+          valid_from: string
+          valid_to?: string | null
+        }
+        Update: {
+          created_at?: string
+          id?: string
+          manager_id?: string | null
+          position_id?: string
+          staff_id?: string
+          territory_id?: string | null
+          valid_from?: string
+          valid_to?: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "staff_assignments_manager_id_fkey"
+            columns: ["manager_id"]
+            isOneToOne: false
+            referencedRelation: "staff"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "staff_assignments_position_id_fkey"
+            columns: ["position_id"]
+            isOneToOne: false
+            referencedRelation: "positions"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "staff_assignments_staff_id_fkey"
+            columns: ["staff_id"]
+            isOneToOne: false
+            referencedRelation: "staff"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "staff_assignments_territory_id_fkey"
+            columns: ["territory_id"]
+            isOneToOne: false
+            referencedRelation: "territories"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       targets: {
         Row: {
           created_at: string
@@ -2349,6 +2751,30 @@ export type Database = {
       }
     }
     Views: {
+      improvement_plan_status: {
+        Row: {
+          completed_on: string | null
+          deadline: string | null
+          evaluation_id: string | null
+          id: string | null
+          status: string | null
+        }
+        Insert: {
+          completed_on?: string | null
+          deadline?: string | null
+          evaluation_id?: string | null
+          id?: string | null
+          status?: never
+        }
+        Update: {
+          completed_on?: string | null
+          deadline?: string | null
+          evaluation_id?: string | null
+          id?: string | null
+          status?: never
+        }
+        Relationships: []
+      }
       sale_balances: {
         Row: {
           amount: number | null
@@ -2400,6 +2826,34 @@ export type Database = {
       }
     }
     Functions: {
+      acknowledge_evaluation: {
+        Args: { p_evaluation: string; p_version: number; p_comment?: string }
+        Returns: {
+          acknowledged_at: string | null
+          approved_at: string | null
+          approved_by: string | null
+          band_id: string | null
+          band_outcome: Database["public"]["Enums"]["band_outcome"] | null
+          computed_at: string | null
+          created_at: string
+          id: string
+          manager_comment: string
+          manager_id: string | null
+          month: string
+          person_comment: string
+          position_id: string
+          return_reason: string
+          staff_id: string
+          status: Database["public"]["Enums"]["evaluation_status"]
+          submitted_at: string | null
+          submitted_by: string | null
+          template_id: string
+          territory_id: string
+          total_score: number | null
+          updated_at: string
+          version: number
+        }
+      }
       acknowledge_regulation: {
         Args: { p_regulation: string; p_version: number }
         Returns: {
@@ -2414,6 +2868,34 @@ export type Database = {
       apply_retiering: {
         Args: { p_year: number; p_reason: string }
         Returns: number
+      }
+      approve_evaluation: {
+        Args: { p_evaluation: string; p_version: number; p_plan?: Json }
+        Returns: {
+          acknowledged_at: string | null
+          approved_at: string | null
+          approved_by: string | null
+          band_id: string | null
+          band_outcome: Database["public"]["Enums"]["band_outcome"] | null
+          computed_at: string | null
+          created_at: string
+          id: string
+          manager_comment: string
+          manager_id: string | null
+          month: string
+          person_comment: string
+          position_id: string
+          return_reason: string
+          staff_id: string
+          status: Database["public"]["Enums"]["evaluation_status"]
+          submitted_at: string | null
+          submitted_by: string | null
+          template_id: string
+          territory_id: string
+          total_score: number | null
+          updated_at: string
+          version: number
+        }
       }
       assign_territory: {
         Args: { p_staff: string; p_territory: string; p_reason: string }
@@ -2723,6 +3205,34 @@ export type Database = {
           acknowledged: number
         }[]
       }
+      return_evaluation: {
+        Args: { p_evaluation: string; p_version: number; p_reason: string }
+        Returns: {
+          acknowledged_at: string | null
+          approved_at: string | null
+          approved_by: string | null
+          band_id: string | null
+          band_outcome: Database["public"]["Enums"]["band_outcome"] | null
+          computed_at: string | null
+          created_at: string
+          id: string
+          manager_comment: string
+          manager_id: string | null
+          month: string
+          person_comment: string
+          position_id: string
+          return_reason: string
+          staff_id: string
+          status: Database["public"]["Enums"]["evaluation_status"]
+          submitted_at: string | null
+          submitted_by: string | null
+          template_id: string
+          territory_id: string
+          total_score: number | null
+          updated_at: string
+          version: number
+        }
+      }
       revert_permission_matrix: {
         Args: { p_version: number; p_reason: string }
         Returns: {
@@ -2738,6 +3248,42 @@ export type Database = {
       revoke_login_sessions: {
         Args: { p_user: string }
         Returns: number
+      }
+      run_evaluations: {
+        Args: { p_month: string; p_territory?: string }
+        Returns: {
+          people: number
+          computed: number
+          left_alone: number
+        }[]
+      }
+      save_evaluation_scores: {
+        Args: { p_evaluation: string; p_version: number; p_lines: Json; p_comment?: string }
+        Returns: {
+          acknowledged_at: string | null
+          approved_at: string | null
+          approved_by: string | null
+          band_id: string | null
+          band_outcome: Database["public"]["Enums"]["band_outcome"] | null
+          computed_at: string | null
+          created_at: string
+          id: string
+          manager_comment: string
+          manager_id: string | null
+          month: string
+          person_comment: string
+          position_id: string
+          return_reason: string
+          staff_id: string
+          status: Database["public"]["Enums"]["evaluation_status"]
+          submitted_at: string | null
+          submitted_by: string | null
+          template_id: string
+          territory_id: string
+          total_score: number | null
+          updated_at: string
+          version: number
+        }
       }
       save_permission_matrix: {
         Args: { p_changes: Json; p_reason: string }
@@ -2832,6 +3378,34 @@ export type Database = {
           viewer_id: string
         }
       }
+      submit_evaluation: {
+        Args: { p_evaluation: string; p_version: number; p_comment?: string }
+        Returns: {
+          acknowledged_at: string | null
+          approved_at: string | null
+          approved_by: string | null
+          band_id: string | null
+          band_outcome: Database["public"]["Enums"]["band_outcome"] | null
+          computed_at: string | null
+          created_at: string
+          id: string
+          manager_comment: string
+          manager_id: string | null
+          month: string
+          person_comment: string
+          position_id: string
+          return_reason: string
+          staff_id: string
+          status: Database["public"]["Enums"]["evaluation_status"]
+          submitted_at: string | null
+          submitted_by: string | null
+          template_id: string
+          territory_id: string
+          total_score: number | null
+          updated_at: string
+          version: number
+        }
+      }
       template_score: {
         Args: { p_template: string; p_achievements: Json }
         Returns: number
@@ -2882,6 +3456,8 @@ export type Database = {
       band_outcome: "reward" | "none" | "improvement_plan"
       custom_field_type: "text" | "number" | "date" | "single_select" | "multi_select" | "boolean"
       customer_status: "prospect" | "potential" | "active" | "lost"
+      evaluation_status: "draft" | "submitted" | "approved" | "acknowledged"
+      kpi_actual_source: "computed" | "entered" | "imported"
       kpi_direction: "higher_is_better" | "lower_is_better"
       kpi_kind: "quantitative" | "qualitative"
       kpi_unit: "amount" | "count" | "percent" | "score"
@@ -3025,6 +3601,8 @@ export const Constants = {
       band_outcome: ["reward", "none", "improvement_plan"],
       custom_field_type: ["text", "number", "date", "single_select", "multi_select", "boolean"],
       customer_status: ["prospect", "potential", "active", "lost"],
+      evaluation_status: ["draft", "submitted", "approved", "acknowledged"],
+      kpi_actual_source: ["computed", "entered", "imported"],
       kpi_direction: ["higher_is_better", "lower_is_better"],
       kpi_kind: ["quantitative", "qualitative"],
       kpi_unit: ["amount", "count", "percent", "score"],

@@ -178,6 +178,14 @@ describe("functions", () => {
       // KPI measures per person, computed from all of a person's records, only for the people
       // the caller may read (the staff read rule, checked inside).
       "measure_values",
+      // Evaluations: computing a month for the caller's scope, and each workflow step (each
+      // checks the matrix in scope, the step order, four-eyes and the next level itself).
+      "run_evaluations",
+      "save_evaluation_scores",
+      "submit_evaluation",
+      "approve_evaluation",
+      "return_evaluation",
+      "acknowledge_evaluation",
     ];
     const rows = await sql<{ fn: string }>(`
       select n.nspname || '.' || p.proname as fn from pg_proc p join pg_namespace n on n.oid = p.pronamespace

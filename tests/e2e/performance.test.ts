@@ -4,7 +4,7 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { sql } from "../support/sql.ts";
-import { EvaluationTemplatePageObject, TargetsPageObject } from "./pages/performance.po.ts";
+import { EvaluationsPageObject, EvaluationTemplatePageObject, TargetsPageObject } from "./pages/performance.po.ts";
 import { ShellPageObject } from "./pages/shell.po.ts";
 import { openBrowser } from "./support/browser.ts";
 import { managerWithRegion, newPosition, newStaff, newTerritory, personWithLogin } from "./support/people.ts";
@@ -89,5 +89,76 @@ describe("the targets grid", () => {
         return rows.map((r) => r.january);
       })
       .toEqual(["500.00", "500.00"]);
+  });
+});
+
+describe("a month's evaluation", () => {
+  it("a manager runs the month, scores and submits; the next level approves with an improvement plan", async () => {
+    const { manager: regionManager, region } = await managerWithRegion();
+    const areaManager = await personWithLogin(["manager"]);
+    const area = await newTerritory("Area", areaManager.staffId, region.id);
+    // The area manager works in the area (so the level above reads them, e.g. to follow a plan up).
+    await sql("update public.staff set territory_id = $2 where id = $1", [areaManager.staffId, area.id]);
+    const tag = randomUUID().slice(0, 6);
+    const position = await newPosition({ sales: true });
+    const seller = { fullName: `Evaluated Seller ${tag}`, email: `ev-${tag}@test.example.com` };
+    const sellerId = await newStaff(seller, area.id, position.id);
+    await sql("update public.staff set hire_date = '2020-01-01', manager_id = $2 where id = $1", [
+      sellerId,
+      areaManager.staffId,
+    ]);
+    const [template] = await sql<{ id: string }>(
+      "insert into public.evaluation_templates (position_id, valid_from, name) values ($1, '2020-01-01', $2) returning id",
+      [position.id, `Template ${tag}`],
+    );
+    await sql(
+      `insert into public.evaluation_template_kpis (template_id, kpi_id, weight)
+       select $1, k.id, case k.code when 'sales_amount' then 60 else 40 end from public.kpis k
+        where k.code in ('sales_amount', 'communication')`,
+      [template!.id],
+    );
+    await sql("update public.evaluation_templates set published_at = now() where id = $1", [template!.id]);
+    const month = new Date(new Date().getFullYear(), new Date().getMonth() - 1, 1);
+    await sql(
+      `insert into public.targets (kpi_id, year, territory_id, staff_id, months)
+       select k.id, $1, $2, $3, array_fill(10000::numeric, array[12]) from public.kpis k where k.code = 'sales_amount'`,
+      [month.getFullYear(), area.id, sellerId],
+    );
+
+    const page = await session.newPage();
+    await new ShellPageObject(page).signInAs(areaManager.email, areaManager.password);
+    const evaluations = new EvaluationsPageObject(page);
+    await evaluations.runMonth();
+    await evaluations.open(seller.fullName);
+    await evaluations.setManual("Communication", "2");
+    await evaluations.confirmStep("evaluations.actions.submit");
+    await evaluations.status("evaluations.status.submitted").waitFor();
+    const url = page.url();
+
+    const next = await session.newPage();
+    await new ShellPageObject(next).signInAs(regionManager.email, regionManager.password);
+    await next.goto(url);
+    const approving = new EvaluationsPageObject(next);
+    await approving.approveWithPlan({
+      areas: "Sales against target",
+      actions: "Weekly pipeline review with the area manager.",
+      owner: areaManager.fullName,
+    });
+    await approving.status("evaluations.status.approved").waitFor();
+
+    const [stored] = await sql<{ status: string; total: string; band: string; plan: string | null }>(
+      `select e.status, e.total_score::text as total, b.code as band, p.areas as plan
+         from public.evaluations e join public.rating_bands b on b.id = e.band_id
+         left join public.improvement_plans p on p.evaluation_id = e.id
+        where e.staff_id = $1`,
+      [sellerId],
+    );
+    // Sales 0 of 10,000 (0) and communication 2 of 5 (40 % x 40): 16.00.
+    expect(stored).toEqual({
+      status: "approved",
+      total: "16.00",
+      band: "needs_improvement",
+      plan: "Sales against target",
+    });
   });
 });

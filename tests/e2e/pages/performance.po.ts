@@ -117,3 +117,70 @@ export class TargetsPageObject {
     await this.dialog().waitFor({ state: "detached" });
   }
 }
+
+/** The evaluations of a month, and one evaluation's page with its workflow steps. */
+export class EvaluationsPageObject {
+  private readonly page: Page;
+  private readonly form: FormControls;
+
+  constructor(page: Page) {
+    this.page = page;
+    this.form = new FormControls(page);
+  }
+
+  /** Runs the selected month's evaluations from the list (confirming the question). */
+  async runMonth(): Promise<void> {
+    await this.page.goto("/evaluations");
+    await this.page
+      .getByRole("button", { name: text("evaluations.run.button") })
+      .first()
+      .click();
+    await this.page
+      .getByRole("button", { name: text("evaluations.run.button") })
+      .last()
+      .click();
+    await this.page.getByText(/drafts computed|borradores calculados|份草稿/).waitFor();
+  }
+
+  /** Opens the evaluation of the person named `name` from the list. */
+  async open(name: string): Promise<void> {
+    await this.page.getByRole("button", { name: new RegExp(`${name}$`) }).click();
+    await this.page.waitForURL(/\/evaluations\/show\//);
+  }
+
+  async setManual(kpiName: string, value: string): Promise<void> {
+    const input = this.page.getByRole("spinbutton", { name: new RegExp(`${kpiName}$`) });
+    await input.fill(value);
+    await input.press("Tab");
+  }
+
+  /** Takes a workflow step whose button asks for confirmation (submit, approve). */
+  async confirmStep(key: string): Promise<void> {
+    await this.page
+      .getByRole("button", { name: text(key) })
+      .first()
+      .click();
+    await this.page
+      .getByRole("button", { name: text(key) })
+      .last()
+      .click();
+  }
+
+  status(key: string): Locator {
+    return this.page.getByText(text(key)).first();
+  }
+
+  /** Approves with the improvement plan the band asks for. */
+  async approveWithPlan(plan: { areas: string; actions: string; owner: string }): Promise<void> {
+    await this.page.getByRole("button", { name: text("evaluations.actions.approve") }).click();
+    const dialog = this.page.getByRole("dialog");
+    await dialog.getByRole("textbox", { name: text("evaluations.plan.areas") }).fill(plan.areas);
+    await dialog.getByRole("textbox", { name: text("evaluations.plan.actions") }).fill(plan.actions);
+    const owner = dialog.getByRole("combobox", { name: text("evaluations.plan.follow_up_owner_id") });
+    await owner.click();
+    await owner.fill(plan.owner);
+    await (await this.form.optionsOf(owner)).getByTitle(plan.owner).first().click();
+    await dialog.getByRole("button", { name: text("evaluations.actions.approve") }).click();
+    await dialog.waitFor({ state: "detached" });
+  }
+}

@@ -42,9 +42,13 @@ create policy "people with audit_log read permission can read the history of r" 
    FROM public.customer_placements k))) OR ((table_name = 'customer_tiers'::text) AND (record_id IN ( SELECT (k.id)::text AS id
    FROM public.customer_tiers k))) OR ((table_name = 'customers'::text) AND (record_id IN ( SELECT (k.id)::text AS id
    FROM public.customers k))) OR ((table_name = 'distribution_profiles'::text) AND (record_id IN ( SELECT (k.id)::text AS id
-   FROM public.distribution_profiles k))) OR ((table_name = 'evaluation_template_kpis'::text) AND (record_id IN ( SELECT (k.id)::text AS id
+   FROM public.distribution_profiles k))) OR ((table_name = 'evaluation_lines'::text) AND (record_id IN ( SELECT (k.id)::text AS id
+   FROM public.evaluation_lines k))) OR ((table_name = 'evaluation_template_kpis'::text) AND (record_id IN ( SELECT (k.id)::text AS id
    FROM public.evaluation_template_kpis k))) OR ((table_name = 'evaluation_templates'::text) AND (record_id IN ( SELECT (k.id)::text AS id
-   FROM public.evaluation_templates k))) OR ((table_name = 'kpi_measures'::text) AND (record_id IN ( SELECT k.code
+   FROM public.evaluation_templates k))) OR ((table_name = 'evaluations'::text) AND (record_id IN ( SELECT (k.id)::text AS id
+   FROM public.evaluations k))) OR ((table_name = 'improvement_plans'::text) AND (record_id IN ( SELECT (k.id)::text AS id
+   FROM public.improvement_plans k))) OR ((table_name = 'kpi_actuals'::text) AND (record_id IN ( SELECT (k.id)::text AS id
+   FROM public.kpi_actuals k))) OR ((table_name = 'kpi_measures'::text) AND (record_id IN ( SELECT k.code
    FROM public.kpi_measures k))) OR ((table_name = 'kpis'::text) AND (record_id IN ( SELECT (k.id)::text AS id
    FROM public.kpis k))) OR ((table_name = 'matrix_versions'::text) AND (record_id IN ( SELECT (k.id)::text AS id
    FROM public.matrix_versions k))) OR ((table_name = 'payments'::text) AND (record_id IN ( SELECT (k.id)::text AS id
@@ -67,7 +71,8 @@ create policy "people with audit_log read permission can read the history of r" 
    FROM public.sale_credits k))) OR ((table_name = 'sales'::text) AND (record_id IN ( SELECT (k.id)::text AS id
    FROM public.sales k))) OR ((table_name = 'sanction_levels'::text) AND (record_id IN ( SELECT (k.id)::text AS id
    FROM public.sanction_levels k))) OR ((table_name = 'staff'::text) AND (record_id IN ( SELECT (k.id)::text AS id
-   FROM public.staff k))) OR ((table_name = 'targets'::text) AND (record_id IN ( SELECT (k.id)::text AS id
+   FROM public.staff k))) OR ((table_name = 'staff_assignments'::text) AND (record_id IN ( SELECT (k.id)::text AS id
+   FROM public.staff_assignments k))) OR ((table_name = 'targets'::text) AND (record_id IN ( SELECT (k.id)::text AS id
    FROM public.targets k))) OR ((table_name = 'territories'::text) AND (record_id IN ( SELECT (k.id)::text AS id
    FROM public.territories k))) OR ((table_name = 'territory_assignments'::text) AND (record_id IN ( SELECT (k.id)::text AS id
    FROM public.territory_assignments k))) OR ((table_name = 'user_roles'::text) AND (record_id IN ( SELECT (k.id)::text AS id

@@ -1,0 +1,389 @@
+// Evaluations: a month computed set-based for a subtree with exact achievements, total and
+// band; manual scores; the workflow draft -> submitted -> approved (by the next level, with
+// an improvement plan when the band needs one) -> acknowledged, each step refused to every
+// other role (real JWTs through PostgREST); history kept when a person moves; actuals entered
+// only for manual KPIs.
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestUser, type TestUser } from "../support/clients.ts";
+import { closePools, sql } from "../support/sql.ts";
+
+afterAll(closePools);
+
+const tag = randomUUID().slice(0, 6).toUpperCase();
+
+async function one<T extends Record<string, unknown>>(text: string, params: unknown[] = []): Promise<T> {
+  const rows = await sql<T>(text, params);
+  if (!rows[0]) throw new Error(`no row: ${text}`);
+  return rows[0];
+}
+const id = async (text: string, params: unknown[] = []) => (await one<{ id: string }>(text, params)).id;
+const kpi = (code: string) => id("select id from public.kpis where code = $1", [code]);
+
+const territory = (code: string, parent: string | null = null, manager: string | null = null) =>
+  id("insert into public.territories (code, name, parent_id, manager_id) values ($1, $1, $2, $3) returning id", [
+    `EV-${code}-${tag}`,
+    parent,
+    manager,
+  ]);
+async function person(
+  name: string,
+  territoryId: string | null,
+  userId: string | null,
+  position: string,
+  manager: string | null = null,
+) {
+  return id(
+    `insert into public.staff (full_name, email, position_id, territory_id, user_id, hire_date, manager_id)
+     values ($1, $2, $3, $4, $5, '2020-01-01', $6) returning id`,
+    [
+      name,
+      `${name.toLowerCase().replace(/\W/g, "")}-${tag}@evaluations.example.com`,
+      position,
+      territoryId,
+      userId,
+      manager,
+    ],
+  );
+}
+
+// A position of this run's own with a template of three KPIs: sales (60, cap 120, floor 50),
+// visits (20) and communication (20, on a scale of 5), published from 2020.
+let position: string;
+let region: string;
+let area: string;
+let seller: string;
+let sellerUser: TestUser;
+let areaManager: TestUser;
+let regionManager: TestUser;
+let hr: TestUser;
+let auditor: TestUser;
+let outsider: string;
+let nextMonth = 0;
+/** Each test its own month (an evaluation is one per person and month). */
+const ownMonth = () => `20${21 + Math.floor(nextMonth / 12)}-${String((nextMonth++ % 12) + 1).padStart(2, "0")}-01`;
+
+async function setTargetsAndActuals(
+  month: string,
+  sales: { target: number; actual: number },
+  visits: { target: number; actual: number },
+) {
+  const [year, m] = month.split("-").map(Number) as [number, number];
+  for (const [code, figures] of [
+    ["sales_amount", sales],
+    ["visits_done", visits],
+  ] as const) {
+    await sql(
+      `insert into public.targets (kpi_id, year, territory_id, staff_id, months)
+       values ($1, $2, $3, $4, array_fill(0::numeric, array[12]))
+       on conflict (kpi_id, year, staff_id, territory_id) where staff_id is not null do nothing`,
+      [await kpi(code), year, area, seller],
+    );
+    await sql(`update public.targets set months[${m}] = $1 where kpi_id = $2 and year = $3 and staff_id = $4`, [
+      figures.target,
+      await kpi(code),
+      year,
+      seller,
+    ]);
+  }
+  // Actuals from the field data: one sale and the visits, in that month.
+  const customer = await id(
+    `insert into public.customers (code, name, tier_id, tier_since, status, territory_id, owner_id)
+     values ($1, $1, (select id from public.customer_tiers where code = 'other'), '2020-01-01', 'active', $2, $3) returning id`,
+    [`EV-C-${randomUUID().slice(0, 6).toUpperCase()}`, area, seller],
+  );
+  await sql(
+    `insert into public.sales (customer_id, product_line_id, sale_date, amount, cost)
+     values ($1, (select id from public.product_lines order by code limit 1), $2, $3, 0)`,
+    [customer, month, sales.actual],
+  );
+  for (let i = 0; i < visits.actual; i++) {
+    await sql(
+      "insert into public.visits (customer_id, staff_id, visited_on, purpose) values ($1, $2, $3::date + $4::integer, 'Evaluated')",
+      [customer, seller, month, i],
+    );
+  }
+}
+
+const evaluationOf = (month: string) =>
+  one<{
+    id: string;
+    version: number;
+    status: string;
+    total_score: string | null;
+    band: string | null;
+    territory_id: string;
+  }>(
+    `select e.id, e.version, e.status, e.total_score::text, b.code as band, e.territory_id from public.evaluations e
+       left join public.rating_bands b on b.id = e.band_id where e.staff_id = $1 and e.month = $2`,
+    [seller, month],
+  );
+const lines = async (evaluationId: string) =>
+  sql<{ code: string; target: string | null; actual: string | null; achievement: string | null }>(
+    `select k.code, l.target::text, l.actual::text, l.achievement::text from public.evaluation_lines l
+       join public.kpis k on k.id = l.kpi_id where l.evaluation_id = $1 order by l.sort_order`,
+    [evaluationId],
+  );
+
+beforeAll(async () => {
+  [sellerUser, areaManager, regionManager, hr, auditor] = await Promise.all([
+    createTestUser(["salesperson"]),
+    createTestUser(["manager"]),
+    createTestUser(["manager"]),
+    createTestUser(["hr_admin"]),
+    createTestUser(["auditor"]),
+  ]);
+  position = await id(
+    "insert into public.positions (code, title_en, default_role_code) values ($1, $1, 'salesperson') returning id",
+    [`ev_${tag.toLowerCase()}`],
+  );
+  const managerPosition = await id("select id from public.positions where code = 'regional_director'");
+  const regionBoss = await person("Region Boss", null, regionManager.id, managerPosition);
+  const areaBoss = await person("Area Boss", null, areaManager.id, managerPosition);
+  region = await territory("REGION", null, regionBoss);
+  area = await territory("AREA", region, areaBoss);
+  seller = await person("Evaluated Seller", area, sellerUser.id, position, areaBoss);
+  outsider = await person("Outside Seller", await territory("OUT"), null, position);
+  const template = await id(
+    "insert into public.evaluation_templates (position_id, valid_from, name) values ($1, '2020-01-01', 'Evaluated') returning id",
+    [position],
+  );
+  await sql(
+    `insert into public.evaluation_template_kpis (template_id, kpi_id, weight, cap_percent, floor_percent, sort_order)
+     select $1, k.id, v.weight, v.cap, v.floor, v.sort_order
+       from (values ('sales_amount', 60, 120, 50, 10), ('visits_done', 20, 120, null, 20), ('communication', 20, 100, null, 30))
+            v(code, weight, cap, floor, sort_order)
+       join public.kpis k on k.code = v.code`,
+    [template],
+  );
+  await sql("update public.evaluation_templates set published_at = now() where id = $1", [template]);
+}, 60_000);
+
+describe("computing a month", () => {
+  it("scores each KPI, the weighted total and the band, to the cent", async () => {
+    const month = ownMonth();
+    await setTargetsAndActuals(month, { target: 10000, actual: 9000 }, { target: 4, actual: 5 });
+    const { data, error } = await hr.client.rpc("run_evaluations", { p_month: month, p_territory: region });
+    expect(error).toBeNull();
+    expect(data?.[0]).toMatchObject({ people: 1, computed: 1, left_alone: 0 });
+    const e = await evaluationOf(month);
+    expect(await lines(e.id)).toEqual([
+      { code: "sales_amount", target: "10000.00", actual: "9000.00", achievement: "90.00" },
+      { code: "visits_done", target: "4.00", actual: "5.00", achievement: "120.00" },
+      { code: "communication", target: null, actual: null, achievement: null },
+    ]);
+    // 60 x 90 + 20 x 120 + 20 x 0 = 7,800 / 100.
+    expect(e).toMatchObject({ status: "draft", total_score: "78.00", band: "acceptable", territory_id: area });
+
+    const { error: scoreError } = await areaManager.client.rpc("save_evaluation_scores", {
+      p_evaluation: e.id,
+      p_version: e.version,
+      p_lines: [{ kpi_id: await kpi("communication"), manual_score: 4 }],
+      p_comment: "Good month",
+    });
+    expect(scoreError).toBeNull();
+    // + 20 x 80 = 94.00: good.
+    expect(await evaluationOf(month)).toMatchObject({ total_score: "94.00", band: "good" });
+  });
+
+  it("scores 0 below a floor, and refuses a score off the KPI's scale with a clear message", async () => {
+    const month = ownMonth();
+    await setTargetsAndActuals(month, { target: 10000, actual: 4999 }, { target: 4, actual: 4 });
+    await hr.client.rpc("run_evaluations", { p_month: month });
+    const e = await evaluationOf(month);
+    expect((await lines(e.id))[0]).toMatchObject({ achievement: "0.00" });
+    expect(e).toMatchObject({ total_score: "20.00", band: "needs_improvement" });
+    const { error } = await hr.client.rpc("save_evaluation_scores", {
+      p_evaluation: e.id,
+      p_version: e.version,
+      p_lines: [{ kpi_id: await kpi("communication"), manual_score: 6 }],
+    });
+    expect(error?.message).toBe('"Communication" is scored from 1 to 5, not 6.');
+  });
+
+  it("runs only in the caller's scope, and not for a month still to come", async () => {
+    const month = ownMonth();
+    const { error: outside } = await areaManager.client.rpc("run_evaluations", {
+      p_month: month,
+      p_territory: await id("select territory_id as id from public.staff where id = $1", [outsider]),
+    });
+    expect(outside?.message).toBe("No territory with this id that you may evaluate.");
+    const { error: seller } = await sellerUser.client.rpc("run_evaluations", { p_month: month });
+    expect(seller?.message).toBe("You may not run evaluations.");
+    const { error: auditorError } = await auditor.client.rpc("run_evaluations", { p_month: month });
+    expect(auditorError?.message).toBe("You may not run evaluations.");
+    const { error: future } = await hr.client.rpc("run_evaluations", { p_month: "2999-01-01" });
+    expect(future?.message).toBe("2999-01 has not started yet: a month is evaluated from its first day on.");
+  });
+});
+
+describe("the workflow", () => {
+  let month: string;
+  beforeAll(async () => {
+    month = ownMonth();
+    await setTargetsAndActuals(month, { target: 10000, actual: 2000 }, { target: 4, actual: 1 });
+    await areaManager.client.rpc("run_evaluations", { p_month: month, p_territory: area });
+  });
+
+  it("is submitted only with every manual score, by those who may submit", async () => {
+    let e = await evaluationOf(month);
+    const { error: missing } = await areaManager.client.rpc("submit_evaluation", {
+      p_evaluation: e.id,
+      p_version: e.version,
+    });
+    expect(missing?.message).toBe("Give every manual score before submitting: Communication.");
+    await areaManager.client.rpc("save_evaluation_scores", {
+      p_evaluation: e.id,
+      p_version: e.version,
+      p_lines: [{ kpi_id: await kpi("communication"), manual_score: 2 }],
+    });
+    e = await evaluationOf(month);
+    for (const client of [sellerUser.client, auditor.client]) {
+      const { error } = await client.rpc("submit_evaluation", { p_evaluation: e.id, p_version: e.version });
+      expect(error).not.toBeNull();
+    }
+    const { data, error } = await areaManager.client.rpc("submit_evaluation", {
+      p_evaluation: e.id,
+      p_version: e.version,
+      p_comment: "Weak month: two customers lost.",
+    });
+    expect(error).toBeNull();
+    expect(data).toMatchObject({ status: "submitted", submitted_by: areaManager.id });
+  });
+
+  it("is approved by the next level only, and an improvement-plan band needs its plan", async () => {
+    const e = await evaluationOf(month);
+    expect(e.band).toBe("needs_improvement");
+    const { error: self } = await areaManager.client.rpc("approve_evaluation", {
+      p_evaluation: e.id,
+      p_version: e.version,
+    });
+    expect(self?.message).toBe("You submitted this evaluation: the next level approves it.");
+    for (const client of [sellerUser.client, auditor.client]) {
+      const { error } = await client.rpc("approve_evaluation", { p_evaluation: e.id, p_version: e.version });
+      expect(error).not.toBeNull();
+    }
+    const { error: noPlan } = await regionManager.client.rpc("approve_evaluation", {
+      p_evaluation: e.id,
+      p_version: e.version,
+    });
+    expect(noPlan?.message).toBe(
+      "This band requires an improvement plan: give the areas, actions, deadline and who follows it up.",
+    );
+    const plan = {
+      areas: "Collections and visit frequency",
+      actions: "Weekly review of open invoices; two visits a week to first-level customers.",
+      deadline: "2099-06-30",
+      follow_up_owner_id: await id("select manager_id as id from public.staff where id = $1", [seller]),
+    };
+    const { data, error } = await regionManager.client.rpc("approve_evaluation", {
+      p_evaluation: e.id,
+      p_version: e.version,
+      p_plan: plan,
+    });
+    expect(error).toBeNull();
+    expect(data).toMatchObject({ status: "approved", approved_by: regionManager.id });
+    const status = await one<{ status: string }>(
+      "select status from public.improvement_plan_status where evaluation_id = $1",
+      [e.id],
+    );
+    expect(status.status).toBe("open");
+  });
+
+  it("is acknowledged by the person only, with their comment, and then changes no more", async () => {
+    const e = await evaluationOf(month);
+    const { error: other } = await areaManager.client.rpc("acknowledge_evaluation", {
+      p_evaluation: e.id,
+      p_version: e.version,
+    });
+    expect(other?.message).toBe("Only the person evaluated acknowledges an evaluation.");
+    const { data, error } = await sellerUser.client.rpc("acknowledge_evaluation", {
+      p_evaluation: e.id,
+      p_version: e.version,
+      p_comment: "Agreed; I will follow the plan.",
+    });
+    expect(error).toBeNull();
+    expect(data).toMatchObject({ status: "acknowledged", person_comment: "Agreed; I will follow the plan." });
+    const { data: rerun } = await hr.client.rpc("run_evaluations", { p_month: month, p_territory: area });
+    expect(rerun?.[0]).toMatchObject({ people: 1, computed: 0, left_alone: 1 });
+    const { error: scores } = await hr.client.rpc("save_evaluation_scores", {
+      p_evaluation: e.id,
+      p_version: (await evaluationOf(month)).version,
+      p_lines: [],
+    });
+    expect(scores?.message).toBe("This evaluation is acknowledged; only a draft can change.");
+  });
+
+  it("refuses an action on a stale version with 409, and hides evaluations outside one's scope", async () => {
+    const e = await evaluationOf(month);
+    const { error } = await sellerUser.client.rpc("acknowledge_evaluation", {
+      p_evaluation: e.id,
+      p_version: e.version - 1,
+    });
+    expect(error?.code).toBe("PT409");
+    const { data } = await sellerUser.client.from("evaluations").select("staff_id");
+    expect(new Set((data ?? []).map((r) => r.staff_id))).toEqual(new Set([seller]));
+    const { error: direct } = await hr.client.from("evaluations").update({ status: "draft" }).eq("id", e.id);
+    expect(direct?.code).toBe("42501");
+  });
+
+  it("shows a plan past its deadline and not completed as missed", async () => {
+    const e = await evaluationOf(month);
+    await sql("update public.improvement_plans set deadline = '2000-01-01' where evaluation_id = $1", [e.id]);
+    expect(
+      (
+        await one<{ status: string }>("select status from public.improvement_plan_status where evaluation_id = $1", [
+          e.id,
+        ])
+      ).status,
+    ).toBe("missed");
+  });
+});
+
+describe("history", () => {
+  it("keeps a month's evaluation under the territory and manager of that month after the person moves", async () => {
+    const month = ownMonth();
+    await setTargetsAndActuals(month, { target: 100, actual: 100 }, { target: 1, actual: 1 });
+    await hr.client.rpc("run_evaluations", { p_month: month });
+    const before = await evaluationOf(month);
+    const elsewhere = await territory(`MOVED-${randomUUID().slice(0, 4).toUpperCase()}`);
+    await sql("update public.staff set territory_id = $2, manager_id = null where id = $1", [seller, elsewhere]);
+    await hr.client.rpc("run_evaluations", { p_month: month });
+    const after = await one<{ territory_id: string; manager_id: string | null }>(
+      "select territory_id, manager_id from public.evaluations where id = $1",
+      [before.id],
+    );
+    expect(after.territory_id).toBe(area);
+    expect(after.manager_id).not.toBeNull();
+    const history = await sql<{ territory_id: string; open: boolean }>(
+      "select territory_id, valid_to is null as open from public.staff_assignments where staff_id = $1 order by valid_from",
+      [seller],
+    );
+    expect(history).toEqual([
+      { territory_id: area, open: false },
+      { territory_id: elsewhere, open: true },
+    ]);
+    await sql("update public.staff set territory_id = $2 where id = $1", [seller, area]);
+  });
+});
+
+describe("actuals", () => {
+  it("are entered for manual KPIs only, by those with the right, under the person's territory of the month", async () => {
+    const month = ownMonth();
+    const { data, error } = await areaManager.client
+      .from("kpi_actuals")
+      .insert({ staff_id: seller, kpi_id: await kpi("customer_satisfaction"), month, value: 87.5 } as never)
+      .select("territory_id, source")
+      .single();
+    expect(error).toBeNull();
+    expect(data).toMatchObject({ source: "entered" });
+    const { error: computed } = await hr.client
+      .from("kpi_actuals")
+      .insert({ staff_id: seller, kpi_id: await kpi("sales_amount"), month, value: 1, source: "computed" } as never);
+    expect(computed?.message).toBe('"Sales amount" is computed from the field data; its actuals cannot be entered.');
+    const { error: seller_ } = await sellerUser.client
+      .from("kpi_actuals")
+      .insert({ staff_id: seller, kpi_id: await kpi("market_share"), month, value: 1 } as never);
+    expect(seller_?.code).toBe("42501");
+  });
+});
