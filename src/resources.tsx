@@ -31,6 +31,7 @@ import {
   LineChartOutlined,
   OrderedListOutlined,
   ProfileOutlined,
+  RiseOutlined,
   TrophyOutlined,
   SafetyOutlined,
   SettingOutlined,
@@ -212,6 +213,11 @@ const definitions: ResourceDefinition[] = [
     name: "targets",
     pages: { list: page(() => import("./resources/targets/list")) },
     meta: { label: "Targets", icon: <AimOutlined />, parent: "performance" },
+  },
+  {
+    name: "my_performance",
+    pages: { list: page(() => import("./resources/my_performance/list")) },
+    meta: { label: "My performance", icon: <RiseOutlined />, parent: "performance", permissionResource: "evaluations" },
   },
   {
     name: "evaluations",

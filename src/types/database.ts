@@ -3124,6 +3124,16 @@ export type Database = {
           days_overdue: number
         }[]
       }
+      performance_months: {
+        Args: { p_staff: string; p_year: number }
+        Returns: {
+          kpi_id: string
+          month: number
+          target: number
+          actual: number
+          source: string
+        }[]
+      }
       propose_retiering: {
         Args: { p_year?: number }
         Returns: {

@@ -387,3 +387,22 @@ describe("actuals", () => {
     expect(seller_?.code).toBe("42501");
   });
 });
+
+describe("a person's targets and actuals month by month", () => {
+  it("shows the measure computed now until the month is evaluated, then the stored actual; to those who may read the person", async () => {
+    const month = ownMonth();
+    await setTargetsAndActuals(month, { target: 500, actual: 400 }, { target: 2, actual: 3 });
+    const [year, m] = month.split("-").map(Number) as [number, number];
+    const salesId = await kpi("sales_amount");
+    const salesOf = async (client: TestUser["client"]) => {
+      const { data, error } = await client.rpc("performance_months", { p_staff: seller, p_year: year });
+      expect(error).toBeNull();
+      return (data ?? []).find((r) => r.kpi_id === salesId && r.month === m);
+    };
+    expect(await salesOf(sellerUser.client)).toMatchObject({ target: 500, actual: 400, source: "live" });
+    await hr.client.rpc("run_evaluations", { p_month: month, p_territory: area });
+    expect(await salesOf(areaManager.client)).toMatchObject({ target: 500, actual: 400, source: "computed" });
+    const { error } = await sellerUser.client.rpc("performance_months", { p_staff: outsider, p_year: year });
+    expect(error?.message).toBe("No person with this id that you may read.");
+  });
+});

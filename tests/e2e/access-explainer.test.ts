@@ -106,6 +106,7 @@ describe("view as another person", () => {
       "Rating bands",
       "Annual targets",
       "Targets",
+      "My performance",
       "Evaluations",
       "Staff",
       "Territories",

@@ -26,7 +26,15 @@ const rulebook = ["My rules", "Rules", "Coverage", "Rule categories"];
 const field = ["Customers", "Visits", "Overdue visits", "Visit plans", "Sales", "Customer tiers", "Product lines"];
 // Every role reads the evaluation criteria (they are published in advance) and targets (a
 // salesperson their own); HR writes them, a manager their subtree's targets.
-const performance = ["KPIs", "Evaluation templates", "Rating bands", "Annual targets", "Targets", "Evaluations"];
+const performance = [
+  "KPIs",
+  "Evaluation templates",
+  "Rating bands",
+  "Annual targets",
+  "Targets",
+  "My performance",
+  "Evaluations",
+];
 const menus: Record<DemoRole, string[]> = {
   hr_admin: [
     "My profile",

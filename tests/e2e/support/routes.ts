@@ -41,9 +41,10 @@ const pageAction = { list: "read", show: "read", create: "create", edit: "update
  * Every signed-in route, with :id replaced by a record of the resource (one `reader` may read,
  * when it may read any). With `reader`, the create and edit pages of resources the reader may
  * not create or change are left out but one: each shows the same "not allowed" page, which one
- * visit checks.
+ * visit checks. With `forms: false`, every create and edit page is left out but that one (the
+ * walk has another role go through each form: a form is the same for everyone who may use it).
  */
-export async function appRoutes(reader?: Client): Promise<string[]> {
+export async function appRoutes(reader?: Client, { forms = true }: { forms?: boolean } = {}): Promise<string[]> {
   const granted = reader
     ? new Set(((await reader.rpc("my_permissions")).data ?? []).map((p) => `${p.resource}:${p.action}`))
     : null;
@@ -57,7 +58,7 @@ export async function appRoutes(reader?: Client): Promise<string[]> {
       if (
         granted &&
         (action === "create" || action === "edit") &&
-        !granted.has(`${permissionResource}:${pageAction[action]}`)
+        (!forms || !granted.has(`${permissionResource}:${pageAction[action]}`))
       ) {
         if (refusedKept) continue;
         refusedKept = true;
