@@ -13,6 +13,7 @@ import {
   CalendarOutlined,
   CarOutlined,
   CrownOutlined,
+  DiffOutlined,
   DollarOutlined,
   ShopOutlined,
   AuditOutlined,
@@ -29,6 +30,7 @@ import {
   IdcardOutlined,
   KeyOutlined,
   LineChartOutlined,
+  LockOutlined,
   OrderedListOutlined,
   ProfileOutlined,
   RiseOutlined,
@@ -226,6 +228,16 @@ const definitions: ResourceDefinition[] = [
       show: page(() => import("./resources/evaluations/show")),
     },
     meta: { label: "Evaluations", icon: <SolutionOutlined />, parent: "performance" },
+  },
+  {
+    name: "period_closes",
+    pages: { list: page(() => import("./resources/period_closes/list")) },
+    meta: { label: "Closed months", icon: <LockOutlined />, parent: "performance", permissionResource: "periods" },
+  },
+  {
+    name: "amendments",
+    pages: { list: page(() => import("./resources/amendments/list")) },
+    meta: { label: "Amendments", icon: <DiffOutlined />, parent: "performance", permissionResource: "periods" },
   },
   {
     name: "organisation",

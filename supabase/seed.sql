@@ -953,3 +953,16 @@ select public.acknowledge_evaluation(e.id, e.version, 'Understood. I will focus 
   from public.evaluations e join public.staff s on s.id = e.staff_id join public.profiles p on p.id = s.user_id
  where p.email = 'sales@example.com' and e.month = date '2026-09-01' and e.status = 'approved';
 select set_config('request.jwt.claims', '', false);
+
+-- September 2026 is closed for the north region (all its evaluations approved); the region's
+-- manager asks to amend a closed customer-satisfaction figure, for HR to decide.
+select pg_temp.act_as('hr@example.com');
+select public.close_period(date '2026-09-01', (select t.id from public.territories t where t.code = 'NOR'),
+                           'September results published at the monthly summary meeting.');
+select pg_temp.act_as('manager@example.com');
+select public.request_amendment('actual', a.staff_id, a.kpi_id, a.month, a.value + 4,
+                                'The September survey was recounted: two late answers were missing.')
+  from public.kpi_actuals a join public.kpis k on k.id = a.kpi_id join public.territories t on t.id = a.territory_id
+ where k.code = 'customer_satisfaction' and a.month = date '2026-09-01' and t.code like 'NOR%'
+ order by a.staff_id limit 1;
+select set_config('request.jwt.claims', '', false);

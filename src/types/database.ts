@@ -83,6 +83,105 @@ export type Database = {
           },
         ]
       }
+      amendments: {
+        Row: {
+          created_at: string
+          decided_at: string | null
+          decided_by: string | null
+          decision_note: string
+          id: string
+          kind: Database["public"]["Enums"]["amendment_kind"]
+          kpi_id: string
+          month: string
+          new_value: number
+          old_value: number | null
+          reason: string
+          requested_at: string
+          requested_by: string | null
+          staff_id: string
+          status: Database["public"]["Enums"]["amendment_status"]
+          territory_id: string
+          updated_at: string
+          version: number
+        }
+        Insert: {
+          created_at?: string
+          decided_at?: string | null
+          decided_by?: string | null
+          decision_note?: string
+          id?: string
+          kind: Database["public"]["Enums"]["amendment_kind"]
+          kpi_id: string
+          month: string
+          new_value: number
+          old_value?: number | null
+          reason: string
+          requested_at?: string
+          requested_by?: string | null
+          staff_id: string
+          status?: Database["public"]["Enums"]["amendment_status"]
+          territory_id: string
+          updated_at?: string
+          version?: number
+        }
+        Update: {
+          created_at?: string
+          decided_at?: string | null
+          decided_by?: string | null
+          decision_note?: string
+          id?: string
+          kind?: Database["public"]["Enums"]["amendment_kind"]
+          kpi_id?: string
+          month?: string
+          new_value?: number
+          old_value?: number | null
+          reason?: string
+          requested_at?: string
+          requested_by?: string | null
+          staff_id?: string
+          status?: Database["public"]["Enums"]["amendment_status"]
+          territory_id?: string
+          updated_at?: string
+          version?: number
+        }
+        Relationships: [
+          {
+            foreignKeyName: "amendments_decided_by_fkey"
+            columns: ["decided_by"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "amendments_kpi_id_fkey"
+            columns: ["kpi_id"]
+            isOneToOne: false
+            referencedRelation: "kpis"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "amendments_requested_by_fkey"
+            columns: ["requested_by"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "amendments_staff_id_fkey"
+            columns: ["staff_id"]
+            isOneToOne: false
+            referencedRelation: "staff"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "amendments_territory_id_fkey"
+            columns: ["territory_id"]
+            isOneToOne: false
+            referencedRelation: "territories"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       annual_targets: {
         Row: {
           amount: number
@@ -1273,6 +1372,48 @@ export type Database = {
           },
           {
             foreignKeyName: "payments_territory_id_fkey"
+            columns: ["territory_id"]
+            isOneToOne: false
+            referencedRelation: "territories"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      period_closes: {
+        Row: {
+          closed_at: string
+          closed_by: string | null
+          id: string
+          month: string
+          note: string
+          territory_id: string
+        }
+        Insert: {
+          closed_at?: string
+          closed_by?: string | null
+          id?: string
+          month: string
+          note?: string
+          territory_id: string
+        }
+        Update: {
+          closed_at?: string
+          closed_by?: string | null
+          id?: string
+          month?: string
+          note?: string
+          territory_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "period_closes_closed_by_fkey"
+            columns: ["closed_by"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "period_closes_territory_id_fkey"
             columns: ["territory_id"]
             isOneToOne: false
             referencedRelation: "territories"
@@ -2944,6 +3085,17 @@ export type Database = {
         Args: { p_resource: string; p_action: string }
         Returns: boolean
       }
+      close_period: {
+        Args: { p_month: string; p_territory: string; p_note?: string }
+        Returns: {
+          closed_at: string
+          closed_by: string | null
+          id: string
+          month: string
+          note: string
+          territory_id: string
+        }
+      }
       copy_evaluation_template: {
         Args: { p_template: string; p_valid_from: string }
         Returns: {
@@ -3003,6 +3155,29 @@ export type Database = {
       days_overdue: {
         Args: { p_customer: Database["public"]["Tables"]["customers"]["Row"] }
         Returns: number
+      }
+      decide_amendment: {
+        Args: { p_amendment: string; p_version: number; p_approve: boolean; p_note?: string }
+        Returns: {
+          created_at: string
+          decided_at: string | null
+          decided_by: string | null
+          decision_note: string
+          id: string
+          kind: Database["public"]["Enums"]["amendment_kind"]
+          kpi_id: string
+          month: string
+          new_value: number
+          old_value: number | null
+          reason: string
+          requested_at: string
+          requested_by: string | null
+          staff_id: string
+          status: Database["public"]["Enums"]["amendment_status"]
+          territory_id: string
+          updated_at: string
+          version: number
+        }
       }
       effective_permissions: {
         Args: { p_user: string }
@@ -3214,6 +3389,29 @@ export type Database = {
           total: number
           acknowledged: number
         }[]
+      }
+      request_amendment: {
+        Args: { p_kind: Database["public"]["Enums"]["amendment_kind"]; p_staff: string; p_kpi: string; p_month: string; p_value: number; p_reason: string }
+        Returns: {
+          created_at: string
+          decided_at: string | null
+          decided_by: string | null
+          decision_note: string
+          id: string
+          kind: Database["public"]["Enums"]["amendment_kind"]
+          kpi_id: string
+          month: string
+          new_value: number
+          old_value: number | null
+          reason: string
+          requested_at: string
+          requested_by: string | null
+          staff_id: string
+          status: Database["public"]["Enums"]["amendment_status"]
+          territory_id: string
+          updated_at: string
+          version: number
+        }
       }
       return_evaluation: {
         Args: { p_evaluation: string; p_version: number; p_reason: string }
@@ -3463,6 +3661,8 @@ export type Database = {
       }
     }
     Enums: {
+      amendment_kind: "actual" | "target"
+      amendment_status: "pending" | "approved" | "rejected"
       band_outcome: "reward" | "none" | "improvement_plan"
       custom_field_type: "text" | "number" | "date" | "single_select" | "multi_select" | "boolean"
       customer_status: "prospect" | "potential" | "active" | "lost"
@@ -3608,6 +3808,8 @@ export const Constants = {
   },
   public: {
     Enums: {
+      amendment_kind: ["actual", "target"],
+      amendment_status: ["pending", "approved", "rejected"],
       band_outcome: ["reward", "none", "improvement_plan"],
       custom_field_type: ["text", "number", "date", "single_select", "multi_select", "boolean"],
       customer_status: ["prospect", "potential", "active", "lost"],

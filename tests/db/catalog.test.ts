@@ -186,6 +186,10 @@ describe("functions", () => {
       "approve_evaluation",
       "return_evaluation",
       "acknowledge_evaluation",
+      // Period close and amendments (each checks the matrix in scope and four-eyes itself).
+      "close_period",
+      "request_amendment",
+      "decide_amendment",
     ];
     const rows = await sql<{ fn: string }>(`
       select n.nspname || '.' || p.proname as fn from pg_proc p join pg_namespace n on n.oid = p.pronamespace

@@ -406,3 +406,152 @@ describe("a person's targets and actuals month by month", () => {
     expect(error?.message).toBe("No person with this id that you may read.");
   });
 });
+
+describe("closing a month", () => {
+  let month: string;
+  let evaluationId: string;
+  beforeAll(async () => {
+    month = ownMonth();
+    await setTargetsAndActuals(month, { target: 1000, actual: 1200 }, { target: 2, actual: 2 });
+    await areaManager.client.rpc("run_evaluations", { p_month: month, p_territory: area });
+    const e = await evaluationOf(month);
+    evaluationId = e.id;
+    await areaManager.client.rpc("save_evaluation_scores", {
+      p_evaluation: e.id,
+      p_version: e.version,
+      p_lines: [{ kpi_id: await kpi("communication"), manual_score: 5 }],
+    });
+    await sql("insert into public.kpi_actuals (staff_id, kpi_id, month, value) values ($1, $2, $3, 80)", [
+      seller,
+      await kpi("customer_satisfaction"),
+      month,
+    ]);
+  });
+  const close = (client: TestUser["client"], territoryId = area) =>
+    client.rpc("close_period", { p_month: month, p_territory: territoryId, p_note: "Month done" });
+
+  it("waits for every evaluation to be approved, and is refused to those without the right", async () => {
+    const { error: open } = await close(areaManager.client);
+    expect(open?.message).toMatch(/^1 evaluation\(s\) of \d{4}-\d{2} in this territory are still draft or submitted/);
+    let e = await evaluationOf(month);
+    await areaManager.client.rpc("submit_evaluation", { p_evaluation: e.id, p_version: e.version });
+    e = await evaluationOf(month);
+    await regionManager.client.rpc("approve_evaluation", { p_evaluation: e.id, p_version: e.version });
+    expect((await evaluationOf(month)).status).toBe("approved");
+    for (const client of [sellerUser.client, auditor.client]) {
+      expect((await close(client)).error?.message).toBe("You may not close periods for this territory.");
+    }
+    const { error: future } = await hr.client.rpc("close_period", { p_month: "2999-01-01", p_territory: area });
+    expect(future?.message).toBe("2999-01 is not over yet: a month is closed after its last day.");
+    const { error } = await close(areaManager.client);
+    expect(error).toBeNull();
+  });
+
+  it("freezes the month's actuals, targets and evaluations, and nothing else", async () => {
+    const m = Number(month.slice(5, 7));
+    const year = Number(month.slice(0, 4));
+    const change = sql("update public.kpi_actuals set value = 1 where staff_id = $1 and month = $2 and kpi_id = $3", [
+      seller,
+      month,
+      await kpi("customer_satisfaction"),
+    ]);
+    await expect(change).rejects.toThrow(
+      /is closed for EV-AREA-\w+: its actuals cannot change\. Request an amendment\./,
+    );
+    const target = sql(`update public.targets set months[${m}] = 1 where staff_id = $1 and year = $2 and kpi_id = $3`, [
+      seller,
+      year,
+      await kpi("sales_amount"),
+    ]);
+    await expect(target).rejects.toThrow(/its targets cannot change/);
+    const other = m === 12 ? 11 : m + 1;
+    await sql(`update public.targets set months[${other}] = months[${other}] where staff_id = $1 and year = $2`, [
+      seller,
+      year,
+    ]);
+    const { data } = await hr.client.rpc("run_evaluations", { p_month: month, p_territory: area });
+    expect(data?.[0]).toMatchObject({ people: 1, computed: 0, left_alone: 1 });
+    const { error } = await sellerUser.client.rpc("acknowledge_evaluation", {
+      p_evaluation: evaluationId,
+      p_version: (await evaluationOf(month)).version,
+      p_comment: "Seen after the close.",
+    });
+    expect(error).toBeNull();
+  });
+
+  it("changes a closed figure by an amendment someone else approves, and the audit log shows before and after", async () => {
+    const satisfaction = await kpi("customer_satisfaction");
+    const { error: sellerAsks } = await sellerUser.client.rpc("request_amendment", {
+      p_kind: "actual",
+      p_staff: seller,
+      p_kpi: satisfaction,
+      p_month: month,
+      p_value: 90,
+      p_reason: "Survey recounted",
+    });
+    expect(sellerAsks?.message).toBe("No actual of this person, KPI and month that you may change.");
+    const { data: asked, error } = await areaManager.client.rpc("request_amendment", {
+      p_kind: "actual",
+      p_staff: seller,
+      p_kpi: satisfaction,
+      p_month: month,
+      p_value: 90,
+      p_reason: "Survey recounted",
+    });
+    expect(error).toBeNull();
+    expect(asked).toMatchObject({ status: "pending", old_value: 80, new_value: 90 });
+    const { error: own } = await areaManager.client.rpc("decide_amendment", {
+      p_amendment: asked!.id,
+      p_version: asked!.version,
+      p_approve: true,
+    });
+    expect(own?.message).toBe("You asked for this amendment: someone else decides it.");
+    const { error: auditorDecides } = await auditor.client.rpc("decide_amendment", {
+      p_amendment: asked!.id,
+      p_version: asked!.version,
+      p_approve: true,
+    });
+    expect(auditorDecides?.message).toBe("You may not decide amendments for this territory.");
+    const { data: decided, error: decideError } = await regionManager.client.rpc("decide_amendment", {
+      p_amendment: asked!.id,
+      p_version: asked!.version,
+      p_approve: true,
+      p_note: "Checked the survey sheets",
+    });
+    expect(decideError).toBeNull();
+    expect(decided).toMatchObject({ status: "approved", decided_by: regionManager.id });
+    const [logged] = await sql<{ before: string; after: string }>(
+      `select l.old_row ->> 'value' as before, l.new_row ->> 'value' as after from public.audit_log l
+        where l.table_name = 'kpi_actuals' and l.operation = 'UPDATE' and l.new_row ->> 'staff_id' = $1
+          and l.new_row ->> 'month' = $2 order by l.id desc limit 1`,
+      [seller, month],
+    );
+    expect(logged).toEqual({ before: "80.00", after: "90.00" });
+  });
+
+  it("refuses an amendment for an open month, and a rejection without a note", async () => {
+    const { error } = await areaManager.client.rpc("request_amendment", {
+      p_kind: "target",
+      p_staff: seller,
+      p_kpi: await kpi("sales_amount"),
+      p_month: `${month.slice(0, 4)}-${month.slice(5, 7) === "12" ? "11" : String(Number(month.slice(5, 7)) + 1).padStart(2, "0")}-01`,
+      p_value: 5,
+      p_reason: "Open month",
+    });
+    expect(error?.message).toMatch(/is open for this territory: change the figure directly\./);
+    const { data: asked } = await areaManager.client.rpc("request_amendment", {
+      p_kind: "target",
+      p_staff: seller,
+      p_kpi: await kpi("sales_amount"),
+      p_month: month,
+      p_value: 900,
+      p_reason: "Target set too high for the month",
+    });
+    const { error: noNote } = await hr.client.rpc("decide_amendment", {
+      p_amendment: asked!.id,
+      p_version: asked!.version,
+      p_approve: false,
+    });
+    expect(noNote?.message).toBe("Say why the amendment is rejected (at least 3 characters).");
+  });
+});

@@ -35,12 +35,15 @@ const performance = [
   "My performance",
   "Evaluations",
 ];
+// Closing months and deciding amendments: HR and managers; the auditor reads them.
+const periods = ["Closed months", "Amendments"];
 const menus: Record<DemoRole, string[]> = {
   hr_admin: [
     "My profile",
     ...rulebook,
     ...field,
     ...performance,
+    ...periods,
     ...organisation,
     "Custom fields",
     "Users",
@@ -56,6 +59,7 @@ const menus: Record<DemoRole, string[]> = {
     ...rulebook,
     ...field,
     ...performance,
+    ...periods,
     ...organisation,
     "Custom fields",
     "Users",
@@ -68,6 +72,7 @@ const menus: Record<DemoRole, string[]> = {
     ...rulebook,
     ...field,
     ...performance,
+    ...periods,
     ...organisation,
     "Custom fields",
     "Users",

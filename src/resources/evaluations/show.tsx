@@ -121,7 +121,6 @@ export default function EvaluationsShow() {
       title={
         <PageTitle>{t("evaluations.titles.showOf", { name: evaluation.person?.full_name ?? "", month })}</PageTitle>
       }
-      headerButtons={<StatusTag status={evaluation.status} />}
     >
       {query.isError && <QueryError error={query.error} onRetry={() => void query.refetch()} />}
       {evaluation.return_reason && draft && (
@@ -133,6 +132,9 @@ export default function EvaluationsShow() {
         />
       )}
       <Descriptions column={{ xs: 1, md: 2 }} bordered size="small" style={{ marginBottom: 16 }}>
+        <Descriptions.Item label={t("evaluations.fields.status")}>
+          <StatusTag status={evaluation.status} />
+        </Descriptions.Item>
         <Descriptions.Item label={t("evaluations.fields.staff_id")}>{evaluation.person?.full_name}</Descriptions.Item>
         <Descriptions.Item label={t("evaluations.fields.month")}>{month}</Descriptions.Item>
         <Descriptions.Item label={t("evaluations.fields.position_id")}>

@@ -47,7 +47,9 @@ begin
   ),
   written as (
     insert into public.evaluations as e (staff_id, month, template_id, position_id, territory_id, manager_id)
-    select s.staff_id, v_month, s.template_id, s.position_id, s.territory_id, s.manager_id from scoped s where s.template_id is not null
+    select s.staff_id, v_month, s.template_id, s.position_id, s.territory_id, s.manager_id
+      from scoped s
+     where s.template_id is not null and not private.month_closed(v_month, s.territory_id)
     on conflict (staff_id, month) do update
        set template_id = excluded.template_id, position_id = excluded.position_id,
            territory_id = excluded.territory_id, manager_id = excluded.manager_id
@@ -63,6 +65,6 @@ begin
   return query select coalesce(v_people, 0)::integer, cardinality(v_ids)::integer, v_left::integer;
 end;
 $function$;
-comment on function private.run_evaluations(p_month date, p_territory uuid) is 'Computes a month''s draft evaluations for a territory subtree in your evaluations create scope (all of it when none is given): template in force, targets, actuals, achievements, total and band, set-based. Returns the people evaluated, drafts computed and evaluations left alone (already submitted).';
+comment on function private.run_evaluations(p_month date, p_territory uuid) is 'Computes a month''s draft evaluations for a territory subtree in your evaluations create scope (all of it when none is given): template in force, targets, actuals, achievements, total and band, set-based; submitted evaluations and closed months are left alone. Returns the people evaluated, drafts computed and evaluations left alone.';
 grant execute on function private.run_evaluations(p_month date, p_territory uuid) to authenticated;
 grant execute on function private.run_evaluations(p_month date, p_territory uuid) to service_role;

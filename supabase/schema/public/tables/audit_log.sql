@@ -33,7 +33,8 @@ alter table public.audit_log enable row level security;
 
 create policy "people with audit_log read permission can read the history of r" on public.audit_log as permissive for select to authenticated
   using ((( SELECT private.allows_all('audit_log'::text, 'read'::text) AS allows_all) OR (( SELECT private.allows_some('audit_log'::text, 'read'::text) AS allows_some) AND (((table_name = 'acknowledgements'::text) AND (record_id IN ( SELECT (k.id)::text AS id
-   FROM public.acknowledgements k))) OR ((table_name = 'annual_targets'::text) AND (record_id IN ( SELECT (k.id)::text AS id
+   FROM public.acknowledgements k))) OR ((table_name = 'amendments'::text) AND (record_id IN ( SELECT (k.id)::text AS id
+   FROM public.amendments k))) OR ((table_name = 'annual_targets'::text) AND (record_id IN ( SELECT (k.id)::text AS id
    FROM public.annual_targets k))) OR ((table_name = 'app_roles'::text) AND (record_id IN ( SELECT k.code
    FROM public.app_roles k))) OR ((table_name = 'audit_checkpoints'::text) AND (record_id IN ( SELECT (k.id)::text AS id
    FROM public.audit_checkpoints k))) OR ((table_name = 'custom_field_definitions'::text) AND (record_id IN ( SELECT (k.id)::text AS id
@@ -52,7 +53,8 @@ create policy "people with audit_log read permission can read the history of r" 
    FROM public.kpi_measures k))) OR ((table_name = 'kpis'::text) AND (record_id IN ( SELECT (k.id)::text AS id
    FROM public.kpis k))) OR ((table_name = 'matrix_versions'::text) AND (record_id IN ( SELECT (k.id)::text AS id
    FROM public.matrix_versions k))) OR ((table_name = 'payments'::text) AND (record_id IN ( SELECT (k.id)::text AS id
-   FROM public.payments k))) OR ((table_name = 'permission_actions'::text) AND (record_id IN ( SELECT k.code
+   FROM public.payments k))) OR ((table_name = 'period_closes'::text) AND (record_id IN ( SELECT (k.id)::text AS id
+   FROM public.period_closes k))) OR ((table_name = 'permission_actions'::text) AND (record_id IN ( SELECT k.code
    FROM public.permission_actions k))) OR ((table_name = 'positions'::text) AND (record_id IN ( SELECT (k.id)::text AS id
    FROM public.positions k))) OR ((table_name = 'preview_sessions'::text) AND (record_id IN ( SELECT (k.id)::text AS id
    FROM public.preview_sessions k))) OR ((table_name = 'product_lines'::text) AND (record_id IN ( SELECT (k.id)::text AS id
