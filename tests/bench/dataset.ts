@@ -434,6 +434,118 @@ export const steps: Step[] = [
     },
   },
   {
+    label: "targets, actuals and evaluations: 10 KPIs x 24 months for every person with a territory",
+    async run(client, progress) {
+      // The reference set closes no month (the demo seed's close would refuse the months of the
+      // people added here under the north region).
+      await client.query("delete from public.period_closes");
+      // Each bench position gets a published template (the demo positions have theirs).
+      await client.query(`
+        insert into public.evaluation_templates (position_id, valid_from, name)
+        select p.id, date '2024-01-01', 'Bench ' || p.code from public.positions p
+         where p.code like 'bench_position_%' and not exists (select 1 from public.evaluation_templates t where t.position_id = p.id);
+        insert into public.evaluation_template_kpis (template_id, kpi_id, weight, cap_percent, floor_percent, sort_order)
+        select t.id, k.id, v.weight, 120, v.floor, v.sort_order
+          from public.evaluation_templates t
+          join public.positions p on p.id = t.position_id and p.code like 'bench_position_%'
+         cross join (values ('sales_amount', 40, 50, 10), ('payments_collected', 20, null, 20), ('visits_done', 20, null, 30),
+                            ('new_customers', 10, null, 40), ('communication', 10, null, 50)) v(code, weight, floor, sort_order)
+          join public.kpis k on k.code = v.code
+         where not exists (select 1 from public.evaluation_template_kpis x where x.template_id = t.id);
+        update public.evaluation_templates t set published_at = now()
+          from public.positions p where p.id = t.position_id and p.code like 'bench_position_%' and t.published_at is null;`);
+      // Last year's and this year's annual targets for ten KPIs, bulk-loaded (their territory
+      // is the person's, as the trigger would set it).
+      await client.query("alter table public.annual_targets disable trigger user");
+      try {
+        await client.query(`
+          insert into public.annual_targets (kpi_id, staff_id, year, amount, distribution_id, territory_id)
+          select k.id, s.id, y.y,
+                 round(case k.code when 'sales_amount' then 1400000 when 'profit_contribution' then 530000
+                                   when 'payments_collected' then 800000 when 'customer_count' then 20 when 'new_customers' then 10
+                                   when 'visits_done' then 270 when 'visit_plan_compliance' then 90 when 'overdue_visits' then 5
+                                   when 'rules_acknowledged' then 95 else 85 end
+                       * (0.8 + 0.4 * pg_temp.h('at' || s.id || k.code || y.y))::numeric, 0),
+                 d.id, s.territory_id
+            from public.staff s
+           cross join public.kpis k
+           cross join (values (extract(year from current_date)::int - 1), (extract(year from current_date)::int)) y(y)
+            join public.distribution_profiles d on d.code = case when k.code = 'sales_amount' then 'seasonal' else 'even' end
+           where s.territory_id is not null and s.status <> 'left' and k.kind = 'quantitative' and k.code <> 'market_share'
+          on conflict (kpi_id, staff_id, year) do nothing;`);
+      } finally {
+        await client.query("alter table public.annual_targets enable trigger user");
+      }
+      progress("annual targets");
+      // The months, split and rolled up by the database itself.
+      await client.query("select public.split_targets(extract(year from current_date)::int - 1)");
+      await client.query("select public.split_targets(extract(year from current_date)::int)");
+      progress("targets split into months and rolled up");
+      const bulk = ["kpi_actuals", "evaluations", "evaluation_lines"];
+      for (const t of bulk) await client.query(`alter table public.${t} disable trigger user`);
+      try {
+        // Actuals of every month up to the last one: around the month's target.
+        await client.query(`
+          insert into public.kpi_actuals (staff_id, kpi_id, month, value, source, territory_id, position_id, created_at, updated_at)
+          select a.staff_id, a.kpi_id, m.m::date,
+                 round(case when k.year_aggregation = 'sum' then a.amount / 12 else a.amount end
+                       * (0.6 + 0.7 * pg_temp.h('av' || a.staff_id || a.kpi_id || m.m))::numeric, 2),
+                 case when k.measure_code is null then 'entered' else 'computed' end::public.kpi_actual_source,
+                 a.territory_id, s.position_id, now(), now()
+            from public.annual_targets a
+            join public.kpis k on k.id = a.kpi_id
+            join public.staff s on s.id = a.staff_id
+           cross join generate_series(make_date(a.year, 1, 1), make_date(a.year, 12, 1), interval '1 month') m(m)
+           where m.m < date_trunc('month', current_date)
+          on conflict (staff_id, kpi_id, month) do nothing;`);
+        progress("actuals");
+        // An evaluation per person and month: acknowledged, the month before last approved,
+        // last month in draft; lines from the template, targets and actuals, scored.
+        await client.query(`
+          insert into public.evaluations (id, staff_id, month, template_id, position_id, territory_id, manager_id, status,
+                                          computed_at, submitted_at, approved_at, acknowledged_at, created_at, updated_at)
+          select md5('ev:' || s.id || m.m)::uuid, s.id, m.m::date, t.id, s.position_id, s.territory_id, s.manager_id,
+                 case when m.m = date_trunc('month', current_date) - interval '1 month' then 'draft'
+                      when m.m = date_trunc('month', current_date) - interval '2 months' then 'approved'
+                      else 'acknowledged' end::public.evaluation_status,
+                 now(), now(), now(), case when m.m < date_trunc('month', current_date) - interval '2 months' then now() end, now(), now()
+            from public.staff s
+            join lateral (select x.id from public.evaluation_templates x
+                           where x.position_id = s.position_id and x.published_at is not null order by x.valid_from desc limit 1) t on true
+           cross join generate_series(date_trunc('month', current_date) - interval '23 months', date_trunc('month', current_date) - interval '1 month',
+                                      interval '1 month') m(m)
+           where s.territory_id is not null and s.status <> 'left'
+          on conflict (staff_id, month) do nothing;
+          insert into public.evaluation_lines (evaluation_id, kpi_id, weight, cap_percent, floor_percent, sort_order, target, actual, manual_score)
+          select e.id, l.kpi_id, l.weight, l.cap_percent, l.floor_percent, l.sort_order,
+                 case when k.kind = 'quantitative' then
+                   (select sum(g.months[extract(month from e.month)::int]) from public.targets g
+                     where g.staff_id = e.staff_id and g.kpi_id = l.kpi_id and g.year = extract(year from e.month)) end,
+                 (select a.value from public.kpi_actuals a where a.staff_id = e.staff_id and a.kpi_id = l.kpi_id and a.month = e.month),
+                 case when k.kind = 'qualitative' and e.status <> 'draft' then 3 + floor(pg_temp.h('ms' || e.id || k.code) * 3) end
+            from public.evaluations e
+            join public.evaluation_template_kpis l on l.template_id = e.template_id
+            join public.kpis k on k.id = l.kpi_id
+          on conflict (evaluation_id, kpi_id) do nothing;`);
+        progress("evaluations and their lines");
+        await client.query(`
+          update public.evaluation_lines l
+             set achievement = case when k.kind = 'qualitative' then public.qualitative_achievement(l.manual_score, k.scale_max)
+                                    else public.kpi_achievement(k.direction, l.actual, l.target, l.cap_percent, l.floor_percent) end
+            from public.kpis k where k.id = l.kpi_id;
+          update public.evaluations e
+             set total_score = s.total, band_id = b.id, band_outcome = b.outcome
+            from (select l.evaluation_id, round(sum(l.weight * coalesce(l.achievement, 0)) / 100, 2) as total
+                    from public.evaluation_lines l group by l.evaluation_id) s
+            left join lateral (select r.id, r.outcome from public.rating_band_for(s.total) r) b on true
+           where e.id = s.evaluation_id;`);
+        progress("evaluations scored");
+      } finally {
+        for (const t of bulk) await client.query(`alter table public.${t} enable trigger user`);
+      }
+    },
+  },
+  {
     label: "vacuum and analyze",
     async run(client) {
       await client.query("vacuum (analyze)");

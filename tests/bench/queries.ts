@@ -60,6 +60,9 @@ interface Selects {
   coveragePageSize: number;
   coverageOrder: readonly string[];
   customerListSelect: string;
+  targetGridSelect: string;
+  evaluationListSelect: string;
+  evaluationSelect: string;
 }
 
 async function loadSelects(): Promise<Selects> {
@@ -78,6 +81,8 @@ async function loadSelects(): Promise<Selects> {
     const audit = await load("/src/resources/audit_log/queries.ts");
     const positions = await load("/src/resources/positions/queries.ts");
     const customers = await load("/src/resources/customers/queries.ts");
+    const targetsModule = await load("/src/resources/targets/queries.ts");
+    const evaluations = await load("/src/resources/evaluations/queries.ts");
     return {
       staffListSelect: String(staff.staffListSelect),
       territoryTreeResource: String(territories.territoryTreeResource),
@@ -91,6 +96,9 @@ async function loadSelects(): Promise<Selects> {
       coveragePageSize: Number(regulations.coveragePageSize),
       coverageOrder: regulations.coverageOrder as readonly string[],
       customerListSelect: String(customers.customerListSelect),
+      targetGridSelect: String(targetsModule.targetGridSelect),
+      evaluationListSelect: String(evaluations.evaluationListSelect),
+      evaluationSelect: String(evaluations.evaluationSelect),
     };
   } finally {
     await vite.close();
@@ -128,10 +136,21 @@ export async function pageQueries(stack: Stack): Promise<PageQuery[]> {
     salesperson: own && { root: own.root, ids: [own.root], owner: own.staff },
   };
   const customerCount = await one("select count(*)::text as v from public.customers where code like 'BC-%'");
+  // Last month's evaluation of someone in the manager's region (both HR and the manager read it).
+  const lastMonth = new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth() - 1, 1))
+    .toISOString()
+    .slice(0, 10);
+  const evaluation = await one(
+    `select e.id::text as v from public.evaluations e join public.territories t on t.id = e.territory_id
+      where e.month = '${lastMonth}' and t.path <@ (select r.path from public.territories r where r.code = 'NOR')
+      order by e.id limit 1`,
+  );
+  const salesKpi = await one("select id::text as v from public.kpis where code = 'sales_amount'");
   await db.end();
   if (!rule || !person) throw new Error("the bench database lacks the reference rows: run `npm run seed:large` again");
   if (Number(customerCount) === 0)
     throw new Error("the bench database has no field data: run `npm run seed:large` again");
+  if (!evaluation) throw new Error("the bench database has no evaluations: run `npm run seed:large` again");
   const page = (size: number) => `offset=0&limit=${size}`;
   const scopeOf = (session: Session) => {
     const found = scopes[session.label];
@@ -194,8 +213,45 @@ export async function pageQueries(stack: Stack): Promise<PageQuery[]> {
       bypass: (session) => (scopeOf(session).owner ? null : planVsDone({ p_territory: scopeOf(session).root })),
     },
   ];
+  // The performance pages: the targets grid (a year and a KPI), last month's evaluations and one
+  // evaluation with its lines, as the manager (their region) and HR (everyone).
+  const managerScope = scopes["territory manager"];
+  const inRegion = (session: Session) =>
+    session.label === "territory manager" && managerScope ? `&territory_id=in.(${managerScope.ids.join(",")})` : "";
+  const targetGrid = (filter: string): BenchRequest => ({
+    method: "GET",
+    path: `/rest/v1/target_totals?select=${enc(s.targetGridSelect)}&year=eq.${now.getUTCFullYear()}&kpi_id=eq.${salesKpi}${filter}`,
+  });
+  const evaluationList = (filter: string): BenchRequest => ({
+    method: "GET",
+    count: "exact",
+    path: `/rest/v1/evaluations?select=${enc(s.evaluationListSelect)}&month=eq.${lastMonth}${filter}&order=total_score.desc.nullslast,id.asc&${page(25)}`,
+  });
+  const performanceQueries: PageQuery[] = [
+    {
+      name: "targets grid",
+      list: true,
+      request: () => targetGrid(""),
+      bypass: (session) => targetGrid(inRegion(session)),
+    },
+    {
+      name: "evaluations of a month",
+      list: true,
+      request: () => evaluationList(""),
+      bypass: (session) => evaluationList(inRegion(session)),
+    },
+    {
+      name: "one evaluation",
+      list: true,
+      request: () => ({
+        method: "GET",
+        path: `/rest/v1/evaluations?select=${enc(s.evaluationSelect)}&id=eq.${evaluation}`,
+      }),
+    },
+  ];
   return [
     ...fieldQueries,
+    ...performanceQueries,
     {
       name: "staff list",
       list: true,

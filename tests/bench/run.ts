@@ -12,6 +12,7 @@ import { loadConfig } from "../../supabase/local/config.ts";
 import { startStack, type Stack } from "../../supabase/local/stack.ts";
 import { measureAuditOverhead } from "./audit-overhead.ts";
 import { measureBundle } from "./bundle.ts";
+import { measureCycle } from "./evaluations.ts";
 import { importRows, measureSalesImport } from "./import-sales.ts";
 import { runConcurrency, runEditPairs } from "./concurrency.ts";
 import { pageQueries, signIn, staffInRegion, type Session } from "./queries.ts";
@@ -53,6 +54,7 @@ try {
     bundle: null,
     audit: null,
     salesImport: null,
+    cycle: null,
     requests,
     seconds,
   };
@@ -88,6 +90,11 @@ try {
   report.salesImport = await measureSalesImport(stack, sessions[1]!.userId!);
   say(
     `dry run ${(report.salesImport.dryRunMs / 1000).toFixed(1)} s, import ${(report.salesImport.importMs / 1000).toFixed(1)} s (${report.salesImport.inserted} lines)`,
+  );
+  say("splitting this year's targets and computing last month's evaluations for everyone, as HR (rolled back)");
+  report.cycle = await measureCycle(stack, sessions[1]!.userId!);
+  say(
+    `split ${(report.cycle.splitMs / 1000).toFixed(1)} s (${report.cycle.rowsWritten} rows), evaluations ${(report.cycle.runMs / 1000).toFixed(1)} s (${report.cycle.computed} of ${report.cycle.people} people)`,
   );
   const file = await writeReport(report);
   say(`wrote ${file}`);

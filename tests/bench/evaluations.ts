@@ -1,0 +1,68 @@
+// The evaluation cycle's two computations at the reference size, as HR runs them through
+// PostgREST (role `authenticated` with HR's claims), each in a transaction rolled back:
+// splitting this year's annual targets for everyone (after a change to every amount, so the
+// split rewrites every person's months and rolls every territory up again), and computing
+// last month's evaluations for everyone (actuals from the field data, lines, totals, bands).
+import pg from "pg";
+import type { Stack } from "../../supabase/local/stack.ts";
+
+export interface CycleTiming {
+  annualTargets: number;
+  splitMs: number;
+  rowsWritten: number;
+  people: number;
+  runMs: number;
+  computed: number;
+}
+
+export async function measureCycle(stack: Stack, hrUserId: string): Promise<CycleTiming> {
+  const client = new pg.Client({ connectionString: stack.dbUrl });
+  await client.connect();
+  const asHr = async () => {
+    await client.query(`select set_config('request.jwt.claims', $1, true)`, [
+      JSON.stringify({ sub: hrUserId, role: "authenticated" }),
+    ]);
+    await client.query("set local role authenticated");
+  };
+  try {
+    const year = new Date().getFullYear();
+    await client.query("begin");
+    let split: { took: number; written: number; annual: number };
+    try {
+      const { rowCount } = await client.query(
+        "update public.annual_targets set amount = amount + 12, version = version where year = $1",
+        [year],
+      );
+      await asHr();
+      const t0 = performance.now();
+      const { rows } = await client.query<{ rows_written: number }>("select * from public.split_targets($1)", [year]);
+      split = { took: performance.now() - t0, written: rows[0]!.rows_written, annual: rowCount ?? 0 };
+    } finally {
+      await client.query("rollback");
+    }
+    const month = new Date(Date.UTC(year, new Date().getMonth() - 1, 1)).toISOString().slice(0, 10);
+    await client.query("begin");
+    let run: { took: number; people: number; computed: number };
+    try {
+      await asHr();
+      const t0 = performance.now();
+      const { rows } = await client.query<{ people: number; computed: number }>(
+        "select * from public.run_evaluations($1)",
+        [month],
+      );
+      run = { took: performance.now() - t0, people: rows[0]!.people, computed: rows[0]!.computed };
+    } finally {
+      await client.query("rollback");
+    }
+    return {
+      annualTargets: split.annual,
+      splitMs: split.took,
+      rowsWritten: split.written,
+      people: run.people,
+      runMs: run.took,
+      computed: run.computed,
+    };
+  } finally {
+    await client.end();
+  }
+}
