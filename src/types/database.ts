@@ -3659,6 +3659,22 @@ export type Database = {
           done: number
         }[]
       }
+      year_end_evaluation: {
+        Args: { p_staff: string; p_year: number }
+        Returns: {
+          kpi_id: string
+          sort_order: number
+          weight: number
+          rule: Database["public"]["Enums"]["kpi_year_aggregation"]
+          months: number
+          target: number
+          actual: number
+          manual_score: number
+          achievement: number
+          total_score: number
+          band_id: string
+        }[]
+      }
     }
     Enums: {
       amendment_kind: "actual" | "target"

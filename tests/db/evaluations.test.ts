@@ -555,3 +555,62 @@ describe("closing a month", () => {
     expect(noNote?.message).toBe("Say why the amendment is rejected (at least 3 characters).");
   });
 });
+
+describe("the year-end evaluation", () => {
+  it("makes the approved months into one by each KPI's rule: sums, averaged scores, the cap of the year's template", async () => {
+    const yearEndArea = await territory("YE", region);
+    const yearEnd = await person("Year End Seller", yearEndArea, null, position);
+    const template = await id("select id from public.evaluation_templates where position_id = $1", [position]);
+    const month = async (m: string, status: string, lines: [string, number | null, number | null, number | null][]) => {
+      const e = await id(
+        `insert into public.evaluations (staff_id, month, template_id, position_id, territory_id, status)
+         values ($1, $2, $3, $4, $5, $6) returning id`,
+        [yearEnd, m, template, position, yearEndArea, status],
+      );
+      for (const [code, target, actual, score] of lines) {
+        await sql(
+          `insert into public.evaluation_lines (evaluation_id, kpi_id, weight, cap_percent, target, actual, manual_score)
+           select $1, k.id, 1, 120, $3, $4, $5 from public.kpis k where k.code = $2`,
+          [e, code, target, actual, score],
+        );
+      }
+    };
+    await month("2019-03-01", "approved", [
+      ["sales_amount", 100, 90, null],
+      ["visits_done", 4, 2, null],
+      ["communication", null, null, 3],
+    ]);
+    await month("2019-04-01", "acknowledged", [
+      ["sales_amount", 200, 250, null],
+      ["visits_done", 4, 6, null],
+      ["communication", null, null, 5],
+    ]);
+    // A draft month does not count.
+    await month("2019-05-01", "draft", [["sales_amount", 1000, 0, null]]);
+    const { data, error } = await hr.client.rpc("year_end_evaluation", { p_staff: yearEnd, p_year: 2019 });
+    expect(error).toBeNull();
+    const rows = (data ?? []).map((r) => ({
+      kpi: r.kpi_id,
+      months: r.months,
+      target: r.target,
+      actual: r.actual,
+      score: r.manual_score,
+      achievement: r.achievement,
+    }));
+    expect(rows).toEqual([
+      // 340 of 300: 113.33 %.
+      { kpi: await kpi("sales_amount"), months: 2, target: 300, actual: 340, score: null, achievement: 113.33 },
+      { kpi: await kpi("visits_done"), months: 2, target: 8, actual: 8, score: null, achievement: 100 },
+      // Scores 3 and 5 average 4 of 5: 80 %.
+      { kpi: await kpi("communication"), months: 2, target: null, actual: null, score: 4, achievement: 80 },
+    ]);
+    // 60 x 113.33 + 20 x 100 + 20 x 80 = 10,399.8 / 100.
+    expect(data?.[0]?.total_score).toBe(104);
+    const band = await one<{ code: string }>("select code from public.rating_bands where id = $1", [
+      data?.[0]?.band_id,
+    ]);
+    expect(band.code).toBe("good");
+    const { data: other } = await sellerUser.client.rpc("year_end_evaluation", { p_staff: yearEnd, p_year: 2019 });
+    expect(other).toEqual([]);
+  });
+});

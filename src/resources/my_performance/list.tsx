@@ -15,6 +15,7 @@ import { formatMoney } from "../../utils/format";
 import { useMyStaff } from "../customers/hooks";
 import { evaluationListSelect, type EvaluationListRow } from "../evaluations/queries";
 import { BandTag, StatusTag } from "../evaluations/tags";
+import { YearEnd } from "./year-end";
 import { fetchPerformance, meets, performanceLines, type PerformanceLine } from "./queries";
 
 type Kpi = Pick<Tables<"kpis">, "id" | "code" | "name_en" | "name_es" | "name_zh" | "unit" | "direction">;
@@ -127,6 +128,17 @@ export default function MyPerformance() {
           ))}
         </Table>
       </Card>
+
+      {staff && (
+        <YearEnd
+          staffId={staff.id}
+          year={year}
+          kpiName={(id) => {
+            const k = kpiOf(id);
+            return k ? localizedName(k, i18n.language) : "—";
+          }}
+        />
+      )}
 
       <Card size="small" title={t("my_performance.evaluations")} style={{ marginTop: 16 }}>
         {evaluationQuery.isError && (

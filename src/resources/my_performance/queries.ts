@@ -47,3 +47,12 @@ export function meets(
   if (cell.target === null || cell.actual === null) return null;
   return direction === "higher_is_better" ? cell.actual >= cell.target : cell.actual <= cell.target;
 }
+
+export type YearEndLine = Database["public"]["Functions"]["year_end_evaluation"]["Returns"][number];
+
+/** The year-end evaluation from the approved months (empty until a month is approved). */
+export async function fetchYearEnd(staffId: string, year: number): Promise<YearEndLine[]> {
+  const { data, error } = await supabaseClient.rpc("year_end_evaluation", { p_staff: staffId, p_year: year });
+  if (error) throw error;
+  return data ?? [];
+}
