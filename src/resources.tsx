@@ -33,6 +33,7 @@ import {
   LockOutlined,
   OrderedListOutlined,
   ProfileOutlined,
+  ReconciliationOutlined,
   RiseOutlined,
   TrophyOutlined,
   SafetyOutlined,
@@ -228,6 +229,16 @@ const definitions: ResourceDefinition[] = [
       show: page(() => import("./resources/evaluations/show")),
     },
     meta: { label: "Evaluations", icon: <SolutionOutlined />, parent: "performance" },
+  },
+  {
+    name: "sales_reconciliation",
+    pages: { list: page(() => import("./resources/sales_reconciliation/list")) },
+    meta: {
+      label: "Reconciliation",
+      icon: <ReconciliationOutlined />,
+      parent: "performance",
+      permissionResource: "sales",
+    },
   },
   {
     name: "period_closes",

@@ -966,3 +966,11 @@ select public.request_amendment('actual', a.staff_id, a.kpi_id, a.month, a.value
  where k.code = 'customer_satisfaction' and a.month = date '2026-09-01' and t.code like 'NOR%'
  order by a.staff_id limit 1;
 select set_config('request.jwt.claims', '', false);
+
+-- The demo salesperson's own goal for 2026: ten per cent above the company's sales target.
+insert into public.personal_goals (staff_id, kpi_id, year, months, note)
+select t.staff_id, t.kpi_id, 2026, (select array_agg(round(m * 1.1, 2) order by i) from unnest(t.months) with ordinality u(m, i)),
+       'Ten per cent above the company''s target: two new distributors in my area.'
+  from public.targets t join public.kpis k on k.id = t.kpi_id
+  join public.staff s on s.id = t.staff_id join public.profiles p on p.id = s.user_id
+ where p.email = 'sales@example.com' and k.code = 'sales_amount' and t.year = 2026;

@@ -1448,6 +1448,67 @@ export type Database = {
         }
         Relationships: []
       }
+      personal_goals: {
+        Row: {
+          created_at: string
+          id: string
+          kpi_id: string
+          months: number[]
+          note: string
+          staff_id: string
+          territory_id: string
+          updated_at: string
+          version: number
+          year: number
+        }
+        Insert: {
+          created_at?: string
+          id?: string
+          kpi_id: string
+          months?: number[]
+          note?: string
+          staff_id: string
+          territory_id: string
+          updated_at?: string
+          version?: number
+          year: number
+        }
+        Update: {
+          created_at?: string
+          id?: string
+          kpi_id?: string
+          months?: number[]
+          note?: string
+          staff_id?: string
+          territory_id?: string
+          updated_at?: string
+          version?: number
+          year?: number
+        }
+        Relationships: [
+          {
+            foreignKeyName: "personal_goals_kpi_id_fkey"
+            columns: ["kpi_id"]
+            isOneToOne: false
+            referencedRelation: "kpis"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "personal_goals_staff_id_fkey"
+            columns: ["staff_id"]
+            isOneToOne: false
+            referencedRelation: "staff"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "personal_goals_territory_id_fkey"
+            columns: ["territory_id"]
+            isOneToOne: false
+            referencedRelation: "territories"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       positions: {
         Row: {
           code: string
@@ -3307,6 +3368,7 @@ export type Database = {
           target: number
           actual: number
           source: string
+          goal: number
         }[]
       }
       propose_retiering: {
@@ -3463,6 +3525,17 @@ export type Database = {
           people: number
           computed: number
           left_alone: number
+        }[]
+      }
+      sales_reconciliation: {
+        Args: { p_from: string; p_to: string }
+        Returns: {
+          month: string
+          sales: number
+          source_total: number
+          attributed_total: number
+          unattributed_total: number
+          unattributed_sales: number
         }[]
       }
       save_evaluation_scores: {
@@ -3638,6 +3711,29 @@ export type Database = {
           updated_at: string
           version: number
         }
+      }
+      unattributed_sales: {
+        Args: { p_from: string; p_to: string }
+        Returns: {
+          amount: number
+          cost: number
+          created_at: string
+          created_by: string | null
+          customer_id: string
+          discount_granted_by: string | null
+          discount_percent: number
+          document: Database["public"]["Enums"]["sale_document"]
+          external_id: string | null
+          id: string
+          owner_id: string | null
+          product_line_id: string
+          profit: number | null
+          quantity: number
+          sale_date: string
+          territory_id: string | null
+          updated_at: string
+          version: number
+        }[]
       }
       verify_audit_chain: {
         Args: never

@@ -24,6 +24,8 @@ let b: string;
 let sellerA: TestUser;
 let hr: TestUser;
 let vip: string;
+let territoryA: string;
+let productLine: string;
 
 /** Values of a measure for A and B over February, as the superuser sees them. */
 async function values(measure: string, filters: { tier?: string; line?: string; status?: string } = {}) {
@@ -42,9 +44,7 @@ beforeAll(async () => {
   hr = await createTestUser(["hr_admin"]);
   sellerA = await createTestUser(["salesperson"]);
   const position = await id("select id from public.positions where code = 'salesperson'");
-  const territoryA = await id("insert into public.territories (code, name) values ($1, $1) returning id", [
-    `KM-A-${tag}`,
-  ]);
+  territoryA = await id("insert into public.territories (code, name) values ($1, $1) returning id", [`KM-A-${tag}`]);
   const territoryB = await id("insert into public.territories (code, name) values ($1, $1) returning id", [
     `KM-B-${tag}`,
   ]);
@@ -58,6 +58,7 @@ beforeAll(async () => {
   vip = await id("select id from public.customer_tiers where code = 'vip'");
   const firstLevel = await id("select id from public.customer_tiers where code = 'first_level'");
   const line = await id("select id from public.product_lines where code = 'equipment'");
+  productLine = line;
   const customer = (code: string, tier: string, status: string, since = "2025-01-01") =>
     id(
       "insert into public.customers (code, name, tier_id, tier_since, status, territory_id, owner_id) values ($1, $1, $2, $3, $4, $5, $6) returning id",
@@ -201,5 +202,52 @@ describe("who may see a person's values", () => {
     expect(await bad({ p_measure: "visit_plan_compliance", p_tier: vip })).toBe(
       'The measure "Visit plan compliance" does not take that filter.',
     );
+  });
+});
+
+describe("reconciliation of the sales the measures count", () => {
+  it("shows per month the sales total, what the credit splits attribute and what is left, and lists the sale nobody is credited with", async () => {
+    // A sale whose credit split was taken away: credited to no one.
+    const orphan = await id(
+      "insert into public.customers (code, name, tier_id, tier_since, status, territory_id) values ($1, $1, $2, '2025-01-01', 'active', $3) returning id",
+      [`KM-ORPHAN-${tag}`, vip, territoryA],
+    );
+    const sale = await id(
+      "insert into public.sales (customer_id, product_line_id, sale_date, amount, cost) values ($1, $2, '2026-02-14', 250, 0) returning id",
+      [orphan, productLine],
+    );
+    await sql("delete from public.sale_credits where sale_id = $1", [sale]);
+    const { data, error } = await sellerA.client.rpc("sales_reconciliation", {
+      p_from: "2026-01-01",
+      p_to: "2026-02-28",
+    });
+    expect(error).toBeNull();
+    expect(data).toEqual([
+      {
+        month: "2026-01-01",
+        sales: 1,
+        source_total: 200,
+        attributed_total: 200,
+        unattributed_total: 0,
+        unattributed_sales: 0,
+      },
+      {
+        month: "2026-02-01",
+        sales: 3,
+        source_total: 1750,
+        attributed_total: 1500,
+        unattributed_total: 250,
+        unattributed_sales: 1,
+      },
+    ]);
+    const { data: unattributed } = await sellerA.client
+      .rpc("unattributed_sales", { p_from: "2026-02-01", p_to: "2026-02-28" })
+      .select("id");
+    expect(unattributed).toEqual([{ id: sale }]);
+    const { error: range } = await sellerA.client.rpc("sales_reconciliation", {
+      p_from: "2026-03-01",
+      p_to: "2026-02-01",
+    });
+    expect(range?.message).toBe("Give a range of months, the first not after the last.");
   });
 });

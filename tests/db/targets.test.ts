@@ -416,3 +416,50 @@ describe("who may set and read targets (PostgREST, real JWTs)", () => {
     expect(error?.message).toBe("Give a year between 2000 and 2100.");
   });
 });
+
+describe("own goals beside the company's target", () => {
+  it("are set by the person only, read by their manager, and shown month by month beside the target", async () => {
+    const [seller, manager, hrUser] = await Promise.all([
+      createTestUser(["salesperson"]),
+      createTestUser(["manager"]),
+      createTestUser(["hr_admin"]),
+    ]);
+    const region = await territory("GOAL");
+    const bossStaff = await person("Goal Boss", region, manager.id, "regional_director");
+    await sql("update public.territories set manager_id = $1 where id = $2", [bossStaff, region]);
+    const own = await person("Goal Seller", await territory("GOAL-A", region), seller.id);
+    const other = await person("Goal Other", await territory("GOAL-B", region));
+    const year = ownYear();
+    await annual("sales_amount", own, year, "1200");
+    await split(year, "sales_amount");
+    const sales = await kpi("sales_amount");
+    // The territory is the database's to set (from the person), so it is not sent.
+    const goal = (staffId: string): never =>
+      ({
+        staff_id: staffId,
+        kpi_id: sales,
+        year,
+        months: [150, 150, null, null, null, null, null, null, null, null, null, null],
+        note: "Two new distributors",
+      }) as never;
+    const { error } = await seller.client.from("personal_goals").insert(goal(own));
+    expect(error).toBeNull();
+    const { error: forOther } = await seller.client.from("personal_goals").insert(goal(other));
+    expect(forOther?.code).toBe("42501");
+    const { error: managerWrites } = await manager.client.from("personal_goals").insert(goal(other));
+    expect(managerWrites?.code).toBe("42501");
+    const { data: managerReads } = await manager.client.from("personal_goals").select("staff_id").eq("year", year);
+    expect(managerReads).toEqual([{ staff_id: own }]);
+    const { data: hrWrites } = await hrUser.client
+      .from("personal_goals")
+      .update({ note: "Changed by HR" })
+      .eq("staff_id", own)
+      .select("id");
+    expect(hrWrites).toEqual([]);
+    const { data: months } = await seller.client.rpc("performance_months", { p_staff: own, p_year: year });
+    const january = (months ?? []).find((r) => r.kpi_id === sales && r.month === 1);
+    const march = (months ?? []).find((r) => r.kpi_id === sales && r.month === 3);
+    expect(january).toMatchObject({ target: 100, goal: 150 });
+    expect(march).toMatchObject({ target: 100, goal: null });
+  });
+});

@@ -108,6 +108,7 @@ describe("view as another person", () => {
       "Targets",
       "My performance",
       "Evaluations",
+      "Reconciliation",
       "Staff",
       "Territories",
       "Positions",

@@ -34,6 +34,7 @@ const performance = [
   "Targets",
   "My performance",
   "Evaluations",
+  "Reconciliation",
 ];
 // Closing months and deciding amendments: HR and managers; the auditor reads them.
 const periods = ["Closed months", "Amendments"];

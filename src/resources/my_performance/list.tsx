@@ -2,9 +2,9 @@
 // month (an actual not yet evaluated is computed now, and marked so), and their own
 // evaluations, the approved ones waiting for their acknowledgement first.
 import { List, ShowButton } from "@refinedev/antd";
-import { useList } from "@refinedev/core";
-import { useQuery } from "@tanstack/react-query";
-import { Alert, Badge, Card, Empty, InputNumber, Space, Table, Typography } from "antd";
+import { useCan, useList, useNotification } from "@refinedev/core";
+import { useMutation, useQuery } from "@tanstack/react-query";
+import { Alert, Badge, Button, Card, Empty, InputNumber, Space, Table, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { PageTitle } from "../../components/PageTitle";
@@ -15,8 +15,17 @@ import { formatMoney } from "../../utils/format";
 import { useMyStaff } from "../customers/hooks";
 import { evaluationListSelect, type EvaluationListRow } from "../evaluations/queries";
 import { BandTag, StatusTag } from "../evaluations/tags";
+import { GoalForm } from "./form";
 import { YearEnd } from "./year-end";
-import { fetchPerformance, meets, performanceLines, type PerformanceLine } from "./queries";
+import {
+  fetchPerformance,
+  meets,
+  performanceLines,
+  saveGoal,
+  type GoalRow,
+  type GoalValues,
+  type PerformanceLine,
+} from "./queries";
 
 type Kpi = Pick<Tables<"kpis">, "id" | "code" | "name_en" | "name_es" | "name_zh" | "unit" | "direction">;
 
@@ -24,6 +33,19 @@ export default function MyPerformance() {
   const { t, i18n } = useTranslation();
   const { staff, loading: staffLoading } = useMyStaff();
   const [year, setYear] = useState(new Date().getFullYear());
+  const [settingGoal, setSettingGoal] = useState(false);
+  const { open } = useNotification();
+  const { data: canSetGoal } = useCan({ resource: "personal_goals", action: "create" });
+  const { result: goalResult, query: goalQuery } = useList<GoalRow>({
+    resource: "personal_goals",
+    pagination: { mode: "off" },
+    filters: [
+      { field: "staff_id", operator: "eq", value: staff?.id },
+      { field: "year", operator: "eq", value: year },
+    ],
+    meta: { select: "id, kpi_id, year, months, note, version" },
+    queryOptions: { enabled: Boolean(staff?.id) },
+  });
   const performance = useQuery({
     queryKey: ["performance_months", staff?.id, year],
     queryFn: () => fetchPerformance(staff!.id, year),
@@ -41,6 +63,17 @@ export default function MyPerformance() {
     pagination: { pageSize: 24 },
     meta: { select: evaluationListSelect },
     queryOptions: { enabled: Boolean(staff?.id) },
+  });
+  const goal = useMutation({
+    mutationFn: ({ v, existing }: { v: GoalValues; existing: GoalRow | undefined }) =>
+      saveGoal(staff!.id, year, v, existing),
+    onSuccess: () => {
+      open?.({ type: "success", message: t("my_performance.goal.saved") });
+      setSettingGoal(false);
+      void goalQuery.refetch();
+      void performance.refetch();
+    },
+    onError: (e) => open?.({ type: "error", message: t("my_performance.goal.failed"), description: e.message }),
   });
   const kpis = kpiResult?.data ?? [];
   const kpiOf = (id: string) => kpis.find((k) => k.id === id);
@@ -70,14 +103,19 @@ export default function MyPerformance() {
         size="small"
         title={t("my_performance.targetsVsActuals")}
         extra={
-          <InputNumber
-            aria-label={t("targets.fields.year")}
-            addonBefore={t("targets.fields.year")}
-            min={2000}
-            max={2100}
-            value={year}
-            onChange={(v) => v && setYear(v)}
-          />
+          <Space>
+            {canSetGoal?.can && staff && (
+              <Button onClick={() => setSettingGoal(true)}>{t("my_performance.goal.set")}</Button>
+            )}
+            <InputNumber
+              aria-label={t("targets.fields.year")}
+              addonBefore={t("targets.fields.year")}
+              min={2000}
+              max={2100}
+              value={year}
+              onChange={(v) => v && setYear(v)}
+            />
+          </Space>
         }
       >
         <Typography.Paragraph type="secondary">{t("my_performance.legend")}</Typography.Paragraph>
@@ -121,6 +159,11 @@ export default function MyPerformance() {
                     <Typography.Text type="secondary">
                       {t("my_performance.of", { target: figure(kpi, cell.target) })}
                     </Typography.Text>
+                    {cell.goal !== null && (
+                      <Typography.Text type="secondary">
+                        {t("my_performance.goal.cell", { goal: figure(kpi, cell.goal) })}
+                      </Typography.Text>
+                    )}
                   </Space>
                 );
               }}
@@ -129,6 +172,15 @@ export default function MyPerformance() {
         </Table>
       </Card>
 
+      {settingGoal && (
+        <GoalForm
+          year={year}
+          goals={goalResult?.data ?? []}
+          pending={goal.isPending}
+          onSubmit={(v, existing) => goal.mutate({ v, existing })}
+          onCancel={() => setSettingGoal(false)}
+        />
+      )}
       {staff && (
         <YearEnd
           staffId={staff.id}

@@ -1,7 +1,7 @@
 // My performance: the signed-in person's targets against actuals per KPI and month (one
 // database call for the year), laid out one line per KPI.
 import { supabaseClient } from "../../providers/supabaseClient";
-import type { Database } from "../../types/database";
+import type { Database, Tables, TablesInsert } from "../../types/database";
 
 export type PerformanceMonth = Database["public"]["Functions"]["performance_months"]["Returns"][number];
 type Nullable<T> = { [K in keyof T]: T[K] | null };
@@ -12,9 +12,16 @@ export async function fetchPerformance(staffId: string, year: number): Promise<P
   return data ?? [];
 }
 
+export interface PerformanceCell {
+  target: number | null;
+  actual: number | null;
+  goal: number | null;
+  live: boolean;
+}
+
 export interface PerformanceLine {
   kpiId: string;
-  months: { target: number | null; actual: number | null; live: boolean }[];
+  months: PerformanceCell[];
 }
 
 /** One line per KPI with its twelve months (a month the function did not return is empty). */
@@ -27,11 +34,12 @@ export function performanceLines(rows: PerformanceMonth[]): PerformanceLine[] {
       lines.get(r.kpi_id) ??
       ({
         kpiId: r.kpi_id,
-        months: Array.from({ length: 12 }, () => ({ target: null, actual: null, live: false })),
+        months: Array.from({ length: 12 }, () => ({ target: null, actual: null, goal: null, live: false })),
       } satisfies PerformanceLine);
     line.months[r.month - 1] = {
       target: r.target === null ? null : Number(r.target),
       actual: r.actual === null ? null : Number(r.actual),
+      goal: r.goal === null || r.goal === undefined ? null : Number(r.goal),
       live: r.source === "live",
     };
     lines.set(r.kpi_id, line);
@@ -55,4 +63,27 @@ export async function fetchYearEnd(staffId: string, year: number): Promise<YearE
   const { data, error } = await supabaseClient.rpc("year_end_evaluation", { p_staff: staffId, p_year: year });
   if (error) throw error;
   return data ?? [];
+}
+
+export type GoalRow = Pick<Tables<"personal_goals">, "id" | "kpi_id" | "year" | "months" | "note" | "version">;
+
+export interface GoalValues {
+  kpi_id: string | null;
+  months: (number | null)[];
+  note: string;
+}
+
+/** Saves one's goal for a KPI and year: a new one, or the one read (at its version). */
+export async function saveGoal(staffId: string, year: number, v: GoalValues, existing: GoalRow | undefined) {
+  // A month without a goal is null in the array (the generated types know arrays without nulls only).
+  const values = { months: v.months as number[], note: v.note.trim() };
+  const { error } = existing
+    ? await supabaseClient
+        .from("personal_goals")
+        .update({ ...values, version: existing.version })
+        .eq("id", existing.id)
+    : await supabaseClient
+        .from("personal_goals")
+        .insert({ ...values, staff_id: staffId, kpi_id: v.kpi_id ?? "", year } as TablesInsert<"personal_goals">);
+  if (error) throw error;
 }

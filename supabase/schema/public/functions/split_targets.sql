@@ -13,6 +13,7 @@ begin
   if p_kpi is not null and not exists (select 1 from public.kpis k where k.id = p_kpi) then
     raise exception using errcode = 'PT404', detail = 'kpi_not_found', message = 'No KPI with this id that you may read.';
   end if;
+  perform set_config('app.target_split', 'on', true);
   return query
   with src as (
     select a.id, a.kpi_id, a.staff_id, a.amount, k.year_aggregation as rule,
@@ -61,6 +62,7 @@ begin
   )
   select (select count(distinct s.staff_id) from src s)::integer, (select count(*) from written)::integer,
          (select count(*) from removed)::integer;
+  perform set_config('app.target_split', '', true);
 end;
 $function$;
 comment on function public.split_targets(p_year integer, p_kpi uuid) is 'Splits a year''s annual targets (one KPI or all) you may read into months by their distribution profiles, under the territory each person held on the first of each month; months add up exactly to the annual amount; a second run writes nothing. Returns people, rows written and rows removed.';

@@ -55,7 +55,8 @@ create policy "people with audit_log read permission can read the history of r" 
    FROM public.matrix_versions k))) OR ((table_name = 'payments'::text) AND (record_id IN ( SELECT (k.id)::text AS id
    FROM public.payments k))) OR ((table_name = 'period_closes'::text) AND (record_id IN ( SELECT (k.id)::text AS id
    FROM public.period_closes k))) OR ((table_name = 'permission_actions'::text) AND (record_id IN ( SELECT k.code
-   FROM public.permission_actions k))) OR ((table_name = 'positions'::text) AND (record_id IN ( SELECT (k.id)::text AS id
+   FROM public.permission_actions k))) OR ((table_name = 'personal_goals'::text) AND (record_id IN ( SELECT (k.id)::text AS id
+   FROM public.personal_goals k))) OR ((table_name = 'positions'::text) AND (record_id IN ( SELECT (k.id)::text AS id
    FROM public.positions k))) OR ((table_name = 'preview_sessions'::text) AND (record_id IN ( SELECT (k.id)::text AS id
    FROM public.preview_sessions k))) OR ((table_name = 'product_lines'::text) AND (record_id IN ( SELECT (k.id)::text AS id
    FROM public.product_lines k))) OR ((table_name = 'profiles'::text) AND (record_id IN ( SELECT (k.id)::text AS id
