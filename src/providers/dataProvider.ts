@@ -123,7 +123,10 @@ export function createDataProvider(
           base.getList({ ...params, sorters, pagination: { mode: "server", currentPage, pageSize: maxRows } }),
         );
         data.push(...page.data);
-        if (page.data.length < maxRows) break;
+        // Done when a page comes back short, or when the count that came with it says no row
+        // lies beyond (asking for the next page when the rows are an exact multiple of the cap
+        // would be a page past the end, which PostgREST answers 416).
+        if (page.data.length < maxRows || currentPage * maxRows >= page.total) break;
       }
       return { data, total: data.length };
     }) as DataProvider["getList"],

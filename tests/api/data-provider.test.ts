@@ -41,6 +41,44 @@ describe("lists with pagination off", () => {
     expect(pages.every((u) => u.includes("order=id.asc"))).toBe(true);
   });
 
+  it("when the rows are an exact multiple of the cap, stops at the last full page without asking past the end", async () => {
+    const statuses: number[] = [];
+    const hr = createClient(env.apiUrl, env.anonKey, {
+      auth: { persistSession: false, autoRefreshToken: false },
+      global: {
+        fetch: async (input, init) => {
+          const response = await fetch(input, init);
+          if (String(input).includes("/rest/v1/kpis")) statuses.push(response.status);
+          return response;
+        },
+      },
+    });
+    expect(
+      (await hr.auth.signInWithPassword({ email: demo.hr_admin.email, password: demo.hr_admin.password })).error,
+    ).toBeNull();
+    // The seeds' eight qualitative criteria, read with a cap of 4 (two full pages, nothing after).
+    const codes = [
+      "communication",
+      "adaptability",
+      "coordination",
+      "conduct",
+      "diligence",
+      "responsibility",
+      "dedication",
+      "best_effort",
+    ];
+    const n = codes.length;
+    const provider = createDataProvider(hr as unknown as SupabaseClient, { maxRows: 4 });
+    const { data } = await provider.getList({
+      resource: "kpis",
+      pagination: { mode: "off" },
+      filters: [{ field: "code", operator: "in", value: codes }],
+      meta: { select: "id" },
+    });
+    expect(data).toHaveLength(n);
+    expect(statuses.every((s) => s < 400)).toBe(true);
+  });
+
   it("sorted on a column many rows share, the pages break ties by the key, so no row is lost or read twice", async () => {
     const urls: string[] = [];
     const hr = createClient(env.apiUrl, env.anonKey, {

@@ -42,9 +42,13 @@ const pageAction = { list: "read", show: "read", create: "create", edit: "update
  * when it may read any). With `reader`, the create and edit pages of resources the reader may
  * not create or change are left out but one: each shows the same "not allowed" page, which one
  * visit checks. With `forms: false`, every create and edit page is left out but that one (the
- * walk has another role go through each form: a form is the same for everyone who may use it).
+ * walk has another role go through each form: a form is the same for everyone who may use it);
+ * with `records: false`, the record (show) pages too.
  */
-export async function appRoutes(reader?: Client, { forms = true }: { forms?: boolean } = {}): Promise<string[]> {
+export async function appRoutes(
+  reader?: Client,
+  { forms = true, records = true }: { forms?: boolean; records?: boolean } = {},
+): Promise<string[]> {
   const granted = reader
     ? new Set(((await reader.rpc("my_permissions")).data ?? []).map((p) => `${p.resource}:${p.action}`))
     : null;
@@ -54,6 +58,7 @@ export async function appRoutes(reader?: Client, { forms = true }: { forms?: boo
     for (const action of ["list", "create", "edit", "show"] as const) {
       const path = resource[action];
       if (typeof path !== "string") continue;
+      if (!records && action === "show") continue;
       const permissionResource = String(resource.meta?.permissionResource ?? resource.name);
       if (
         granted &&
