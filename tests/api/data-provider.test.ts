@@ -12,7 +12,11 @@ afterAll(closePools);
 
 describe("lists with pagination off", () => {
   it("return every row past the server's row cap, each once (cap lowered to 100 to page through the audit log)", async () => {
-    const [{ n: before }] = (await sql<{ n: string }>("select count(*) as n from public.audit_log")) as [{ n: string }];
+    // The latest 400 entries and whatever other tests add meanwhile: past the cap four times
+    // over, and the time does not grow with the whole log (each page counts what it pages).
+    const [{ n: before, first }] = (await sql<{ n: string; first: string }>(
+      "select count(*) as n, min(id)::text as first from (select id from public.audit_log order by id desc limit 400) w",
+    )) as [{ n: string; first: string }];
     expect(Number(before)).toBeGreaterThan(300);
     // A client that records what it asks PostgREST for.
     const urls: string[] = [];
@@ -28,6 +32,7 @@ describe("lists with pagination off", () => {
     const { data, total } = await provider.getList({
       resource: "audit_log",
       pagination: { mode: "off" },
+      filters: [{ field: "id", operator: "gte", value: first }],
       meta: { select: "id" },
     });
     const ids = data.map((r) => Number(r.id));
