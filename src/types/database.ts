@@ -2114,6 +2114,99 @@ export type Database = {
           },
         ]
       }
+      rewards: {
+        Row: {
+          amount: number | null
+          awarded_on: string
+          created_at: string
+          decided_at: string | null
+          decided_by: string | null
+          decision_note: string
+          evaluation_id: string | null
+          id: string
+          kind: Database["public"]["Enums"]["reward_kind"]
+          proposed_by: string | null
+          reason: string
+          staff_id: string
+          status: Database["public"]["Enums"]["reward_status"]
+          territory_id: string
+          updated_at: string
+          version: number
+        }
+        Insert: {
+          amount?: number | null
+          awarded_on?: string
+          created_at?: string
+          decided_at?: string | null
+          decided_by?: string | null
+          decision_note?: string
+          evaluation_id?: string | null
+          id?: string
+          kind?: Database["public"]["Enums"]["reward_kind"]
+          proposed_by?: string | null
+          reason: string
+          staff_id: string
+          status?: Database["public"]["Enums"]["reward_status"]
+          territory_id: string
+          updated_at?: string
+          version?: number
+        }
+        Update: {
+          amount?: number | null
+          awarded_on?: string
+          created_at?: string
+          decided_at?: string | null
+          decided_by?: string | null
+          decision_note?: string
+          evaluation_id?: string | null
+          id?: string
+          kind?: Database["public"]["Enums"]["reward_kind"]
+          proposed_by?: string | null
+          reason?: string
+          staff_id?: string
+          status?: Database["public"]["Enums"]["reward_status"]
+          territory_id?: string
+          updated_at?: string
+          version?: number
+        }
+        Relationships: [
+          {
+            foreignKeyName: "rewards_decided_by_fkey"
+            columns: ["decided_by"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "rewards_evaluation_id_fkey"
+            columns: ["evaluation_id"]
+            isOneToOne: true
+            referencedRelation: "evaluations"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "rewards_proposed_by_fkey"
+            columns: ["proposed_by"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "rewards_staff_id_fkey"
+            columns: ["staff_id"]
+            isOneToOne: false
+            referencedRelation: "staff"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "rewards_territory_id_fkey"
+            columns: ["territory_id"]
+            isOneToOne: false
+            referencedRelation: "territories"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       role_permissions: {
         Row: {
           action: string
@@ -3240,6 +3333,27 @@ export type Database = {
           version: number
         }
       }
+      decide_reward: {
+        Args: { p_reward: string; p_version: number; p_confirm: boolean; p_kind?: Database["public"]["Enums"]["reward_kind"]; p_amount?: number; p_note?: string }
+        Returns: {
+          amount: number | null
+          awarded_on: string
+          created_at: string
+          decided_at: string | null
+          decided_by: string | null
+          decision_note: string
+          evaluation_id: string | null
+          id: string
+          kind: Database["public"]["Enums"]["reward_kind"]
+          proposed_by: string | null
+          reason: string
+          staff_id: string
+          status: Database["public"]["Enums"]["reward_status"]
+          territory_id: string
+          updated_at: string
+          version: number
+        }
+      }
       effective_permissions: {
         Args: { p_user: string }
         Returns: {
@@ -3258,6 +3372,10 @@ export type Database = {
         Returns: Json
       }
       import_customers: {
+        Args: { p_rows: Json; p_dry_run?: boolean }
+        Returns: Json
+      }
+      import_kpi_actuals: {
         Args: { p_rows: Json; p_dry_run?: boolean }
         Returns: Json
       }
@@ -3786,6 +3904,8 @@ export type Database = {
       kpi_year_aggregation: "sum" | "average" | "last"
       permission_scope: "own" | "territory" | "all"
       regulation_status: "draft" | "in_review" | "published" | "retired"
+      reward_kind: "praise" | "bonus" | "promotion" | "announcement"
+      reward_status: "proposed" | "confirmed" | "declined"
       sale_document: "order" | "invoice"
       sanction_kind: "verbal_warning" | "written_warning" | "fine" | "demotion" | "dismissal"
       staff_status: "active" | "on_leave" | "left"
@@ -3933,6 +4053,8 @@ export const Constants = {
       kpi_year_aggregation: ["sum", "average", "last"],
       permission_scope: ["own", "territory", "all"],
       regulation_status: ["draft", "in_review", "published", "retired"],
+      reward_kind: ["praise", "bonus", "promotion", "announcement"],
+      reward_status: ["proposed", "confirmed", "declined"],
       sale_document: ["order", "invoice"],
       sanction_kind: ["verbal_warning", "written_warning", "fine", "demotion", "dismissal"],
       staff_status: ["active", "on_leave", "left"],

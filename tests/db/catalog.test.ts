@@ -190,6 +190,12 @@ describe("functions", () => {
       "close_period",
       "request_amendment",
       "decide_amendment",
+      // Rewards: confirming or declining one (checks rewards approve in scope and that the
+      // decider is not the recipient itself).
+      "decide_reward",
+      // The KPI-actuals import: finds and writes only people whose territory that month is in
+      // the caller's kpi_actuals scope (their history and the month's close, read as owner).
+      "import_kpi_actuals",
     ];
     const rows = await sql<{ fn: string }>(`
       select n.nspname || '.' || p.proname as fn from pg_proc p join pg_namespace n on n.oid = p.pronamespace

@@ -388,6 +388,102 @@ describe("actuals", () => {
   });
 });
 
+describe("importing actuals", () => {
+  const email = () => `evaluatedseller-${tag}@evaluations.example.com`.toLowerCase();
+  const rows = (month: string) => [
+    {
+      _line: 2,
+      person: email(),
+      kpi: "customer_satisfaction",
+      month: month.slice(0, 7),
+      value: "91.5",
+      note: "Survey",
+    },
+    { _line: 3, person: email(), kpi: "market_share", month: month.slice(0, 7), value: "12" },
+  ];
+
+  it("checks every row with its line and column and writes nothing on any error", async () => {
+    const month = ownMonth();
+    const bad = [
+      ...rows(month),
+      { _line: 4, person: "nobody@example.com", kpi: "market_share", month: "2024-13", value: "-1" },
+      { _line: 5, person: email(), kpi: "sales_amount", month: month.slice(0, 7), value: "10" },
+      { _line: 6, person: email(), kpi: "market_share", month: "2020-06", value: "140" },
+      {
+        _line: 7,
+        person: await one<{ email: string }>("select email from public.staff where id = $1", [outsider]).then(
+          (r) => r.email,
+        ),
+        kpi: "market_share",
+        month: month.slice(0, 7),
+        value: "1",
+      },
+    ];
+    const { data, error } = await areaManager.client.rpc("import_kpi_actuals", { p_rows: bad, p_dry_run: false });
+    expect(error).toBeNull();
+    const result = data as {
+      ok: boolean;
+      errors: Array<{ line: number; column: string; code: string; message: string }>;
+    };
+    expect(result.ok).toBe(false);
+    expect(result.errors.map((e) => [e.line, e.column, e.code])).toEqual([
+      [4, "month", "bad_month"],
+      [4, "person", "unknown_person"],
+      [4, "value", "bad_value"],
+      [5, "kpi", "actual_is_computed"],
+      [6, "value", "actual_percent_above_100"],
+      [7, "person", "unknown_person"],
+    ]);
+    expect(result.errors.find((e) => e.line === 6)?.message).toBe(
+      '"Market share" is a percentage: at most 100, not 140.',
+    );
+    const [written] = await sql<{ n: string }>(
+      "select count(*) as n from public.kpi_actuals where staff_id = $1 and month = $2",
+      [seller, month],
+    );
+    expect(written?.n).toBe("0");
+  });
+
+  it("writes a clean file in one go, as imported, and a re-import of it changes nothing", async () => {
+    const month = ownMonth();
+    const { data: dry } = await areaManager.client.rpc("import_kpi_actuals", { p_rows: rows(month), p_dry_run: true });
+    expect(dry).toMatchObject({ ok: true, rows: 2, inserted: 0, dry_run: true });
+    const { data } = await areaManager.client.rpc("import_kpi_actuals", { p_rows: rows(month) });
+    expect(data).toMatchObject({ ok: true, rows: 2, inserted: 2 });
+    const stored = await sql<{
+      code: string;
+      value: string;
+      source: string;
+      territory_id: string;
+      recorded_by: string;
+    }>(
+      `select k.code, a.value::text, a.source::text, a.territory_id, a.recorded_by from public.kpi_actuals a
+         join public.kpis k on k.id = a.kpi_id where a.staff_id = $1 and a.month = $2 order by k.code`,
+      [seller, month],
+    );
+    expect(stored).toEqual([
+      {
+        code: "customer_satisfaction",
+        value: "91.50",
+        source: "imported",
+        territory_id: area,
+        recorded_by: areaManager.id,
+      },
+      { code: "market_share", value: "12.00", source: "imported", territory_id: area, recorded_by: areaManager.id },
+    ]);
+    const { data: again } = await areaManager.client.rpc("import_kpi_actuals", { p_rows: rows(month) });
+    expect(again).toMatchObject({ ok: true, rows: 2, inserted: 0 });
+  });
+
+  it("is refused to those who may not record actuals, and finds no one outside the caller's scope", async () => {
+    const month = ownMonth();
+    for (const client of [sellerUser.client, auditor.client]) {
+      const { error } = await client.rpc("import_kpi_actuals", { p_rows: rows(month) });
+      expect(error?.message).toBe("You are not allowed to record KPI actuals.");
+    }
+  });
+});
+
 describe("a person's targets and actuals month by month", () => {
   it("shows the measure computed now until the month is evaluated, then the stored actual; to those who may read the person", async () => {
     const month = ownMonth();
@@ -553,6 +649,59 @@ describe("closing a month", () => {
       p_approve: false,
     });
     expect(noNote?.message).toBe("Say why the amendment is rejected (at least 3 characters).");
+  });
+});
+
+describe("amending a closed month under an approved evaluation", () => {
+  it("rescores the evaluation when the amendment is approved, and the audit log shows the total before and after", async () => {
+    // The month before is closed: an open month of the same year still changes and rolls up.
+    const month = ownMonth();
+    await setTargetsAndActuals(month, { target: 1000, actual: 1200 }, { target: 2, actual: 2 });
+    const [rolled] = await sql<{ months: string[] }>(
+      "select months::text[] as months from public.targets where territory_id = $1 and staff_id is null and kpi_id = $2 and year = $3",
+      [region, await kpi("sales_amount"), Number(month.slice(0, 4))],
+    );
+    expect(rolled?.months[Number(month.slice(5, 7)) - 1]).toBe("1000.00");
+    await areaManager.client.rpc("run_evaluations", { p_month: month, p_territory: area });
+    let e = await evaluationOf(month);
+    await areaManager.client.rpc("save_evaluation_scores", {
+      p_evaluation: e.id,
+      p_version: e.version,
+      p_lines: [{ kpi_id: await kpi("communication"), manual_score: 5 }],
+    });
+    e = await evaluationOf(month);
+    await areaManager.client.rpc("submit_evaluation", { p_evaluation: e.id, p_version: e.version });
+    e = await evaluationOf(month);
+    await regionManager.client.rpc("approve_evaluation", { p_evaluation: e.id, p_version: e.version });
+    await areaManager.client.rpc("close_period", { p_month: month, p_territory: area, p_note: "Done" });
+    // 60 x 120 (capped) + 20 x 100 + 20 x 100 = 112.00.
+    expect(await evaluationOf(month)).toMatchObject({ status: "approved", total_score: "112.00" });
+    const { data: asked } = await areaManager.client.rpc("request_amendment", {
+      p_kind: "target",
+      p_staff: seller,
+      p_kpi: await kpi("sales_amount"),
+      p_month: month,
+      p_value: 1500,
+      p_reason: "The month's target was entered short",
+    });
+    const { error } = await regionManager.client.rpc("decide_amendment", {
+      p_amendment: asked!.id,
+      p_version: asked!.version,
+      p_approve: true,
+      p_note: "Budget sheet checked",
+    });
+    expect(error).toBeNull();
+    // 60 x 80 + 20 x 100 + 20 x 100 = 88.00; still approved.
+    const after = await evaluationOf(month);
+    expect(after).toMatchObject({ status: "approved", total_score: "88.00" });
+    expect((await lines(after.id))[0]).toMatchObject({ target: "1500.00", achievement: "80.00" });
+    const [logged] = await sql<{ before: string; after: string }>(
+      `select l.old_row ->> 'total_score' as before, l.new_row ->> 'total_score' as after from public.audit_log l
+        where l.table_name = 'evaluations' and l.operation = 'UPDATE' and l.new_row ->> 'id' = $1
+        order by l.id desc limit 1`,
+      [after.id],
+    );
+    expect(logged).toEqual({ before: "112.00", after: "88.00" });
   });
 });
 

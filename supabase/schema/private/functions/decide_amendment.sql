@@ -42,6 +42,10 @@ begin
        where t.staff_id = v_row.staff_id and t.kpi_id = v_row.kpi_id and t.year = extract(year from v_row.month)
          and t.territory_id = v_row.territory_id;
     end if;
+    -- The person's evaluation of that month follows the amended figure, whatever its state:
+    -- the change is the approved amendment's, and the audit log shows each line before and after.
+    perform private.fill_evaluation_lines(array(
+      select e.id from public.evaluations e where e.staff_id = v_row.staff_id and e.month = v_row.month));
     perform set_config('app.amending', '', true);
   end if;
   update public.amendments a
@@ -52,6 +56,6 @@ begin
   return v_row;
 end;
 $function$;
-comment on function private.decide_amendment(p_amendment uuid, p_version integer, p_approve boolean, p_note text) is 'Approves (applying the change, which the audit log shows with before and after) or rejects (with a note) a pending amendment: by someone with periods approve permission in scope other than the requester.';
+comment on function private.decide_amendment(p_amendment uuid, p_version integer, p_approve boolean, p_note text) is 'Approves (applying the change and rescoring the person''s evaluation of that month, which the audit log shows with before and after) or rejects (with a note) a pending amendment: by someone with periods approve permission in scope other than the requester.';
 grant execute on function private.decide_amendment(p_amendment uuid, p_version integer, p_approve boolean, p_note text) to authenticated;
 grant execute on function private.decide_amendment(p_amendment uuid, p_version integer, p_approve boolean, p_note text) to service_role;

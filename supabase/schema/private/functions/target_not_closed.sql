@@ -10,6 +10,8 @@ AS $function$
 declare
   v_month integer;
   v_year integer := coalesce(new.year, old.year);
+  v_old numeric(16, 2)[];
+  v_new numeric(16, 2)[];
 begin
   -- Most years have no closed month at all: one look, then nothing to check.
   if coalesce(current_setting('app.amending', true), '') = 'on'
@@ -17,8 +19,21 @@ begin
                      where c.month >= make_date(v_year, 1, 1) and c.month < make_date(v_year + 1, 1, 1)) then
     return case when tg_op = 'DELETE' then old else new end;
   end if;
+  -- An insert that meets its row (insert ... on conflict, before the conflict is known) writes
+  -- nothing itself: the update it may become is checked by this trigger's update; a new row is
+  -- measured against nothing.
+  if tg_op = 'INSERT' then
+    if exists (select 1 from public.targets t
+                where t.kpi_id = new.kpi_id and t.year = new.year and t.territory_id = new.territory_id
+                  and t.staff_id is not distinct from new.staff_id) then
+      return new;
+    end if;
+  else
+    v_old := old.months;
+  end if;
+  v_new := case when tg_op = 'DELETE' then null else new.months end;
   for v_month in 1 .. 12 loop
-    if tg_op = 'DELETE' or tg_op = 'INSERT' or old.months[v_month] is distinct from new.months[v_month] then
+    if coalesce(v_new[v_month], 0) is distinct from coalesce(v_old[v_month], 0) then
       perform private.refuse_closed(make_date(coalesce(new.year, old.year), v_month, 1),
                                     case when tg_op = 'DELETE' then old.territory_id else new.territory_id end, 'its targets');
     end if;
@@ -26,5 +41,5 @@ begin
   return case when tg_op = 'DELETE' then old else new end;
 end;
 $function$;
-comment on function private.target_not_closed() is 'Trigger: a target''s month that is closed does not change.';
+comment on function private.target_not_closed() is 'Trigger: a target''s month that is closed does not change (a row added or removed with nothing in its closed months changes none).';
 -- execute: the owner only

@@ -69,7 +69,8 @@ create policy "people with audit_log read permission can read the history of r" 
    FROM public.regulations k))) OR ((table_name = 'resource_actions'::text) AND (record_id IN ( SELECT ((k.resource || '|'::text) || k.action)
    FROM public.resource_actions k))) OR ((table_name = 'resources'::text) AND (record_id IN ( SELECT k.code
    FROM public.resources k))) OR ((table_name = 'retiering_runs'::text) AND (record_id IN ( SELECT (k.id)::text AS id
-   FROM public.retiering_runs k))) OR ((table_name = 'role_permissions'::text) AND (record_id IN ( SELECT (k.id)::text AS id
+   FROM public.retiering_runs k))) OR ((table_name = 'rewards'::text) AND (record_id IN ( SELECT (k.id)::text AS id
+   FROM public.rewards k))) OR ((table_name = 'role_permissions'::text) AND (record_id IN ( SELECT (k.id)::text AS id
    FROM public.role_permissions k))) OR ((table_name = 'sale_credits'::text) AND (record_id IN ( SELECT (((k.sale_id)::text || '|'::text) || (k.staff_id)::text)
    FROM public.sale_credits k))) OR ((table_name = 'sales'::text) AND (record_id IN ( SELECT (k.id)::text AS id
    FROM public.sales k))) OR ((table_name = 'sanction_levels'::text) AND (record_id IN ( SELECT (k.id)::text AS id
