@@ -23,6 +23,8 @@ import {
   FileProtectOutlined,
   FormOutlined,
   FundOutlined,
+  GiftOutlined,
+  NumberOutlined,
   HistoryOutlined,
   PieChartOutlined,
   TagsOutlined,
@@ -204,6 +206,20 @@ const definitions: ResourceDefinition[] = [
     meta: { label: "Rating bands", icon: <OrderedListOutlined />, parent: "performance" },
   },
   {
+    name: "distribution_profiles",
+    pages: {
+      list: page(() => import("./resources/distribution_profiles/list")),
+      create: page(() => import("./resources/distribution_profiles/create")),
+      edit: page(() => import("./resources/distribution_profiles/edit")),
+    },
+    meta: {
+      label: "Distribution profiles",
+      icon: <CalendarOutlined />,
+      parent: "performance",
+      permissionResource: "kpis",
+    },
+  },
+  {
     name: "annual_targets",
     pages: {
       list: page(() => import("./resources/annual_targets/list")),
@@ -229,6 +245,16 @@ const definitions: ResourceDefinition[] = [
       show: page(() => import("./resources/evaluations/show")),
     },
     meta: { label: "Evaluations", icon: <SolutionOutlined />, parent: "performance" },
+  },
+  {
+    name: "kpi_actuals",
+    pages: { list: page(() => import("./resources/kpi_actuals/list")) },
+    meta: { label: "Actuals", icon: <NumberOutlined />, parent: "performance" },
+  },
+  {
+    name: "rewards",
+    pages: { list: page(() => import("./resources/rewards/list")) },
+    meta: { label: "Rewards", icon: <GiftOutlined />, parent: "performance" },
   },
   {
     name: "sales_reconciliation",

@@ -967,6 +967,24 @@ select public.request_amendment('actual', a.staff_id, a.kpi_id, a.month, a.value
  order by a.staff_id limit 1;
 select set_config('request.jwt.claims', '', false);
 
+-- Rewards: the north region's manager proposes a public announcement and a bonus for the
+-- demo salesperson, which HR confirms; whatever September's approved evaluations proposed
+-- (a reward band) waits for HR.
+select pg_temp.act_as('manager@example.com');
+insert into public.rewards (staff_id, kind, amount, reason, awarded_on)
+select s.id, 'bonus', 300, 'Best collection rate of the region in the third quarter.', date '2026-10-15'
+  from public.staff s join public.profiles p on p.id = s.user_id where p.email = 'sales@example.com';
+insert into public.rewards (staff_id, kind, reason, awarded_on)
+select s.id, 'announcement', 'Opened two new distributors in October: announced at the monthly summary meeting.', date '2026-11-05'
+  from public.staff s join public.territories t on t.id = s.territory_id
+  join public.positions pos on pos.id = s.position_id and pos.default_role_code = 'salesperson'
+ where t.code like 'NOR%' and s.user_id is null
+ order by s.full_name limit 1;
+select pg_temp.act_as('hr@example.com');
+select public.decide_reward(r.id, r.version, true, null, null, 'Paid with the October payroll.')
+  from public.rewards r where r.kind = 'bonus' and r.evaluation_id is null;
+select set_config('request.jwt.claims', '', false);
+
 -- The demo salesperson's own goal for 2026: ten per cent above the company's sales target.
 insert into public.personal_goals (staff_id, kpi_id, year, months, note)
 select t.staff_id, t.kpi_id, 2026, (select array_agg(round(m * 1.1, 2) order by i) from unnest(t.months) with ordinality u(m, i)),

@@ -1,9 +1,9 @@
-// i18next with three locales: English is bundled (and the fallback), Spanish and Chinese load
-// on demand, so the login page carries one language. The chosen language is remembered.
+// i18next with three locales, each loaded on demand (the login page carries no language's
+// strings in its bundle, only the one it shows, fetched before the first render). English is
+// the fallback. The chosen language is remembered.
 import i18n from "i18next";
 import { initReactI18next } from "react-i18next";
 import type { I18nProvider } from "@refinedev/core";
-import en from "../locales/en.json";
 
 export const locales = ["en", "es", "zh-CN"] as const;
 export type Locale = (typeof locales)[number];
@@ -22,20 +22,21 @@ function initialLocale(): Locale {
   return "en";
 }
 
-const loaders: Record<Exclude<Locale, "en">, () => Promise<{ default: Record<string, unknown> }>> = {
+const loaders: Record<Locale, () => Promise<{ default: Record<string, unknown> }>> = {
+  en: () => import("../locales/en.json"),
   es: () => import("../locales/es.json"),
   "zh-CN": () => import("../locales/zh-CN.json"),
 };
 
 /** Makes a locale's strings available (fetching its file the first time). */
 export async function loadLocale(locale: Locale): Promise<void> {
-  if (locale === "en" || i18n.hasResourceBundle(locale, "translation")) return;
+  if (i18n.hasResourceBundle(locale, "translation")) return;
   const strings = await loaders[locale]();
   i18n.addResourceBundle(locale, "translation", strings.default, true, true);
 }
 
 void i18n.use(initReactI18next).init({
-  resources: { en: { translation: en } },
+  resources: {},
   partialBundledLanguages: true,
   lng: "en",
   fallbackLng: "en",

@@ -1,8 +1,8 @@
--- KPI actuals from CSV (the KPIs entered by hand: customer satisfaction, market share, the
--- qualitative criteria), with the all-or-nothing rules of every import: a dry run, each bad row
+-- KPI actuals from CSV (the quantitative KPIs entered by hand: customer satisfaction, market
+-- share), with the all-or-nothing rules of every import: a dry run, each bad row
 -- named by line and column, nothing written on any error, and a re-import of the same file
 -- changing nothing (rows are matched by person, KPI and month). Actuals a person writes as a
--- percentage are at most 100.
+-- percentage are at most 100; qualitative KPIs are scored in the evaluation, not kept as actuals.
 
 -- =============================================================================
 -- Triggers
@@ -33,6 +33,10 @@ begin
                          (select k.name_en from public.kpis k where k.id = new.kpi_id));
     end if;
     new.source := case when new.source = 'imported' then 'imported'::public.kpi_actual_source else 'entered' end;
+    if exists (select 1 from public.kpis k where k.id = new.kpi_id and k.kind = 'qualitative') then
+      raise exception using errcode = '23514', detail = 'actual_is_scored',
+        message = format('"%s" is scored in the evaluation, not kept as an actual.', (select k.name_en from public.kpis k where k.id = new.kpi_id));
+    end if;
     -- What a person writes as a percentage is one (a computed rate may pass 100: more visits than planned).
     if new.value > 100 and exists (select 1 from public.kpis k where k.id = new.kpi_id and k.unit = 'percent') then
       raise exception using errcode = '23514', detail = 'actual_percent_above_100',
@@ -42,7 +46,7 @@ begin
   return new;
 end;
 $$;
-comment on function private.kpi_actual_before_write() is 'Trigger: an actual''s territory and position are the person''s that month (refused without a territory); recorded_by is the writer; only the computation writes computed actuals; a percentage written by a person is at most 100.';
+comment on function private.kpi_actual_before_write() is 'Trigger: an actual''s territory and position are the person''s that month (refused without a territory); recorded_by is the writer; only the computation writes computed actuals; a percentage written by a person is at most 100; qualitative KPIs have no actuals.';
 
 -- =============================================================================
 -- Import
@@ -74,7 +78,7 @@ begin
   end if;
   create temporary table if not exists pg_temp.actual_import (
     line integer, person text, kpi_ref text, month_text text, value_text text, note text, raw jsonb,
-    staff_id uuid, kpi_id uuid, kpi_name text, measured boolean, percent boolean, month date, value numeric,
+    staff_id uuid, kpi_id uuid, kpi_name text, measured boolean, scored boolean, percent boolean, month date, value numeric,
     territory_id uuid, existing_id uuid, closed boolean
   ) on commit drop;
   truncate pg_temp.actual_import;
@@ -88,6 +92,7 @@ begin
          value = private.try_amount(value_text)
    where true;
   update pg_temp.actual_import i set kpi_id = k.id, kpi_name = k.name_en, measured = k.measure_code is not null,
+                                     scored = k.kind = 'qualitative',
                                      percent = k.unit = 'percent'
     from public.kpis k where k.code = i.kpi_ref;
   -- The person's territory in the month, kept only when it is in the caller's scope.
@@ -126,6 +131,9 @@ begin
     union all
     select line, 'kpi', 'actual_is_computed', format('"%s" is computed from the field data; its actuals cannot be imported.', kpi_name)
       from pg_temp.actual_import where measured
+    union all
+    select line, 'kpi', 'actual_is_scored', format('"%s" is scored in the evaluation, not kept as an actual.', kpi_name)
+      from pg_temp.actual_import where scored
     union all
     select line, 'month', 'bad_month', format('"%s" is not a month (YYYY-MM).', coalesce(month_text, ''))
       from pg_temp.actual_import where month is null

@@ -24,16 +24,19 @@ const organisation = ["Staff", "Territories", "Positions", "Org chart"];
 const rulebook = ["My rules", "Rules", "Coverage", "Rule categories"];
 // Every role reads the field data (a salesperson their own territory's).
 const field = ["Customers", "Visits", "Overdue visits", "Visit plans", "Sales", "Customer tiers", "Product lines"];
-// Every role reads the evaluation criteria (they are published in advance) and targets (a
-// salesperson their own); HR writes them, a manager their subtree's targets.
+// Every role reads the evaluation criteria (they are published in advance), targets, actuals
+// and rewards (a salesperson their own); HR writes them, a manager their subtree's.
 const performance = [
   "KPIs",
   "Evaluation templates",
   "Rating bands",
+  "Distribution profiles",
   "Annual targets",
   "Targets",
   "My performance",
   "Evaluations",
+  "Actuals",
+  "Rewards",
   "Reconciliation",
 ];
 // Closing months and deciding amendments: HR and managers; the auditor reads them.

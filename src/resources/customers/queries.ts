@@ -97,7 +97,7 @@ export const customerImportHeaders = [
 
 /** Runs one of the field-data imports (customers, sales, payments): a dry run checks, a real one writes all or nothing. */
 export async function runImport(
-  rpc: "import_customers" | "import_sales" | "import_payments",
+  rpc: "import_customers" | "import_sales" | "import_payments" | "import_kpi_actuals",
   rows: ImportRow[],
   dryRun: boolean,
 ): Promise<ImportResult> {

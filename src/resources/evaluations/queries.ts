@@ -24,9 +24,11 @@ export type EvaluationDetail = EvaluationListRow & {
   lines: EvaluationLine[];
   /** One plan at most (an evaluation has one), so PostgREST embeds it as a row or null. */
   plan: Tables<"improvement_plans"> | null;
+  /** The reward its band proposed on approval (one at most), as HR left it. */
+  reward: Pick<Tables<"rewards">, "id" | "kind" | "amount" | "status"> | null;
 };
 export const evaluationSelect =
-  "*, person:staff_id(full_name), territory:territory_id(code, name), band:band_id(code, name_en, name_es, name_zh), position:position_id(title_en, title_es, title_zh), lines:evaluation_lines(*, kpi:kpi_id(code, kind, unit, measure_code, scale_max, name_en, name_es, name_zh)), plan:improvement_plans(*)";
+  "*, person:staff_id(full_name), territory:territory_id(code, name), band:band_id(code, name_en, name_es, name_zh), position:position_id(title_en, title_es, title_zh), lines:evaluation_lines(*, kpi:kpi_id(code, kind, unit, measure_code, scale_max, name_en, name_es, name_zh)), plan:improvement_plans(*), reward:rewards(id, kind, amount, status)";
 
 /** A line the manager fills in: a qualitative KPI's score, or an entered KPI's actual. */
 export const isManual = (l: EvaluationLine): boolean =>

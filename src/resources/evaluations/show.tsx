@@ -8,6 +8,7 @@ import { useMutation } from "@tanstack/react-query";
 import { Alert, Button, Card, Descriptions, Input, InputNumber, Popconfirm, Space, Table, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
 import { Show } from "../../components/crud";
 import { HistoryTab } from "../../components/HistoryTab";
 import { PageTitle } from "../../components/PageTitle";
@@ -156,6 +157,13 @@ export default function EvaluationsShow() {
             "—"
           )}
         </Descriptions.Item>
+        {evaluation.reward && (
+          <Descriptions.Item label={t("rewards.rewards")}>
+            <Link to="/rewards">
+              {`${t(`rewards.kind.${evaluation.reward.kind}`)}${evaluation.reward.amount !== null ? ` · ${formatMoney(evaluation.reward.amount, i18n.language)}` : ""} · ${t(`rewards.status.${evaluation.reward.status}`)}`}
+            </Link>
+          </Descriptions.Item>
+        )}
         {evaluation.submitted_at && (
           <Descriptions.Item label={t("evaluations.fields.submitted_at")}>
             {formatDate(evaluation.submitted_at, i18n.language)}

@@ -23,7 +23,7 @@ begin
   end if;
   create temporary table if not exists pg_temp.actual_import (
     line integer, person text, kpi_ref text, month_text text, value_text text, note text, raw jsonb,
-    staff_id uuid, kpi_id uuid, kpi_name text, measured boolean, percent boolean, month date, value numeric,
+    staff_id uuid, kpi_id uuid, kpi_name text, measured boolean, scored boolean, percent boolean, month date, value numeric,
     territory_id uuid, existing_id uuid, closed boolean
   ) on commit drop;
   truncate pg_temp.actual_import;
@@ -37,6 +37,7 @@ begin
          value = private.try_amount(value_text)
    where true;
   update pg_temp.actual_import i set kpi_id = k.id, kpi_name = k.name_en, measured = k.measure_code is not null,
+                                     scored = k.kind = 'qualitative',
                                      percent = k.unit = 'percent'
     from public.kpis k where k.code = i.kpi_ref;
   -- The person's territory in the month, kept only when it is in the caller's scope.
@@ -75,6 +76,9 @@ begin
     union all
     select line, 'kpi', 'actual_is_computed', format('"%s" is computed from the field data; its actuals cannot be imported.', kpi_name)
       from pg_temp.actual_import where measured
+    union all
+    select line, 'kpi', 'actual_is_scored', format('"%s" is scored in the evaluation, not kept as an actual.', kpi_name)
+      from pg_temp.actual_import where scored
     union all
     select line, 'month', 'bad_month', format('"%s" is not a month (YYYY-MM).', coalesce(month_text, ''))
       from pg_temp.actual_import where month is null

@@ -27,6 +27,10 @@ begin
                          (select k.name_en from public.kpis k where k.id = new.kpi_id));
     end if;
     new.source := case when new.source = 'imported' then 'imported'::public.kpi_actual_source else 'entered' end;
+    if exists (select 1 from public.kpis k where k.id = new.kpi_id and k.kind = 'qualitative') then
+      raise exception using errcode = '23514', detail = 'actual_is_scored',
+        message = format('"%s" is scored in the evaluation, not kept as an actual.', (select k.name_en from public.kpis k where k.id = new.kpi_id));
+    end if;
     -- What a person writes as a percentage is one (a computed rate may pass 100: more visits than planned).
     if new.value > 100 and exists (select 1 from public.kpis k where k.id = new.kpi_id and k.unit = 'percent') then
       raise exception using errcode = '23514', detail = 'actual_percent_above_100',
@@ -36,5 +40,5 @@ begin
   return new;
 end;
 $function$;
-comment on function private.kpi_actual_before_write() is 'Trigger: an actual''s territory and position are the person''s that month (refused without a territory); recorded_by is the writer; only the computation writes computed actuals; a percentage written by a person is at most 100.';
+comment on function private.kpi_actual_before_write() is 'Trigger: an actual''s territory and position are the person''s that month (refused without a territory); recorded_by is the writer; only the computation writes computed actuals; a percentage written by a person is at most 100; qualitative KPIs have no actuals.';
 -- execute: the owner only

@@ -14,29 +14,39 @@ begin
   select max(extensions.nlevel(t.path)) into v_deepest
     from unnest(p_keys) k join public.territories t on t.id = k.territory_id;
   for v_level in reverse coalesce(v_deepest, 0) .. 1 loop
+    with touched as materialized (
+      -- The territories of this level at or above a touched one, for KPIs that add up.
+      select distinct k.kpi_id, k.year, anc.id as territory_id
+        from unnest(p_keys) k
+        join public.kpis kp on kp.id = k.kpi_id and kp.year_aggregation = 'sum'
+        join public.territories tt on tt.id = k.territory_id
+        join public.territories anc on anc.path operator(extensions.@>) tt.path
+       where extensions.nlevel(anc.path) = v_level
+    ),
+    -- What each is made of: its people's rows and its child territories' rows.
+    parts as (
+      select a.kpi_id, a.year, a.territory_id, x.months
+        from touched a
+        join public.targets x on x.territory_id = a.territory_id and x.year = a.year and x.kpi_id = a.kpi_id and x.staff_id is not null
+      union all
+      select a.kpi_id, a.year, a.territory_id, x.months
+        from touched a
+        join public.territories ct on ct.parent_id = a.territory_id
+        join public.targets x on x.territory_id = ct.id and x.year = a.year and x.kpi_id = a.kpi_id and x.staff_id is null
+    ),
+    sums as (
+      select c.kpi_id, c.year, c.territory_id, sum(c.months[1]) as m1, sum(c.months[2]) as m2, sum(c.months[3]) as m3, sum(c.months[4]) as m4, sum(c.months[5]) as m5, sum(c.months[6]) as m6, sum(c.months[7]) as m7, sum(c.months[8]) as m8, sum(c.months[9]) as m9, sum(c.months[10]) as m10, sum(c.months[11]) as m11, sum(c.months[12]) as m12
+        from parts c group by c.kpi_id, c.year, c.territory_id
+    )
     insert into public.targets as t (kpi_id, year, territory_id, staff_id, months)
-    select a.kpi_id, a.year, a.territory_id, null,
-           (select array_agg(coalesce(s.total, 0)::numeric(16, 2) order by m.i)
-              from generate_series(1, 12) m(i)
-              left join (
-                select u.i, sum(u.v) as total
-                  from public.targets c
-                 cross join lateral unnest(c.months) with ordinality u(v, i)
-                 where c.kpi_id = a.kpi_id and c.year = a.year
-                   and ((c.staff_id is not null and c.territory_id = a.territory_id)
-                        or (c.staff_id is null and c.territory_id in (select ct.id from public.territories ct where ct.parent_id = a.territory_id)))
-                 group by u.i) s on s.i = m.i)
-      from (select distinct k.kpi_id, k.year, anc.id as territory_id
-              from unnest(p_keys) k
-              join public.kpis kp on kp.id = k.kpi_id and kp.year_aggregation = 'sum'
-              join public.territories tt on tt.id = k.territory_id
-              join public.territories anc on anc.path operator(extensions.@>) tt.path
-             where extensions.nlevel(anc.path) = v_level) a
+    select a.kpi_id, a.year, a.territory_id, null, array[coalesce(s.m1, 0), coalesce(s.m2, 0), coalesce(s.m3, 0), coalesce(s.m4, 0), coalesce(s.m5, 0), coalesce(s.m6, 0), coalesce(s.m7, 0), coalesce(s.m8, 0), coalesce(s.m9, 0), coalesce(s.m10, 0), coalesce(s.m11, 0), coalesce(s.m12, 0)]::numeric(16, 2)[]
+      from touched a
+      left join sums s on s.kpi_id = a.kpi_id and s.year = a.year and s.territory_id = a.territory_id
     on conflict (kpi_id, year, territory_id) where staff_id is null
     do update set months = excluded.months
      where not t.overridden and t.months is distinct from excluded.months;
   end loop;
 end;
 $function$;
-comment on function private.roll_up_targets(p_keys private.target_key[]) is 'Makes every un-overridden ancestor of the touched territories (themselves included) the sum of its people and child territories, deepest first; KPIs that add up only.';
+comment on function private.roll_up_targets(p_keys private.target_key[]) is 'Makes every un-overridden ancestor of the touched territories (themselves included) the sum of its people and child territories, deepest first, one grouped pass per level; KPIs that add up only.';
 -- execute: the owner only

@@ -7,19 +7,28 @@ CREATE OR REPLACE FUNCTION private.staff_assignment_history()
  SECURITY DEFINER
  SET search_path TO ''
 AS $function$
+declare
+  v_changed uuid[];
 begin
-  if tg_op = 'UPDATE' and (new.position_id, new.manager_id, new.territory_id) is not distinct from (old.position_id, old.manager_id, old.territory_id) then
+  if tg_op = 'INSERT' then
+    insert into public.staff_assignments (staff_id, position_id, manager_id, territory_id, valid_from)
+    select n.id, n.position_id, n.manager_id, n.territory_id, least(n.hire_date, current_date) from new_rows n;
     return null;
   end if;
-  if tg_op = 'UPDATE' then
-    delete from public.staff_assignments a where a.staff_id = new.id and a.valid_to is null and a.valid_from >= current_date;
-    update public.staff_assignments a set valid_to = current_date where a.staff_id = new.id and a.valid_to is null;
+  select array_agg(n.id) into v_changed
+    from new_rows n join old_rows o on o.id = n.id
+   where (n.position_id, n.manager_id, n.territory_id) is distinct from (o.position_id, o.manager_id, o.territory_id);
+  if v_changed is null then
+    return null;
   end if;
+  delete from public.staff_assignments a
+   where a.staff_id = any (v_changed) and a.valid_to is null and a.valid_from >= current_date;
+  update public.staff_assignments a set valid_to = current_date
+   where a.staff_id = any (v_changed) and a.valid_to is null;
   insert into public.staff_assignments (staff_id, position_id, manager_id, territory_id, valid_from)
-  values (new.id, new.position_id, new.manager_id, new.territory_id,
-          case when tg_op = 'INSERT' then least(new.hire_date, current_date) else current_date end);
+  select n.id, n.position_id, n.manager_id, n.territory_id, current_date from new_rows n where n.id = any (v_changed);
   return null;
 end;
 $function$;
-comment on function private.staff_assignment_history() is 'Trigger: keeps staff_assignments, the effective-dated history of each person''s position, manager and territory.';
+comment on function private.staff_assignment_history() is 'Statement trigger: keeps staff_assignments, the effective-dated history of each person''s position, manager and territory, set-based.';
 -- execute: the owner only

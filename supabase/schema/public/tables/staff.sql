@@ -58,7 +58,8 @@ create policy "people with staff update permission in scope can edit staff" on p
 CREATE TRIGGER audit_delete AFTER DELETE ON public.staff REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION private.record_audit();
 CREATE TRIGGER audit_insert AFTER INSERT ON public.staff REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION private.record_audit();
 CREATE TRIGGER audit_update AFTER UPDATE ON public.staff REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION private.record_audit();
-CREATE TRIGGER staff_assignment_history AFTER INSERT OR UPDATE OF position_id, manager_id, territory_id ON public.staff FOR EACH ROW EXECUTE FUNCTION private.staff_assignment_history();
+CREATE TRIGGER staff_assignment_history_insert AFTER INSERT ON public.staff REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION private.staff_assignment_history();
+CREATE TRIGGER staff_assignment_history_update AFTER UPDATE ON public.staff REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION private.staff_assignment_history();
 CREATE TRIGGER staff_before_write BEFORE INSERT OR UPDATE ON public.staff FOR EACH ROW EXECUTE FUNCTION private.staff_before_write();
 CREATE TRIGGER staff_custom_fields BEFORE INSERT OR UPDATE OF custom_fields ON public.staff FOR EACH ROW EXECUTE FUNCTION private.check_custom_fields();
 CREATE TRIGGER staff_no_cycle BEFORE INSERT OR UPDATE OF manager_id ON public.staff FOR EACH ROW EXECUTE FUNCTION private.refuse_reporting_cycle('manager_id');

@@ -29,6 +29,7 @@ alter table public.targets add constraint targets_territory_id_fkey FOREIGN KEY 
 alter table public.targets add constraint targets_updated_by_fkey FOREIGN KEY (updated_by) REFERENCES public.profiles(id) ON DELETE SET NULL;
 alter table public.targets add constraint targets_pkey PRIMARY KEY (id);
 
+CREATE INDEX targets_kpi_year_idx ON public.targets USING btree (kpi_id, year);
 CREATE INDEX targets_overridden_by_idx ON public.targets USING btree (overridden_by);
 CREATE INDEX targets_staff_year_idx ON public.targets USING btree (staff_id, year);
 CREATE INDEX targets_territory_year_idx ON public.targets USING btree (territory_id, year);
@@ -43,7 +44,7 @@ create policy "people with targets create permission in scope can add targets" o
 create policy "people with targets delete permission in scope can remove targe" on public.targets as permissive for delete to authenticated
   using ((territory_id = ANY (( SELECT private.territory_scope('targets'::text, 'delete'::text, false) AS territory_scope)::uuid[])));
 create policy "people with targets read permission in scope can read targets" on public.targets as permissive for select to authenticated
-  using (((territory_id = ANY (( SELECT private.territory_scope('targets'::text, 'read'::text, false) AS territory_scope)::uuid[])) OR ((staff_id = ( SELECT private.my_staff_id() AS my_staff_id)) AND (( SELECT private.allowed_owner('targets'::text, 'read'::text) AS allowed_owner) IS NOT NULL))));
+  using ((( SELECT private.allows_all('targets'::text, 'read'::text) AS allows_all) OR ((territory_id = ANY (( SELECT private.territory_scope('targets'::text, 'read'::text, false) AS territory_scope)::uuid[])) OR ((staff_id = ( SELECT private.my_staff_id() AS my_staff_id)) AND (( SELECT private.allowed_owner('targets'::text, 'read'::text) AS allowed_owner) IS NOT NULL)))));
 create policy "people with targets update permission in scope can change targe" on public.targets as permissive for update to authenticated
   using ((territory_id = ANY (( SELECT private.territory_scope('targets'::text, 'update'::text, false) AS territory_scope)::uuid[])))
   with check ((territory_id = ANY (( SELECT private.territory_scope('targets'::text, 'update'::text, false) AS territory_scope)::uuid[])));

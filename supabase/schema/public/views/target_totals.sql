@@ -14,15 +14,67 @@ create view public.target_totals with (security_invoker=true) as
     t.overridden_at,
     t.version,
     t.updated_at,
-    private.aggregate_months(t.months[1:3], k.year_aggregation) AS q1,
-    private.aggregate_months(t.months[4:6], k.year_aggregation) AS q2,
-    private.aggregate_months(t.months[7:9], k.year_aggregation) AS q3,
-    private.aggregate_months(t.months[10:12], k.year_aggregation) AS q4,
-    private.aggregate_months(t.months, k.year_aggregation) AS year_total
+        CASE k.year_aggregation
+            WHEN 'sum'::public.kpi_year_aggregation THEN
+            CASE
+                WHEN p.n1 > 0 THEN p.s1
+                ELSE NULL::numeric
+            END
+            WHEN 'average'::public.kpi_year_aggregation THEN round(p.s1 / NULLIF(p.n1, 0)::numeric, 2)
+            ELSE p.l1
+        END AS q1,
+        CASE k.year_aggregation
+            WHEN 'sum'::public.kpi_year_aggregation THEN
+            CASE
+                WHEN p.n2 > 0 THEN p.s2
+                ELSE NULL::numeric
+            END
+            WHEN 'average'::public.kpi_year_aggregation THEN round(p.s2 / NULLIF(p.n2, 0)::numeric, 2)
+            ELSE p.l2
+        END AS q2,
+        CASE k.year_aggregation
+            WHEN 'sum'::public.kpi_year_aggregation THEN
+            CASE
+                WHEN p.n3 > 0 THEN p.s3
+                ELSE NULL::numeric
+            END
+            WHEN 'average'::public.kpi_year_aggregation THEN round(p.s3 / NULLIF(p.n3, 0)::numeric, 2)
+            ELSE p.l3
+        END AS q3,
+        CASE k.year_aggregation
+            WHEN 'sum'::public.kpi_year_aggregation THEN
+            CASE
+                WHEN p.n4 > 0 THEN p.s4
+                ELSE NULL::numeric
+            END
+            WHEN 'average'::public.kpi_year_aggregation THEN round(p.s4 / NULLIF(p.n4, 0)::numeric, 2)
+            ELSE p.l4
+        END AS q4,
+        CASE k.year_aggregation
+            WHEN 'sum'::public.kpi_year_aggregation THEN
+            CASE
+                WHEN (p.n1 + p.n2 + p.n3 + p.n4) > 0 THEN p.s1 + p.s2 + p.s3 + p.s4
+                ELSE NULL::numeric
+            END
+            WHEN 'average'::public.kpi_year_aggregation THEN round((p.s1 + p.s2 + p.s3 + p.s4) / NULLIF(p.n1 + p.n2 + p.n3 + p.n4, 0)::numeric, 2)
+            ELSE COALESCE(p.l4, p.l3, p.l2, p.l1)
+        END AS year_total
    FROM public.targets t
-     JOIN public.kpis k ON k.id = t.kpi_id;
+     JOIN public.kpis k ON k.id = t.kpi_id
+     CROSS JOIN LATERAL ( SELECT COALESCE(t.months[1], 0::numeric) + COALESCE(t.months[2], 0::numeric) + COALESCE(t.months[3], 0::numeric) AS s1,
+            num_nonnulls(t.months[1], t.months[2], t.months[3]) AS n1,
+            COALESCE(t.months[3], t.months[2], t.months[1]) AS l1,
+            COALESCE(t.months[4], 0::numeric) + COALESCE(t.months[5], 0::numeric) + COALESCE(t.months[6], 0::numeric) AS s2,
+            num_nonnulls(t.months[4], t.months[5], t.months[6]) AS n2,
+            COALESCE(t.months[6], t.months[5], t.months[4]) AS l2,
+            COALESCE(t.months[7], 0::numeric) + COALESCE(t.months[8], 0::numeric) + COALESCE(t.months[9], 0::numeric) AS s3,
+            num_nonnulls(t.months[7], t.months[8], t.months[9]) AS n3,
+            COALESCE(t.months[9], t.months[8], t.months[7]) AS l3,
+            COALESCE(t.months[10], 0::numeric) + COALESCE(t.months[11], 0::numeric) + COALESCE(t.months[12], 0::numeric) AS s4,
+            num_nonnulls(t.months[10], t.months[11], t.months[12]) AS n4,
+            COALESCE(t.months[12], t.months[11], t.months[10]) AS l4) p;
 
-comment on view public.target_totals is 'Targets with quarters and the year made from their months by the KPI''s rule (sum, average, last), as the caller may read them.';
+comment on view public.target_totals is 'Targets with quarters and the year made from their months by the KPI''s rule (sum, average, last, over the months with a figure), as the caller may read them.';
 
 grant select on public.target_totals to authenticated;
 grant select on public.target_totals to service_role;

@@ -1,0 +1,5 @@
+import { DistributionProfileForm } from "./form";
+
+export default function DistributionProfilesCreate() {
+  return <DistributionProfileForm action="create" />;
+}

@@ -1,0 +1,5 @@
+import { DistributionProfileForm } from "./form";
+
+export default function DistributionProfilesEdit() {
+  return <DistributionProfileForm action="edit" />;
+}
