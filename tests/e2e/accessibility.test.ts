@@ -1,5 +1,6 @@
-// Every route, for every demo role, in light mode, and in dark mode for HR (see below): no serious or critical axe-core violation of the WCAG 2.1 A/AA rules, and nothing
-// logged as a console error, a React warning, an uncaught error or a failed request. The
+// Every route, for every demo role, in light mode, and in dark mode for HR (see below): no
+// serious or critical axe-core violation of the WCAG 2.1 A/AA rules (judged for HR and the
+// salesperson, see below), and nothing logged as a console error, a React warning, an uncaught error or a failed request. The
 // routes come from the app's resource list, so a route added later is checked too. Light and
 // dark walk side by side; the shell is checked whole in both, each route's content against
 // every rule in light and against the colour rules in dark (the elements are the same, only
@@ -67,7 +68,7 @@ async function walk(mode: Mode, role?: DemoRole): Promise<string[]> {
       const notAllowed = (await page.getByTestId("not-allowed").count()) > 0;
       // Dark mode draws the same elements in other colours: there, contrast is what can differ.
       const rules = mode === "dark" ? ["color-contrast", "link-in-text-block"] : undefined;
-      if (!notAllowed || !notAllowedChecked) {
+      if ((!role || axeWalkers.includes(role)) && (!notAllowed || !notAllowedChecked)) {
         const scope = ["main", "body > div:not(#root)"];
         let found = await axeViolationsIn(page, scope, rules);
         // A finding is judged once more when the page has settled again: on a loaded machine a
@@ -94,6 +95,12 @@ async function walk(mode: Mode, role?: DemoRole): Promise<string[]> {
 // walks on two cores took 280-335 s of the 900 s test budget; five take about 200 s alone.)
 const darkWalkers: DemoRole[] = ["hr_admin"];
 const formWalkers: DemoRole[] = ["hr_admin"];
+// Each route's content is judged by axe for HR (who sees every control of every page) and for
+// the salesperson (whose pages show their own data: My performance, My customers); the manager
+// and the auditor see HR's pages with fewer rows or controls, and walk every list for what it
+// logs (console errors, React warnings, failed requests). (Axe on every list for every role
+// took the walk to 485 s beside the database tests.)
+const axeWalkers: DemoRole[] = ["hr_admin", "salesperson"];
 
 // The roles walk side by side: much of a walk is waiting (for data, for transitions to end),
 // which the other walks fill on a two-core machine (sequential: 420 s; side by side: 165-245 s).
@@ -104,7 +111,8 @@ describe.concurrent("every route in light and dark mode", () => {
 
   for (const role of appRoles) {
     const walked = darkWalkers.includes(role) ? modes : (["light"] as Mode[]);
-    it(`as ${role}, every route passes axe and logs nothing (${walked.join(" and ")})`, async () => {
+    const judged = axeWalkers.includes(role) ? "passes axe and logs nothing" : "logs nothing";
+    it(`as ${role}, every route ${judged} (${walked.join(" and ")})`, async () => {
       expect((await Promise.all(walked.map((mode) => walk(mode, role)))).flat()).toEqual([]);
     }, 600_000);
   }
