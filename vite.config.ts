@@ -2,13 +2,6 @@
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
 
-// Browser tests that change global state: they run alone, after the others.
-const globalBrowserTests = [
-  "tests/e2e/access.test.ts",
-  "tests/e2e/access-explainer.test.ts",
-  "tests/e2e/faults.test.ts",
-];
-
 // The app reads VITE_SUPABASE_URL and VITE_SUPABASE_ANON_KEY (set by `npm run dev`, or
 // by you for a hosted project). Tests: see tests/run.ts.
 export default defineConfig({
@@ -84,26 +77,11 @@ export default defineConfig({
       {
         extends: true,
         test: {
-          // Browser tests, two files at a time: each makes its own data, and much of a browser
-          // test is waiting (for data, for transitions), which the other file fills.
           name: "e2e",
           sequence: { groupOrder: 3 },
           environment: "node",
           include: ["tests/e2e/**/*.test.ts"],
-          exclude: ["tests/e2e/accessibility.test.ts", ...globalBrowserTests],
-          testTimeout: 90_000,
-          hookTimeout: 90_000,
-        },
-      },
-      {
-        extends: true,
-        test: {
-          // Browser tests that change what every other test sees (the permission matrix, the API
-          // going away): one at a time, after the others.
-          name: "e2e-global",
-          sequence: { groupOrder: 4 },
-          environment: "node",
-          include: globalBrowserTests,
+          exclude: ["tests/e2e/accessibility.test.ts"],
           fileParallelism: false,
           testTimeout: 90_000,
           hookTimeout: 90_000,

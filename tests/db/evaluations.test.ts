@@ -367,6 +367,45 @@ describe("history", () => {
   });
 });
 
+describe("assignment history written by statement", () => {
+  it("opens one row per person added and changes only the people whose assignment changed", async () => {
+    const other = await territory("BULK");
+    const people = await sql<{ id: string }>(
+      `insert into public.staff (full_name, email, position_id, territory_id, hire_date)
+       select 'Bulk ' || i, 'bulk' || i || '-' || $2 || '@evaluations.example.com',
+              (select id from public.positions where code = 'regional_director'), $1, date '2024-03-01' + i
+         from generate_series(1, 3) i returning id`,
+      [area, tag.toLowerCase()],
+    );
+    const ids = people.map((p) => p.id);
+    const rows = () =>
+      sql<{ staff_id: string; territory_id: string; valid_from: string; open: boolean }>(
+        `select staff_id, territory_id, to_char(valid_from, 'YYYY-MM-DD') as valid_from, valid_to is null as open
+           from public.staff_assignments where staff_id = any ($1::uuid[]) order by staff_id, valid_from`,
+        [ids],
+      );
+    expect((await rows()).map((r) => [r.territory_id, r.open])).toEqual([
+      [area, true],
+      [area, true],
+      [area, true],
+    ]);
+    expect((await rows()).map((r) => r.valid_from).sort()).toEqual(["2024-03-02", "2024-03-03", "2024-03-04"]);
+    // One statement moves two of the three and renames the third: two new rows, nothing else.
+    await sql(
+      `update public.staff set territory_id = case when id = $3 then territory_id else $2 end,
+              full_name = full_name || ' (renamed)' where id = any ($1::uuid[])`,
+      [ids, other, ids[2]],
+    );
+    const after = await rows();
+    expect(after.filter((r) => r.staff_id === ids[2]).map((r) => [r.territory_id, r.open])).toEqual([[area, true]]);
+    for (const moved of ids.slice(0, 2))
+      expect(after.filter((r) => r.staff_id === moved).map((r) => [r.territory_id, r.open])).toEqual([
+        [area, false],
+        [other, true],
+      ]);
+  });
+});
+
 describe("actuals", () => {
   it("are entered for manual KPIs only, by those with the right, under the person's territory of the month", async () => {
     const month = ownMonth();
