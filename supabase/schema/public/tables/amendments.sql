@@ -41,7 +41,7 @@ CREATE INDEX amendments_territory_idx ON public.amendments USING btree (territor
 alter table public.amendments enable row level security;
 
 create policy "people with periods read permission in scope or who asked can r" on public.amendments as permissive for select to authenticated
-  using ((( SELECT private.allows_all('periods'::text, 'read'::text) AS allows_all) OR ((territory_id = ANY (( SELECT private.territory_scope('periods'::text, 'read'::text, false) AS territory_scope)::uuid[])) OR (requested_by = ( SELECT auth.uid() AS uid)))));
+  using (((territory_id = ANY (( SELECT private.territory_scope('periods'::text, 'read'::text, false) AS territory_scope)::uuid[])) OR (requested_by = ( SELECT auth.uid() AS uid))));
 
 CREATE TRIGGER amendments_touch BEFORE INSERT OR UPDATE ON public.amendments FOR EACH ROW EXECUTE FUNCTION private.touch_row();
 CREATE TRIGGER audit_delete AFTER DELETE ON public.amendments REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION private.record_audit();

@@ -37,7 +37,7 @@ create policy "people with targets create permission in scope can set annual t" 
 create policy "people with targets delete permission in scope can remove annua" on public.annual_targets as permissive for delete to authenticated
   using ((territory_id = ANY (( SELECT private.territory_scope('targets'::text, 'delete'::text, false) AS territory_scope)::uuid[])));
 create policy "people with targets read permission in scope can read annual ta" on public.annual_targets as permissive for select to authenticated
-  using ((( SELECT private.allows_all('targets'::text, 'read'::text) AS allows_all) OR ((territory_id = ANY (( SELECT private.territory_scope('targets'::text, 'read'::text, false) AS territory_scope)::uuid[])) OR ((staff_id = ( SELECT private.my_staff_id() AS my_staff_id)) AND (( SELECT private.allowed_owner('targets'::text, 'read'::text) AS allowed_owner) IS NOT NULL)))));
+  using (((territory_id = ANY (( SELECT private.territory_scope('targets'::text, 'read'::text, false) AS territory_scope)::uuid[])) OR ((staff_id = ( SELECT private.my_staff_id() AS my_staff_id)) AND (( SELECT private.allowed_owner('targets'::text, 'read'::text) AS allowed_owner) IS NOT NULL))));
 create policy "people with targets update permission in scope can change annua" on public.annual_targets as permissive for update to authenticated
   using ((territory_id = ANY (( SELECT private.territory_scope('targets'::text, 'update'::text, false) AS territory_scope)::uuid[])))
   with check ((territory_id = ANY (( SELECT private.territory_scope('targets'::text, 'update'::text, false) AS territory_scope)::uuid[])));

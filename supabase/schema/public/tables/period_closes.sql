@@ -22,7 +22,7 @@ CREATE INDEX period_closes_territory_idx ON public.period_closes USING btree (te
 alter table public.period_closes enable row level security;
 
 create policy "people with periods read permission in scope can read closes" on public.period_closes as permissive for select to authenticated
-  using ((( SELECT private.allows_all('periods'::text, 'read'::text) AS allows_all) OR (territory_id = ANY (( SELECT private.territory_scope('periods'::text, 'read'::text, false) AS territory_scope)::uuid[]))));
+  using ((territory_id = ANY (( SELECT private.territory_scope('periods'::text, 'read'::text, false) AS territory_scope)::uuid[])));
 
 CREATE TRIGGER audit_delete AFTER DELETE ON public.period_closes REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION private.record_audit();
 CREATE TRIGGER audit_insert AFTER INSERT ON public.period_closes REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION private.record_audit();
