@@ -115,14 +115,15 @@ as $$
        and coalesce(lv.last_visit_on, cu.tier_since) + t.visit_interval_days < p_to
      group by cu.owner_id
   ),
-  -- The published rules that apply to each person's position, and which they acknowledged.
+  -- The rules in force (published, not retired) that apply to each person's position, and which
+  -- of them they acknowledged.
   rules as (
     select p.id as staff_id, count(*) as applying,
            count(*) filter (where exists (
              select 1 from public.acknowledgements a
               where a.regulation_id = r.id and a.version_number = r.current_version and a.staff_id = p.id)) as acknowledged
       from people p
-      join public.regulations r on r.current_version is not null
+      join public.regulations r on r.current_version is not null and r.status <> 'retired'
        and (r.applies_to_all_positions
             or exists (select 1 from public.regulation_positions rp where rp.regulation_id = r.id and rp.position_id = p.position_id))
      where p_measure = 'rules_acknowledged'

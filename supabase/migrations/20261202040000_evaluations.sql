@@ -843,8 +843,73 @@ comment on function public.acknowledge_evaluation(uuid, integer, text) is 'The p
 -- =============================================================================
 -- The explainer and impact counts
 -- =============================================================================
--- (private.record_facts learns this feature's tables in 20261202050000_performance_months.sql,
--- once for every table of the evaluation cycle.)
+-- As before, with actuals and evaluations: in the territory they were computed under, and
+-- one's own when they are about oneself.
+create or replace function private.record_facts(p_resource text, p_action text, p_row jsonb, p_user uuid)
+ RETURNS TABLE(territory_id uuid, territory_applies boolean, is_own boolean, own_applies boolean)
+ LANGUAGE plpgsql
+ STABLE SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+declare
+  v_staff record;
+  v_own_territory boolean;
+  v_mine boolean;
+begin
+  case p_resource
+    when 'staff' then
+      return query select (p_row ->> 'territory_id')::uuid, true,
+                          (p_row ->> 'user_id')::uuid is not distinct from p_user and p_user is not null,
+                          p_action in ('read', 'update');
+    when 'territories' then
+      return query select case when p_action = 'create' then (p_row ->> 'parent_id')::uuid else (p_row ->> 'id')::uuid end, true,
+                          (p_row ->> 'id')::uuid in (select private.own_territories(p_user)),
+                          p_action = 'read';
+    when 'territory_assignments' then
+      select s.user_id into v_staff from public.staff s where s.id = (p_row ->> 'staff_id')::uuid;
+      return query select (p_row ->> 'territory_id')::uuid, p_action in ('read', 'update'),
+                          v_staff.user_id is not distinct from p_user and p_user is not null, p_action = 'read';
+    when 'profiles' then
+      return query select null::uuid, false, (p_row ->> 'id')::uuid = p_user, p_action in ('read', 'update');
+    when 'user_roles' then
+      return query select null::uuid, false, (p_row ->> 'user_id')::uuid = p_user, p_action = 'read';
+    when 'acknowledgements' then
+      select s.user_id, s.territory_id into v_staff from public.staff s where s.id = (p_row ->> 'staff_id')::uuid;
+      return query select v_staff.territory_id, true, v_staff.user_id is not distinct from p_user and p_user is not null, true;
+    when 'regulations' then
+      return query select null::uuid, false,
+        exists (select 1 from public.regulations r
+                 where r.id = (p_row ->> 'id')::uuid and r.current_version is not null
+                   and (r.applies_to_all_positions
+                        or exists (select 1 from public.regulation_positions rp join public.staff s on s.position_id = rp.position_id
+                                    where rp.regulation_id = r.id and s.user_id = p_user and s.status <> 'left'))),
+        p_action = 'read';
+    when 'customers', 'visits', 'visit_plans', 'sales', 'payments' then
+      v_own_territory := p_user is not null and (p_row ->> 'territory_id')::uuid in (select private.own_territories(p_user));
+      v_mine := p_user is not null
+                and exists (select 1 from public.staff s where s.id = (p_row ->> 'staff_id')::uuid and s.user_id = p_user);
+      return query select (p_row ->> 'territory_id')::uuid, true,
+        case p_resource
+          when 'customers' then v_own_territory
+          when 'visits' then v_own_territory and (p_action = 'read' or v_mine)
+          when 'visit_plans' then case when p_action = 'read' then v_mine else v_own_territory and v_mine end
+          else v_own_territory
+        end,
+        case p_resource
+          when 'customers' then p_action in ('read', 'create', 'update')
+          when 'visits' then p_action in ('read', 'create', 'update')
+          when 'visit_plans' then true
+          else p_action = 'read'
+        end;
+    when 'targets', 'kpi_actuals', 'evaluations' then
+      select s.user_id into v_staff from public.staff s where s.id = (p_row ->> 'staff_id')::uuid;
+      return query select (p_row ->> 'territory_id')::uuid, true,
+                          p_user is not null and v_staff.user_id is not distinct from p_user, p_action = 'read';
+    else
+      return query select null::uuid, false, false, false;
+  end case;
+end;
+$function$;
 
 -- =============================================================================
 -- Grants

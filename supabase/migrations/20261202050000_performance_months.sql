@@ -165,8 +165,7 @@ grant execute on function public.performance_months(uuid, integer) to authentica
 -- =============================================================================
 -- The explainer and impact counts
 -- =============================================================================
--- As before, with the evaluation cycle's tables: targets, actuals and evaluations in their
--- territory and one's own to read; goals in the person's territory and one's own for every action.
+-- As before, with goals: in the person's territory, and one's own for every action.
 create or replace function private.record_facts(p_resource text, p_action text, p_row jsonb, p_user uuid)
  RETURNS TABLE(territory_id uuid, territory_applies boolean, is_own boolean, own_applies boolean)
  LANGUAGE plpgsql
