@@ -190,70 +190,29 @@ $$;
 comment on function public.decide_reward(uuid, integer, boolean, public.reward_kind, numeric, text) is
   'Confirms (optionally choosing the kind and a bonus''s amount) or declines (with a note) a proposed reward: by someone with rewards approve permission in its territory who is not its recipient.';
 
--- An approved evaluation whose band proposes a reward proposes it.
-create or replace function private.approve_evaluation(p_evaluation uuid, p_version integer, p_plan jsonb default null)
-returns public.evaluations
+-- An evaluation approved in a band that proposes a reward proposes one (praise unless HR
+-- chooses otherwise when confirming it), by whoever approved it.
+create or replace function private.evaluation_proposes_reward()
+returns trigger
 language plpgsql
 security definer
 set search_path = ''
 as $$
-declare
-  v_row public.evaluations := private.evaluation_for(p_evaluation, p_version);
-  v_me uuid := (select auth.uid());
-  v_mine integer;
-  v_theirs integer;
-  v_deadline date;
 begin
-  if not private.may_evaluate(v_row, 'approve') then
-    raise exception using errcode = '42501', detail = 'not_allowed', message = 'You may not approve this evaluation.';
-  end if;
-  if v_row.status <> 'submitted' then
-    raise exception using errcode = '23514', detail = 'evaluation_not_submitted',
-      message = format('Only a submitted evaluation can be approved; this one is %s.', v_row.status);
-  end if;
-  if v_row.submitted_by = v_me then
-    raise exception using errcode = '42501', detail = 'approver_is_submitter',
-      message = 'You submitted this evaluation: the next level approves it.';
-  end if;
-  v_mine := private.reach_level(v_me, v_row.territory_id, 'approve');
-  v_theirs := private.reach_level(v_row.submitted_by, v_row.territory_id, 'submit');
-  if v_mine is null or (v_theirs is not null and v_mine >= v_theirs and v_mine > 0) or (v_theirs = 0 and v_mine > 0) then
-    raise exception using errcode = '42501', detail = 'approver_not_next_level',
-      message = 'The evaluation is approved by the level above the one who submitted it.';
-  end if;
-  if v_row.band_outcome = 'improvement_plan' then
-    if p_plan is null or jsonb_typeof(p_plan) <> 'object' then
-      raise exception using errcode = '23514', detail = 'improvement_plan_required',
-        message = 'This band requires an improvement plan: give the areas, actions, deadline and who follows it up.';
-    end if;
-    v_deadline := (p_plan ->> 'deadline')::date;
-    if v_deadline is null or v_deadline <= current_date then
-      raise exception using errcode = '22023', detail = 'plan_deadline', message = 'The plan''s deadline must be a day after today.';
-    end if;
-    if length(btrim(coalesce(p_plan ->> 'areas', ''))) < 3 or length(btrim(coalesce(p_plan ->> 'actions', ''))) < 3 then
-      raise exception using errcode = '22023', detail = 'plan_text', message = 'Name the areas to improve and the actions (at least 3 characters each).';
-    end if;
-    if not exists (select 1 from public.staff s where s.id = (p_plan ->> 'follow_up_owner_id')::uuid and s.status <> 'left') then
-      raise exception using errcode = '22023', detail = 'plan_owner', message = 'Choose who follows the plan up (someone still working here).';
-    end if;
-    insert into public.improvement_plans (evaluation_id, areas, actions, deadline, follow_up_owner_id)
-    values (v_row.id, btrim(p_plan ->> 'areas'), btrim(p_plan ->> 'actions'), v_deadline, (p_plan ->> 'follow_up_owner_id')::uuid);
-  end if;
-  update public.evaluations e set status = 'approved', approved_by = v_me, approved_at = now()
-   where e.id = v_row.id
-  returning * into v_row;
-  -- A reward band proposes a reward (praise unless HR chooses otherwise when confirming it).
-  if v_row.band_outcome = 'reward' then
-    insert into public.rewards (staff_id, kind, reason, awarded_on, evaluation_id)
-    values (v_row.staff_id, 'praise',
-            format('Evaluation of %s: %s points, band %s.', to_char(v_row.month, 'YYYY-MM'), v_row.total_score,
-                   (select b.name_en from public.rating_bands b where b.id = v_row.band_id)),
-            current_date, v_row.id);
-  end if;
-  return v_row;
+  insert into public.rewards (staff_id, kind, reason, awarded_on, evaluation_id)
+  values (new.staff_id, 'praise',
+          format('Evaluation of %s: %s points, band %s.', to_char(new.month, 'YYYY-MM'), new.total_score,
+                 (select b.name_en from public.rating_bands b where b.id = new.band_id)),
+          current_date, new.id);
+  return null;
 end;
 $$;
-comment on function private.approve_evaluation(uuid, integer, jsonb) is 'Approves a submitted evaluation: by someone with evaluations approve permission in scope, not the submitter, whose reach starts above the submitter''s; an improvement-plan band needs the plan ({areas, actions, deadline, follow_up_owner_id}); a reward band proposes a reward for HR to confirm.';
+comment on function private.evaluation_proposes_reward() is
+  'Trigger: an evaluation approved in a reward band proposes a reward for HR to confirm.';
+
+create trigger evaluations_propose_reward after update of status on public.evaluations
+  for each row when (old.status = 'submitted' and new.status = 'approved' and new.band_outcome = 'reward')
+  execute function private.evaluation_proposes_reward();
 
 -- The access explainer: a reward is in its territory and its person's own (to read).
 create or replace function private.record_facts(p_resource text, p_action text, p_row jsonb, p_user uuid)
@@ -331,6 +290,7 @@ $$;
 -- Grants
 -- =============================================================================
 revoke all on function private.reward_before_write() from public;
+revoke all on function private.evaluation_proposes_reward() from public;
 revoke all on function private.decide_reward(uuid, integer, boolean, public.reward_kind, numeric, text) from public;
 grant execute on function private.decide_reward(uuid, integer, boolean, public.reward_kind, numeric, text) to authenticated, service_role;
 revoke all on function public.decide_reward(uuid, integer, boolean, public.reward_kind, numeric, text) from public, anon;

@@ -713,8 +713,14 @@ describe("amending a closed month under an approved evaluation", () => {
     e = await evaluationOf(month);
     await regionManager.client.rpc("approve_evaluation", { p_evaluation: e.id, p_version: e.version });
     await areaManager.client.rpc("close_period", { p_month: month, p_territory: area, p_note: "Done" });
-    // 60 x 120 (capped) + 20 x 100 + 20 x 100 = 112.00.
-    expect(await evaluationOf(month)).toMatchObject({ status: "approved", total_score: "112.00" });
+    // 60 x 120 (capped) + 20 x 100 + 20 x 100 = 112.00: outstanding, which proposes a reward.
+    const approved = await evaluationOf(month);
+    expect(approved).toMatchObject({ status: "approved", total_score: "112.00", band: "outstanding" });
+    const [reward] = await sql<{ status: string; kind: string; proposed_by: string; staff_id: string }>(
+      "select status::text, kind::text, proposed_by, staff_id from public.rewards where evaluation_id = $1",
+      [approved.id],
+    );
+    expect(reward).toEqual({ status: "proposed", kind: "praise", proposed_by: regionManager.id, staff_id: seller });
     const { data: asked } = await areaManager.client.rpc("request_amendment", {
       p_kind: "target",
       p_staff: seller,

@@ -52,17 +52,9 @@ begin
   update public.evaluations e set status = 'approved', approved_by = v_me, approved_at = now()
    where e.id = v_row.id
   returning * into v_row;
-  -- A reward band proposes a reward (praise unless HR chooses otherwise when confirming it).
-  if v_row.band_outcome = 'reward' then
-    insert into public.rewards (staff_id, kind, reason, awarded_on, evaluation_id)
-    values (v_row.staff_id, 'praise',
-            format('Evaluation of %s: %s points, band %s.', to_char(v_row.month, 'YYYY-MM'), v_row.total_score,
-                   (select b.name_en from public.rating_bands b where b.id = v_row.band_id)),
-            current_date, v_row.id);
-  end if;
   return v_row;
 end;
 $function$;
-comment on function private.approve_evaluation(p_evaluation uuid, p_version integer, p_plan jsonb) is 'Approves a submitted evaluation: by someone with evaluations approve permission in scope, not the submitter, whose reach starts above the submitter''s; an improvement-plan band needs the plan ({areas, actions, deadline, follow_up_owner_id}); a reward band proposes a reward for HR to confirm.';
+comment on function private.approve_evaluation(p_evaluation uuid, p_version integer, p_plan jsonb) is 'Approves a submitted evaluation: by someone with evaluations approve permission in scope, not the submitter, whose reach starts above the submitter''s; an improvement-plan band needs the plan ({areas, actions, deadline, follow_up_owner_id}).';
 grant execute on function private.approve_evaluation(p_evaluation uuid, p_version integer, p_plan jsonb) to authenticated;
 grant execute on function private.approve_evaluation(p_evaluation uuid, p_version integer, p_plan jsonb) to service_role;
