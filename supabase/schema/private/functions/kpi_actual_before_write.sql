@@ -9,18 +9,23 @@ CREATE OR REPLACE FUNCTION private.kpi_actual_before_write()
 AS $function$
 declare
   v_at record;
+  v_computing boolean := coalesce(current_setting('app.evaluation_writes', true), '') = 'on';
 begin
-  select * into v_at from private.assignment_on(new.staff_id, new.month);
-  if v_at.territory_id is null then
-    raise exception using errcode = '23514', detail = 'actual_person_without_territory',
-      message = 'This person had no territory that month; actuals are kept by territory.';
+  -- The computation writes each person's actuals with the territory and position of the
+  -- evaluation it computes (their assignment that month); everything else is looked up here.
+  if not (v_computing and new.territory_id is not null and new.position_id is not null) then
+    select * into v_at from private.assignment_on(new.staff_id, new.month);
+    if v_at.territory_id is null then
+      raise exception using errcode = '23514', detail = 'actual_person_without_territory',
+        message = 'This person had no territory that month; actuals are kept by territory.';
+    end if;
+    new.territory_id := v_at.territory_id;
+    new.position_id := v_at.position_id;
   end if;
-  new.territory_id := v_at.territory_id;
-  new.position_id := v_at.position_id;
   new.recorded_by := (select auth.uid());
   -- Computed actuals come from the evaluation functions only (which say so for their
   -- transaction): what a person writes is entered, and only for KPIs without a measure.
-  if coalesce(current_setting('app.evaluation_writes', true), '') <> 'on' then
+  if not v_computing then
     if exists (select 1 from public.kpis k where k.id = new.kpi_id and k.measure_code is not null) then
       raise exception using errcode = '23514', detail = 'actual_is_computed',
         message = format('"%s" is computed from the field data; its actuals cannot be entered.',
@@ -40,5 +45,5 @@ begin
   return new;
 end;
 $function$;
-comment on function private.kpi_actual_before_write() is 'Trigger: an actual''s territory and position are the person''s that month (refused without a territory); recorded_by is the writer; only the computation writes computed actuals; a percentage written by a person is at most 100; qualitative KPIs have no actuals.';
+comment on function private.kpi_actual_before_write() is 'Trigger: an actual''s territory and position are the person''s that month (refused without a territory; the computation passes its evaluation''s); recorded_by is the writer; only the computation writes computed actuals; a percentage written by a person is at most 100; qualitative KPIs have no actuals.';
 -- execute: the owner only

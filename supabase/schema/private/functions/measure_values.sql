@@ -3,131 +3,155 @@
 
 CREATE OR REPLACE FUNCTION private.measure_values(p_measure text, p_from date, p_to date, p_staff uuid[], p_tier uuid DEFAULT NULL::uuid, p_product_line uuid DEFAULT NULL::uuid, p_customer_status public.customer_status DEFAULT NULL::public.customer_status)
  RETURNS TABLE(staff_id uuid, value numeric)
- LANGUAGE sql
+ LANGUAGE plpgsql
  STABLE SECURITY DEFINER
  SET search_path TO ''
 AS $function$
-  with people as (
-    select s.id, s.position_id
-      from public.staff s
-     where s.id = any (p_staff)
-       and ((select private.caller_bypasses_rls())
-            or (select private.allows_all('staff', 'read'))
-            or s.territory_id in (select private.allowed_territories('staff', 'read'))
-            or s.user_id = (select private.allowed_owner('staff', 'read')))
-  ),
-  -- Each person's credited share of the period's sales, with the customer's filters.
-  credited as (
-    select c.staff_id, s.id as sale_id, s.customer_id, s.amount * c.share_percent / 100 as amount,
-           (s.amount - s.cost) * c.share_percent / 100 as profit, c.share_percent
-      from public.sale_credits c
-      join public.sales s on s.id = c.sale_id
-      join public.customers cu on cu.id = s.customer_id
-     where p_measure in ('sales_amount', 'profit_contribution', 'distinct_customers')
-       and c.staff_id in (select p.id from people p)
-       and s.sale_date between p_from and p_to
-       and (p_tier is null or cu.tier_id = p_tier)
-       and (p_product_line is null or s.product_line_id = p_product_line)
-       and (p_customer_status is null or cu.status = p_customer_status)
-  ),
-  collected as (
-    select c.staff_id, sum(pay.amount * c.share_percent / 100) as value
-      from public.payments pay
-      join public.sales s on s.id = pay.sale_id
-      join public.sale_credits c on c.sale_id = s.id
-      join public.customers cu on cu.id = s.customer_id
-     where p_measure = 'payments_collected'
-       and c.staff_id in (select p.id from people p)
-       and pay.paid_on between p_from and p_to
-       and (p_tier is null or cu.tier_id = p_tier)
-       and (p_customer_status is null or cu.status = p_customer_status)
-     group by c.staff_id
-  ),
-  -- A customer's first sale (of the product line, when filtered) and who is credited with it.
-  first_sales as (
-    select distinct on (s.customer_id) s.customer_id, s.id as sale_id, s.sale_date
-      from public.sales s
-      join public.customers cu on cu.id = s.customer_id
-     where p_measure = 'new_customers'
-       and (p_tier is null or cu.tier_id = p_tier)
-       and (p_product_line is null or s.product_line_id = p_product_line)
-     order by s.customer_id, s.sale_date, s.id
-  ),
-  new_customers as (
-    select c.staff_id, count(distinct f.customer_id) as value
-      from first_sales f
-      join public.sale_credits c on c.sale_id = f.sale_id
-     where f.sale_date between p_from and p_to
-       and c.staff_id in (select p.id from people p)
-     group by c.staff_id
-  ),
-  visits as (
-    select v.staff_id, count(*) as value
-      from public.visits v
-      join public.customers cu on cu.id = v.customer_id
-     where p_measure in ('visits_done', 'visit_plan_compliance')
-       and v.staff_id in (select p.id from people p)
-       and v.visited_on between p_from and p_to
-       and (p_tier is null or cu.tier_id = p_tier)
-       and (p_customer_status is null or cu.status = p_customer_status)
-     group by v.staff_id
-  ),
-  planned as (
-    select vp.staff_id, sum(vp.planned_visits) as value
-      from public.visit_plans vp
-     where p_measure = 'visit_plan_compliance'
-       and vp.staff_id in (select p.id from people p)
-       and vp.month between date_trunc('month', p_from)::date and p_to
-     group by vp.staff_id
-  ),
-  -- Customers each person owns that are overdue at the period's end (as overdue_customers
-  -- counts them: the last visit up to that day, or the day they entered their tier).
-  overdue as (
-    select cu.owner_id as staff_id, count(*) as value
-      from public.customers cu
-      join public.customer_tiers t on t.id = cu.tier_id and t.visit_interval_days is not null
-      cross join lateral (
-        select max(v.visited_on) as last_visit_on from public.visits v
-         where v.customer_id = cu.id and v.visited_on <= p_to
-      ) lv
-     where p_measure = 'overdue_visits'
-       and cu.owner_id in (select p.id from people p)
-       and cu.status <> 'lost'
-       and (p_tier is null or cu.tier_id = p_tier)
-       and coalesce(lv.last_visit_on, cu.tier_since) + t.visit_interval_days < p_to
-     group by cu.owner_id
-  ),
-  -- The rules in force (published, not retired) that apply to each person's position, and which
-  -- of them they acknowledged.
-  rules as (
-    select p.id as staff_id, count(*) as applying,
-           count(*) filter (where exists (
-             select 1 from public.acknowledgements a
-              where a.regulation_id = r.id and a.version_number = r.current_version and a.staff_id = p.id)) as acknowledged
+begin
+  -- Planned for the call's own values (how many people, which measure), not a generic plan
+  -- that guesses ten people and loops over every sale of each.
+  return query execute $q$
+    with people as materialized (
+      select s.id, s.position_id
+        from public.staff s
+       where s.id = any ($4)
+         and ((select private.caller_bypasses_rls())
+              or (select private.allows_all('staff', 'read'))
+              or s.territory_id in (select private.allowed_territories('staff', 'read'))
+              or s.user_id = (select private.allowed_owner('staff', 'read')))
+    ),
+    -- Each person's credited share of the period's sales, with the customer's filters.
+    credited as materialized (
+      select c.staff_id, sum(s.amount * c.share_percent / 100) as amount,
+             sum((s.amount - s.cost) * c.share_percent / 100) as profit, count(distinct s.customer_id) as customers
+        from public.sale_credits c
+        join public.sales s on s.id = c.sale_id
+        join public.customers cu on cu.id = s.customer_id
+       where $1 in ('sales_amount', 'profit_contribution', 'distinct_customers')
+         and c.staff_id in (select p.id from people p)
+         and s.sale_date between $2 and $3
+         and ($5 is null or cu.tier_id = $5)
+         and ($6 is null or s.product_line_id = $6)
+         and ($7 is null or cu.status = $7)
+       group by c.staff_id
+    ),
+    collected as materialized (
+      select c.staff_id, sum(pay.amount * c.share_percent / 100) as value
+        from public.payments pay
+        join public.sales s on s.id = pay.sale_id
+        join public.sale_credits c on c.sale_id = s.id
+        join public.customers cu on cu.id = s.customer_id
+       where $1 = 'payments_collected'
+         and c.staff_id in (select p.id from people p)
+         and pay.paid_on between $2 and $3
+         and ($5 is null or cu.tier_id = $5)
+         and ($7 is null or cu.status = $7)
+       group by c.staff_id
+    ),
+    -- Customers whose first sale (of the product line, when filtered) falls in the period, and
+    -- that sale: the earliest of the period's sales of a customer with none before the period.
+    first_sales as materialized (
+      select distinct on (s.customer_id) s.customer_id, s.id as sale_id
+        from public.sales s
+        join public.customers cu on cu.id = s.customer_id
+       where $1 = 'new_customers'
+         and s.sale_date between $2 and $3
+         and ($5 is null or cu.tier_id = $5)
+         and ($6 is null or s.product_line_id = $6)
+         and not exists (select 1 from public.sales e
+                          where e.customer_id = s.customer_id and e.sale_date < $2
+                            and ($6 is null or e.product_line_id = $6))
+       order by s.customer_id, s.sale_date, s.id
+    ),
+    new_customers as materialized (
+      select c.staff_id, count(distinct f.customer_id) as value
+        from first_sales f
+        join public.sale_credits c on c.sale_id = f.sale_id
+       where c.staff_id in (select p.id from people p)
+       group by c.staff_id
+    ),
+    visits as materialized (
+      select v.staff_id, count(*) as value
+        from public.visits v
+        join public.customers cu on cu.id = v.customer_id
+       where $1 in ('visits_done', 'visit_plan_compliance')
+         and v.staff_id in (select p.id from people p)
+         and v.visited_on between $2 and $3
+         and ($5 is null or cu.tier_id = $5)
+         and ($7 is null or cu.status = $7)
+       group by v.staff_id
+    ),
+    planned as materialized (
+      select vp.staff_id, sum(vp.planned_visits) as value
+        from public.visit_plans vp
+       where $1 = 'visit_plan_compliance'
+         and vp.staff_id in (select p.id from people p)
+         and vp.month between date_trunc('month', $2)::date and $3
+       group by vp.staff_id
+    ),
+    -- Customers each person owns that are overdue at the period's end (as overdue_customers
+    -- counts them: the last visit up to that day, or the day they entered their tier).
+    overdue as materialized (
+      select cu.owner_id as staff_id, count(*) as value
+        from public.customers cu
+        join public.customer_tiers t on t.id = cu.tier_id and t.visit_interval_days is not null
+        cross join lateral (
+          select max(v.visited_on) as last_visit_on from public.visits v
+           where v.customer_id = cu.id and v.visited_on <= $3
+        ) lv
+       where $1 = 'overdue_visits'
+         and cu.owner_id in (select p.id from people p)
+         and cu.status <> 'lost'
+         and ($5 is null or cu.tier_id = $5)
+         and coalesce(lv.last_visit_on, cu.tier_since) + t.visit_interval_days < $3
+       group by cu.owner_id
+    ),
+    -- The rules in force (published, not retired) that apply to each person's position, and which
+    -- of them they acknowledged.
+    rules as materialized (
+      select p.id as staff_id, count(*) as applying,
+             count(*) filter (where exists (
+               select 1 from public.acknowledgements a
+                where a.regulation_id = r.id and a.version_number = r.current_version and a.staff_id = p.id)) as acknowledged
+        from people p
+        join public.regulations r on r.current_version is not null and r.status <> 'retired'
+         and (r.applies_to_all_positions
+              or exists (select 1 from public.regulation_positions rp where rp.regulation_id = r.id and rp.position_id = p.position_id))
+       where $1 = 'rules_acknowledged'
+       group by p.id
+    ),
+    -- The measure asked for, per person who has one (every other branch is empty).
+    measured as (
+      select c.staff_id,
+             case $1 when 'sales_amount' then c.amount when 'profit_contribution' then c.profit
+                            else c.customers end::numeric as value
+        from credited c
+      union all
+      select x.staff_id, x.value from collected x
+      union all
+      select x.staff_id, x.value from new_customers x
+      union all
+      select x.staff_id, x.value from visits x where $1 = 'visits_done'
+      union all
+      select pl.staff_id, round(coalesce(v.value, 0) * 100.0 / nullif(pl.value, 0), 2)
+        from planned pl left join visits v on v.staff_id = pl.staff_id
+      union all
+      select x.staff_id, x.value from overdue x
+      union all
+      select x.staff_id, round(x.acknowledged * 100.0 / nullif(x.applying, 0), 2) from rules x
+    )
+    select p.id,
+           case when $1 in ('sales_amount', 'profit_contribution', 'payments_collected')
+                  then round(coalesce(m.value, 0), 2)
+                when $1 in ('visit_plan_compliance', 'rules_acknowledged') then m.value
+                when $1 in ('distinct_customers', 'new_customers', 'visits_done', 'overdue_visits')
+                  then coalesce(m.value, 0)
+           end::numeric
       from people p
-      join public.regulations r on r.current_version is not null and r.status <> 'retired'
-       and (r.applies_to_all_positions
-            or exists (select 1 from public.regulation_positions rp where rp.regulation_id = r.id and rp.position_id = p.position_id))
-     where p_measure = 'rules_acknowledged'
-     group by p.id
-  )
-  select p.id,
-         case p_measure
-           when 'sales_amount' then round(coalesce((select sum(c.amount) from credited c where c.staff_id = p.id), 0), 2)
-           when 'profit_contribution' then round(coalesce((select sum(c.profit) from credited c where c.staff_id = p.id), 0), 2)
-           when 'payments_collected' then round(coalesce((select x.value from collected x where x.staff_id = p.id), 0), 2)
-           when 'distinct_customers' then coalesce((select count(distinct c.customer_id) from credited c where c.staff_id = p.id), 0)
-           when 'new_customers' then coalesce((select x.value from new_customers x where x.staff_id = p.id), 0)
-           when 'visits_done' then coalesce((select x.value from visits x where x.staff_id = p.id), 0)
-           when 'visit_plan_compliance' then (
-             select round(coalesce((select x.value from visits x where x.staff_id = p.id), 0) * 100.0 / nullif(pl.value, 0), 2)
-               from planned pl where pl.staff_id = p.id)
-           when 'overdue_visits' then coalesce((select x.value from overdue x where x.staff_id = p.id), 0)
-           when 'rules_acknowledged' then (
-             select round(x.acknowledged * 100.0 / nullif(x.applying, 0), 2) from rules x where x.staff_id = p.id)
-         end::numeric
-    from people p
+      left join measured m on m.staff_id = p.id
+  $q$ using p_measure, p_from, p_to, p_staff, p_tier, p_product_line, p_customer_status;
+end;
 $function$;
-comment on function private.measure_values(p_measure text, p_from date, p_to date, p_staff uuid[], p_tier uuid, p_product_line uuid, p_customer_status public.customer_status) is 'One registry measure for a period and the given people the caller may read (the staff read rule): each person''s value, computed from all of their records; 0 where nothing counts (compliance and rules: none when nothing was planned or applies).';
+comment on function private.measure_values(p_measure text, p_from date, p_to date, p_staff uuid[], p_tier uuid, p_product_line uuid, p_customer_status public.customer_status) is 'One registry measure for a period and the given people the caller may read (the staff read rule): each person''s value, computed from all of their records in one grouped pass per measure; 0 where nothing counts (compliance and rules: none when nothing was planned or applies).';
 grant execute on function private.measure_values(p_measure text, p_from date, p_to date, p_staff uuid[], p_tier uuid, p_product_line uuid, p_customer_status public.customer_status) to authenticated;
 grant execute on function private.measure_values(p_measure text, p_from date, p_to date, p_staff uuid[], p_tier uuid, p_product_line uuid, p_customer_status public.customer_status) to service_role;
