@@ -7,10 +7,24 @@ CREATE OR REPLACE FUNCTION private.my_scopes(p_resource text, p_action text)
  STABLE SECURITY DEFINER
  SET search_path TO ''
 AS $function$
+declare
+  v_user uuid := auth.uid();
+  v_preview uuid := private.preview_session_id();
+  v_name text := format('app_scopes.%s.%s', regexp_replace(p_resource, '[^a-z0-9_]', '_', 'g'),
+                        regexp_replace(p_action, '[^a-z0-9_]', '_', 'g'));
+  v_tag text := format('%s/%s/%s', v_user, v_preview,
+                       coalesce(nullif(current_setting('app_scopes.generation', true), ''), '0'));
+  v_kept text := current_setting(v_name, true);
+  v_scopes public.permission_scope[];
 begin
-  return private.user_scopes(auth.uid(), p_resource, p_action, private.preview_session_id() is not null);
+  if v_kept is not null and split_part(v_kept, '=', 1) = v_tag then
+    return split_part(v_kept, '=', 2)::public.permission_scope[];
+  end if;
+  v_scopes := private.user_scopes(v_user, p_resource, p_action, v_preview is not null);
+  perform set_config(v_name, v_tag || '=' || v_scopes::text, true);
+  return v_scopes;
 end;
 $function$;
-comment on function private.my_scopes(p_resource text, p_action text) is 'The signed-in person''s scopes on resource x action (private.user_scopes for auth.uid(), preview-aware).';
+comment on function private.my_scopes(p_resource text, p_action text) is 'The signed-in person''s scopes on resource x action (private.user_scopes for auth.uid(), preview-aware), worked out once per transaction for each person and matrix generation.';
 grant execute on function private.my_scopes(p_resource text, p_action text) to authenticated;
 grant execute on function private.my_scopes(p_resource text, p_action text) to service_role;

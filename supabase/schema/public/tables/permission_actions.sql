@@ -23,6 +23,7 @@ create policy "signed-in people can read the action catalogue" on public.permiss
 CREATE TRIGGER audit_delete AFTER DELETE ON public.permission_actions REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION private.record_audit();
 CREATE TRIGGER audit_insert AFTER INSERT ON public.permission_actions REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION private.record_audit();
 CREATE TRIGGER audit_update AFTER UPDATE ON public.permission_actions REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION private.record_audit();
+CREATE TRIGGER permission_actions_scopes_changed AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON public.permission_actions FOR EACH STATEMENT EXECUTE FUNCTION private.scopes_changed();
 
 comment on table public.permission_actions is 'Catalogue of matrix actions (read, create, update, delete, and workflow actions). is_write marks actions an auditor can never hold.';
 

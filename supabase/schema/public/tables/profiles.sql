@@ -34,6 +34,7 @@ CREATE TRIGGER audit_insert AFTER INSERT ON public.profiles REFERENCING NEW TABL
 CREATE TRIGGER audit_update AFTER UPDATE ON public.profiles REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION private.record_audit();
 CREATE TRIGGER profiles_bookkeeping BEFORE UPDATE ON public.profiles FOR EACH ROW EXECUTE FUNCTION private.profile_bookkeeping();
 CREATE CONSTRAINT TRIGGER profiles_matrix_editable AFTER DELETE OR UPDATE OF is_active ON public.profiles DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION private.assert_matrix_editable();
+CREATE TRIGGER profiles_scopes_changed AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON public.profiles FOR EACH STATEMENT EXECUTE FUNCTION private.scopes_changed();
 CREATE TRIGGER profiles_touch BEFORE INSERT OR UPDATE ON public.profiles FOR EACH ROW EXECUTE FUNCTION private.touch_row();
 
 comment on table public.profiles is 'One row per login (auth.users), created by a trigger. is_active = false is a deactivated login: it can do nothing.';

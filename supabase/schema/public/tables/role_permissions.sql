@@ -35,6 +35,7 @@ CREATE TRIGGER audit_insert AFTER INSERT ON public.role_permissions REFERENCING 
 CREATE TRIGGER audit_update AFTER UPDATE ON public.role_permissions REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION private.record_audit();
 CREATE TRIGGER role_permissions_guard BEFORE INSERT OR UPDATE ON public.role_permissions FOR EACH ROW EXECUTE FUNCTION private.guard_role_permission();
 CREATE CONSTRAINT TRIGGER role_permissions_matrix_editable AFTER DELETE OR UPDATE ON public.role_permissions DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION private.assert_matrix_editable();
+CREATE TRIGGER role_permissions_scopes_changed AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON public.role_permissions FOR EACH STATEMENT EXECUTE FUNCTION private.scopes_changed();
 CREATE TRIGGER role_permissions_touch BEFORE INSERT OR UPDATE ON public.role_permissions FOR EACH ROW EXECUTE FUNCTION private.touch_row();
 CREATE TRIGGER role_permissions_versioned AFTER INSERT OR DELETE OR UPDATE ON public.role_permissions FOR EACH STATEMENT EXECUTE FUNCTION private.matrix_changed();
 

@@ -34,6 +34,7 @@ CREATE TRIGGER audit_insert AFTER INSERT ON public.user_roles REFERENCING NEW TA
 CREATE TRIGGER audit_update AFTER UPDATE ON public.user_roles REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION private.record_audit();
 CREATE TRIGGER user_roles_guard BEFORE INSERT OR UPDATE ON public.user_roles FOR EACH ROW EXECUTE FUNCTION private.guard_user_role();
 CREATE CONSTRAINT TRIGGER user_roles_matrix_editable AFTER DELETE OR UPDATE ON public.user_roles DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION private.assert_matrix_editable();
+CREATE TRIGGER user_roles_scopes_changed AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON public.user_roles FOR EACH STATEMENT EXECUTE FUNCTION private.scopes_changed();
 
 comment on table public.user_roles is 'Which app roles each login holds (one or more).';
 
