@@ -16,9 +16,12 @@ export interface AuditOverhead {
 }
 
 const rows = 10_000;
-// Fifteen pairs: one bulk insert drifts by tens of percent on a shared machine; a median of
-// fifteen pair ratios moves by a few hundredths between runs.
-const rounds = 15;
+// Twenty-one pairs: one bulk insert drifts by tens of percent on a shared machine. A median of
+// fifteen pair ratios still moved by up to 0.1 between runs (1.11, 1.19, 1.21): a checkpoint
+// (timed, every five minutes, spread over four and a half) landing in some pairs and not others
+// weighs on the half that writes more WAL, the audited one. Each pair now starts right after a
+// checkpoint, with nothing left to flush, so no pair shares its time with one.
+const rounds = 21;
 
 const insert = `
   insert into public.staff (full_name, email, position_id, hire_date, custom_fields)
@@ -49,6 +52,7 @@ export async function measureAuditOverhead(stack: Stack): Promise<AuditOverhead>
     const without: number[] = [];
     const ratios: number[] = [];
     for (let i = 0; i < rounds; i++) {
+      await client.query("checkpoint");
       let a: number;
       let b: number;
       if (i % 2 === 0) {

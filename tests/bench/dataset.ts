@@ -415,7 +415,7 @@ export const steps: Step[] = [
       await client.query("select public.split_targets(extract(year from current_date)::int - 1)");
       await client.query("select public.split_targets(extract(year from current_date)::int)");
       progress("targets split into months and rolled up");
-      const bulk = ["kpi_actuals", "evaluations", "evaluation_lines"];
+      const bulk = ["kpi_actuals", "evaluations", "evaluation_lines", "rewards"];
       for (const t of bulk) await client.query(`alter table public.${t} disable trigger user`);
       try {
         // Actuals of every month up to the last one: around the month's target.
@@ -474,6 +474,31 @@ export const steps: Step[] = [
             left join lateral (select r.id, r.outcome from public.rating_band_for(s.total) r) b on true
            where e.id = s.evaluation_id;`);
         progress("evaluations scored");
+        // Rewards: the praise an outstanding month proposes (confirmed once acknowledged), and a
+        // reward now and then outside the evaluations (a praise, sometimes a bonus).
+        await client.query(`
+          insert into public.rewards (staff_id, kind, amount, reason, awarded_on, status, evaluation_id, territory_id,
+                                      decided_at, created_at, updated_at)
+          select e.staff_id, 'praise', null, 'Outstanding month ' || to_char(e.month, 'YYYY-MM'),
+                 (e.month + interval '1 month')::date,
+                 case when e.status = 'acknowledged' then 'confirmed' else 'proposed' end::public.reward_status,
+                 e.id, e.territory_id, case when e.status = 'acknowledged' then now() end, now(), now()
+            from public.evaluations e
+           where e.band_outcome = 'reward' and e.status in ('approved', 'acknowledged');
+          insert into public.rewards (staff_id, kind, amount, reason, awarded_on, status, territory_id,
+                                      decided_at, created_at, updated_at)
+          select s.id, case when pg_temp.h('rk' || s.id || m.m) < 0.3 then 'bonus' else 'praise' end::public.reward_kind,
+                 case when pg_temp.h('rk' || s.id || m.m) < 0.3 then round(200 + 1800 * pg_temp.h('ra' || s.id || m.m)::numeric, 2) end,
+                 'A customer wrote to thank them', (m.m + interval '14 days')::date,
+                 case when m.m >= date_trunc('month', current_date) - interval '1 month' then 'proposed'
+                      when pg_temp.h('rs' || s.id || m.m) < 0.1 then 'declined' else 'confirmed' end::public.reward_status,
+                 s.territory_id,
+                 case when m.m < date_trunc('month', current_date) - interval '1 month' then now() end, now(), now()
+            from public.staff s
+           cross join generate_series(date_trunc('month', current_date) - interval '23 months', date_trunc('month', current_date) - interval '1 month',
+                                      interval '1 month') m(m)
+           where s.territory_id is not null and s.status <> 'left' and pg_temp.h('rw' || s.id || m.m) < 0.35;`);
+        progress("rewards");
       } finally {
         for (const t of bulk) await client.query(`alter table public.${t} enable trigger user`);
       }

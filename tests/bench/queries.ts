@@ -63,6 +63,8 @@ interface Selects {
   targetGridSelect: string;
   evaluationListSelect: string;
   evaluationSelect: string;
+  actualSelect: string;
+  rewardSelect: string;
 }
 
 async function loadSelects(): Promise<Selects> {
@@ -83,6 +85,8 @@ async function loadSelects(): Promise<Selects> {
     const customers = await load("/src/resources/customers/queries.ts");
     const targetsModule = await load("/src/resources/targets/queries.ts");
     const evaluations = await load("/src/resources/evaluations/queries.ts");
+    const actuals = await load("/src/resources/kpi_actuals/queries.ts");
+    const rewards = await load("/src/resources/rewards/queries.ts");
     return {
       staffListSelect: String(staff.staffListSelect),
       territoryTreeResource: String(territories.territoryTreeResource),
@@ -99,6 +103,8 @@ async function loadSelects(): Promise<Selects> {
       targetGridSelect: String(targetsModule.targetGridSelect),
       evaluationListSelect: String(evaluations.evaluationListSelect),
       evaluationSelect: String(evaluations.evaluationSelect),
+      actualSelect: String(actuals.actualSelect),
+      rewardSelect: String(rewards.rewardSelect),
     };
   } finally {
     await vite.close();
@@ -227,6 +233,17 @@ export async function pageQueries(stack: Stack): Promise<PageQuery[]> {
     count: "exact",
     path: `/rest/v1/evaluations?select=${enc(s.evaluationListSelect)}&month=eq.${lastMonth}${filter}&order=total_score.desc.nullslast,id.asc&${page(25)}`,
   });
+  // The actuals list as it opens (last month, newest first) and the rewards list (newest first).
+  const actualList = (filter: string): BenchRequest => ({
+    method: "GET",
+    count: "exact",
+    path: `/rest/v1/kpi_actuals?select=${enc(s.actualSelect)}&month=eq.${lastMonth}${filter}&order=updated_at.desc&${page(25)}`,
+  });
+  const rewardList = (filter: string): BenchRequest => ({
+    method: "GET",
+    count: "exact",
+    path: `/rest/v1/rewards?select=${enc(s.rewardSelect)}${filter}&order=awarded_on.desc&${page(25)}`,
+  });
   const performanceQueries: PageQuery[] = [
     {
       name: "targets grid",
@@ -239,6 +256,18 @@ export async function pageQueries(stack: Stack): Promise<PageQuery[]> {
       list: true,
       request: () => evaluationList(""),
       bypass: (session) => evaluationList(inRegion(session)),
+    },
+    {
+      name: "KPI actuals of a month",
+      list: true,
+      request: () => actualList(""),
+      bypass: (session) => actualList(inRegion(session)),
+    },
+    {
+      name: "rewards",
+      list: true,
+      request: () => rewardList(""),
+      bypass: (session) => rewardList(inRegion(session)),
     },
     {
       name: "one evaluation",
