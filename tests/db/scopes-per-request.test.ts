@@ -39,7 +39,11 @@ describe("scopes kept for a request follow every change made in it", () => {
     const person = await createTestUser(["auditor"]);
     await asRole({ role: "authenticated", sub: person.id }, async (client) => {
       expect(await myScopes(client, "customers", "read")).toBe("{all}");
-      await meanwhile(client, "delete from public.role_permissions where role_code = 'auditor' and resource = 'customers' and action = 'read'", []);
+      await meanwhile(
+        client,
+        "delete from public.role_permissions where role_code = 'auditor' and resource = 'customers' and action = 'read'",
+        [],
+      );
       expect(await myScopes(client, "customers", "read")).toBe("{}");
     });
   });
