@@ -5,6 +5,7 @@ CREATE OR REPLACE FUNCTION public.split_targets(p_year integer, p_kpi uuid DEFAU
  RETURNS TABLE(people integer, rows_written integer, rows_removed integer)
  LANGUAGE plpgsql
  SET search_path TO ''
+ SET enable_nestloop TO 'off'
 AS $function$
 begin
   if p_year is null or p_year not between 2000 and 2100 then

@@ -44,6 +44,7 @@ alter table public.evaluations add constraint evaluations_once UNIQUE (staff_id,
 CREATE INDEX evaluations_approved_by_idx ON public.evaluations USING btree (approved_by);
 CREATE INDEX evaluations_band_idx ON public.evaluations USING btree (band_id);
 CREATE INDEX evaluations_manager_idx ON public.evaluations USING btree (manager_id);
+CREATE INDEX evaluations_month_list_idx ON public.evaluations USING btree (month, total_score DESC NULLS LAST, id, territory_id, staff_id);
 CREATE INDEX evaluations_month_territory_idx ON public.evaluations USING btree (month, territory_id);
 CREATE INDEX evaluations_position_idx ON public.evaluations USING btree (position_id);
 CREATE INDEX evaluations_submitted_by_idx ON public.evaluations USING btree (submitted_by);
@@ -53,7 +54,7 @@ CREATE INDEX evaluations_territory_idx ON public.evaluations USING btree (territ
 alter table public.evaluations enable row level security;
 
 create policy "people with evaluations read permission in scope can read evalu" on public.evaluations as permissive for select to authenticated
-  using (((territory_id = ANY (( SELECT private.territory_scope('evaluations'::text, 'read'::text, false) AS territory_scope)::uuid[])) OR ((staff_id = ( SELECT private.my_staff_id() AS my_staff_id)) AND (( SELECT private.allowed_owner('evaluations'::text, 'read'::text) AS allowed_owner) IS NOT NULL))));
+  using (((territory_id IN ( SELECT unnest(private.territory_scope('evaluations'::text, 'read'::text, false)) AS unnest)) OR ((staff_id = ( SELECT private.my_staff_id() AS my_staff_id)) AND (( SELECT private.allowed_owner('evaluations'::text, 'read'::text) AS allowed_owner) IS NOT NULL))));
 
 CREATE TRIGGER audit_delete AFTER DELETE ON public.evaluations REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION private.record_audit();
 CREATE TRIGGER audit_insert AFTER INSERT ON public.evaluations REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION private.record_audit();

@@ -33,6 +33,7 @@ alter table public.rewards add constraint rewards_pkey PRIMARY KEY (id);
 alter table public.rewards add constraint rewards_evaluation_id_key UNIQUE (evaluation_id);
 
 CREATE INDEX rewards_decided_by_idx ON public.rewards USING btree (decided_by);
+CREATE INDEX rewards_list_idx ON public.rewards USING btree (awarded_on DESC, territory_id, staff_id);
 CREATE INDEX rewards_proposed_by_idx ON public.rewards USING btree (proposed_by);
 CREATE INDEX rewards_staff_idx ON public.rewards USING btree (staff_id, awarded_on);
 CREATE INDEX rewards_territory_idx ON public.rewards USING btree (territory_id, status);
@@ -44,7 +45,7 @@ create policy "people with rewards create permission in scope can propose rewa" 
 create policy "people with rewards delete permission in scope can withdraw pro" on public.rewards as permissive for delete to authenticated
   using ((territory_id = ANY (( SELECT private.territory_scope('rewards'::text, 'delete'::text, false) AS territory_scope)::uuid[])));
 create policy "people with rewards read permission in scope or their own can r" on public.rewards as permissive for select to authenticated
-  using (((territory_id = ANY (( SELECT private.territory_scope('rewards'::text, 'read'::text, false) AS territory_scope)::uuid[])) OR ((staff_id = ( SELECT private.my_staff_id() AS my_staff_id)) AND (( SELECT private.allowed_owner('rewards'::text, 'read'::text) AS allowed_owner) IS NOT NULL))));
+  using (((territory_id IN ( SELECT unnest(private.territory_scope('rewards'::text, 'read'::text, false)) AS unnest)) OR ((staff_id = ( SELECT private.my_staff_id() AS my_staff_id)) AND (( SELECT private.allowed_owner('rewards'::text, 'read'::text) AS allowed_owner) IS NOT NULL))));
 create policy "people with rewards update permission in scope can change propo" on public.rewards as permissive for update to authenticated
   using ((territory_id = ANY (( SELECT private.territory_scope('rewards'::text, 'update'::text, false) AS territory_scope)::uuid[])))
   with check ((territory_id = ANY (( SELECT private.territory_scope('rewards'::text, 'update'::text, false) AS territory_scope)::uuid[])));
