@@ -54,7 +54,7 @@ CREATE INDEX evaluations_territory_idx ON public.evaluations USING btree (territ
 alter table public.evaluations enable row level security;
 
 create policy "people with evaluations read permission in scope can read evalu" on public.evaluations as permissive for select to authenticated
-  using (((territory_id IN ( SELECT unnest(private.territory_scope('evaluations'::text, 'read'::text, false)) AS unnest)) OR ((staff_id = ( SELECT private.my_staff_id() AS my_staff_id)) AND (( SELECT private.allowed_owner('evaluations'::text, 'read'::text) AS allowed_owner) IS NOT NULL))));
+  using ((( SELECT private.allows_all('evaluations'::text, 'read'::text) AS allows_all) OR (territory_id IN ( SELECT unnest(private.territory_scope('evaluations'::text, 'read'::text, false)) AS unnest)) OR ((staff_id = ( SELECT private.my_staff_id() AS my_staff_id)) AND (( SELECT private.allowed_owner('evaluations'::text, 'read'::text) AS allowed_owner) IS NOT NULL))));
 
 CREATE TRIGGER audit_delete AFTER DELETE ON public.evaluations REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION private.record_audit();
 CREATE TRIGGER audit_insert AFTER INSERT ON public.evaluations REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION private.record_audit();

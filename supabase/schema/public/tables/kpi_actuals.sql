@@ -40,7 +40,7 @@ create policy "people with kpi_actuals create permission in scope can record a" 
 create policy "people with kpi_actuals delete permission in scope can remove a" on public.kpi_actuals as permissive for delete to authenticated
   using ((territory_id = ANY (( SELECT private.territory_scope('kpi_actuals'::text, 'delete'::text, false) AS territory_scope)::uuid[])));
 create policy "people with kpi_actuals read permission in scope can read actua" on public.kpi_actuals as permissive for select to authenticated
-  using (((territory_id IN ( SELECT unnest(private.territory_scope('kpi_actuals'::text, 'read'::text, false)) AS unnest)) OR ((staff_id = ( SELECT private.my_staff_id() AS my_staff_id)) AND (( SELECT private.allowed_owner('kpi_actuals'::text, 'read'::text) AS allowed_owner) IS NOT NULL))));
+  using ((( SELECT private.allows_all('kpi_actuals'::text, 'read'::text) AS allows_all) OR (territory_id IN ( SELECT unnest(private.territory_scope('kpi_actuals'::text, 'read'::text, false)) AS unnest)) OR ((staff_id = ( SELECT private.my_staff_id() AS my_staff_id)) AND (( SELECT private.allowed_owner('kpi_actuals'::text, 'read'::text) AS allowed_owner) IS NOT NULL))));
 create policy "people with kpi_actuals update permission in scope can change a" on public.kpi_actuals as permissive for update to authenticated
   using ((territory_id = ANY (( SELECT private.territory_scope('kpi_actuals'::text, 'update'::text, false) AS territory_scope)::uuid[])))
   with check ((territory_id = ANY (( SELECT private.territory_scope('kpi_actuals'::text, 'update'::text, false) AS territory_scope)::uuid[])));
