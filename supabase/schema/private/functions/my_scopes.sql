@@ -10,21 +10,29 @@ AS $function$
 declare
   v_user uuid := auth.uid();
   v_preview uuid := private.preview_session_id();
+  v_generation text := nullif(current_setting('app_scopes.generation', true), '');
   v_name text := format('app_scopes.%s.%s', regexp_replace(p_resource, '[^a-z0-9_]', '_', 'g'),
                         regexp_replace(p_action, '[^a-z0-9_]', '_', 'g'));
-  v_tag text := format('%s/%s/%s', v_user, v_preview,
-                       coalesce(nullif(current_setting('app_scopes.generation', true), ''), '0'));
-  v_kept text := current_setting(v_name, true);
+  v_tag text;
+  v_kept text;
   v_scopes public.permission_scope[];
 begin
+  -- The generation this transaction works under: read once, then kept for the transaction.
+  if v_generation is null then
+    select g.generation::text into v_generation from private.scopes_generation g;
+    perform set_config('app_scopes.generation', v_generation, true);
+  end if;
+  v_tag := format('%s/%s/%s', v_user, v_preview, v_generation);
+  v_kept := current_setting(v_name, true);
   if v_kept is not null and split_part(v_kept, '=', 1) = v_tag then
     return split_part(v_kept, '=', 2)::public.permission_scope[];
   end if;
   v_scopes := private.user_scopes(v_user, p_resource, p_action, v_preview is not null);
-  perform set_config(v_name, v_tag || '=' || v_scopes::text, true);
+  -- Kept on the connection (a session setting): undone with the transaction if it rolls back.
+  perform set_config(v_name, v_tag || '=' || v_scopes::text, false);
   return v_scopes;
 end;
 $function$;
-comment on function private.my_scopes(p_resource text, p_action text) is 'The signed-in person''s scopes on resource x action (private.user_scopes for auth.uid(), preview-aware), worked out once per transaction for each person and matrix generation.';
+comment on function private.my_scopes(p_resource text, p_action text) is 'The signed-in person''s scopes on resource x action (private.user_scopes for auth.uid(), preview-aware), kept on the connection for each person, preview session and matrix generation.';
 grant execute on function private.my_scopes(p_resource text, p_action text) to authenticated;
 grant execute on function private.my_scopes(p_resource text, p_action text) to service_role;

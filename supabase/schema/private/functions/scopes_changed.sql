@@ -7,11 +7,13 @@ CREATE OR REPLACE FUNCTION private.scopes_changed()
  SECURITY DEFINER
  SET search_path TO ''
 AS $function$
+declare
+  v_generation bigint;
 begin
-  perform set_config('app_scopes.generation',
-    (coalesce(nullif(current_setting('app_scopes.generation', true), ''), '0')::bigint + 1)::text, true);
+  update private.scopes_generation g set generation = g.generation + 1 where g.id returning g.generation into v_generation;
+  perform set_config('app_scopes.generation', v_generation::text, true);
   return null;
 end;
 $function$;
-comment on function private.scopes_changed() is 'Trigger (for each statement): the matrix, a person''s roles, a login''s active flag or the write actions changed, so the scopes kept for this transaction are worked out again.';
+comment on function private.scopes_changed() is 'Trigger (for each statement): the matrix, a person''s roles, a login''s active flag or the write actions changed: bumps the matrix generation, so scopes kept on any connection are worked out again (in this transaction at once, in others from their next transaction).';
 -- execute: the owner only
