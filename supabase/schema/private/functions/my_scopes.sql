@@ -11,8 +11,9 @@ declare
   v_user uuid := auth.uid();
   v_preview uuid := private.preview_session_id();
   v_generation text := nullif(current_setting('app_scopes.generation', true), '');
-  v_name text := format('app_scopes.%s.%s', regexp_replace(p_resource, '[^a-z0-9_]', '_', 'g'),
-                        regexp_replace(p_action, '[^a-z0-9_]', '_', 'g'));
+  -- Resource and action codes are lowercase words (the catalogue's checks), so they name a
+  -- setting as they are; anything else fails loudly here rather than being kept.
+  v_name text := format('app_scopes.%s.%s', p_resource, p_action);
   v_tag text;
   v_kept text;
   v_scopes public.permission_scope[];

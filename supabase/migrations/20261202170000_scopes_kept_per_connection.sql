@@ -1,14 +1,18 @@
--- A person's scopes are kept across requests, not just within one. A connection serves request
--- after request (PostgREST's pool), mostly for the same few people, and each request worked its
--- scopes out again: for the manager's staff list (staff, positions, territories) three times four
--- lookups, a fifth of the database's time on that page. The answers are now kept on the
--- connection (a session setting per resource and action), tagged with the person, the preview
--- session and the matrix generation: a counter in one row that every statement changing the
--- matrix, a person's roles, a login's active flag or the write actions bumps, in the same
--- transaction. Each transaction reads the counter once; an answer kept under an older
--- generation is never used again. A change rolled back takes its answers with it (settings
--- are transactional), and a change another transaction commits is seen by the next
--- transaction that starts, as before.
+-- A person's scopes are worked out once and kept on the connection across requests. Every
+-- policy asks my_scopes (through allows_all, allowed_territories, allowed_owner,
+-- territory_scope) for the resources a request touches: the salesperson's customer list with
+-- its tier, territory and owner asked eleven times for four answers, each answer four lookups,
+-- and each request on a connection (PostgREST's pool serves request after request, mostly for
+-- the same few people) asked again. The answers are now kept on the connection (a session
+-- setting per resource and action), tagged with the person, the preview session and the
+-- matrix generation: a counter in one row that every statement changing the matrix, a
+-- person's roles, a login's active flag or the write actions bumps, in the same transaction.
+-- Each transaction reads the counter once; an answer kept under an older generation is never
+-- used again. A change rolled back takes its answers with it (settings are transactional), a
+-- change made earlier in the same transaction is seen by the next check, and a change another
+-- transaction commits by the next transaction that starts, as before. Nobody else can write
+-- these settings: PostgREST sets only request.* and role, and no exposed function sets a
+-- setting from its arguments.
 
 -- =============================================================================
 -- Tables
@@ -36,8 +40,9 @@ declare
   v_user uuid := auth.uid();
   v_preview uuid := private.preview_session_id();
   v_generation text := nullif(current_setting('app_scopes.generation', true), '');
-  v_name text := format('app_scopes.%s.%s', regexp_replace(p_resource, '[^a-z0-9_]', '_', 'g'),
-                        regexp_replace(p_action, '[^a-z0-9_]', '_', 'g'));
+  -- Resource and action codes are lowercase words (the catalogue's checks), so they name a
+  -- setting as they are; anything else fails loudly here rather than being kept.
+  v_name text := format('app_scopes.%s.%s', p_resource, p_action);
   v_tag text;
   v_kept text;
   v_scopes public.permission_scope[];
@@ -81,7 +86,21 @@ $$;
 comment on function private.scopes_changed() is
   'Trigger (for each statement): the matrix, a person''s roles, a login''s active flag or the write actions changed: bumps the matrix generation, so scopes kept on any connection are worked out again (in this transaction at once, in others from their next transaction).';
 
+
+-- =============================================================================
+-- Triggers
+-- =============================================================================
+create trigger role_permissions_scopes_changed after insert or update or delete or truncate on public.role_permissions
+  for each statement execute function private.scopes_changed();
+create trigger user_roles_scopes_changed after insert or update or delete or truncate on public.user_roles
+  for each statement execute function private.scopes_changed();
+create trigger profiles_scopes_changed after insert or update or delete or truncate on public.profiles
+  for each statement execute function private.scopes_changed();
+create trigger permission_actions_scopes_changed after insert or update or delete or truncate on public.permission_actions
+  for each statement execute function private.scopes_changed();
+
 -- =============================================================================
 -- Grants
 -- =============================================================================
+revoke all on function private.scopes_changed() from public, anon, authenticated, service_role;
 revoke all on table private.scopes_generation from public, anon, authenticated, service_role;
