@@ -168,11 +168,13 @@ export async function pageQueries(stack: Stack): Promise<PageQuery[]> {
   const monthStart = (back: number) =>
     new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - back, 1)).toISOString().slice(0, 10);
   const monthEnd = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 0)).toISOString().slice(0, 10);
-  const customerList = (filter: string): BenchRequest => ({
+  /** A list's first page as it opens: 25 rows with the exact count. */
+  const firstPage = (table: string, select: string, query: string): BenchRequest => ({
     method: "GET",
     count: "exact",
-    path: `/rest/v1/customers?select=${enc(s.customerListSelect)}${filter}&order=name.asc&${page(25)}`,
+    path: `/rest/v1/${table}?select=${enc(select)}${query}&${page(25)}`,
   });
+  const customerList = (filter: string) => firstPage("customers", s.customerListSelect, `${filter}&order=name.asc`);
   const overdue = (body: Record<string, string>): BenchRequest => ({
     method: "POST",
     count: "exact",
@@ -228,22 +230,16 @@ export async function pageQueries(stack: Stack): Promise<PageQuery[]> {
     method: "GET",
     path: `/rest/v1/target_totals?select=${enc(s.targetGridSelect)}&year=eq.${now.getUTCFullYear()}&kpi_id=eq.${salesKpi}${filter}`,
   });
-  const evaluationList = (filter: string): BenchRequest => ({
-    method: "GET",
-    count: "exact",
-    path: `/rest/v1/evaluations?select=${enc(s.evaluationListSelect)}&month=eq.${lastMonth}${filter}&order=total_score.desc.nullslast,id.asc&${page(25)}`,
-  });
+  const evaluationList = (filter: string) =>
+    firstPage(
+      "evaluations",
+      s.evaluationListSelect,
+      `&month=eq.${lastMonth}${filter}&order=total_score.desc.nullslast,id.asc`,
+    );
   // The actuals list as it opens (last month, newest first) and the rewards list (newest first).
-  const actualList = (filter: string): BenchRequest => ({
-    method: "GET",
-    count: "exact",
-    path: `/rest/v1/kpi_actuals?select=${enc(s.actualSelect)}&month=eq.${lastMonth}${filter}&order=updated_at.desc&${page(25)}`,
-  });
-  const rewardList = (filter: string): BenchRequest => ({
-    method: "GET",
-    count: "exact",
-    path: `/rest/v1/rewards?select=${enc(s.rewardSelect)}${filter}&order=awarded_on.desc&${page(25)}`,
-  });
+  const actualList = (filter: string) =>
+    firstPage("kpi_actuals", s.actualSelect, `&month=eq.${lastMonth}${filter}&order=updated_at.desc`);
+  const rewardList = (filter: string) => firstPage("rewards", s.rewardSelect, `${filter}&order=awarded_on.desc`);
   const performanceQueries: PageQuery[] = [
     {
       name: "targets grid",
@@ -310,11 +306,7 @@ export async function pageQueries(stack: Stack): Promise<PageQuery[]> {
     {
       name: "regulations list",
       list: true,
-      request: () => ({
-        method: "GET",
-        count: "exact",
-        path: `/rest/v1/regulations?select=${enc(s.regulationListSelect)}&order=code.asc&${page(25)}`,
-      }),
+      request: () => firstPage("regulations", s.regulationListSelect, "&order=code.asc"),
     },
     ...(
       [
