@@ -31,6 +31,9 @@ export const lightTheme: ThemeConfig = {
   token: {
     colorPrimary: "#0958d9",
     colorLink: "#0958d9",
+    // A hovered or pressed link must stay at 4.5:1 on white: the stock hover step (#579df2) reads 2.8.
+    colorLinkHover: "#003eb3",
+    colorLinkActive: "#002c8c",
     colorTextSecondary: "rgba(0, 0, 0, 0.70)",
     colorTextTertiary: "rgba(0, 0, 0, 0.62)",
     colorTextDescription: "rgba(0, 0, 0, 0.62)",
@@ -61,6 +64,8 @@ export const darkTheme: ThemeConfig = {
   token: {
     colorPrimary: "#1668dc",
     colorLink: "#69b1ff",
+    colorLinkHover: "#91caff",
+    colorLinkActive: "#91caff",
     colorTextSecondary: "rgba(255, 255, 255, 0.75)",
     colorTextTertiary: "rgba(255, 255, 255, 0.65)",
     colorTextDescription: "rgba(255, 255, 255, 0.65)",

@@ -135,10 +135,7 @@ export class EvaluationsPageObject {
       .getByRole("button", { name: text("evaluations.run.button") })
       .first()
       .click();
-    await this.page
-      .getByRole("button", { name: text("evaluations.run.button") })
-      .last()
-      .click();
+    await this.page.getByRole("tooltip").getByRole("button", { name: text("evaluations.run.button") }).click();
     await this.page.getByText(/drafts computed|borradores calculados|份草稿/).waitFor();
   }
 
@@ -160,10 +157,9 @@ export class EvaluationsPageObject {
       .getByRole("button", { name: text(key) })
       .first()
       .click();
-    await this.page
-      .getByRole("button", { name: text(key) })
-      .last()
-      .click();
+    // The pop-up's own button: the page's button is still there, so "the last such button" could be
+    // the page's one if the pop-up has not opened yet, and clicking it again would close it.
+    await this.page.getByRole("tooltip").getByRole("button", { name: text(key) }).click();
   }
 
   status(key: string): Locator {
