@@ -33,6 +33,13 @@ describe("a manager keeps their region", () => {
     await staff.save();
     await page.waitForURL(/\/staff\/show\//);
     await page.getByTestId("staff-details").getByText(first.code).waitFor();
+    // The list names her position and territory (from the catalogues, not embedded in each row).
+    await page.goto("/staff");
+    await staff.search("Nadia Flores");
+    await staff.row(email).getByText(first.code).waitFor();
+    await staff.row(email).getByText(position.title).waitFor();
+    await page.goBack();
+    await page.getByTestId("staff-details").getByText(first.code).waitFor();
 
     await page.getByRole("button", { name: text("staff.assignments.move") }).click();
     await staff.form.choose("assign-territory-select", second.code);

@@ -48,6 +48,8 @@ export default function StaffList() {
   });
   const { data: canImport } = useCan({ resource: "staff", action: "create" });
   const territoryPath = territories.find((row) => row.id === territory)?.path;
+  const positionById = useMemo(() => new Map((positions?.data ?? []).map((p) => [p.id, p])), [positions]);
+  const territoryById = useMemo(() => new Map(territories.map((row) => [row.id, row])), [territories]);
   const { tableProps, tableQuery, filters, setFilters, sorters, searchFormProps } = useTable<StaffListRow>({
     resource: "staff",
     meta: { select: staffListSelect, count: staffListCount },
@@ -108,12 +110,15 @@ export default function StaffList() {
         <Table.Column<StaffListRow>
           key="position"
           title={t("staff.fields.position_id")}
-          render={(_, row) => positionTitle(row.positions, i18n.language)}
+          render={(_, row) => positionTitle(positionById.get(row.position_id) ?? null, i18n.language)}
         />
         <Table.Column<StaffListRow>
           key="territory"
           title={t("staff.fields.territory_id")}
-          render={(_, row) => (row.territories ? <Tag>{row.territories.code}</Tag> : "—")}
+          render={(_, row) => {
+            const code = row.territory_id ? territoryById.get(row.territory_id)?.code : undefined;
+            return code ? <Tag>{code}</Tag> : "—";
+          }}
         />
         <Table.Column<StaffListRow>
           dataIndex="status"
