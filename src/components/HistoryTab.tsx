@@ -4,7 +4,7 @@ import { useCan, useList } from "@refinedev/core";
 import { Button, Card, Empty, List as AntList, Space, Table, Tag, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { fieldChanges, formatValue, recordLabel, type AuditRow } from "../resources/audit_log/queries";
+import { fieldChanges, formatValue, recordLabel, runSummary, type AuditRow } from "../resources/audit_log/queries";
 import { QueryError } from "./QueryError";
 
 const pageSize = 20;
@@ -61,6 +61,17 @@ export function ActorLabel({ row }: { row: Pick<AuditRow, "actor_kind" | "actor_
 
 /** The record as the log saw it: its name, with its code, and the full id on hover. */
 export function RecordLabel({ row }: { row: Pick<AuditRow, "record_id" | "old_row" | "new_row"> }) {
+  const { t, i18n } = useTranslation();
+  const run = runSummary(row);
+  if (run)
+    return (
+      <span title={row.record_id} data-testid="record-label">
+        {t("audit_log.run", {
+          computation: t(`audit_log.runs.${run.computation}`, { defaultValue: run.computation }),
+          rows: run.rows.toLocaleString(i18n.language),
+        })}
+      </span>
+    );
   const { label, code } = recordLabel(row);
   return (
     <span title={row.record_id} data-testid="record-label">

@@ -186,6 +186,64 @@ describe("computing a month", () => {
     expect(await evaluationOf(month)).toMatchObject({ total_score: "94.00", band: "good" });
   });
 
+  it("is audited as one entry per table naming the run, and a manual score afterwards row by row", async () => {
+    const month = ownMonth();
+    await setTargetsAndActuals(month, { target: 10000, actual: 5000 }, { target: 4, actual: 2 });
+    const [{ last }] = (await sql<{ last: string }>(
+      "select coalesce(max(id), 0)::text as last from public.audit_log",
+    )) as [{ last: string }];
+    const { error } = await hr.client.rpc("run_evaluations", { p_month: month, p_territory: region });
+    expect(error).toBeNull();
+    const e = await evaluationOf(month);
+    const runs = await sql<{
+      table_name: string;
+      operation: string;
+      record_id: string;
+      actor_id: string;
+      rows: number;
+      territory: string;
+    }>(
+      `select l.table_name, l.operation, l.record_id, l.actor_id::text as actor_id, (l.new_row ->> 'rows')::int as rows,
+              l.new_row -> 'run' ->> 'territory_id' as territory
+         from public.audit_log l
+        where l.id > $1 and l.new_row -> 'run' ->> 'month' = $2 order by l.id`,
+      [last, month],
+    );
+    // Each statement of the run is one entry: the evaluation drafted, the two measured KPIs'
+    // actuals (sales and visits, a statement each), its three lines and their scores, its total.
+    expect(runs.map((r) => [r.table_name, r.operation, r.rows])).toEqual([
+      ["evaluations", "INSERT", 1],
+      ["kpi_actuals", "INSERT", 1],
+      ["kpi_actuals", "INSERT", 1],
+      ["evaluation_lines", "INSERT", 3],
+      ["evaluation_lines", "UPDATE", 2],
+      ["evaluations", "UPDATE", 1],
+    ]);
+    expect(runs.every((r) => r.record_id === "run_evaluations" && r.actor_id === hr.id && r.territory === region)).toBe(
+      true,
+    );
+    const perRow = await sql(
+      `select 1 from public.audit_log l
+        where l.id > $1 and (l.record_id = $2 or l.new_row ->> 'evaluation_id' = $2)`,
+      [last, e.id],
+    );
+    expect(perRow).toHaveLength(0);
+
+    const { error: scoreError } = await areaManager.client.rpc("save_evaluation_scores", {
+      p_evaluation: e.id,
+      p_version: e.version,
+      p_lines: [{ kpi_id: await kpi("communication"), manual_score: 3 }],
+    });
+    expect(scoreError).toBeNull();
+    const scored = await sql<{ table_name: string; actor_id: string }>(
+      `select l.table_name, l.actor_id::text as actor_id from public.audit_log l
+        where l.id > $1 and (l.record_id = $2 or l.new_row ->> 'evaluation_id' = $2) and l.operation = 'UPDATE'`,
+      [last, e.id],
+    );
+    expect(scored.map((r) => r.table_name)).toContain("evaluations");
+    expect(scored.every((r) => r.actor_id === areaManager.id)).toBe(true);
+  });
+
   it("scores 0 below a floor, and refuses a score off the KPI's scale with a clear message", async () => {
     const month = ownMonth();
     await setTargetsAndActuals(month, { target: 10000, actual: 4999 }, { target: 4, actual: 4 });

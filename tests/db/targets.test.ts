@@ -154,6 +154,37 @@ describe("splitting an annual target into months", () => {
     expect((await months("sales_amount", year, region, seller))[0]).toBe("200.00");
   });
 
+  it("is audited as one entry per statement naming the year, and a month changed afterwards row by row", async () => {
+    const year = ownYear();
+    await annual("sales_amount", seller, year, "1200");
+    const { last } = await one<{ last: string }>("select coalesce(max(id), 0)::text as last from public.audit_log");
+    await split(year, "sales_amount");
+    const runs = await sql<{ operation: string; record_id: string; rows: number }>(
+      `select l.operation, l.record_id, (l.new_row ->> 'rows')::int as rows from public.audit_log l
+        where l.id > $1 and l.table_name = 'targets' and (l.new_row -> 'run' ->> 'year')::int = $2 order by l.id`,
+      [last, year],
+    );
+    // The person's months, and the region's sum written by the roll-up in the same run.
+    expect(runs).toEqual([
+      { operation: "INSERT", record_id: "split_targets", rows: 1 },
+      { operation: "INSERT", record_id: "split_targets", rows: 1 },
+    ]);
+    const perRow = await sql(
+      "select 1 from public.audit_log l where l.id > $1 and l.table_name = 'targets' and (l.new_row ->> 'year')::int = $2",
+      [last, year],
+    );
+    expect(perRow).toHaveLength(0);
+
+    const target = await id("select id from public.targets where staff_id = $1 and year = $2", [seller, year]);
+    await sql("update public.targets set months[1] = 150, months[2] = 50 where id = $1", [target]);
+    const edited = await sql<{ january: string }>(
+      `select l.new_row -> 'months' ->> 0 as january from public.audit_log l
+        where l.id > $1 and l.table_name = 'targets' and l.record_id = $2 and l.operation = 'UPDATE'`,
+      [last, target],
+    );
+    expect(edited).toEqual([{ january: "150.00" }]);
+  });
+
   it("refuses a seasonal profile whose months do not add up to 100, naming the difference", async () => {
     const refused = sql(
       "insert into public.distribution_profiles (code, name_en, month_percents) values ($1, 'Bad', array[8,8,8,8,8,8,8,8,8,8,8,8.5])",

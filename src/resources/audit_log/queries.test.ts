@@ -8,6 +8,7 @@ import {
   integrityVerdict,
   readAuditQuery,
   recordLabel,
+  runSummary,
   writeAuditQuery,
   type AuditRow,
 } from "./queries";
@@ -180,5 +181,25 @@ describe("the integrity verdict", () => {
       ok: true,
       key: "audit_log.verify.okUnanchored",
     });
+  });
+});
+
+describe("a computation run's entry", () => {
+  it("names the computation and the rows its statement wrote, and is nothing for a row's own entry", () => {
+    expect(
+      runSummary({
+        record_id: "split_targets",
+        old_row: null,
+        new_row: { run: { computation: "split_targets", year: 2026, kpi_id: null }, rows: 48570 },
+      }),
+    ).toEqual({ computation: "split_targets", rows: 48570 });
+    expect(
+      runSummary({
+        record_id: "run_evaluations",
+        old_row: { run: { computation: "run_evaluations" }, rows: 3 },
+        new_row: null,
+      }),
+    ).toEqual({ computation: "run_evaluations", rows: 3 });
+    expect(runSummary({ record_id: "x", old_row: null, new_row: { full_name: "Ana", run: "fast" } })).toBeNull();
   });
 });

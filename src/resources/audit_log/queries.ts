@@ -108,6 +108,19 @@ export function recordLabel(row: Pick<AuditRow, "record_id" | "old_row" | "new_r
   return { label: version !== undefined && version !== null ? `#${String(version)} · ${short}` : short };
 }
 
+/**
+ * A computation run's entry (a split, an evaluation run): the run stands for the rows it
+ * derived, so its entry names the computation and how many rows one statement wrote (pure).
+ */
+export function runSummary(
+  row: Pick<AuditRow, "record_id" | "old_row" | "new_row">,
+): { computation: string; rows: number } | null {
+  const source = (row.new_row ?? row.old_row ?? {}) as Record<string, unknown>;
+  const run = source.run as Record<string, unknown> | undefined;
+  if (!run || typeof run !== "object" || typeof run.computation !== "string") return null;
+  return { computation: run.computation, rows: Number(source.rows ?? 0) };
+}
+
 export interface FieldChange {
   field: string;
   before: unknown;

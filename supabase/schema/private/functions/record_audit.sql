@@ -13,6 +13,8 @@ declare
   v_actor record;
   v_head bytea;
   v_sql text;
+  v_run jsonb := nullif(current_setting('app.audit_run', true), '')::jsonb;
+  v_changes text;
 begin
   select a.key_columns into v_keys from private.audited_tables a where a.table_name = tg_table_name;
   if v_keys is null then
@@ -27,6 +29,39 @@ begin
   select l.hash into v_head from public.audit_log l order by l.id desc limit 1;
   v_head := coalesce(v_head, private.audit_genesis());
 
+  -- A computation run (a split, an evaluation run) writes rows it derives from audited inputs:
+  -- its statement is one entry naming the run, its parameters and how many rows it wrote, not
+  -- one entry per derived row (48,570 targets in a company's split). Only the tables the run
+  -- names are summed up so; anything else it touches is recorded row by row as always.
+  if v_run is not null and tg_table_name = any (array(select jsonb_array_elements_text(v_run -> 'tables'))) then
+    v_changes := format(
+      'select %L::text as record_id, %L::text as operation, %s as old_row, %s as new_row, ''{}''::text[] as changed_fields
+         from %s having count(*) > 0',
+      v_run ->> 'computation', tg_op,
+      case tg_op when 'DELETE' then 'jsonb_build_object(''run'', $7::jsonb, ''rows'', count(*))' else 'null::jsonb' end,
+      case tg_op when 'DELETE' then 'null::jsonb' else 'jsonb_build_object(''run'', $7::jsonb, ''rows'', count(*))' end,
+      case tg_op when 'DELETE' then 'old_rows' else 'new_rows' end);
+  else
+    v_changes :=
+      case tg_op
+        when 'INSERT' then format(
+          'select %1$s as record_id, ''INSERT''::text as operation, null::jsonb as old_row, r.j as new_row, ''{}''::text[] as changed_fields
+             from (select to_jsonb(n) as j from new_rows n) r', v_key_expr)
+        when 'DELETE' then format(
+          'select %1$s as record_id, ''DELETE''::text as operation, r.j as old_row, null::jsonb as new_row, ''{}''::text[] as changed_fields
+             from (select to_jsonb(o) as j from old_rows o) r', v_key_expr)
+        else format(
+          'select %1$s as record_id, ''UPDATE''::text as operation, o.j as old_row, r.j as new_row,
+                  array(select e.key from jsonb_each(r.j) e
+                         where e.key not in (''updated_at'', ''version'') and e.value is distinct from (o.j -> e.key)
+                         order by e.key) as changed_fields
+             from (select to_jsonb(n) as j from new_rows n) r
+             join (select to_jsonb(o) as j from old_rows o) o on %2$s',
+          v_key_expr,
+          (select string_agg(format('(r.j -> %1$L) = (o.j -> %1$L)', k), ' and ') from unnest(v_keys) k))
+      end;
+  end if;
+
   v_sql := format($f$
     with changes as (
       %s
@@ -37,7 +72,7 @@ begin
           select nextval('public.audit_log_id_seq') as id, now() as occurred_at, %L::text as table_name, c.*,
                  $1::uuid as actor_id, $2::text as actor_name, $3::text as actor_kind, $4::text[] as actor_roles, $6::text as actor_email
             from changes c
-           where c.operation <> 'UPDATE' or cardinality(c.changed_fields) > 0
+           where c.operation <> 'UPDATE' or cardinality(c.changed_fields) > 0 or c.old_row is null
         ) n
     ),
     links as (
@@ -52,27 +87,12 @@ begin
       from hashed h
       join links l on l.id = h.id
   $f$,
-    case tg_op
-      when 'INSERT' then format(
-        'select %1$s as record_id, ''INSERT''::text as operation, null::jsonb as old_row, r.j as new_row, ''{}''::text[] as changed_fields
-           from (select to_jsonb(n) as j from new_rows n) r', v_key_expr)
-      when 'DELETE' then format(
-        'select %1$s as record_id, ''DELETE''::text as operation, r.j as old_row, null::jsonb as new_row, ''{}''::text[] as changed_fields
-           from (select to_jsonb(o) as j from old_rows o) r', v_key_expr)
-      else format(
-        'select %1$s as record_id, ''UPDATE''::text as operation, o.j as old_row, r.j as new_row,
-                array(select e.key from jsonb_each(r.j) e
-                       where e.key not in (''updated_at'', ''version'') and e.value is distinct from (o.j -> e.key)
-                       order by e.key) as changed_fields
-           from (select to_jsonb(n) as j from new_rows n) r
-           join (select to_jsonb(o) as j from old_rows o) o on %2$s',
-        v_key_expr,
-        (select string_agg(format('(r.j -> %1$L) = (o.j -> %1$L)', k), ' and ') from unnest(v_keys) k))
-    end,
+    v_changes,
     private.audit_content_sql('n'), tg_table_name);
-  execute v_sql using v_actor.actor_id, v_actor.actor_name, v_actor.actor_kind, v_actor.actor_roles, v_head, v_actor.actor_email;
+  execute v_sql using v_actor.actor_id, v_actor.actor_name, v_actor.actor_kind, v_actor.actor_roles, v_head, v_actor.actor_email,
+    v_run - 'tables';
   return null;
 end;
 $function$;
-comment on function private.record_audit() is 'The audit trigger function (AFTER ... FOR EACH STATEMENT with transition tables): appends one hash-chained row per changed record.';
+comment on function private.record_audit() is 'The audit trigger function (AFTER ... FOR EACH STATEMENT with transition tables): appends one hash-chained row per changed record, or, inside a computation run (app.audit_run) for the tables it derives, one row per statement naming the run and the rows it wrote.';
 -- execute: the owner only

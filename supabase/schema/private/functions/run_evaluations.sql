@@ -28,6 +28,9 @@ begin
     raise exception using errcode = 'PT404', detail = 'territory_not_found', message = 'No territory with this id that you may evaluate.';
   end if;
 
+  perform set_config('app.audit_run', jsonb_build_object('computation', 'run_evaluations', 'month', v_month,
+                                                         'territory_id', p_territory,
+                                                         'tables', array['evaluations', 'kpi_actuals', 'evaluation_lines'])::text, true);
   with candidates as (
     select s.id as staff_id, a.position_id, a.manager_id, a.territory_id
       from public.staff s
@@ -62,6 +65,7 @@ begin
   v_left := coalesce(v_people, 0) - cardinality(v_ids);
   perform private.compute_actuals_for(v_ids);
   perform private.fill_evaluation_lines(v_ids);
+  perform set_config('app.audit_run', '', true);
   return query select coalesce(v_people, 0)::integer, cardinality(v_ids)::integer, v_left::integer;
 end;
 $function$;

@@ -15,6 +15,8 @@ begin
     raise exception using errcode = 'PT404', detail = 'kpi_not_found', message = 'No KPI with this id that you may read.';
   end if;
   perform set_config('app.target_split', 'on', true);
+  perform set_config('app.audit_run', jsonb_build_object('computation', 'split_targets', 'year', p_year, 'kpi_id', p_kpi,
+                                                         'tables', array['targets'])::text, true);
   return query
   with src as materialized (
     select a.id, a.kpi_id, a.staff_id, a.amount, k.year_aggregation as rule,
@@ -106,6 +108,7 @@ begin
   select (select count(distinct s.staff_id) from src s)::integer, (select count(*) from written)::integer,
          (select count(*) from removed)::integer;
   perform set_config('app.target_split', '', true);
+  perform set_config('app.audit_run', '', true);
 end;
 $function$;
 comment on function public.split_targets(p_year integer, p_kpi uuid) is 'Splits a year''s annual targets (one KPI or all) you may read into months by their distribution profiles, under the territory each person held on the first of each month; months add up exactly to the annual amount; a second run writes nothing. Returns people, rows written and rows removed.';
