@@ -135,7 +135,10 @@ export class EvaluationsPageObject {
       .getByRole("button", { name: text("evaluations.run.button") })
       .first()
       .click();
-    await this.page.getByRole("tooltip").getByRole("button", { name: text("evaluations.run.button") }).click();
+    await this.page
+      .getByRole("tooltip")
+      .getByRole("button", { name: text("evaluations.run.button") })
+      .click();
     await this.page.getByText(/drafts computed|borradores calculados|份草稿/).waitFor();
   }
 
@@ -159,7 +162,10 @@ export class EvaluationsPageObject {
       .click();
     // The pop-up's own button: the page's button is still there, so "the last such button" could be
     // the page's one if the pop-up has not opened yet, and clicking it again would close it.
-    await this.page.getByRole("tooltip").getByRole("button", { name: text(key) }).click();
+    await this.page
+      .getByRole("tooltip")
+      .getByRole("button", { name: text(key) })
+      .click();
   }
 
   status(key: string): Locator {
@@ -178,5 +184,116 @@ export class EvaluationsPageObject {
     await (await this.form.optionsOf(owner)).getByTitle(plan.owner).first().click();
     await dialog.getByRole("button", { name: text("evaluations.actions.approve") }).click();
     await dialog.waitFor({ state: "detached" });
+  }
+}
+
+/** The rewards list: proposing a reward in its dialog, and HR's confirmation of one. */
+export class RewardsPageObject {
+  private readonly page: Page;
+  private readonly form: FormControls;
+
+  constructor(page: Page) {
+    this.page = page;
+    this.form = new FormControls(page);
+  }
+
+  async open(): Promise<void> {
+    await this.page.goto("/rewards");
+    await this.page.getByRole("table").waitFor();
+  }
+
+  dialog(): Locator {
+    return this.page.getByRole("dialog");
+  }
+
+  /** Opens the proposal dialog and fills it; `amount` null leaves a bonus's amount empty. */
+  async propose(values: { person: string; kind: string; amount: string | null; reason: string }): Promise<void> {
+    await this.page.getByRole("button", { name: text("rewards.propose") }).click();
+    const dialog = this.dialog();
+    const person = dialog.getByRole("combobox", { name: text("rewards.fields.staff_id") });
+    await person.click();
+    await person.fill(values.person);
+    await (await this.form.optionsOf(person)).getByTitle(values.person).first().click();
+    // (A select without search keeps its combobox input invisible: it opens from the keyboard.)
+    const kind = dialog.getByRole("combobox", { name: text("rewards.fields.kind") });
+    await kind.focus();
+    await kind.press("ArrowDown");
+    await (await this.form.optionsOf(kind)).getByTitle(values.kind).first().click();
+    if (values.amount !== null)
+      await dialog.getByRole("spinbutton", { name: text("rewards.fields.amount") }).fill(values.amount);
+    await dialog.getByRole("textbox", { name: text("rewards.fields.reason") }).fill(values.reason);
+  }
+
+  /** The dialog's own button (its title says the same). */
+  async submitDialog(key: string): Promise<void> {
+    await this.dialog()
+      .getByRole("button", { name: text(key) })
+      .click();
+  }
+
+  row(person: string): Locator {
+    return this.page.getByRole("row").filter({ hasText: person });
+  }
+}
+
+/** The KPI actuals of a month: entering one in its dialog, correcting it, deleting it. */
+export class ActualsPageObject {
+  private readonly page: Page;
+  private readonly form: FormControls;
+
+  constructor(page: Page) {
+    this.page = page;
+    this.form = new FormControls(page);
+  }
+
+  async open(): Promise<void> {
+    await this.page.goto("/kpi-actuals");
+    await this.page.getByRole("table").waitFor();
+  }
+
+  dialog(): Locator {
+    return this.page.getByRole("dialog");
+  }
+
+  private async pick(name: string, option: string): Promise<void> {
+    const select = this.dialog().getByRole("combobox", { name: text(name) });
+    await select.click();
+    await select.fill(option);
+    await (await this.form.optionsOf(select)).getByTitle(option).first().click();
+  }
+
+  /** Opens the dialog for last month (its default) and fills the person, KPI and value. */
+  async enter(values: { person: string; kpi: string; value: string }): Promise<void> {
+    await this.page.getByRole("button", { name: text("kpi_actuals.add") }).click();
+    await this.pick("kpi_actuals.fields.staff_id", values.person);
+    await this.pick("kpi_actuals.fields.kpi_id", values.kpi);
+    await this.setValue(values.value);
+  }
+
+  async setValue(value: string): Promise<void> {
+    await this.dialog()
+      .getByRole("spinbutton", { name: text("kpi_actuals.fields.value") })
+      .fill(value);
+  }
+
+  async save(): Promise<void> {
+    await this.dialog()
+      .getByRole("button", { name: text("buttons.save") })
+      .click();
+  }
+
+  row(person: string): Locator {
+    return this.page.getByRole("row").filter({ hasText: person });
+  }
+
+  /** Deletes a row's actual, confirming in the pop-up. */
+  async remove(person: string): Promise<void> {
+    await this.row(person)
+      .getByRole("button", { name: text("buttons.delete") })
+      .click();
+    await this.page
+      .getByRole("tooltip")
+      .getByRole("button", { name: text("buttons.delete") })
+      .click();
   }
 }

@@ -14,9 +14,11 @@ const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /**
  * The text of `key` in any language, as the end of a name: a button's name starts with its
- * icon's label ("save Save"), a changed value ends with " *".
+ * icon's label ("save Save"), a changed value ends with " *". `values` fill its {{placeholders}}.
  */
-export function text(key: string): RegExp {
-  const variants = [en, es, zh].map((locale) => escape(lookup(locale, key)));
+export function text(key: string, values: Record<string, string | number> = {}): RegExp {
+  const fill = (template: string) =>
+    template.replace(/\{\{(\w+)\}\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+  const variants = [en, es, zh].map((locale) => escape(fill(lookup(locale, key))));
   return new RegExp(`(^|\\s)(${[...new Set(variants)].join("|")})( \\*)?$`);
 }
