@@ -317,6 +317,71 @@ describe("territories add up their people and child territories", () => {
   });
 });
 
+describe("a territory that moves to another parent", () => {
+  /** A region with two areas, a moving territory under the first with a seller, and a year split. */
+  async function tree(code: string) {
+    const region = await territory(`MV${code}`);
+    const from = await territory(`MV${code}-A`, region);
+    const to = await territory(`MV${code}-B`, region);
+    const moving = await territory(`MV${code}-T`, from);
+    const seller = await person(`Moving Seller ${code}`, moving);
+    const stay = await person(`Staying Seller ${code}`, to);
+    const year = ownYear();
+    await annual("sales_amount", seller, year, "1200");
+    await annual("sales_amount", stay, year, "2400");
+    await split(year, "sales_amount");
+    return { region, from, to, moving, year };
+  }
+  const close = (month: string, territoryId: string) =>
+    sql("insert into public.period_closes (month, territory_id) values ($1, $2)", [month, territoryId]);
+
+  it("takes its targets along: the old parent loses them, the new one gains them, the level above is unchanged", async () => {
+    const { region, from, to, moving, year } = await tree("1");
+    expect((await months("sales_amount", year, from))[0]).toBe("100.00");
+    expect((await months("sales_amount", year, to))[0]).toBe("200.00");
+    await sql("update public.territories set parent_id = $2 where id = $1", [moving, to]);
+    expect(await months("sales_amount", year, from)).toEqual(Array(12).fill("0.00"));
+    expect(await months("sales_amount", year, to)).toEqual(Array(12).fill("300.00"));
+    expect(await months("sales_amount", year, region)).toEqual(Array(12).fill("300.00"));
+    // The tree adds up again: an edit below the new parent rolls up without a refusal.
+    await sql(
+      "update public.targets set months[3] = 150 where territory_id = $1 and staff_id is not null and year = $2",
+      [moving, year],
+    );
+    expect((await months("sales_amount", year, to))[2]).toBe("350.00");
+    expect((await months("sales_amount", year, region))[2]).toBe("350.00");
+  });
+
+  it("is refused while a month is closed under one parent and open under the other, naming the month", async () => {
+    const { from, to, moving, year } = await tree("2");
+    await close(`${year}-01-01`, from);
+    await expect(sql("update public.territories set parent_id = $2 where id = $1", [moving, to])).rejects.toMatchObject(
+      {
+        code: "23514",
+        message: expect.stringContaining(`${year}-01 is closed under one and open under the other`),
+      },
+    );
+    expect(
+      (
+        await one<{ parent: string }>("select parent_id::text as parent from public.territories where id = $1", [
+          moving,
+        ])
+      ).parent,
+    ).toBe(from);
+  });
+
+  it("with the month closed under both, keeps the closed month as it was and moves the open ones", async () => {
+    const { region, from, to, moving, year } = await tree("3");
+    await close(`${year}-01-01`, region);
+    await sql("update public.territories set parent_id = $2 where id = $1", [moving, to]);
+    const [january, ...rest] = await months("sales_amount", year, from);
+    expect(january).toBe("100.00");
+    expect(rest).toEqual(Array(11).fill("0.00"));
+    expect(await months("sales_amount", year, to)).toEqual(["200.00", ...Array(11).fill("300.00")]);
+    expect(await months("sales_amount", year, region)).toEqual(Array(12).fill("300.00"));
+  });
+});
+
 describe("a person who changes territory mid-year", () => {
   it("keeps January-June under the old territory and July-December under the new", async () => {
     const parent = await territory("MV");

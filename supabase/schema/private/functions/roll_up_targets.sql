@@ -10,7 +10,13 @@ AS $function$
 declare
   v_level integer;
   v_deepest integer;
+  v_any_closed boolean;
 begin
+  -- Most years have no closed month at all: then nothing below looks for one.
+  select exists (select 1 from public.period_closes c
+                   join (select distinct k.year from unnest(p_keys) k) y
+                     on c.month >= make_date(y.year, 1, 1) and c.month < make_date(y.year + 1, 1, 1))
+    into v_any_closed;
   select max(extensions.nlevel(t.path)) into v_deepest
     from unnest(p_keys) k join public.territories t on t.id = k.territory_id;
   for v_level in reverse coalesce(v_deepest, 0) .. 1 loop
@@ -37,16 +43,36 @@ begin
     sums as (
       select c.kpi_id, c.year, c.territory_id, sum(c.months[1]) as m1, sum(c.months[2]) as m2, sum(c.months[3]) as m3, sum(c.months[4]) as m4, sum(c.months[5]) as m5, sum(c.months[6]) as m6, sum(c.months[7]) as m7, sum(c.months[8]) as m8, sum(c.months[9]) as m9, sum(c.months[10]) as m10, sum(c.months[11]) as m11, sum(c.months[12]) as m12
         from parts c group by c.kpi_id, c.year, c.territory_id
+    ),
+    -- A month closed for a territory (for it or a territory above it) keeps what it holds: a
+    -- closed month is history, and only a territory moving between two parents closed alike
+    -- reaches here with one (the sums of ordinary edits never change a closed month).
+    closed as (
+      select a.kpi_id, a.year, a.territory_id, x.months as kept,
+             array(select exists (select 1 from public.period_closes c
+                                    join public.territories ct on ct.id = c.territory_id
+                                   where c.month = make_date(a.year, m.i, 1) and tt.path operator(extensions.<@) ct.path)
+                     from generate_series(1, 12) m(i) order by m.i) as mask
+        from touched a
+        join public.territories tt on tt.id = a.territory_id
+        left join public.targets x on x.kpi_id = a.kpi_id and x.year = a.year and x.territory_id = a.territory_id and x.staff_id is null
+       where v_any_closed
+         and exists (select 1 from public.period_closes c
+                      where c.month >= make_date(a.year, 1, 1) and c.month < make_date(a.year + 1, 1, 1))
     )
     insert into public.targets as t (kpi_id, year, territory_id, staff_id, months)
-    select a.kpi_id, a.year, a.territory_id, null, array[coalesce(s.m1, 0), coalesce(s.m2, 0), coalesce(s.m3, 0), coalesce(s.m4, 0), coalesce(s.m5, 0), coalesce(s.m6, 0), coalesce(s.m7, 0), coalesce(s.m8, 0), coalesce(s.m9, 0), coalesce(s.m10, 0), coalesce(s.m11, 0), coalesce(s.m12, 0)]::numeric(16, 2)[]
+    select a.kpi_id, a.year, a.territory_id, null,
+           case when cl.mask is null
+                then array[coalesce(s.m1, 0), coalesce(s.m2, 0), coalesce(s.m3, 0), coalesce(s.m4, 0), coalesce(s.m5, 0), coalesce(s.m6, 0), coalesce(s.m7, 0), coalesce(s.m8, 0), coalesce(s.m9, 0), coalesce(s.m10, 0), coalesce(s.m11, 0), coalesce(s.m12, 0)]
+                else array[case when cl.mask[1] then coalesce(cl.kept[1], 0) else coalesce(s.m1, 0) end, case when cl.mask[2] then coalesce(cl.kept[2], 0) else coalesce(s.m2, 0) end, case when cl.mask[3] then coalesce(cl.kept[3], 0) else coalesce(s.m3, 0) end, case when cl.mask[4] then coalesce(cl.kept[4], 0) else coalesce(s.m4, 0) end, case when cl.mask[5] then coalesce(cl.kept[5], 0) else coalesce(s.m5, 0) end, case when cl.mask[6] then coalesce(cl.kept[6], 0) else coalesce(s.m6, 0) end, case when cl.mask[7] then coalesce(cl.kept[7], 0) else coalesce(s.m7, 0) end, case when cl.mask[8] then coalesce(cl.kept[8], 0) else coalesce(s.m8, 0) end, case when cl.mask[9] then coalesce(cl.kept[9], 0) else coalesce(s.m9, 0) end, case when cl.mask[10] then coalesce(cl.kept[10], 0) else coalesce(s.m10, 0) end, case when cl.mask[11] then coalesce(cl.kept[11], 0) else coalesce(s.m11, 0) end, case when cl.mask[12] then coalesce(cl.kept[12], 0) else coalesce(s.m12, 0) end] end::numeric(16, 2)[]
       from touched a
       left join sums s on s.kpi_id = a.kpi_id and s.year = a.year and s.territory_id = a.territory_id
+      left join closed cl on cl.kpi_id = a.kpi_id and cl.year = a.year and cl.territory_id = a.territory_id
     on conflict (kpi_id, year, territory_id) where staff_id is null
     do update set months = excluded.months
      where not t.overridden and t.months is distinct from excluded.months;
   end loop;
 end;
 $function$;
-comment on function private.roll_up_targets(p_keys private.target_key[]) is 'Makes every un-overridden ancestor of the touched territories (themselves included) the sum of its people and child territories, deepest first, one grouped pass per level; KPIs that add up only.';
+comment on function private.roll_up_targets(p_keys private.target_key[]) is 'Makes every un-overridden ancestor of the touched territories (themselves included) the sum of its people and child territories, deepest first, one grouped pass per level; KPIs that add up only; a month closed for a territory keeps what it holds.';
 -- execute: the owner only

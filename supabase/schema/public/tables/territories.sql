@@ -48,6 +48,7 @@ CREATE TRIGGER territories_responsibilities_delete AFTER DELETE ON public.territ
 CREATE TRIGGER territories_responsibilities_insert AFTER INSERT ON public.territories REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION private.responsibilities_changed();
 CREATE TRIGGER territories_responsibilities_update AFTER UPDATE ON public.territories REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION private.responsibilities_changed();
 CREATE TRIGGER territories_subtree_moved AFTER UPDATE OF parent_id, path ON public.territories FOR EACH ROW EXECUTE FUNCTION private.territory_subtree_moved();
+CREATE TRIGGER territories_targets_follow AFTER UPDATE ON public.territories REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION private.territory_moved_targets();
 CREATE TRIGGER territories_touch BEFORE INSERT OR UPDATE ON public.territories FOR EACH ROW EXECUTE FUNCTION private.touch_row();
 
 comment on table public.territories is 'Sales territories as a tree (region -> sub-region -> area ...): code, name, market notes, the manager responsible. path is maintained by triggers; re-parenting under a descendant is refused.';
