@@ -137,7 +137,7 @@ export function targetsOf(report: Report): Target[] {
       pass: c.splitMs < limits.splitSeconds * 1000 && c.rowsWritten > 0,
     });
     targets.push({
-      name: `computing one month's evaluations for everyone (${c.people.toLocaleString("en")} people) < ${limits.evaluationRunSeconds} s`,
+      name: `computing one month's evaluations for everyone from nothing (${c.people.toLocaleString("en")} people) < ${limits.evaluationRunSeconds} s`,
       value: `${(c.runMs / 1000).toFixed(1)} s`,
       pass: c.runMs < limits.evaluationRunSeconds * 1000 && c.computed === c.people,
     });
@@ -251,11 +251,11 @@ export function renderReport(report: Report, machine: string, date: string, sha:
       "",
       "## Evaluation cycle",
       "",
-      "As HR through split_targets and run_evaluations (role authenticated, RLS on), each in a transaction rolled back. The split follows a change to every annual amount of the year, so it rewrites every person's months and rolls every territory up; the evaluations are last month's drafts, with their actuals computed from the field data.",
+      "As HR through split_targets and run_evaluations (role authenticated, RLS on), each in a transaction rolled back. The split follows a change to every annual amount of the year, so it rewrites every person's months and rolls every territory up; the evaluations are last month's, computed from nothing (its drafts and computed actuals removed first, outside the timing) and then once more over the drafts just computed.",
       "",
-      "| Annual targets | Split s | Rows written | People evaluated | Evaluations s |",
-      "| ---: | ---: | ---: | ---: | ---: |",
-      `| ${c.annualTargets.toLocaleString("en")} | ${(c.splitMs / 1000).toFixed(1)} | ${c.rowsWritten.toLocaleString("en")} | ${c.people.toLocaleString("en")} | ${(c.runMs / 1000).toFixed(1)} |`,
+      "| Annual targets | Split s | Rows written | People evaluated | Evaluations s (from nothing) | Evaluations s (again) |",
+      "| ---: | ---: | ---: | ---: | ---: | ---: |",
+      `| ${c.annualTargets.toLocaleString("en")} | ${(c.splitMs / 1000).toFixed(1)} | ${c.rowsWritten.toLocaleString("en")} | ${c.people.toLocaleString("en")} | ${(c.runMs / 1000).toFixed(1)} | ${(c.rerunMs / 1000).toFixed(1)} |`,
     );
   }
   if (report.audit)
