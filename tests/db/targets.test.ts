@@ -457,6 +457,13 @@ describe("who may set and read targets (PostgREST, real JWTs)", () => {
     expect(splitError).toBeNull();
     expect(data?.[0]?.rows_written).toBe(1);
     expect((await months("sales_amount", year, insideTerritory, inside))[0]).toBe("200.00");
+    // The split's rows say who wrote them, as a target written by hand does.
+    expect(
+      await one<{ by: string }>("select updated_by::text as by from public.targets where staff_id = $1 and year = $2", [
+        inside,
+        year,
+      ]),
+    ).toEqual({ by: hr.id });
   });
 
   it("lets a manager change targets in their subtree and refuses them outside it", async () => {

@@ -52,7 +52,7 @@ create policy "people with targets update permission in scope can change targe" 
 CREATE TRIGGER audit_delete AFTER DELETE ON public.targets REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION private.record_audit();
 CREATE TRIGGER audit_insert AFTER INSERT ON public.targets REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION private.record_audit();
 CREATE TRIGGER audit_update AFTER UPDATE ON public.targets REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION private.record_audit();
-CREATE TRIGGER targets_before_write BEFORE INSERT OR UPDATE ON public.targets FOR EACH ROW EXECUTE FUNCTION private.target_before_write();
+CREATE TRIGGER targets_before_write BEFORE INSERT OR UPDATE ON public.targets FOR EACH ROW WHEN (((new.staff_id IS NULL) OR (COALESCE(current_setting('app.target_split'::text, true), ''::text) <> 'on'::text))) EXECUTE FUNCTION private.target_before_write();
 CREATE TRIGGER targets_not_closed BEFORE INSERT OR DELETE OR UPDATE ON public.targets FOR EACH ROW EXECUTE FUNCTION private.target_not_closed();
 CREATE TRIGGER targets_roll_up_delete AFTER DELETE ON public.targets REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION private.targets_changed();
 CREATE TRIGGER targets_roll_up_insert AFTER INSERT ON public.targets REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION private.targets_changed();
