@@ -209,14 +209,14 @@ describe("computing a month", () => {
         where l.id > $1 and l.new_row -> 'run' ->> 'month' = $2 order by l.id`,
       [last, month],
     );
-    // Each statement of the run is one entry: the evaluation drafted, the two measured KPIs'
-    // actuals (sales and visits, a statement each), its three lines and their scores, its total.
+    // Each statement of the run that writes is one entry: the evaluation drafted, the two
+    // measured KPIs' actuals (sales and visits, a statement each), its three lines written
+    // scored, its total.
     expect(runs.map((r) => [r.table_name, r.operation, r.rows])).toEqual([
       ["evaluations", "INSERT", 1],
       ["kpi_actuals", "INSERT", 1],
       ["kpi_actuals", "INSERT", 1],
       ["evaluation_lines", "INSERT", 3],
-      ["evaluation_lines", "UPDATE", 2],
       ["evaluations", "UPDATE", 1],
     ]);
     expect(runs.every((r) => r.record_id === "run_evaluations" && r.actor_id === hr.id && r.territory === region)).toBe(
@@ -242,6 +242,23 @@ describe("computing a month", () => {
     );
     expect(scored.map((r) => r.table_name)).toContain("evaluations");
     expect(scored.every((r) => r.actor_id === areaManager.id)).toBe(true);
+  });
+
+  it("run again with nothing changed, writes no actual and no line", async () => {
+    const month = ownMonth();
+    await setTargetsAndActuals(month, { target: 10000, actual: 7000 }, { target: 4, actual: 3 });
+    await hr.client.rpc("run_evaluations", { p_month: month, p_territory: region });
+    const { last } = (await sql<{ last: string }>("select max(id)::text as last from public.audit_log"))[0]!;
+    const { error } = await hr.client.rpc("run_evaluations", { p_month: month, p_territory: region });
+    expect(error).toBeNull();
+    const again = await sql<{ table_name: string }>(
+      `select l.table_name from public.audit_log l
+        where l.id > $1 and l.new_row -> 'run' ->> 'month' = $2 and l.table_name <> 'evaluations'`,
+      [last, month],
+    );
+    expect(again).toEqual([]);
+    // 60 x 70 + 20 x 75 + 20 x 0 = 5,700 / 100, as the first run scored it.
+    expect(await evaluationOf(month)).toMatchObject({ total_score: "57.00" });
   });
 
   it("scores 0 below a floor, and refuses a score off the KPI's scale with a clear message", async () => {

@@ -31,6 +31,11 @@ begin
                v_kpi.filter_tier_id, v_kpi.filter_product_line_id, v_kpi.filter_customer_status) m on m.staff_id = e.staff_id
        where e.id = any (p_ids) and e.month = v_month
          and (m.value is not null or v_kpi.unit in ('amount', 'count'))
+         -- An actual already there with this value, or entered or imported (kept), is not
+         -- proposed at all: its row triggers would run for a write that does not happen.
+         and not exists (select 1 from public.kpi_actuals x
+                          where x.staff_id = e.staff_id and x.kpi_id = v_kpi.id and x.month = v_month
+                            and (x.source <> 'computed' or x.value = coalesce(m.value, 0)))
       on conflict (staff_id, kpi_id, month) do update set value = excluded.value
        where a.source = 'computed' and a.value is distinct from excluded.value;
       get diagnostics v_count = row_count;

@@ -12,15 +12,21 @@ begin
    using public.evaluations e
    where e.id = l.evaluation_id and e.id = any (p_ids)
      and not exists (select 1 from public.evaluation_template_kpis t where t.template_id = e.template_id and t.kpi_id = l.kpi_id);
-  insert into public.evaluation_lines as l (evaluation_id, kpi_id, weight, cap_percent, floor_percent, sort_order, target, actual)
-  select e.id, t.kpi_id, t.weight, t.cap_percent, t.floor_percent, t.sort_order,
-         case when k.kind = 'quantitative' then
-           (select sum(g.months[extract(month from e.month)::integer]) from public.targets g
-             where g.staff_id = e.staff_id and g.kpi_id = t.kpi_id and g.year = extract(year from e.month)) end,
-         (select a.value from public.kpi_actuals a where a.staff_id = e.staff_id and a.kpi_id = t.kpi_id and a.month = e.month)
+  -- A new line is written scored (its manual score is still empty), so scoring afterwards has
+  -- nothing to rewrite for it; a line that was there is rescored there, keeping its manual score.
+  insert into public.evaluation_lines as l (evaluation_id, kpi_id, weight, cap_percent, floor_percent, sort_order, target, actual, achievement)
+  select e.id, t.kpi_id, t.weight, t.cap_percent, t.floor_percent, t.sort_order, f.target, f.actual,
+         case when k.kind = 'qualitative' then public.qualitative_achievement(null, k.scale_max)
+              else public.kpi_achievement(k.direction, f.actual, f.target, t.cap_percent, t.floor_percent) end
     from public.evaluations e
     join public.evaluation_template_kpis t on t.template_id = e.template_id
     join public.kpis k on k.id = t.kpi_id
+   cross join lateral (
+     select case when k.kind = 'quantitative' then
+              (select sum(g.months[extract(month from e.month)::integer]) from public.targets g
+                where g.staff_id = e.staff_id and g.kpi_id = t.kpi_id and g.year = extract(year from e.month)) end as target,
+            (select a.value from public.kpi_actuals a where a.staff_id = e.staff_id and a.kpi_id = t.kpi_id and a.month = e.month) as actual
+   ) f
    where e.id = any (p_ids)
   on conflict (evaluation_id, kpi_id) do update
      set weight = excluded.weight, cap_percent = excluded.cap_percent, floor_percent = excluded.floor_percent,

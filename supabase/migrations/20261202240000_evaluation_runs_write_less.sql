@@ -1,0 +1,89 @@
+-- A month's evaluation run writes less. From nothing it wrote every line twice (inserted, then
+-- scored by an update: 0.8 s of 5.3 s for 4,378 people); run again, it proposed every actual
+-- once more, so each one's row triggers ran for a write that the conflict then skipped. A new
+-- line is now written with its score, and an actual that would not change is not proposed.
+
+-- =============================================================================
+-- Private functions
+-- =============================================================================
+CREATE OR REPLACE FUNCTION private.fill_evaluation_lines(p_ids uuid[])
+ RETURNS void
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+begin
+  delete from public.evaluation_lines l
+   using public.evaluations e
+   where e.id = l.evaluation_id and e.id = any (p_ids)
+     and not exists (select 1 from public.evaluation_template_kpis t where t.template_id = e.template_id and t.kpi_id = l.kpi_id);
+  -- A new line is written scored (its manual score is still empty), so scoring afterwards has
+  -- nothing to rewrite for it; a line that was there is rescored there, keeping its manual score.
+  insert into public.evaluation_lines as l (evaluation_id, kpi_id, weight, cap_percent, floor_percent, sort_order, target, actual, achievement)
+  select e.id, t.kpi_id, t.weight, t.cap_percent, t.floor_percent, t.sort_order, f.target, f.actual,
+         case when k.kind = 'qualitative' then public.qualitative_achievement(null, k.scale_max)
+              else public.kpi_achievement(k.direction, f.actual, f.target, t.cap_percent, t.floor_percent) end
+    from public.evaluations e
+    join public.evaluation_template_kpis t on t.template_id = e.template_id
+    join public.kpis k on k.id = t.kpi_id
+   cross join lateral (
+     select case when k.kind = 'quantitative' then
+              (select sum(g.months[extract(month from e.month)::integer]) from public.targets g
+                where g.staff_id = e.staff_id and g.kpi_id = t.kpi_id and g.year = extract(year from e.month)) end as target,
+            (select a.value from public.kpi_actuals a where a.staff_id = e.staff_id and a.kpi_id = t.kpi_id and a.month = e.month) as actual
+   ) f
+   where e.id = any (p_ids)
+  on conflict (evaluation_id, kpi_id) do update
+     set weight = excluded.weight, cap_percent = excluded.cap_percent, floor_percent = excluded.floor_percent,
+         sort_order = excluded.sort_order, target = excluded.target, actual = excluded.actual
+   where (l.weight, l.cap_percent, l.floor_percent, l.sort_order, l.target, l.actual)
+         is distinct from (excluded.weight, excluded.cap_percent, excluded.floor_percent, excluded.sort_order, excluded.target, excluded.actual);
+  perform private.score_evaluations(p_ids);
+end;
+$function$;
+
+CREATE OR REPLACE FUNCTION private.compute_actuals_for(p_ids uuid[])
+ RETURNS integer
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+declare
+  v_kpi public.kpis;
+  v_month date;
+  v_written integer := 0;
+  v_count integer;
+begin
+  perform set_config('app.evaluation_writes', 'on', true);
+  for v_month in select distinct e.month from public.evaluations e where e.id = any (p_ids) loop
+    for v_kpi in
+      select distinct k.* from public.kpis k
+        join public.evaluation_template_kpis l on l.kpi_id = k.id
+        join public.evaluations e on e.template_id = l.template_id
+       where e.id = any (p_ids) and e.month = v_month and k.measure_code is not null
+    loop
+      insert into public.kpi_actuals as a (staff_id, kpi_id, month, value, source, territory_id, position_id)
+      select e.staff_id, v_kpi.id, v_month, coalesce(m.value, 0), 'computed', e.territory_id, e.position_id
+        from public.evaluations e
+        join public.evaluation_template_kpis l on l.template_id = e.template_id and l.kpi_id = v_kpi.id
+        left join private.measure_values(
+               v_kpi.measure_code, v_month, (v_month + interval '1 month - 1 day')::date,
+               array(select x.staff_id from public.evaluations x where x.id = any (p_ids) and x.month = v_month),
+               v_kpi.filter_tier_id, v_kpi.filter_product_line_id, v_kpi.filter_customer_status) m on m.staff_id = e.staff_id
+       where e.id = any (p_ids) and e.month = v_month
+         and (m.value is not null or v_kpi.unit in ('amount', 'count'))
+         -- An actual already there with this value, or entered or imported (kept), is not
+         -- proposed at all: its row triggers would run for a write that does not happen.
+         and not exists (select 1 from public.kpi_actuals x
+                          where x.staff_id = e.staff_id and x.kpi_id = v_kpi.id and x.month = v_month
+                            and (x.source <> 'computed' or x.value = coalesce(m.value, 0)))
+      on conflict (staff_id, kpi_id, month) do update set value = excluded.value
+       where a.source = 'computed' and a.value is distinct from excluded.value;
+      get diagnostics v_count = row_count;
+      v_written := v_written + v_count;
+    end loop;
+  end loop;
+  perform set_config('app.evaluation_writes', '', true);
+  return v_written;
+end;
+$function$;
