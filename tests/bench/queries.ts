@@ -181,9 +181,9 @@ export async function pageQueries(stack: Stack): Promise<PageQuery[]> {
     path: `/rest/v1/rpc/overdue_customers?order=days_overdue.desc,code.asc&${page(25)}`,
     body,
   });
-  const planVsDone = (body: Record<string, string>): BenchRequest => ({
+  const planVsDone = (body: Record<string, string>, filter = ""): BenchRequest => ({
     method: "POST",
-    path: "/rest/v1/rpc/visit_plan_vs_done",
+    path: `/rest/v1/rpc/visit_plan_vs_done${filter}`,
     body: { p_from: monthStart(5), p_to: monthEnd, ...body },
   });
   const fieldQueries: PageQuery[] = [
@@ -217,8 +217,14 @@ export async function pageQueries(stack: Stack): Promise<PageQuery[]> {
       list: true,
       sessions: fieldSessions,
       request: () => planVsDone({}),
-      // A salesperson's plan vs done is their own row: no territory request reaches exactly it.
-      bypass: (session) => (scopeOf(session).owner ? null : planVsDone({ p_territory: scopeOf(session).root })),
+      // A salesperson's plan vs done is their own rows: without RLS, their territory's, filtered
+      // to them (the function computes their territory's peers too, then PostgREST keeps theirs).
+      bypass: (session) => {
+        const scope = scopeOf(session);
+        return scope.owner
+          ? planVsDone({ p_territory: scope.root }, `?staff_id=eq.${scope.owner}`)
+          : planVsDone({ p_territory: scope.root });
+      },
     },
   ];
   // The performance pages: the targets grid (a year and a KPI), last month's evaluations and one
