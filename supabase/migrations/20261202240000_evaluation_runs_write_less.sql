@@ -2,6 +2,13 @@
 -- scored by an update: 0.8 s of 5.3 s for 4,378 people); run again, it proposed every actual
 -- once more, so each one's row triggers ran for a write that the conflict then skipped. A new
 -- line is now written with its score, and an actual that would not change is not proposed.
+--
+-- A computed actual is written whole by the computation: the territory and position of the
+-- evaluation it computes, and who ran it. The trigger that completes and checks an actual
+-- written by a person (the person's assignment that month, the KPI entered and not measured,
+-- a percentage at most 100) only set who wrote it for those rows; it is no longer called for
+-- them (17,500 rows in a month's run for everyone). Entered and imported actuals, and every
+-- write outside the computation, still pass through it.
 
 -- =============================================================================
 -- Private functions
@@ -62,8 +69,8 @@ begin
         join public.evaluations e on e.template_id = l.template_id
        where e.id = any (p_ids) and e.month = v_month and k.measure_code is not null
     loop
-      insert into public.kpi_actuals as a (staff_id, kpi_id, month, value, source, territory_id, position_id)
-      select e.staff_id, v_kpi.id, v_month, coalesce(m.value, 0), 'computed', e.territory_id, e.position_id
+      insert into public.kpi_actuals as a (staff_id, kpi_id, month, value, source, territory_id, position_id, recorded_by)
+      select e.staff_id, v_kpi.id, v_month, coalesce(m.value, 0), 'computed', e.territory_id, e.position_id, (select auth.uid())
         from public.evaluations e
         join public.evaluation_template_kpis l on l.template_id = e.template_id and l.kpi_id = v_kpi.id
         left join private.measure_values(
@@ -77,7 +84,7 @@ begin
          and not exists (select 1 from public.kpi_actuals x
                           where x.staff_id = e.staff_id and x.kpi_id = v_kpi.id and x.month = v_month
                             and (x.source <> 'computed' or x.value = coalesce(m.value, 0)))
-      on conflict (staff_id, kpi_id, month) do update set value = excluded.value
+      on conflict (staff_id, kpi_id, month) do update set value = excluded.value, recorded_by = excluded.recorded_by
        where a.source = 'computed' and a.value is distinct from excluded.value;
       get diagnostics v_count = row_count;
       v_written := v_written + v_count;
@@ -87,3 +94,13 @@ begin
   return v_written;
 end;
 $function$;
+
+-- =============================================================================
+-- Triggers
+-- =============================================================================
+drop trigger kpi_actuals_before_write on public.kpi_actuals;
+create trigger kpi_actuals_before_write before insert or update on public.kpi_actuals
+  for each row
+  when (new.source <> 'computed' or new.territory_id is null or new.position_id is null
+        or coalesce(current_setting('app.evaluation_writes', true), '') <> 'on')
+  execute function private.kpi_actual_before_write();

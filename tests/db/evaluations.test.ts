@@ -228,6 +228,17 @@ describe("computing a month", () => {
       [last, e.id],
     );
     expect(perRow).toHaveLength(0);
+    // The computed actuals say who ran the computation, under the evaluation's territory.
+    expect(
+      await sql<{ by: string; territory: string }>(
+        `select recorded_by::text as by, territory_id::text as territory from public.kpi_actuals
+          where staff_id = $1 and month = $2 and source = 'computed'`,
+        [seller, month],
+      ),
+    ).toEqual([
+      { by: hr.id, territory: area },
+      { by: hr.id, territory: area },
+    ]);
 
     const { error: scoreError } = await areaManager.client.rpc("save_evaluation_scores", {
       p_evaluation: e.id,

@@ -286,7 +286,11 @@ describe("the stored responsibilities", () => {
     const client = await superuserPool().connect();
     try {
       await client.query("begin");
-      // Holding the rebuild lock: no other transaction bumps the generation while we look.
+      // Holding the rebuild lock: no other transaction bumps the generation while we look. The
+      // audit trail's lock comes first, as every write takes them (an audited statement's audit
+      // trigger runs before its responsibilities trigger): taken the other way round, another
+      // file's audited write that then bumps the generation deadlocks with this one.
+      await client.query("select pg_advisory_xact_lock(727274100001)");
       const generation = async () =>
         (
           await client.query<{ g: string }>(

@@ -21,8 +21,8 @@ begin
         join public.evaluations e on e.template_id = l.template_id
        where e.id = any (p_ids) and e.month = v_month and k.measure_code is not null
     loop
-      insert into public.kpi_actuals as a (staff_id, kpi_id, month, value, source, territory_id, position_id)
-      select e.staff_id, v_kpi.id, v_month, coalesce(m.value, 0), 'computed', e.territory_id, e.position_id
+      insert into public.kpi_actuals as a (staff_id, kpi_id, month, value, source, territory_id, position_id, recorded_by)
+      select e.staff_id, v_kpi.id, v_month, coalesce(m.value, 0), 'computed', e.territory_id, e.position_id, (select auth.uid())
         from public.evaluations e
         join public.evaluation_template_kpis l on l.template_id = e.template_id and l.kpi_id = v_kpi.id
         left join private.measure_values(
@@ -36,7 +36,7 @@ begin
          and not exists (select 1 from public.kpi_actuals x
                           where x.staff_id = e.staff_id and x.kpi_id = v_kpi.id and x.month = v_month
                             and (x.source <> 'computed' or x.value = coalesce(m.value, 0)))
-      on conflict (staff_id, kpi_id, month) do update set value = excluded.value
+      on conflict (staff_id, kpi_id, month) do update set value = excluded.value, recorded_by = excluded.recorded_by
        where a.source = 'computed' and a.value is distinct from excluded.value;
       get diagnostics v_count = row_count;
       v_written := v_written + v_count;
