@@ -3,6 +3,9 @@
 -- once more, so each one's row triggers ran for a write that the conflict then skipped. A new
 -- line is now written with its score, and an actual that would not change is not proposed.
 --
+-- A line's achievement has one definition (private.line_achievement), for writing it and for
+-- scoring it.
+--
 -- A computed actual is written whole by the computation: the territory and position of the
 -- evaluation it computes, and who ran it. The trigger that completes and checks an actual
 -- written by a person (the person's assignment that month, the KPI entered and not measured,
@@ -13,6 +16,20 @@
 -- =============================================================================
 -- Private functions
 -- =============================================================================
+-- A line's achievement by its KPI's rule: one definition for writing a line and for scoring it.
+create function private.line_achievement(p_kind public.kpi_kind, p_direction public.kpi_direction, p_scale_max smallint,
+                                         p_manual_score numeric, p_actual numeric, p_target numeric,
+                                         p_cap numeric, p_floor numeric)
+ returns numeric
+ language sql
+ immutable
+ set search_path to ''
+as $function$
+  select case when p_kind = 'qualitative' then public.qualitative_achievement(p_manual_score, p_scale_max)
+              else public.kpi_achievement(p_direction, p_actual, p_target, p_cap, p_floor) end
+$function$;
+comment on function private.line_achievement(public.kpi_kind, public.kpi_direction, smallint, numeric, numeric, numeric, numeric, numeric) is 'A line''s achievement in percent: a qualitative KPI''s manual score on its scale, a quantitative one''s actual against its target with cap and floor.';
+
 CREATE OR REPLACE FUNCTION private.fill_evaluation_lines(p_ids uuid[])
  RETURNS void
  LANGUAGE plpgsql
@@ -28,8 +45,7 @@ begin
   -- nothing to rewrite for it; a line that was there is rescored there, keeping its manual score.
   insert into public.evaluation_lines as l (evaluation_id, kpi_id, weight, cap_percent, floor_percent, sort_order, target, actual, achievement)
   select e.id, t.kpi_id, t.weight, t.cap_percent, t.floor_percent, t.sort_order, f.target, f.actual,
-         case when k.kind = 'qualitative' then public.qualitative_achievement(null, k.scale_max)
-              else public.kpi_achievement(k.direction, f.actual, f.target, t.cap_percent, t.floor_percent) end
+         private.line_achievement(k.kind, k.direction, k.scale_max, null, f.actual, f.target, t.cap_percent, t.floor_percent)
     from public.evaluations e
     join public.evaluation_template_kpis t on t.template_id = e.template_id
     join public.kpis k on k.id = t.kpi_id
@@ -92,6 +108,30 @@ begin
   end loop;
   perform set_config('app.evaluation_writes', '', true);
   return v_written;
+end;
+$function$;
+
+CREATE OR REPLACE FUNCTION private.score_evaluations(p_ids uuid[])
+ RETURNS void
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+begin
+  update public.evaluation_lines l
+     set achievement = private.line_achievement(k.kind, k.direction, k.scale_max, l.manual_score, l.actual, l.target,
+                                                l.cap_percent, l.floor_percent)
+    from public.kpis k
+   where k.id = l.kpi_id and l.evaluation_id = any (p_ids)
+     and l.achievement is distinct from
+         private.line_achievement(k.kind, k.direction, k.scale_max, l.manual_score, l.actual, l.target,
+                                  l.cap_percent, l.floor_percent);
+  update public.evaluations e
+     set total_score = s.total, band_id = b.id, band_outcome = b.outcome, computed_at = now()
+    from (select l.evaluation_id, round(sum(l.weight * coalesce(l.achievement, 0)) / 100, 2) as total
+            from public.evaluation_lines l where l.evaluation_id = any (p_ids) group by l.evaluation_id) s
+    left join lateral (select r.id, r.outcome from public.rating_band_for(s.total) r) b on true
+   where e.id = s.evaluation_id;
 end;
 $function$;
 

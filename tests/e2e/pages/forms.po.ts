@@ -42,6 +42,21 @@ export class FormControls {
     await option.first().click();
   }
 
+  /**
+   * Picks the option with this text in a select found by its accessible name: a searchable one
+   * is typed into, one without search (whose input stays invisible) opens from the keyboard.
+   */
+  async pick(combobox: Locator, text: string): Promise<void> {
+    if (await combobox.isEditable()) {
+      await combobox.click();
+      await combobox.fill(text);
+    } else {
+      await combobox.focus();
+      await combobox.press("ArrowDown");
+    }
+    await (await this.optionsOf(combobox)).getByTitle(text).first().click();
+  }
+
   /** Types a date into a date picker and confirms it. */
   async date(testId: string, value: string): Promise<void> {
     const input = this.page.getByTestId(testId).locator("input").first();

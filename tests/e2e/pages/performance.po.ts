@@ -17,10 +17,10 @@ export class EvaluationTemplatePageObject {
   /** Creates a template for the position titled `positionTitle` from this month; lands on its edit page. */
   async create(positionTitle: string, name: string): Promise<void> {
     await this.page.goto("/evaluation-templates/create");
-    const position = this.page.getByRole("combobox", { name: text("evaluation_templates.fields.position_id") });
-    await position.click();
-    await position.fill(positionTitle);
-    await (await this.form.optionsOf(position)).getByTitle(positionTitle).first().click();
+    await this.form.pick(
+      this.page.getByRole("combobox", { name: text("evaluation_templates.fields.position_id") }),
+      positionTitle,
+    );
     await this.page.getByRole("textbox", { name: text("evaluation_templates.fields.name") }).fill(name);
     await this.page.getByRole("button", { name: text("buttons.save") }).click();
     await this.page.waitForURL(/\/evaluation-templates\/edit\//);
@@ -210,15 +210,8 @@ export class RewardsPageObject {
   async propose(values: { person: string; kind: string; amount: string | null; reason: string }): Promise<void> {
     await this.page.getByRole("button", { name: text("rewards.propose") }).click();
     const dialog = this.dialog();
-    const person = dialog.getByRole("combobox", { name: text("rewards.fields.staff_id") });
-    await person.click();
-    await person.fill(values.person);
-    await (await this.form.optionsOf(person)).getByTitle(values.person).first().click();
-    // (A select without search keeps its combobox input invisible: it opens from the keyboard.)
-    const kind = dialog.getByRole("combobox", { name: text("rewards.fields.kind") });
-    await kind.focus();
-    await kind.press("ArrowDown");
-    await (await this.form.optionsOf(kind)).getByTitle(values.kind).first().click();
+    await this.form.pick(dialog.getByRole("combobox", { name: text("rewards.fields.staff_id") }), values.person);
+    await this.form.pick(dialog.getByRole("combobox", { name: text("rewards.fields.kind") }), values.kind);
     if (values.amount !== null)
       await dialog.getByRole("spinbutton", { name: text("rewards.fields.amount") }).fill(values.amount);
     await dialog.getByRole("textbox", { name: text("rewards.fields.reason") }).fill(values.reason);
@@ -255,18 +248,14 @@ export class ActualsPageObject {
     return this.page.getByRole("dialog");
   }
 
-  private async pick(name: string, option: string): Promise<void> {
-    const select = this.dialog().getByRole("combobox", { name: text(name) });
-    await select.click();
-    await select.fill(option);
-    await (await this.form.optionsOf(select)).getByTitle(option).first().click();
-  }
-
   /** Opens the dialog for last month (its default) and fills the person, KPI and value. */
   async enter(values: { person: string; kpi: string; value: string }): Promise<void> {
     await this.page.getByRole("button", { name: text("kpi_actuals.add") }).click();
-    await this.pick("kpi_actuals.fields.staff_id", values.person);
-    await this.pick("kpi_actuals.fields.kpi_id", values.kpi);
+    await this.form.pick(
+      this.dialog().getByRole("combobox", { name: text("kpi_actuals.fields.staff_id") }),
+      values.person,
+    );
+    await this.form.pick(this.dialog().getByRole("combobox", { name: text("kpi_actuals.fields.kpi_id") }), values.kpi);
     await this.setValue(values.value);
   }
 

@@ -16,8 +16,7 @@ begin
   -- nothing to rewrite for it; a line that was there is rescored there, keeping its manual score.
   insert into public.evaluation_lines as l (evaluation_id, kpi_id, weight, cap_percent, floor_percent, sort_order, target, actual, achievement)
   select e.id, t.kpi_id, t.weight, t.cap_percent, t.floor_percent, t.sort_order, f.target, f.actual,
-         case when k.kind = 'qualitative' then public.qualitative_achievement(null, k.scale_max)
-              else public.kpi_achievement(k.direction, f.actual, f.target, t.cap_percent, t.floor_percent) end
+         private.line_achievement(k.kind, k.direction, k.scale_max, null, f.actual, f.target, t.cap_percent, t.floor_percent)
     from public.evaluations e
     join public.evaluation_template_kpis t on t.template_id = e.template_id
     join public.kpis k on k.id = t.kpi_id

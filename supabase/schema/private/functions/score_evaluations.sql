@@ -9,13 +9,13 @@ CREATE OR REPLACE FUNCTION private.score_evaluations(p_ids uuid[])
 AS $function$
 begin
   update public.evaluation_lines l
-     set achievement = case when k.kind = 'qualitative' then public.qualitative_achievement(l.manual_score, k.scale_max)
-                            else public.kpi_achievement(k.direction, l.actual, l.target, l.cap_percent, l.floor_percent) end
+     set achievement = private.line_achievement(k.kind, k.direction, k.scale_max, l.manual_score, l.actual, l.target,
+                                                l.cap_percent, l.floor_percent)
     from public.kpis k
    where k.id = l.kpi_id and l.evaluation_id = any (p_ids)
-     and l.achievement is distinct from (
-       case when k.kind = 'qualitative' then public.qualitative_achievement(l.manual_score, k.scale_max)
-            else public.kpi_achievement(k.direction, l.actual, l.target, l.cap_percent, l.floor_percent) end);
+     and l.achievement is distinct from
+         private.line_achievement(k.kind, k.direction, k.scale_max, l.manual_score, l.actual, l.target,
+                                  l.cap_percent, l.floor_percent);
   update public.evaluations e
      set total_score = s.total, band_id = b.id, band_outcome = b.outcome, computed_at = now()
     from (select l.evaluation_id, round(sum(l.weight * coalesce(l.achievement, 0)) / 100, 2) as total
