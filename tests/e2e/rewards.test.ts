@@ -38,6 +38,7 @@ describe("a reward", () => {
     await new ShellPageObject(hrPage).signInAs(hr.email, hr.password);
     const deciding = new RewardsPageObject(hrPage);
     await deciding.open();
+    await deciding.filterBy(seller.fullName);
     await deciding
       .row(seller.fullName)
       .getByRole("button", { name: text("rewards.confirm") })

@@ -1,16 +1,17 @@
 // Rewards and recognition: proposed by a manager (or by an approved evaluation whose band
 // proposes one), confirmed or declined by HR. A person sees their own.
 import { List, useTable } from "@refinedev/antd";
-import { useCan, useInvalidate, useNotification, type CrudFilter } from "@refinedev/core";
+import { useCan, useInvalidate, useNotification } from "@refinedev/core";
 import { useMutation } from "@tanstack/react-query";
-import { Button, Segmented, Space, Table, Tag } from "antd";
+import { Button, Segmented, Select, Space, Table, Tag } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { PageTitle } from "../../components/PageTitle";
 import { QueryError } from "../../components/QueryError";
 import { formatDate, formatMoney } from "../../utils/format";
-import { useMyStaff } from "../customers/hooks";
+import { fieldFilters } from "../../utils/filters";
+import { useMyStaff, usePeople } from "../customers/hooks";
 import { TextStepForm } from "../evaluations/form";
 import { ConfirmRewardForm, RewardForm, type ConfirmValues } from "./form";
 import {
@@ -30,6 +31,7 @@ export default function RewardsList() {
   const { open } = useNotification();
   const invalidate = useInvalidate();
   const { staff: myStaff } = useMyStaff();
+  const { options: people } = usePeople();
   const { data: canPropose } = useCan({ resource: "rewards", action: "create" });
   const { data: canDecide } = useCan({ resource: "rewards", action: "approve" });
   const [proposing, setProposing] = useState(false);
@@ -42,9 +44,8 @@ export default function RewardsList() {
     pagination: { pageSize: 25 },
     syncWithLocation: true,
   });
-  const status =
-    (filters.find((f): f is CrudFilter & { field: string } => "field" in f && f.field === "status")?.value as
-      string | undefined) ?? "all";
+  const { value, setFilter } = fieldFilters(filters, setFilters);
+  const status = (value("status") as string | undefined) ?? "all";
   const done = (message: string) => {
     open?.({ type: "success", message });
     setProposing(false);
@@ -75,16 +76,28 @@ export default function RewardsList() {
         ) : null
       }
     >
-      <Segmented
-        aria-label={t("rewards.fields.status")}
-        style={{ marginBottom: 16 }}
-        value={status}
-        onChange={(v) => setFilters(v === "all" ? [] : [{ field: "status", operator: "eq", value: v }], "replace")}
-        options={[
-          { value: "all", label: t("rewards.allStatuses") },
-          ...rewardStatuses.map((s) => ({ value: s, label: t(`rewards.status.${s}`) })),
-        ]}
-      />
+      <Space wrap style={{ marginBottom: 16 }}>
+        <Segmented
+          aria-label={t("rewards.fields.status")}
+          value={status}
+          onChange={(v) => setFilter("status", "eq", v === "all" ? null : v)}
+          options={[
+            { value: "all", label: t("rewards.allStatuses") },
+            ...rewardStatuses.map((s) => ({ value: s, label: t(`rewards.status.${s}`) })),
+          ]}
+        />
+        <Select
+          aria-label={t("rewards.fields.staff_id")}
+          placeholder={t("rewards.allPeople")}
+          allowClear
+          showSearch
+          optionFilterProp="label"
+          options={people}
+          value={(value("staff_id") as string | undefined) ?? undefined}
+          onChange={(v?: string) => setFilter("staff_id", "eq", v)}
+          style={{ width: 240 }}
+        />
+      </Space>
       {tableQuery.isError && <QueryError error={tableQuery.error} onRetry={() => void tableQuery.refetch()} />}
       <Table<RewardRow>
         {...tableProps}

@@ -227,6 +227,11 @@ export class RewardsPageObject {
   row(person: string): Locator {
     return this.page.getByRole("row").filter({ hasText: person });
   }
+
+  /** Shows one person's rewards (the list holds everyone's, newest first). */
+  async filterBy(person: string): Promise<void> {
+    await this.form.pick(this.page.getByRole("combobox", { name: text("rewards.fields.staff_id") }), person);
+  }
 }
 
 /** The KPI actuals of a month: entering one in its dialog, correcting it, deleting it. */
