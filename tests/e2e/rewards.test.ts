@@ -31,7 +31,7 @@ describe("a reward", () => {
       .dialog()
       .getByRole("spinbutton", { name: text("rewards.fields.amount") })
       .fill("500");
-    await rewards.submitDialog("rewards.propose");
+    await rewards.submitAndClose("rewards.propose");
     await rewards.row(seller.fullName).getByText(text("rewards.status.proposed")).waitFor();
 
     const hrPage = await session.newPage();
@@ -47,7 +47,7 @@ describe("a reward", () => {
       .dialog()
       .getByRole("textbox", { name: text("rewards.fields.decision_note") })
       .fill("Budget approved");
-    await deciding.submitDialog("rewards.confirm");
+    await deciding.submitAndClose("rewards.confirm");
     await deciding.row(seller.fullName).getByText(text("rewards.status.confirmed")).waitFor();
     await deciding
       .row(seller.fullName)

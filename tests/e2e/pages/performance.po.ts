@@ -224,6 +224,12 @@ export class RewardsPageObject {
       .click();
   }
 
+  /** Sends the dialog and waits for it to close (it stays open, with its message, when refused). */
+  async submitAndClose(key: string): Promise<void> {
+    await this.submitDialog(key);
+    await this.dialog().waitFor({ state: "detached" });
+  }
+
   row(person: string): Locator {
     return this.page.getByRole("row").filter({ hasText: person });
   }
@@ -231,6 +237,9 @@ export class RewardsPageObject {
   /** Shows one person's rewards (the list holds everyone's, newest first). */
   async filterBy(person: string): Promise<void> {
     await this.form.pick(this.page.getByRole("combobox", { name: text("rewards.fields.staff_id") }), person);
+    // Filtered once every row but the header names the person.
+    await this.row(person).first().waitFor();
+    await this.page.getByRole("row").filter({ hasNotText: person }).nth(1).waitFor({ state: "detached" });
   }
 }
 
