@@ -167,6 +167,42 @@ describe("each measure, for February 2026", () => {
     expect(await values("sales_amount", { tier: vip })).toEqual({ a: "1000.00", b: "0.00" });
     expect(await values("sales_amount", { status: "potential" })).toEqual({ a: "300.00", b: "200.00" });
   });
+
+  it("measured together (as an evaluation run does), each measure is what it is measured alone", async () => {
+    const measures = [
+      "sales_amount",
+      "profit_contribution",
+      "payments_collected",
+      "distinct_customers",
+      "new_customers",
+      "visits_done",
+      "visit_plan_compliance",
+      "overdue_visits",
+    ];
+    const together = await sql<{ staff_id: string; measure: string; value: string | null }>(
+      "select staff_id, measure, value::text from private.measures_values($1, $2, $3, $4, $5)",
+      [measures, feb.p_from, feb.p_to, [a, b], vip],
+    );
+    expect(together).toHaveLength(measures.length * 2);
+    const alone = await Promise.all(
+      measures
+        .filter((m) => m !== "visit_plan_compliance")
+        .map(async (m) => [m, await values(m, { tier: vip })] as const),
+    );
+    for (const [measure, value] of alone) {
+      const of = (s: string) => together.find((r) => r.staff_id === s && r.measure === measure)?.value;
+      expect({ measure, a: of(a), b: of(b) }).toEqual({ measure, ...value });
+    }
+    const compliance = await values("visit_plan_compliance");
+    const untiered = await sql<{ staff_id: string; value: string | null }>(
+      "select staff_id, value::text from private.measures_values($1, $2, $3, $4) where measure = 'visit_plan_compliance'",
+      [measures, feb.p_from, feb.p_to, [a, b]],
+    );
+    expect({
+      a: untiered.find((r) => r.staff_id === a)?.value ?? null,
+      b: untiered.find((r) => r.staff_id === b)?.value ?? null,
+    }).toEqual({ a: compliance.a, b: compliance.b });
+  });
 });
 
 describe("who may see a person's values", () => {

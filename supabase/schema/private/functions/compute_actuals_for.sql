@@ -8,41 +8,57 @@ CREATE OR REPLACE FUNCTION private.compute_actuals_for(p_ids uuid[])
  SET search_path TO ''
 AS $function$
 declare
-  v_kpi public.kpis;
   v_month date;
+  v_group record;
   v_written integer := 0;
   v_count integer;
+  -- Inside a run the run's own setting stays (it also stands for the month-close check it made).
+  v_outer text := coalesce(current_setting('app.evaluation_writes', true), '');
 begin
-  perform set_config('app.evaluation_writes', 'on', true);
+  if v_outer <> 'run' then
+    perform set_config('app.evaluation_writes', 'on', true);
+  end if;
   for v_month in select distinct e.month from public.evaluations e where e.id = any (p_ids) loop
-    for v_kpi in
-      select distinct k.* from public.kpis k
-        join public.evaluation_template_kpis l on l.kpi_id = k.id
-        join public.evaluations e on e.template_id = l.template_id
-       where e.id = any (p_ids) and e.month = v_month and k.measure_code is not null
+    -- The measured KPIs of these evaluations' templates, by the filters they take: each group's
+    -- measures are computed together, and written by one statement.
+    for v_group in
+      select k.filter_tier_id as tier, k.filter_product_line_id as product_line, k.filter_customer_status as customer_status,
+             array_agg(distinct k.measure_code) as measures
+        from public.kpis k
+       where k.measure_code is not null
+         and k.id in (select l.kpi_id from public.evaluation_template_kpis l
+                       where l.template_id in (select e.template_id from public.evaluations e
+                                                where e.id = any (p_ids) and e.month = v_month))
+       group by 1, 2, 3
     loop
       insert into public.kpi_actuals as a (staff_id, kpi_id, month, value, source, territory_id, position_id, recorded_by)
-      select e.staff_id, v_kpi.id, v_month, coalesce(m.value, 0), 'computed', e.territory_id, e.position_id, (select auth.uid())
+      select e.staff_id, k.id, v_month, coalesce(m.value, 0), 'computed', e.territory_id, e.position_id, (select auth.uid())
         from public.evaluations e
-        join public.evaluation_template_kpis l on l.template_id = e.template_id and l.kpi_id = v_kpi.id
-        left join private.measure_values(
-               v_kpi.measure_code, v_month, (v_month + interval '1 month - 1 day')::date,
+        join public.evaluation_template_kpis l on l.template_id = e.template_id
+        join public.kpis k on k.id = l.kpi_id and k.measure_code = any (v_group.measures)
+         and k.filter_tier_id is not distinct from v_group.tier
+         and k.filter_product_line_id is not distinct from v_group.product_line
+         and k.filter_customer_status is not distinct from v_group.customer_status
+        left join private.measures_values(
+               v_group.measures, v_month, (v_month + interval '1 month - 1 day')::date,
                array(select x.staff_id from public.evaluations x where x.id = any (p_ids) and x.month = v_month),
-               v_kpi.filter_tier_id, v_kpi.filter_product_line_id, v_kpi.filter_customer_status) m on m.staff_id = e.staff_id
+               v_group.tier, v_group.product_line, v_group.customer_status) m
+          on m.staff_id = e.staff_id and m.measure = k.measure_code
        where e.id = any (p_ids) and e.month = v_month
-         and (m.value is not null or v_kpi.unit in ('amount', 'count'))
+         and (m.value is not null or k.unit in ('amount', 'count'))
          -- An actual already there with this value, or entered or imported (kept), is not
          -- proposed at all: its row triggers would run for a write that does not happen.
          and not exists (select 1 from public.kpi_actuals x
-                          where x.staff_id = e.staff_id and x.kpi_id = v_kpi.id and x.month = v_month
+                          where x.staff_id = e.staff_id and x.kpi_id = k.id and x.month = v_month
                             and (x.source <> 'computed' or x.value = coalesce(m.value, 0)))
       on conflict (staff_id, kpi_id, month) do update set value = excluded.value, recorded_by = excluded.recorded_by
-       where a.source = 'computed' and a.value is distinct from excluded.value;
+       where a.source = 'computed' and a.value is distinct from excluded.value
+         and (v_outer <> 'run' or not private.month_closed(a.month, a.territory_id));
       get diagnostics v_count = row_count;
       v_written := v_written + v_count;
     end loop;
   end loop;
-  perform set_config('app.evaluation_writes', '', true);
+  perform set_config('app.evaluation_writes', v_outer, true);
   return v_written;
 end;
 $function$;

@@ -9,7 +9,7 @@ CREATE OR REPLACE FUNCTION private.kpi_actual_before_write()
 AS $function$
 declare
   v_at record;
-  v_computing boolean := coalesce(current_setting('app.evaluation_writes', true), '') = 'on';
+  v_computing boolean := coalesce(current_setting('app.evaluation_writes', true), '') in ('on', 'run');
 begin
   -- The computation writes each person's actuals with the territory and position of the
   -- evaluation it computes (their assignment that month); everything else is looked up here.

@@ -3,12 +3,14 @@
 
 CREATE OR REPLACE FUNCTION private.line_achievement(p_kind public.kpi_kind, p_direction public.kpi_direction, p_scale_max smallint, p_manual_score numeric, p_actual numeric, p_target numeric, p_cap numeric, p_floor numeric)
  RETURNS numeric
- LANGUAGE sql
+ LANGUAGE plpgsql
  IMMUTABLE
  SET search_path TO ''
 AS $function$
-  select case when p_kind = 'qualitative' then public.qualitative_achievement(p_manual_score, p_scale_max)
-              else public.kpi_achievement(p_direction, p_actual, p_target, p_cap, p_floor) end
+begin
+  return case when p_kind = 'qualitative' then public.qualitative_achievement(p_manual_score, p_scale_max)
+              else public.kpi_achievement(p_direction, p_actual, p_target, p_cap, p_floor) end;
+end;
 $function$;
 comment on function private.line_achievement(p_kind public.kpi_kind, p_direction public.kpi_direction, p_scale_max smallint, p_manual_score numeric, p_actual numeric, p_target numeric, p_cap numeric, p_floor numeric) is 'A line''s achievement in percent: a qualitative KPI''s manual score on its scale, a quantitative one''s actual against its target with cap and floor.';
 -- execute: the owner only

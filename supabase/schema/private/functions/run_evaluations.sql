@@ -28,6 +28,9 @@ begin
     raise exception using errcode = 'PT404', detail = 'territory_not_found', message = 'No territory with this id that you may evaluate.';
   end if;
 
+  -- The month's close is checked here, once per territory (closed subtrees are left alone), not
+  -- by each row written.
+  perform set_config('app.evaluation_writes', 'run', true);
   perform set_config('app.audit_run', jsonb_build_object('computation', 'run_evaluations', 'month', v_month,
                                                          'territory_id', p_territory,
                                                          'tables', array['evaluations', 'kpi_actuals', 'evaluation_lines'])::text, true);
@@ -66,6 +69,7 @@ begin
   perform private.compute_actuals_for(v_ids);
   perform private.fill_evaluation_lines(v_ids);
   perform set_config('app.audit_run', '', true);
+  perform set_config('app.evaluation_writes', '', true);
   return query select coalesce(v_people, 0)::integer, cardinality(v_ids)::integer, v_left::integer;
 end;
 $function$;

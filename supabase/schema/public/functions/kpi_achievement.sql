@@ -3,22 +3,28 @@
 
 CREATE OR REPLACE FUNCTION public.kpi_achievement(p_direction public.kpi_direction, p_actual numeric, p_target numeric, p_cap numeric DEFAULT 120, p_floor numeric DEFAULT NULL::numeric)
  RETURNS numeric
- LANGUAGE sql
+ LANGUAGE plpgsql
  IMMUTABLE
  SET search_path TO ''
 AS $function$
-  select case
-           when raw is null then null
-           when p_floor is not null and raw < p_floor then 0::numeric
-           else round(least(raw, coalesce(p_cap, raw)), 2)
-         end
-    from (select case
-                   when p_actual is null or p_target is null or p_target < 0 or p_actual < 0 then null
-                   when p_direction = 'higher_is_better' then
-                     case when p_target = 0 then null else p_actual / p_target * 100 end
-                   when p_actual = 0 then coalesce(p_cap, 100)
-                   else p_target / p_actual * 100
-                 end as raw) r
+declare
+  v_raw numeric;
+begin
+  v_raw := case
+             when p_actual is null or p_target is null or p_target < 0 or p_actual < 0 then null
+             when p_direction = 'higher_is_better' then
+               case when p_target = 0 then null else p_actual / p_target * 100 end
+             when p_actual = 0 then coalesce(p_cap, 100)
+             else p_target / p_actual * 100
+           end;
+  if v_raw is null then
+    return null;
+  end if;
+  if p_floor is not null and v_raw < p_floor then
+    return 0;
+  end if;
+  return round(least(v_raw, coalesce(p_cap, v_raw)), 2);
+end;
 $function$;
 comment on function public.kpi_achievement(p_direction public.kpi_direction, p_actual numeric, p_target numeric, p_cap numeric, p_floor numeric) is 'Achievement in percent: actual/target (higher is better) or target/actual (lower is better), capped, 0 below the floor; null when there is nothing to score against.';
 grant execute on function public.kpi_achievement(p_direction public.kpi_direction, p_actual numeric, p_target numeric, p_cap numeric, p_floor numeric) to authenticated;

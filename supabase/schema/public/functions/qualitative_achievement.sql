@@ -3,15 +3,17 @@
 
 CREATE OR REPLACE FUNCTION public.qualitative_achievement(p_score numeric, p_scale_max smallint)
  RETURNS numeric
- LANGUAGE sql
+ LANGUAGE plpgsql
  IMMUTABLE
  SET search_path TO ''
 AS $function$
-  select case
+begin
+  return case
            when p_score is null or p_scale_max is null then null
            when p_score < 1 or p_score > p_scale_max then null
            else round(p_score / p_scale_max * 100, 2)
-         end
+         end;
+end;
 $function$;
 comment on function public.qualitative_achievement(p_score numeric, p_scale_max smallint) is 'A qualitative score (1 to the KPI''s scale) as a percentage of the scale; null outside it.';
 grant execute on function public.qualitative_achievement(p_score numeric, p_scale_max smallint) to authenticated;

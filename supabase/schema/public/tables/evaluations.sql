@@ -59,7 +59,7 @@ create policy "people with evaluations read permission in scope can read evalu" 
 CREATE TRIGGER audit_delete AFTER DELETE ON public.evaluations REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION private.record_audit();
 CREATE TRIGGER audit_insert AFTER INSERT ON public.evaluations REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION private.record_audit();
 CREATE TRIGGER audit_update AFTER UPDATE ON public.evaluations REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION private.record_audit();
-CREATE TRIGGER evaluations_not_closed BEFORE INSERT OR DELETE OR UPDATE ON public.evaluations FOR EACH ROW EXECUTE FUNCTION private.evaluation_not_closed();
+CREATE TRIGGER evaluations_not_closed BEFORE INSERT OR DELETE OR UPDATE ON public.evaluations FOR EACH ROW WHEN ((COALESCE(current_setting('app.evaluation_writes'::text, true), ''::text) <> 'run'::text)) EXECUTE FUNCTION private.evaluation_not_closed();
 CREATE TRIGGER evaluations_propose_reward AFTER UPDATE OF status ON public.evaluations FOR EACH ROW WHEN (((old.status = 'submitted'::public.evaluation_status) AND (new.status = 'approved'::public.evaluation_status) AND (new.band_outcome = 'reward'::public.band_outcome))) EXECUTE FUNCTION private.evaluation_proposes_reward();
 CREATE TRIGGER evaluations_touch BEFORE INSERT OR UPDATE ON public.evaluations FOR EACH ROW EXECUTE FUNCTION private.touch_row();
 

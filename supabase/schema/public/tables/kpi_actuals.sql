@@ -48,8 +48,8 @@ create policy "people with kpi_actuals update permission in scope can change a" 
 CREATE TRIGGER audit_delete AFTER DELETE ON public.kpi_actuals REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION private.record_audit();
 CREATE TRIGGER audit_insert AFTER INSERT ON public.kpi_actuals REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION private.record_audit();
 CREATE TRIGGER audit_update AFTER UPDATE ON public.kpi_actuals REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION private.record_audit();
-CREATE TRIGGER kpi_actuals_before_write BEFORE INSERT OR UPDATE ON public.kpi_actuals FOR EACH ROW WHEN (((new.source <> 'computed'::public.kpi_actual_source) OR (new.territory_id IS NULL) OR (new.position_id IS NULL) OR (COALESCE(current_setting('app.evaluation_writes'::text, true), ''::text) <> 'on'::text))) EXECUTE FUNCTION private.kpi_actual_before_write();
-CREATE TRIGGER kpi_actuals_not_closed BEFORE INSERT OR DELETE OR UPDATE ON public.kpi_actuals FOR EACH ROW EXECUTE FUNCTION private.actual_not_closed();
+CREATE TRIGGER kpi_actuals_before_write BEFORE INSERT OR UPDATE ON public.kpi_actuals FOR EACH ROW WHEN (((new.source <> 'computed'::public.kpi_actual_source) OR (new.territory_id IS NULL) OR (new.position_id IS NULL) OR (COALESCE(current_setting('app.evaluation_writes'::text, true), ''::text) <> ALL (ARRAY['on'::text, 'run'::text])))) EXECUTE FUNCTION private.kpi_actual_before_write();
+CREATE TRIGGER kpi_actuals_not_closed BEFORE INSERT OR DELETE OR UPDATE ON public.kpi_actuals FOR EACH ROW WHEN ((COALESCE(current_setting('app.evaluation_writes'::text, true), ''::text) <> 'run'::text)) EXECUTE FUNCTION private.actual_not_closed();
 CREATE TRIGGER kpi_actuals_touch BEFORE INSERT OR UPDATE ON public.kpi_actuals FOR EACH ROW EXECUTE FUNCTION private.touch_row();
 
 comment on table public.kpi_actuals is 'Actuals per person, KPI and month: computed by the KPI''s measure, entered by a manager, or imported; with the territory and position the person held that month (set by the database).';
