@@ -15,18 +15,35 @@ begin
   -- A new line is written scored (its manual score is still empty), so scoring afterwards has
   -- nothing to rewrite for it; a line that was there is rescored there, keeping its manual score.
   insert into public.evaluation_lines as l (evaluation_id, kpi_id, weight, cap_percent, floor_percent, sort_order, target, actual, achievement)
-  select e.id, t.kpi_id, t.weight, t.cap_percent, t.floor_percent, t.sort_order, f.target, f.actual,
-         private.line_achievement(k.kind, k.direction, k.scale_max, null, f.actual, f.target, t.cap_percent, t.floor_percent)
-    from public.evaluations e
-    join public.evaluation_template_kpis t on t.template_id = e.template_id
-    join public.kpis k on k.id = t.kpi_id
-   cross join lateral (
-     select case when k.kind = 'quantitative' then
-              (select sum(g.months[extract(month from e.month)::integer]) from public.targets g
-                where g.staff_id = e.staff_id and g.kpi_id = t.kpi_id and g.year = extract(year from e.month)) end as target,
-            (select a.value from public.kpi_actuals a where a.staff_id = e.staff_id and a.kpi_id = t.kpi_id and a.month = e.month) as actual
-   ) f
-   where e.id = any (p_ids)
+  with evaluated as materialized (
+    select e.id, e.staff_id, e.month, e.template_id from public.evaluations e where e.id = any (p_ids)
+  ),
+  months as materialized (
+    select distinct v.month from evaluated v
+  ),
+  month_targets as materialized (
+    select g.staff_id, g.kpi_id, m.month, sum(g.months[extract(month from m.month)::integer]) as target
+      from months m
+      join public.targets g on g.year = extract(year from m.month)
+     where g.staff_id in (select v.staff_id from evaluated v)
+     group by g.staff_id, g.kpi_id, m.month
+  ),
+  month_actuals as materialized (
+    select a.staff_id, a.kpi_id, a.month, a.value
+      from public.kpi_actuals a
+      join months m on m.month = a.month
+     where a.staff_id in (select v.staff_id from evaluated v)
+  )
+  select f.id, f.kpi_id, f.weight, f.cap_percent, f.floor_percent, f.sort_order, f.target, f.actual,
+         private.line_achievement(f.kind, f.direction, f.scale_max, null, f.actual, f.target, f.cap_percent, f.floor_percent)
+    from (select e.id, t.kpi_id, t.weight, t.cap_percent, t.floor_percent, t.sort_order, k.kind, k.direction, k.scale_max,
+                 case when k.kind = 'quantitative' then g.target end as target, a.value as actual
+            from evaluated e
+            join public.evaluation_template_kpis t on t.template_id = e.template_id
+            join public.kpis k on k.id = t.kpi_id
+            left join month_targets g on g.staff_id = e.staff_id and g.kpi_id = t.kpi_id and g.month = e.month
+            left join month_actuals a on a.staff_id = e.staff_id and a.kpi_id = t.kpi_id and a.month = e.month
+          offset 0) f
   on conflict (evaluation_id, kpi_id) do update
      set weight = excluded.weight, cap_percent = excluded.cap_percent, floor_percent = excluded.floor_percent,
          sort_order = excluded.sort_order, target = excluded.target, actual = excluded.actual
