@@ -36,7 +36,7 @@ CREATE INDEX rewards_decided_by_idx ON public.rewards USING btree (decided_by);
 CREATE INDEX rewards_list_idx ON public.rewards USING btree (awarded_on DESC, territory_id, staff_id);
 CREATE INDEX rewards_proposed_by_idx ON public.rewards USING btree (proposed_by);
 CREATE INDEX rewards_staff_idx ON public.rewards USING btree (staff_id, awarded_on);
-CREATE INDEX rewards_territory_idx ON public.rewards USING btree (territory_id, status);
+CREATE INDEX rewards_territory_idx ON public.rewards USING btree (territory_id, staff_id, status);
 
 alter table public.rewards enable row level security;
 
