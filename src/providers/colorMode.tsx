@@ -95,8 +95,30 @@ export const darkTheme: ThemeConfig = {
 
 const antdLocales = { en: enUS, es: esES, "zh-CN": zhCN } as const;
 
+/** The theme of a mode; someone who asked their system for less motion gets none (no zooms, fades or waves). */
+export function themeFor(mode: ColorMode, reducedMotion: boolean): ThemeConfig {
+  const base = mode === "dark" ? darkTheme : lightTheme;
+  return reducedMotion ? { ...base, token: { ...base.token, motion: false } } : base;
+}
+
+const reducedMotionQuery = "(prefers-reduced-motion: reduce)";
+
+/** Whether the system asks for reduced motion, following a change while the page is open. */
+function usePrefersReducedMotion(): boolean {
+  const [reduced, setReduced] = useState(() => window.matchMedia?.(reducedMotionQuery).matches ?? false);
+  useEffect(() => {
+    const query = window.matchMedia?.(reducedMotionQuery);
+    if (!query) return undefined;
+    const follow = (event: MediaQueryListEvent) => setReduced(event.matches);
+    query.addEventListener("change", follow);
+    return () => query.removeEventListener("change", follow);
+  }, []);
+  return reduced;
+}
+
 export function ColorModeProvider({ children }: PropsWithChildren) {
   const [mode, setModeState] = useState<ColorMode>(initialMode);
+  const reducedMotion = usePrefersReducedMotion();
   const { t, i18n } = useTranslation();
   const setMode = (next: ColorMode) => {
     localStorage.setItem(storageKey, next);
@@ -117,7 +139,12 @@ export function ColorModeProvider({ children }: PropsWithChildren) {
   );
   return (
     <ColorModeContext.Provider value={value}>
-      <ConfigProvider theme={mode === "dark" ? darkTheme : lightTheme} locale={locale} table={table}>
+      <ConfigProvider
+        theme={themeFor(mode, reducedMotion)}
+        wave={{ disabled: reducedMotion }}
+        locale={locale}
+        table={table}
+      >
         {children}
       </ConfigProvider>
     </ColorModeContext.Provider>

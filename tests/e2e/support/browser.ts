@@ -32,7 +32,11 @@ export async function launchBrowser(): Promise<Browser> {
   return playwright.launch({ executablePath, args, headless: true });
 }
 
-/** A fresh context as every browser test uses it (the app's address, viewport, language, colour scheme). */
+/**
+ * A fresh context as every browser test uses it (the app's address, viewport, language, colour
+ * scheme), asking for reduced motion as some people do: the panel then opens and closes dialogs
+ * and menus at once, so a click never lands on something still zooming in.
+ */
 export async function newAppContext(
   browser: Browser,
   colorScheme: "light" | "dark" = "light",
@@ -42,6 +46,7 @@ export async function newAppContext(
     viewport: { width: 1366, height: 900 },
     locale: "en-US",
     colorScheme,
+    reducedMotion: "reduce",
   });
   context.setDefaultTimeout(15_000);
   return context;
