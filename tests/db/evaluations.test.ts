@@ -6,7 +6,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestUser, type TestUser } from "../support/clients.ts";
-import { closePools, sql } from "../support/sql.ts";
+import { asRole, closePools, sql } from "../support/sql.ts";
 
 afterAll(closePools);
 
@@ -697,6 +697,24 @@ describe("closing a month", () => {
       p_comment: "Seen after the close.",
     });
     expect(error).toBeNull();
+  });
+
+  it("skips its row checks only for what the run writes: the same transaction is checked again after it", async () => {
+    const satisfaction = await kpi("customer_satisfaction");
+    await asRole({ sub: hr.id, role: "authenticated" }, async (client) => {
+      await client.query("select * from public.run_evaluations($1, $2)", [month, area]);
+      const { rows } = await client.query<{ flag: string }>(
+        "select coalesce(current_setting('app.evaluation_writes', true), '') as flag",
+      );
+      expect(rows[0]?.flag).toBe("");
+      await expect(
+        client.query("update public.kpi_actuals set value = 2 where staff_id = $1 and month = $2 and kpi_id = $3", [
+          seller,
+          month,
+          satisfaction,
+        ]),
+      ).rejects.toThrow(/its actuals cannot change/);
+    });
   });
 
   it("changes a closed figure by an amendment someone else approves, and the audit log shows before and after", async () => {
