@@ -6,6 +6,7 @@ CREATE OR REPLACE FUNCTION private.measures_values(p_measures text[], p_from dat
  LANGUAGE plpgsql
  STABLE SECURITY DEFINER
  SET search_path TO ''
+ SET enable_nestloop TO 'on'
 AS $function$
 begin
   -- Planned for the call's own values (how many people, which measures), not a generic plan
