@@ -2876,6 +2876,169 @@ export type Database = {
           },
         ]
       }
+      violations: {
+        Row: {
+          closed_at: string | null
+          closed_by: string | null
+          created_at: string
+          decided_at: string | null
+          decided_by: string | null
+          description: string
+          dismissal_reason: string
+          evidence_note: string
+          fine_amount: number | null
+          id: string
+          level_order: number | null
+          lighter_reason: string
+          live_until: string | null
+          occurred_on: string
+          proposed_level: number | null
+          recorded_by: string | null
+          regulation_id: string
+          repeat_count: number
+          sale_id: string | null
+          sanction_kind: Database["public"]["Enums"]["sanction_kind"] | null
+          severity: Database["public"]["Enums"]["violation_severity"]
+          staff_id: string
+          statement: string
+          statement_at: string | null
+          status: Database["public"]["Enums"]["violation_status"]
+          territory_id: string
+          updated_at: string
+          version: number
+          version_number: number
+          visit_id: string | null
+        }
+        Insert: {
+          closed_at?: string | null
+          closed_by?: string | null
+          created_at?: string
+          decided_at?: string | null
+          decided_by?: string | null
+          description: string
+          dismissal_reason?: string
+          evidence_note?: string
+          fine_amount?: number | null
+          id?: string
+          level_order?: number | null
+          lighter_reason?: string
+          live_until?: string | null
+          occurred_on: string
+          proposed_level?: number | null
+          recorded_by?: string | null
+          regulation_id: string
+          repeat_count?: number
+          sale_id?: string | null
+          sanction_kind?: Database["public"]["Enums"]["sanction_kind"] | null
+          severity?: Database["public"]["Enums"]["violation_severity"]
+          staff_id: string
+          statement?: string
+          statement_at?: string | null
+          status?: Database["public"]["Enums"]["violation_status"]
+          territory_id: string
+          updated_at?: string
+          version?: number
+          version_number: number
+          visit_id?: string | null
+        }
+        Update: {
+          closed_at?: string | null
+          closed_by?: string | null
+          created_at?: string
+          decided_at?: string | null
+          decided_by?: string | null
+          description?: string
+          dismissal_reason?: string
+          evidence_note?: string
+          fine_amount?: number | null
+          id?: string
+          level_order?: number | null
+          lighter_reason?: string
+          live_until?: string | null
+          occurred_on?: string
+          proposed_level?: number | null
+          recorded_by?: string | null
+          regulation_id?: string
+          repeat_count?: number
+          sale_id?: string | null
+          sanction_kind?: Database["public"]["Enums"]["sanction_kind"] | null
+          severity?: Database["public"]["Enums"]["violation_severity"]
+          staff_id?: string
+          statement?: string
+          statement_at?: string | null
+          status?: Database["public"]["Enums"]["violation_status"]
+          territory_id?: string
+          updated_at?: string
+          version?: number
+          version_number?: number
+          visit_id?: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "violations_closed_by_fkey"
+            columns: ["closed_by"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "violations_decided_by_fkey"
+            columns: ["decided_by"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "violations_recorded_by_fkey"
+            columns: ["recorded_by"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "violations_regulation_id_fkey"
+            columns: ["regulation_id"]
+            isOneToOne: false
+            referencedRelation: "regulations"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "violations_rule_version"
+            columns: ["regulation_id","version_number"]
+            isOneToOne: false
+            referencedRelation: "regulation_versions"
+            referencedColumns: ["regulation_id","version_number"]
+          },
+          {
+            foreignKeyName: "violations_sale_id_fkey"
+            columns: ["sale_id"]
+            isOneToOne: false
+            referencedRelation: "sales"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "violations_staff_id_fkey"
+            columns: ["staff_id"]
+            isOneToOne: false
+            referencedRelation: "staff"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "violations_territory_id_fkey"
+            columns: ["territory_id"]
+            isOneToOne: false
+            referencedRelation: "territories"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "violations_visit_id_fkey"
+            columns: ["visit_id"]
+            isOneToOne: false
+            referencedRelation: "visits"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       visit_plans: {
         Row: {
           created_at: string
@@ -3160,6 +3323,41 @@ export type Database = {
           version_number: number
         }
       }
+      add_violation_statement: {
+        Args: { p_violation: string; p_version: number; p_statement: string }
+        Returns: {
+          closed_at: string | null
+          closed_by: string | null
+          created_at: string
+          decided_at: string | null
+          decided_by: string | null
+          description: string
+          dismissal_reason: string
+          evidence_note: string
+          fine_amount: number | null
+          id: string
+          level_order: number | null
+          lighter_reason: string
+          live_until: string | null
+          occurred_on: string
+          proposed_level: number | null
+          recorded_by: string | null
+          regulation_id: string
+          repeat_count: number
+          sale_id: string | null
+          sanction_kind: Database["public"]["Enums"]["sanction_kind"] | null
+          severity: Database["public"]["Enums"]["violation_severity"]
+          staff_id: string
+          statement: string
+          statement_at: string | null
+          status: Database["public"]["Enums"]["violation_status"]
+          territory_id: string
+          updated_at: string
+          version: number
+          version_number: number
+          visit_id: string | null
+        }
+      }
       apply_retiering: {
         Args: { p_year: number; p_reason: string }
         Returns: number
@@ -3352,6 +3550,41 @@ export type Database = {
           territory_id: string
           updated_at: string
           version: number
+        }
+      }
+      decide_violation: {
+        Args: { p_violation: string; p_version: number; p_decision: string; p_level?: number; p_reason?: string }
+        Returns: {
+          closed_at: string | null
+          closed_by: string | null
+          created_at: string
+          decided_at: string | null
+          decided_by: string | null
+          description: string
+          dismissal_reason: string
+          evidence_note: string
+          fine_amount: number | null
+          id: string
+          level_order: number | null
+          lighter_reason: string
+          live_until: string | null
+          occurred_on: string
+          proposed_level: number | null
+          recorded_by: string | null
+          regulation_id: string
+          repeat_count: number
+          sale_id: string | null
+          sanction_kind: Database["public"]["Enums"]["sanction_kind"] | null
+          severity: Database["public"]["Enums"]["violation_severity"]
+          staff_id: string
+          statement: string
+          statement_at: string | null
+          status: Database["public"]["Enums"]["violation_status"]
+          territory_id: string
+          updated_at: string
+          version: number
+          version_number: number
+          visit_id: string | null
         }
       }
       effective_permissions: {
@@ -3907,8 +4140,10 @@ export type Database = {
       reward_kind: "praise" | "bonus" | "promotion" | "announcement"
       reward_status: "proposed" | "confirmed" | "declined"
       sale_document: "order" | "invoice"
-      sanction_kind: "verbal_warning" | "written_warning" | "fine" | "demotion" | "dismissal"
+      sanction_kind: "verbal_warning" | "written_warning" | "fine" | "demotion" | "dismissal" | "referral"
       staff_status: "active" | "on_leave" | "left"
+      violation_severity: "minor" | "major" | "severe"
+      violation_status: "draft" | "confirmed" | "closed" | "dismissed"
     }
     CompositeTypes: {
       [_ in never]: never
@@ -4056,8 +4291,10 @@ export const Constants = {
       reward_kind: ["praise", "bonus", "promotion", "announcement"],
       reward_status: ["proposed", "confirmed", "declined"],
       sale_document: ["order", "invoice"],
-      sanction_kind: ["verbal_warning", "written_warning", "fine", "demotion", "dismissal"],
+      sanction_kind: ["verbal_warning", "written_warning", "fine", "demotion", "dismissal", "referral"],
       staff_status: ["active", "on_leave", "left"],
+      violation_severity: ["minor", "major", "severe"],
+      violation_status: ["draft", "confirmed", "closed", "dismissed"],
     },
   },
 } as const

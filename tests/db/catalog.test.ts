@@ -193,6 +193,10 @@ describe("functions", () => {
       // Rewards: confirming or declining one (checks rewards approve in scope and that the
       // decider is not the recipient itself).
       "decide_reward",
+      // Violations: deciding one (violations approve in scope, not the person's own) and the
+      // person's statement (theirs only, while a draft).
+      "decide_violation",
+      "add_violation_statement",
       // The KPI-actuals import: finds and writes only people whose territory that month is in
       // the caller's kpi_actuals scope (their history and the month's close, read as owner).
       "import_kpi_actuals",

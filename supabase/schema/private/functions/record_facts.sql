@@ -61,7 +61,7 @@ begin
       select s.user_id into v_staff from public.staff s where s.id = (p_row ->> 'staff_id')::uuid;
       return query select (p_row ->> 'territory_id')::uuid, true,
                           p_user is not null and v_staff.user_id is not distinct from p_user, true;
-    when 'targets', 'kpi_actuals', 'evaluations', 'rewards' then
+    when 'targets', 'kpi_actuals', 'evaluations', 'rewards', 'violations' then
       select s.user_id into v_staff from public.staff s where s.id = (p_row ->> 'staff_id')::uuid;
       return query select (p_row ->> 'territory_id')::uuid, true,
                           p_user is not null and v_staff.user_id is not distinct from p_user, p_action = 'read';

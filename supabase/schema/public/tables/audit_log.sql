@@ -80,7 +80,8 @@ create policy "people with audit_log read permission can read the history of r" 
    FROM public.targets k))) OR ((table_name = 'territories'::text) AND (record_id IN ( SELECT (k.id)::text AS id
    FROM public.territories k))) OR ((table_name = 'territory_assignments'::text) AND (record_id IN ( SELECT (k.id)::text AS id
    FROM public.territory_assignments k))) OR ((table_name = 'user_roles'::text) AND (record_id IN ( SELECT (k.id)::text AS id
-   FROM public.user_roles k))) OR ((table_name = 'visit_plans'::text) AND (record_id IN ( SELECT (k.id)::text AS id
+   FROM public.user_roles k))) OR ((table_name = 'violations'::text) AND (record_id IN ( SELECT (k.id)::text AS id
+   FROM public.violations k))) OR ((table_name = 'visit_plans'::text) AND (record_id IN ( SELECT (k.id)::text AS id
    FROM public.visit_plans k))) OR ((table_name = 'visits'::text) AND (record_id IN ( SELECT (k.id)::text AS id
    FROM public.visits k)))))));
 
