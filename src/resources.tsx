@@ -43,6 +43,7 @@ import {
   SolutionOutlined,
   TeamOutlined,
   UserOutlined,
+  WarningOutlined,
 } from "@ant-design/icons";
 import type { ResourceProps } from "@refinedev/core";
 
@@ -111,6 +112,11 @@ const definitions: ResourceDefinition[] = [
       edit: page(() => import("./resources/regulation_categories/edit")),
     },
     meta: { label: "Rule categories", icon: <TagsOutlined />, parent: "rulebook" },
+  },
+  {
+    name: "violations",
+    pages: { list: page(() => import("./resources/violations/list")) },
+    meta: { label: "Violations", icon: <WarningOutlined />, parent: "rulebook" },
   },
   {
     name: "field_work",

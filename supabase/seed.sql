@@ -985,6 +985,47 @@ select public.decide_reward(r.id, r.version, true, null, null, 'Paid with the Oc
   from public.rewards r where r.kind = 'bonus' and r.evaluation_id is null;
 select set_config('request.jwt.claims', '', false);
 
+-- Violations: the demo salesperson was late to the weekly meeting in October (a verbal
+-- warning) and again in November (a repeat while the first was live: the ladder's written
+-- warning); a third late mark waits as a draft with their statement, proposing the fine. Another
+-- north salesperson's unapproved discount was dismissed; a confidentiality breach was closed.
+select pg_temp.act_as('manager@example.com');
+insert into public.violations (staff_id, regulation_id, occurred_on, severity, description, evidence_note)
+select s.id, g.id, date '2026-10-05', 'minor', 'Arrived 20 minutes late to the weekly sales meeting.', 'Attendance sheet of 5 October.'
+  from public.staff s join public.profiles p on p.id = s.user_id, public.regulations g
+ where p.email = 'sales@example.com' and g.code = 'ATT-01';
+select public.decide_violation(v.id, v.version, 'confirm') from public.violations v
+  join public.regulations g on g.id = v.regulation_id where g.code = 'ATT-01' and v.occurred_on = date '2026-10-05';
+insert into public.violations (staff_id, regulation_id, occurred_on, severity, description, evidence_note)
+select s.id, g.id, date '2026-11-09', 'minor', 'Arrived 35 minutes late to the weekly sales meeting.', 'Attendance sheet of 9 November.'
+  from public.staff s join public.profiles p on p.id = s.user_id, public.regulations g
+ where p.email = 'sales@example.com' and g.code = 'ATT-01';
+select public.decide_violation(v.id, v.version, 'confirm') from public.violations v
+  join public.regulations g on g.id = v.regulation_id where g.code = 'ATT-01' and v.occurred_on = date '2026-11-09';
+insert into public.violations (staff_id, regulation_id, occurred_on, severity, description, evidence_note)
+select s.id, g.id, date '2026-11-30', 'minor', 'Left the monthly summary meeting an hour early.', 'Attendance sheet of 30 November.'
+  from public.staff s join public.profiles p on p.id = s.user_id, public.regulations g
+ where p.email = 'sales@example.com' and g.code = 'ATT-01';
+insert into public.violations (staff_id, regulation_id, occurred_on, severity, description)
+select s.id, g.id, v.day, v.severity::public.violation_severity, v.what
+  from (select s.id from public.staff s join public.territories t on t.id = s.territory_id
+          join public.positions pos on pos.id = s.position_id and pos.default_role_code = 'salesperson'
+         where t.code like 'NOR%' and s.user_id is null order by s.full_name limit 1) s,
+       public.regulations g,
+       (values ('PRC-01', date '2026-08-14', 'major', 'Sale with a 12% discount and no approved request.'),
+               ('CNF-01', date '2026-05-04', 'major', 'Sent the price list to a competitor''s distributor.')) v(code, day, severity, what)
+ where g.code = v.code;
+select public.decide_violation(v.id, v.version, 'dismiss', null, 'The regional director had approved the discount by e-mail.')
+  from public.violations v join public.regulations g on g.id = v.regulation_id where g.code = 'PRC-01';
+select public.decide_violation(v.id, v.version, 'confirm') from public.violations v
+  join public.regulations g on g.id = v.regulation_id where g.code = 'CNF-01';
+select public.decide_violation(v.id, v.version, 'close') from public.violations v
+  join public.regulations g on g.id = v.regulation_id where g.code = 'CNF-01';
+select pg_temp.act_as('sales@example.com');
+select public.add_violation_statement(v.id, v.version, 'A customer called with an urgent order; I told my manager before leaving.')
+  from public.violations v where v.occurred_on = date '2026-11-30';
+select set_config('request.jwt.claims', '', false);
+
 -- The demo salesperson's own goal for 2026: ten per cent above the company's sales target.
 insert into public.personal_goals (staff_id, kpi_id, year, months, note)
 select t.staff_id, t.kpi_id, 2026, (select array_agg(round(m * 1.1, 2) order by i) from unnest(t.months) with ordinality u(m, i)),

@@ -94,6 +94,7 @@ describe("view as another person", () => {
       "My rules",
       "Rules",
       "Rule categories",
+      "Violations",
       "Customers",
       "Visits",
       "Overdue visits",

@@ -21,7 +21,8 @@ async function openMatrixAsNewHr() {
 }
 
 const organisation = ["Staff", "Territories", "Positions", "Org chart"];
-const rulebook = ["My rules", "Rules", "Coverage", "Rule categories"];
+// Every role reads violations (a salesperson their own).
+const rulebook = ["My rules", "Rules", "Coverage", "Rule categories", "Violations"];
 // Every role reads the field data (a salesperson their own territory's).
 const field = ["Customers", "Visits", "Overdue visits", "Visit plans", "Sales", "Customer tiers", "Product lines"];
 // Every role reads the evaluation criteria (they are published in advance), targets, actuals
@@ -93,6 +94,7 @@ const menus: Record<DemoRole, string[]> = {
     "My rules",
     "Rules",
     "Rule categories",
+    "Violations",
     ...field,
     ...performance,
     ...organisation,
