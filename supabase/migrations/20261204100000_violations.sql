@@ -196,10 +196,13 @@ select private.enable_audit('public.violations');
 -- =============================================================================
 alter table public.violations enable row level security;
 
+-- Read: everything at once for scope all (no per-row search of every territory), the
+-- territories in scope as a hashed set otherwise, and one's own.
 create policy "people with violations read permission in scope or their own can read violations" on public.violations
   for select to authenticated
   using (
-    territory_id = any ((select private.territory_scope('violations', 'read', false))::uuid[])
+    (select private.allows_all('violations', 'read'))
+    or territory_id in (select unnest(private.territory_scope('violations', 'read', false)))
     or (staff_id = (select private.my_staff_id()) and (select private.allowed_owner('violations', 'read')) is not null)
   );
 create policy "people with violations create permission in scope can record violations" on public.violations

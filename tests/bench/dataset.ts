@@ -15,6 +15,7 @@ export const targets = {
   customers: 100_000,
   visits: 500_000,
   sales: 1_000_000,
+  violations: 100_000,
 } as const;
 
 /** Salespeople in the reference set: one per territory at most (the database insists). */
@@ -501,6 +502,44 @@ export const steps: Step[] = [
         progress("rewards");
       } finally {
         for (const t of bulk) await client.query(`alter table public.${t} enable trigger user`);
+      }
+    },
+  },
+  {
+    label: "violations: 100,000 over the last 12 months (drafts, confirmed, closed, dismissed)",
+    // Bulk-loaded as the workflow would leave them: under the reference rules' version in force,
+    // the person's territory, a draft for the last month, otherwise decided (a tenth dismissed)
+    // and, after six months, closed.
+    async run(client) {
+      await client.query("alter table public.violations disable trigger user");
+      try {
+        await client.query(`
+          insert into public.violations (staff_id, regulation_id, version_number, occurred_on, description, severity, status,
+                                         repeat_count, proposed_level, level_order, live_until, dismissal_reason, territory_id,
+                                         decided_at, closed_at, created_at, updated_at)
+          select x.staff_id, r.id, 3, x.day, 'Breach ' || x.n || ' of ' || r.code,
+                 (array['minor', 'major', 'severe'])[1 + floor(3 * pg_temp.h('vs' || x.staff_id || x.n))::int]::public.violation_severity,
+                 x.status::public.violation_status, 0, null, null,
+                 case when x.status in ('confirmed', 'closed') then (x.day + interval '12 months')::date end,
+                 case when x.status = 'dismissed' then 'Not a breach after all' else '' end,
+                 x.territory_id,
+                 case when x.status <> 'draft' then x.day + interval '3 days' end,
+                 case when x.status = 'closed' then x.day + interval '30 days' end, now(), now()
+            from (select s.id as staff_id, s.territory_id, g.n,
+                         (current_date - 1 - floor(330 * pg_temp.h('vd' || s.id || g.n))::int) as day,
+                         floor(200 * pg_temp.h('vr' || s.id || g.n))::int as rule_index,
+                         row_number() over (order by s.id, g.n) as k
+                    from public.staff s cross join generate_series(1, 25) g(n)
+                   where s.territory_id is not null and s.status <> 'left') x0
+           cross join lateral (
+             select x0.*, case when x0.day > current_date - 30 then 'draft'
+                               when pg_temp.h('vt' || x0.staff_id || x0.n) < 0.1 then 'dismissed'
+                               when x0.day < current_date - 180 then 'closed' else 'confirmed' end as status) x
+            join (select g.id, g.code, row_number() over (order by g.code) - 1 as idx
+                    from public.regulations g where g.code like 'BEN-%') r on r.idx = x.rule_index
+           where x.k <= ${targets.violations};`);
+      } finally {
+        await client.query("alter table public.violations enable trigger user");
       }
     },
   },

@@ -65,6 +65,7 @@ interface Selects {
   evaluationSelect: string;
   actualSelect: string;
   rewardSelect: string;
+  violationSelect: string;
 }
 
 async function loadSelects(): Promise<Selects> {
@@ -87,6 +88,7 @@ async function loadSelects(): Promise<Selects> {
     const evaluations = await load("/src/resources/evaluations/queries.ts");
     const actuals = await load("/src/resources/kpi_actuals/queries.ts");
     const rewards = await load("/src/resources/rewards/queries.ts");
+    const violations = await load("/src/resources/violations/queries.ts");
     return {
       staffListSelect: String(staff.staffListSelect),
       territoryTreeResource: String(territories.territoryTreeResource),
@@ -105,6 +107,7 @@ async function loadSelects(): Promise<Selects> {
       evaluationSelect: String(evaluations.evaluationSelect),
       actualSelect: String(actuals.actualSelect),
       rewardSelect: String(rewards.rewardSelect),
+      violationSelect: String(violations.violationSelect),
     };
   } finally {
     await vite.close();
@@ -246,6 +249,9 @@ export async function pageQueries(stack: Stack): Promise<PageQuery[]> {
   const actualList = (filter: string) =>
     firstPage("kpi_actuals", s.actualSelect, `&month=eq.${lastMonth}${filter}&order=updated_at.desc`);
   const rewardList = (filter: string) => firstPage("rewards", s.rewardSelect, `${filter}&order=awarded_on.desc`);
+  // The violations list as it opens (newest first).
+  const violationList = (filter: string) =>
+    firstPage("violations", s.violationSelect, `${filter}&order=occurred_on.desc`);
   const performanceQueries: PageQuery[] = [
     {
       name: "targets grid",
@@ -270,6 +276,12 @@ export async function pageQueries(stack: Stack): Promise<PageQuery[]> {
       list: true,
       request: () => rewardList(""),
       bypass: (session) => rewardList(inRegion(session)),
+    },
+    {
+      name: "violations",
+      list: true,
+      request: () => violationList(""),
+      bypass: (session) => violationList(inRegion(session)),
     },
     {
       name: "one evaluation",

@@ -53,7 +53,8 @@ try {
            (select count(*) from public.audit_log) as audit_rows,
            (select count(*) from public.customers where code like 'BC-%') as customers,
            (select count(*) from public.visits v join public.customers c on c.id = v.customer_id where c.code like 'BC-%') as visits,
-           (select count(*) from public.sales where external_id like 'BS-%') as sales`);
+           (select count(*) from public.sales where external_id like 'BS-%') as sales,
+           (select count(*) from public.violations where description like 'Breach %') as violations`);
   const row = counts.rows[0]!;
   for (const [key, want] of Object.entries(targets)) {
     const got = Number(row[key as keyof typeof targets]);
