@@ -5,28 +5,9 @@ import { DatePicker, Form, Input, InputNumber, Modal, Select } from "antd";
 import dayjs from "dayjs";
 import { Controller, useForm, type Control, type FieldValues, type Path } from "react-hook-form";
 import { useTranslation } from "react-i18next";
+import { FieldItem } from "../../components/FieldItem";
 import { usePeople } from "../customers/hooks";
 import { amountProblem, rewardKinds, type RewardKind, type RewardValues } from "./queries";
-
-function Item({
-  id,
-  label,
-  error,
-  required = true,
-  children,
-}: {
-  id: string;
-  label: string;
-  error?: string;
-  required?: boolean;
-  children: React.ReactNode;
-}) {
-  return (
-    <Form.Item label={label} htmlFor={id} required={required} validateStatus={error ? "error" : undefined} help={error}>
-      {children}
-    </Form.Item>
-  );
-}
 
 /** The kind and, for a bonus, its amount: shared by proposing and confirming. */
 function KindAndAmount<T extends FieldValues & { kind: RewardKind; amount: number | null }>({
@@ -45,14 +26,14 @@ function KindAndAmount<T extends FieldValues & { kind: RewardKind; amount: numbe
         control={control}
         name={"kind" as Path<T>}
         render={({ field }) => (
-          <Item id={`${prefix}-kind`} label={t("rewards.fields.kind")}>
+          <FieldItem id={`${prefix}-kind`} label={t("rewards.fields.kind")}>
             <Select
               id={`${prefix}-kind`}
               value={field.value}
               onChange={field.onChange}
               options={rewardKinds.map((k) => ({ value: k, label: t(`rewards.kind.${k}`) }))}
             />
-          </Item>
+          </FieldItem>
         )}
       />
       {kind === "bonus" && (
@@ -61,7 +42,7 @@ function KindAndAmount<T extends FieldValues & { kind: RewardKind; amount: numbe
           name={"amount" as Path<T>}
           rules={{ validate: (v) => !amountProblem("bonus", v as number | null) || t("rewards.errors.amount") }}
           render={({ field, fieldState }) => (
-            <Item id={`${prefix}-amount`} label={t("rewards.fields.amount")} error={fieldState.error?.message}>
+            <FieldItem id={`${prefix}-amount`} label={t("rewards.fields.amount")} error={fieldState.error?.message}>
               <InputNumber
                 id={`${prefix}-amount`}
                 min={0.01}
@@ -70,7 +51,7 @@ function KindAndAmount<T extends FieldValues & { kind: RewardKind; amount: numbe
                 onChange={(v) => field.onChange(v === null ? null : Number(v))}
                 style={{ width: 200 }}
               />
-            </Item>
+            </FieldItem>
           )}
         />
       )}
@@ -116,7 +97,7 @@ export function RewardForm({
           name="staff_id"
           rules={{ required: t("rewards.errors.person") }}
           render={({ field, fieldState }) => (
-            <Item id="reward-staff_id" label={t("rewards.fields.staff_id")} error={fieldState.error?.message}>
+            <FieldItem id="reward-staff_id" label={t("rewards.fields.staff_id")} error={fieldState.error?.message}>
               <Select
                 id="reward-staff_id"
                 showSearch
@@ -125,7 +106,7 @@ export function RewardForm({
                 value={field.value ?? undefined}
                 onChange={field.onChange}
               />
-            </Item>
+            </FieldItem>
           )}
         />
         <KindAndAmount control={control} kind={watch("kind")} prefix="reward" />
@@ -134,23 +115,23 @@ export function RewardForm({
           name="reason"
           rules={{ validate: (v) => v.trim().length >= 3 || t("rewards.errors.reason") }}
           render={({ field, fieldState }) => (
-            <Item id="reward-reason" label={t("rewards.fields.reason")} error={fieldState.error?.message}>
+            <FieldItem id="reward-reason" label={t("rewards.fields.reason")} error={fieldState.error?.message}>
               <Input.TextArea id="reward-reason" rows={3} maxLength={1000} {...field} />
-            </Item>
+            </FieldItem>
           )}
         />
         <Controller
           control={control}
           name="awarded_on"
           render={({ field }) => (
-            <Item id="reward-awarded_on" label={t("rewards.fields.awarded_on")}>
+            <FieldItem id="reward-awarded_on" label={t("rewards.fields.awarded_on")}>
               <DatePicker
                 id="reward-awarded_on"
                 allowClear={false}
                 value={dayjs(field.value)}
                 onChange={(d) => d && field.onChange(d.format("YYYY-MM-DD"))}
               />
-            </Item>
+            </FieldItem>
           )}
         />
       </Form>
@@ -195,9 +176,9 @@ export function ConfirmRewardForm({
           control={control}
           name="note"
           render={({ field }) => (
-            <Item id="confirm-note" label={t("rewards.fields.decision_note")} required={false}>
+            <FieldItem id="confirm-note" label={t("rewards.fields.decision_note")} required={false}>
               <Input.TextArea id="confirm-note" rows={2} maxLength={1000} {...field} />
-            </Item>
+            </FieldItem>
           )}
         />
       </Form>

@@ -8,6 +8,7 @@ import dayjs from "dayjs";
 import { useQuery } from "@tanstack/react-query";
 import { Controller, useForm } from "react-hook-form";
 import { useTranslation } from "react-i18next";
+import { FieldItem } from "../../components/FieldItem";
 import type { Tables } from "../../types/database";
 import { formatMoney } from "../../utils/format";
 import { usePeople } from "../customers/hooks";
@@ -19,26 +20,6 @@ import {
   type ViolationRow,
   type ViolationValues,
 } from "./queries";
-
-function Item({
-  id,
-  label,
-  error,
-  required = true,
-  children,
-}: {
-  id: string;
-  label: string;
-  error?: string;
-  required?: boolean;
-  children: React.ReactNode;
-}) {
-  return (
-    <Form.Item label={label} htmlFor={id} required={required} validateStatus={error ? "error" : undefined} help={error}>
-      {children}
-    </Form.Item>
-  );
-}
 
 /** Rules to choose from, by code. */
 function useRules() {
@@ -92,7 +73,11 @@ export function ViolationForm({
           name="staff_id"
           rules={{ required: t("violations.errors.person") }}
           render={({ field, fieldState }) => (
-            <Item id="violation-staff_id" label={t("violations.fields.staff_id")} error={fieldState.error?.message}>
+            <FieldItem
+              id="violation-staff_id"
+              label={t("violations.fields.staff_id")}
+              error={fieldState.error?.message}
+            >
               <Select
                 id="violation-staff_id"
                 showSearch
@@ -101,7 +86,7 @@ export function ViolationForm({
                 value={field.value ?? undefined}
                 onChange={field.onChange}
               />
-            </Item>
+            </FieldItem>
           )}
         />
         <Controller
@@ -109,7 +94,7 @@ export function ViolationForm({
           name="regulation_id"
           rules={{ required: t("violations.errors.rule") }}
           render={({ field, fieldState }) => (
-            <Item
+            <FieldItem
               id="violation-regulation_id"
               label={t("violations.fields.regulation_id")}
               error={fieldState.error?.message}
@@ -122,7 +107,7 @@ export function ViolationForm({
                 value={field.value ?? undefined}
                 onChange={field.onChange}
               />
-            </Item>
+            </FieldItem>
           )}
         />
         <Controller
@@ -130,7 +115,7 @@ export function ViolationForm({
           name="occurred_on"
           rules={{ validate: (v) => !dayjs(v).isAfter(dayjs(), "day") || t("violations.errors.future") }}
           render={({ field, fieldState }) => (
-            <Item
+            <FieldItem
               id="violation-occurred_on"
               label={t("violations.fields.occurred_on")}
               error={fieldState.error?.message}
@@ -141,21 +126,21 @@ export function ViolationForm({
                 value={dayjs(field.value)}
                 onChange={(d) => d && field.onChange(d.format("YYYY-MM-DD"))}
               />
-            </Item>
+            </FieldItem>
           )}
         />
         <Controller
           control={control}
           name="severity"
           render={({ field }) => (
-            <Item id="violation-severity" label={t("violations.fields.severity")}>
+            <FieldItem id="violation-severity" label={t("violations.fields.severity")}>
               <Select
                 id="violation-severity"
                 value={field.value}
                 onChange={field.onChange}
                 options={violationSeverities.map((s) => ({ value: s, label: t(`violations.severity.${s}`) }))}
               />
-            </Item>
+            </FieldItem>
           )}
         />
         <Controller
@@ -163,22 +148,22 @@ export function ViolationForm({
           name="description"
           rules={{ validate: (v) => v.trim().length >= 3 || t("violations.errors.description") }}
           render={({ field, fieldState }) => (
-            <Item
+            <FieldItem
               id="violation-description"
               label={t("violations.fields.description")}
               error={fieldState.error?.message}
             >
               <Input.TextArea id="violation-description" rows={3} maxLength={2000} {...field} />
-            </Item>
+            </FieldItem>
           )}
         />
         <Controller
           control={control}
           name="evidence_note"
           render={({ field }) => (
-            <Item id="violation-evidence_note" label={t("violations.fields.evidence_note")} required={false}>
+            <FieldItem id="violation-evidence_note" label={t("violations.fields.evidence_note")} required={false}>
               <Input.TextArea id="violation-evidence_note" rows={2} maxLength={2000} {...field} />
-            </Item>
+            </FieldItem>
           )}
         />
       </Form>
@@ -245,7 +230,7 @@ export function ConfirmViolationForm({
             control={control}
             name="level"
             render={({ field }) => (
-              <Item id="confirm-level" label={t("violations.fields.level_order")}>
+              <FieldItem id="confirm-level" label={t("violations.fields.level_order")}>
                 <Select
                   id="confirm-level"
                   loading={ladder.isLoading}
@@ -253,7 +238,7 @@ export function ConfirmViolationForm({
                   onChange={field.onChange}
                   options={levels.map((l) => ({ value: l.level_order, label: levelLabel(l, t, i18n.language) }))}
                 />
-              </Item>
+              </FieldItem>
             )}
           />
         )}
@@ -265,14 +250,14 @@ export function ConfirmViolationForm({
               !lighterThanProposed(level, row.proposed_level) || v.trim().length >= 3 || t("violations.errors.lighter"),
           }}
           render={({ field, fieldState }) => (
-            <Item
+            <FieldItem
               id="confirm-reason"
               label={t("violations.fields.lighter_reason")}
               required={lighterThanProposed(level, row.proposed_level)}
               error={fieldState.error?.message}
             >
               <Input.TextArea id="confirm-reason" rows={2} maxLength={1000} {...field} />
-            </Item>
+            </FieldItem>
           )}
         />
       </Form>
