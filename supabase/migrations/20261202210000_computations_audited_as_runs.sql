@@ -7,7 +7,6 @@
 -- wrote, with the runner as the actor. What people do to those rows afterwards (manual
 -- scores, submissions, approvals, amendments, edits in the grid) is still recorded row by row.
 -- A run says so in the transaction-local setting app.audit_run, with the tables it derives.
--- The split also writes who wrote its people's rows (updated_by) itself.
 
 -- =============================================================================
 -- Private functions
@@ -269,10 +268,10 @@ begin
                           where u.territory_id is not null) t
   ),
   written as (
-    insert into public.targets as t (kpi_id, year, territory_id, staff_id, months, updated_by)
-    select d.kpi_id, p_year, d.territory_id, d.staff_id, d.months, (select auth.uid()) from desired d
+    insert into public.targets as t (kpi_id, year, territory_id, staff_id, months)
+    select d.kpi_id, p_year, d.territory_id, d.staff_id, d.months from desired d
     on conflict (kpi_id, year, staff_id, territory_id) where staff_id is not null
-    do update set months = excluded.months, updated_by = excluded.updated_by
+    do update set months = excluded.months
      where t.months is distinct from excluded.months
     returning 1
   ),

@@ -102,9 +102,8 @@ begin
   if pg_trigger_depth() > 1 then
     return null;
   end if;
-  -- Each moved territory's own targets (what it brings), month by month. The refusal names the
-  -- territory being moved and the month, not the parents (the mover may not read the old one).
-  select t.code as territory, make_date(g.year, m.i, 1) as month
+  -- Each moved territory's own targets (what it brings), month by month.
+  select t.code as territory, op.code as old_parent, np.code as new_parent, make_date(g.year, m.i, 1) as month
     into v_bad
     from new_rows n
     join old_rows o on o.id = n.id and o.parent_id is distinct from n.parent_id
@@ -112,15 +111,18 @@ begin
     join public.targets g on g.territory_id = n.id and g.staff_id is null
     join public.kpis k on k.id = g.kpi_id and k.year_aggregation = 'sum'
     cross join generate_series(1, 12) m(i)
+    left join public.territories op on op.id = o.parent_id
+    left join public.territories np on np.id = n.parent_id
    where g.months[m.i] <> 0
      and (o.parent_id is not null and private.month_closed(make_date(g.year, m.i, 1), o.parent_id))
          is distinct from (n.parent_id is not null and private.month_closed(make_date(g.year, m.i, 1), n.parent_id))
-   order by 2, 1
+   order by 4, 1
    limit 1;
   if found then
     raise exception using errcode = '23514', detail = 'territory_move_across_closed_month',
-      message = format('%s cannot move to this parent: %s is closed under one and open under the other, so its targets for that month would be counted twice or lost. Close the month for both first.',
-                       v_bad.territory, to_char(v_bad.month, 'YYYY-MM'));
+      message = format('%s cannot move from %s to %s: %s is closed under one and open under the other, so its targets for that month would be counted twice or lost. Close the month for both first.',
+                       v_bad.territory, coalesce(v_bad.old_parent, 'the top'), coalesce(v_bad.new_parent, 'the top'),
+                       to_char(v_bad.month, 'YYYY-MM'));
   end if;
   select array_agg(distinct row (g.kpi_id, g.year, p.parent_id)::private.target_key) into v_keys
     from new_rows n
