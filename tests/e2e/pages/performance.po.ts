@@ -2,6 +2,7 @@
 // name), then its KPI editor: lines added and weighed, the total read from the status line,
 // saved, and the template published. Everything by role and accessible name.
 import type { Locator, Page } from "playwright-core";
+import { DialogListPageObject } from "./dialog-list.po.ts";
 import { FormControls } from "./forms.po.ts";
 import { text } from "../support/text.ts";
 
@@ -188,22 +189,14 @@ export class EvaluationsPageObject {
 }
 
 /** The rewards list: proposing a reward in its dialog, and HR's confirmation of one. */
-export class RewardsPageObject {
-  private readonly page: Page;
-  private readonly form: FormControls;
-
+export class RewardsPageObject extends DialogListPageObject {
   constructor(page: Page) {
-    this.page = page;
-    this.form = new FormControls(page);
+    super(page, "rewards.fields.staff_id");
   }
 
   async open(): Promise<void> {
     await this.page.goto("/rewards");
     await this.page.getByRole("table").waitFor();
-  }
-
-  dialog(): Locator {
-    return this.page.getByRole("dialog");
   }
 
   /** Opens the proposal dialog and fills it; `amount` null leaves a bonus's amount empty. */
@@ -215,31 +208,6 @@ export class RewardsPageObject {
     if (values.amount !== null)
       await dialog.getByRole("spinbutton", { name: text("rewards.fields.amount") }).fill(values.amount);
     await dialog.getByRole("textbox", { name: text("rewards.fields.reason") }).fill(values.reason);
-  }
-
-  /** The dialog's own button (its title says the same). */
-  async submitDialog(key: string): Promise<void> {
-    await this.dialog()
-      .getByRole("button", { name: text(key) })
-      .click();
-  }
-
-  /** Sends the dialog and waits for it to close (it stays open, with its message, when refused). */
-  async submitAndClose(key: string): Promise<void> {
-    await this.submitDialog(key);
-    await this.dialog().waitFor({ state: "detached" });
-  }
-
-  row(person: string): Locator {
-    return this.page.getByRole("row").filter({ hasText: person });
-  }
-
-  /** Shows one person's rewards (the list holds everyone's, newest first). */
-  async filterBy(person: string): Promise<void> {
-    await this.form.pick(this.page.getByRole("combobox", { name: text("rewards.fields.staff_id") }), person);
-    // Filtered once every row but the header names the person.
-    await this.row(person).first().waitFor();
-    await this.page.getByRole("row").filter({ hasNotText: person }).nth(1).waitFor({ state: "detached" });
   }
 }
 
