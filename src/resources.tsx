@@ -35,6 +35,7 @@ import {
   LockOutlined,
   OrderedListOutlined,
   ProfileOutlined,
+  RadarChartOutlined,
   ReconciliationOutlined,
   RiseOutlined,
   TrophyOutlined,
@@ -117,6 +118,21 @@ const definitions: ResourceDefinition[] = [
     name: "violations",
     pages: { list: page(() => import("./resources/violations/list")) },
     meta: { label: "Violations", icon: <WarningOutlined />, parent: "rulebook" },
+  },
+  {
+    name: "meetings",
+    pages: {
+      list: page(() => import("./resources/meetings/list")),
+      create: page(() => import("./resources/meetings/create")),
+      edit: page(() => import("./resources/meetings/edit")),
+      show: page(() => import("./resources/meetings/show")),
+    },
+    meta: { label: "Meetings", icon: <CalendarOutlined />, parent: "rulebook" },
+  },
+  {
+    name: "detectors",
+    pages: { list: page(() => import("./resources/detectors/list")) },
+    meta: { label: "Detectors", icon: <RadarChartOutlined />, parent: "rulebook" },
   },
   {
     name: "field_work",

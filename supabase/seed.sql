@@ -985,27 +985,65 @@ select public.decide_reward(r.id, r.version, true, null, null, 'Paid with the Oc
   from public.rewards r where r.kind = 'bonus' and r.evaluation_id is null;
 select set_config('request.jwt.claims', '', false);
 
--- Violations: the demo salesperson was late to the weekly meeting in October (a verbal
--- warning) and again in November (a repeat while the first was live: the ladder's written
--- warning); a third late mark waits as a draft with their statement, proposing the fine. Another
--- north salesperson's unapproved discount was dismissed; a confidentiality breach was closed.
+-- Meetings and attendance: the north region's weekly sales meetings, a training and the
+-- November summary meeting, everyone in the region invited. HR has bound the attendance
+-- detector to ATT-01 (and left it off: marks become violations when a manager says so). The
+-- demo salesperson was late in October (a verbal warning) and again in November (a repeat
+-- while the first was live: the ladder's written warning), and left the summary meeting an
+-- hour early (a draft with their statement, proposing the fine). Another north salesperson was
+-- absent from the training: the mark waits for the manager. Next week's meeting is not taken.
+select pg_temp.act_as('hr@example.com');
+update public.detectors set regulation_id = (select g.id from public.regulations g where g.code = 'ATT-01')
+ where code = 'meeting_attendance';
 select pg_temp.act_as('manager@example.com');
-insert into public.violations (staff_id, regulation_id, occurred_on, severity, description, evidence_note)
-select s.id, g.id, date '2026-10-05', 'minor', 'Arrived 20 minutes late to the weekly sales meeting.', 'Attendance sheet of 5 October.'
-  from public.staff s join public.profiles p on p.id = s.user_id, public.regulations g
- where p.email = 'sales@example.com' and g.code = 'ATT-01';
+insert into public.meetings (kind, title, held_on, starts_at, duration_minutes, location, territory_id, organiser_id, minutes)
+select v.kind::public.meeting_kind, v.title, v.day, v.at::time, v.long, v.place, t.id, s.id, v.minutes
+  from public.territories t, public.staff s join public.profiles p on p.id = s.user_id,
+       (values ('weekly_sales', 'Weekly sales meeting', date '2026-10-05', '09:00', 60, 'North office, room 2',
+                'Orders of the week reviewed; two slow payers to visit before Friday.'),
+               ('weekly_sales', 'Weekly sales meeting', date '2026-11-09', '09:00', 60, 'North office, room 2',
+                'Year-end push: each salesperson named three customers to reorder.'),
+               ('training', 'Product training: the new line', date '2026-11-18', '10:00', 180, 'Training room',
+                'Product features, prices and the discount rules; a short test at the end.'),
+               ('monthly_summary', 'November summary meeting', date '2026-11-30', '16:00', 120, 'North office, room 2',
+                'Targets against actuals per person; December visit plans agreed.'),
+               ('weekly_sales', 'Weekly sales meeting', date '2026-12-14', '09:00', 60, 'North office, room 2', ''))
+         v(kind, title, day, at, long, place, minutes)
+ where t.code = 'NOR' and p.email = 'manager@example.com';
+select public.invite_to_meeting(m.id, m.territory_id) from public.meetings m;
+update public.meeting_attendance a set mark = 'present'
+  from public.meetings m where m.id = a.meeting_id and m.held_on <= date '2026-11-30';
+update public.meeting_attendance a
+   set mark = v.mark::public.attendance_mark, minutes_late = v.late, minutes_early = v.early
+  from public.meetings m, public.staff s join public.profiles p on p.id = s.user_id,
+       (values (date '2026-10-05', 'late', 20, null::integer), (date '2026-11-09', 'late', 35, null),
+               (date '2026-11-30', 'left_early', null, 60)) v(day, mark, late, early)
+ where m.id = a.meeting_id and m.held_on = v.day and a.staff_id = s.id and p.email = 'sales@example.com';
+update public.meeting_attendance a set mark = 'absent'
+  from public.meetings m
+ where m.id = a.meeting_id and m.held_on = date '2026-11-18'
+   and a.staff_id = (select s.id from public.staff s join public.territories t on t.id = s.territory_id
+                       join public.positions pos on pos.id = s.position_id and pos.default_role_code = 'salesperson'
+                      where t.code like 'NOR%' and s.user_id is null order by s.full_name limit 1);
+update public.meeting_attendance a set mark = 'excused', excuse = 'Visiting a key customer with the regional director.'
+  from public.meetings m
+ where m.id = a.meeting_id and m.held_on = date '2026-11-18'
+   and a.staff_id = (select s.id from public.staff s join public.territories t on t.id = s.territory_id
+                       join public.positions pos on pos.id = s.position_id and pos.default_role_code = 'salesperson'
+                      where t.code like 'NOR%' and s.user_id is null order by s.full_name offset 1 limit 1);
+
+-- Violations: the demo salesperson's three attendance marks become violations of ATT-01; the
+-- first two are confirmed in turn. Another north salesperson's unapproved discount was
+-- dismissed; a confidentiality breach was closed.
+select public.attendance_to_violation(a.id)
+  from public.meeting_attendance a join public.meetings m on m.id = a.meeting_id
+  join public.staff s on s.id = a.staff_id join public.profiles p on p.id = s.user_id
+ where p.email = 'sales@example.com' and a.mark in ('late', 'left_early')
+ order by m.held_on;
 select public.decide_violation(v.id, v.version, 'confirm') from public.violations v
   join public.regulations g on g.id = v.regulation_id where g.code = 'ATT-01' and v.occurred_on = date '2026-10-05';
-insert into public.violations (staff_id, regulation_id, occurred_on, severity, description, evidence_note)
-select s.id, g.id, date '2026-11-09', 'minor', 'Arrived 35 minutes late to the weekly sales meeting.', 'Attendance sheet of 9 November.'
-  from public.staff s join public.profiles p on p.id = s.user_id, public.regulations g
- where p.email = 'sales@example.com' and g.code = 'ATT-01';
 select public.decide_violation(v.id, v.version, 'confirm') from public.violations v
   join public.regulations g on g.id = v.regulation_id where g.code = 'ATT-01' and v.occurred_on = date '2026-11-09';
-insert into public.violations (staff_id, regulation_id, occurred_on, severity, description, evidence_note)
-select s.id, g.id, date '2026-11-30', 'minor', 'Left the monthly summary meeting an hour early.', 'Attendance sheet of 30 November.'
-  from public.staff s join public.profiles p on p.id = s.user_id, public.regulations g
- where p.email = 'sales@example.com' and g.code = 'ATT-01';
 insert into public.violations (staff_id, regulation_id, occurred_on, severity, description)
 select s.id, g.id, v.day, v.severity::public.violation_severity, v.what
   from (select s.id from public.staff s join public.territories t on t.id = s.territory_id

@@ -666,6 +666,51 @@ export type Database = {
           },
         ]
       }
+      detectors: {
+        Row: {
+          code: string
+          created_at: string
+          enabled: boolean
+          regulation_id: string | null
+          updated_at: string
+          updated_by: string | null
+          version: number
+        }
+        Insert: {
+          code: string
+          created_at?: string
+          enabled?: boolean
+          regulation_id?: string | null
+          updated_at?: string
+          updated_by?: string | null
+          version?: number
+        }
+        Update: {
+          code?: string
+          created_at?: string
+          enabled?: boolean
+          regulation_id?: string | null
+          updated_at?: string
+          updated_by?: string | null
+          version?: number
+        }
+        Relationships: [
+          {
+            foreignKeyName: "detectors_regulation_id_fkey"
+            columns: ["regulation_id"]
+            isOneToOne: false
+            referencedRelation: "regulations"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "detectors_updated_by_fkey"
+            columns: ["updated_by"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       distribution_profiles: {
         Row: {
           code: string
@@ -1314,6 +1359,156 @@ export type Database = {
             columns: ["author_id"]
             isOneToOne: false
             referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      meeting_attendance: {
+        Row: {
+          created_at: string
+          excuse: string
+          id: string
+          mark: Database["public"]["Enums"]["attendance_mark"] | null
+          marked_at: string | null
+          marked_by: string | null
+          meeting_id: string
+          minutes_early: number | null
+          minutes_late: number | null
+          staff_id: string
+          territory_id: string
+          updated_at: string
+          version: number
+        }
+        Insert: {
+          created_at?: string
+          excuse?: string
+          id?: string
+          mark?: Database["public"]["Enums"]["attendance_mark"] | null
+          marked_at?: string | null
+          marked_by?: string | null
+          meeting_id: string
+          minutes_early?: number | null
+          minutes_late?: number | null
+          staff_id: string
+          territory_id: string
+          updated_at?: string
+          version?: number
+        }
+        Update: {
+          created_at?: string
+          excuse?: string
+          id?: string
+          mark?: Database["public"]["Enums"]["attendance_mark"] | null
+          marked_at?: string | null
+          marked_by?: string | null
+          meeting_id?: string
+          minutes_early?: number | null
+          minutes_late?: number | null
+          staff_id?: string
+          territory_id?: string
+          updated_at?: string
+          version?: number
+        }
+        Relationships: [
+          {
+            foreignKeyName: "meeting_attendance_marked_by_fkey"
+            columns: ["marked_by"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "meeting_attendance_meeting_id_fkey"
+            columns: ["meeting_id"]
+            isOneToOne: false
+            referencedRelation: "meetings"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "meeting_attendance_staff_id_fkey"
+            columns: ["staff_id"]
+            isOneToOne: false
+            referencedRelation: "staff"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "meeting_attendance_territory_id_fkey"
+            columns: ["territory_id"]
+            isOneToOne: false
+            referencedRelation: "territories"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      meetings: {
+        Row: {
+          created_at: string
+          created_by: string | null
+          duration_minutes: number
+          held_on: string
+          id: string
+          kind: Database["public"]["Enums"]["meeting_kind"]
+          location: string
+          minutes: string
+          organiser_id: string
+          starts_at: string
+          territory_id: string
+          title: string
+          updated_at: string
+          version: number
+        }
+        Insert: {
+          created_at?: string
+          created_by?: string | null
+          duration_minutes?: number
+          held_on: string
+          id?: string
+          kind?: Database["public"]["Enums"]["meeting_kind"]
+          location?: string
+          minutes?: string
+          organiser_id: string
+          starts_at?: string
+          territory_id: string
+          title: string
+          updated_at?: string
+          version?: number
+        }
+        Update: {
+          created_at?: string
+          created_by?: string | null
+          duration_minutes?: number
+          held_on?: string
+          id?: string
+          kind?: Database["public"]["Enums"]["meeting_kind"]
+          location?: string
+          minutes?: string
+          organiser_id?: string
+          starts_at?: string
+          territory_id?: string
+          title?: string
+          updated_at?: string
+          version?: number
+        }
+        Relationships: [
+          {
+            foreignKeyName: "meetings_created_by_fkey"
+            columns: ["created_by"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "meetings_organiser_id_fkey"
+            columns: ["organiser_id"]
+            isOneToOne: false
+            referencedRelation: "staff"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "meetings_territory_id_fkey"
+            columns: ["territory_id"]
+            isOneToOne: false
+            referencedRelation: "territories"
             referencedColumns: ["id"]
           },
         ]
@@ -2878,12 +3073,14 @@ export type Database = {
       }
       violations: {
         Row: {
+          attendance_id: string | null
           closed_at: string | null
           closed_by: string | null
           created_at: string
           decided_at: string | null
           decided_by: string | null
           description: string
+          detected_by: string | null
           dismissal_reason: string
           evidence_note: string
           fine_amount: number | null
@@ -2910,12 +3107,14 @@ export type Database = {
           visit_id: string | null
         }
         Insert: {
+          attendance_id?: string | null
           closed_at?: string | null
           closed_by?: string | null
           created_at?: string
           decided_at?: string | null
           decided_by?: string | null
           description: string
+          detected_by?: string | null
           dismissal_reason?: string
           evidence_note?: string
           fine_amount?: number | null
@@ -2942,12 +3141,14 @@ export type Database = {
           visit_id?: string | null
         }
         Update: {
+          attendance_id?: string | null
           closed_at?: string | null
           closed_by?: string | null
           created_at?: string
           decided_at?: string | null
           decided_by?: string | null
           description?: string
+          detected_by?: string | null
           dismissal_reason?: string
           evidence_note?: string
           fine_amount?: number | null
@@ -2975,6 +3176,13 @@ export type Database = {
         }
         Relationships: [
           {
+            foreignKeyName: "violations_attendance_id_fkey"
+            columns: ["attendance_id"]
+            isOneToOne: true
+            referencedRelation: "meeting_attendance"
+            referencedColumns: ["id"]
+          },
+          {
             foreignKeyName: "violations_closed_by_fkey"
             columns: ["closed_by"]
             isOneToOne: false
@@ -2987,6 +3195,13 @@ export type Database = {
             isOneToOne: false
             referencedRelation: "profiles"
             referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "violations_detected_by_fkey"
+            columns: ["detected_by"]
+            isOneToOne: false
+            referencedRelation: "detectors"
+            referencedColumns: ["code"]
           },
           {
             foreignKeyName: "violations_recorded_by_fkey"
@@ -3326,12 +3541,14 @@ export type Database = {
       add_violation_statement: {
         Args: { p_violation: string; p_version: number; p_statement: string }
         Returns: {
+          attendance_id: string | null
           closed_at: string | null
           closed_by: string | null
           created_at: string
           decided_at: string | null
           decided_by: string | null
           description: string
+          detected_by: string | null
           dismissal_reason: string
           evidence_note: string
           fine_amount: number | null
@@ -3403,6 +3620,43 @@ export type Database = {
           territory_id: string
           valid_from: string
           valid_to: string | null
+        }
+      }
+      attendance_to_violation: {
+        Args: { p_attendance: string }
+        Returns: {
+          attendance_id: string | null
+          closed_at: string | null
+          closed_by: string | null
+          created_at: string
+          decided_at: string | null
+          decided_by: string | null
+          description: string
+          detected_by: string | null
+          dismissal_reason: string
+          evidence_note: string
+          fine_amount: number | null
+          id: string
+          level_order: number | null
+          lighter_reason: string
+          live_until: string | null
+          occurred_on: string
+          proposed_level: number | null
+          recorded_by: string | null
+          regulation_id: string
+          repeat_count: number
+          sale_id: string | null
+          sanction_kind: Database["public"]["Enums"]["sanction_kind"] | null
+          severity: Database["public"]["Enums"]["violation_severity"]
+          staff_id: string
+          statement: string
+          statement_at: string | null
+          status: Database["public"]["Enums"]["violation_status"]
+          territory_id: string
+          updated_at: string
+          version: number
+          version_number: number
+          visit_id: string | null
         }
       }
       audit_checkpoint_facts: {
@@ -3555,12 +3809,14 @@ export type Database = {
       decide_violation: {
         Args: { p_violation: string; p_version: number; p_decision: string; p_level?: number; p_reason?: string }
         Returns: {
+          attendance_id: string | null
           closed_at: string | null
           closed_by: string | null
           created_at: string
           decided_at: string | null
           decided_by: string | null
           description: string
+          detected_by: string | null
           dismissal_reason: string
           evidence_note: string
           fine_amount: number | null
@@ -3627,6 +3883,10 @@ export type Database = {
       import_territories: {
         Args: { p_rows: Json; p_dry_run?: boolean }
         Returns: Json
+      }
+      invite_to_meeting: {
+        Args: { p_meeting: string; p_territory?: string; p_staff?: string[] }
+        Returns: number
       }
       kpi_achievement: {
         Args: { p_direction: Database["public"]["Enums"]["kpi_direction"]; p_actual: number; p_target: number; p_cap?: number; p_floor?: number }
@@ -4126,6 +4386,7 @@ export type Database = {
     Enums: {
       amendment_kind: "actual" | "target"
       amendment_status: "pending" | "approved" | "rejected"
+      attendance_mark: "present" | "late" | "left_early" | "absent" | "excused"
       band_outcome: "reward" | "none" | "improvement_plan"
       custom_field_type: "text" | "number" | "date" | "single_select" | "multi_select" | "boolean"
       customer_status: "prospect" | "potential" | "active" | "lost"
@@ -4135,6 +4396,7 @@ export type Database = {
       kpi_kind: "quantitative" | "qualitative"
       kpi_unit: "amount" | "count" | "percent" | "score"
       kpi_year_aggregation: "sum" | "average" | "last"
+      meeting_kind: "weekly_sales" | "monthly_summary" | "training" | "experience_exchange"
       permission_scope: "own" | "territory" | "all"
       regulation_status: "draft" | "in_review" | "published" | "retired"
       reward_kind: "praise" | "bonus" | "promotion" | "announcement"
@@ -4277,6 +4539,7 @@ export const Constants = {
     Enums: {
       amendment_kind: ["actual", "target"],
       amendment_status: ["pending", "approved", "rejected"],
+      attendance_mark: ["present", "late", "left_early", "absent", "excused"],
       band_outcome: ["reward", "none", "improvement_plan"],
       custom_field_type: ["text", "number", "date", "single_select", "multi_select", "boolean"],
       customer_status: ["prospect", "potential", "active", "lost"],
@@ -4286,6 +4549,7 @@ export const Constants = {
       kpi_kind: ["quantitative", "qualitative"],
       kpi_unit: ["amount", "count", "percent", "score"],
       kpi_year_aggregation: ["sum", "average", "last"],
+      meeting_kind: ["weekly_sales", "monthly_summary", "training", "experience_exchange"],
       permission_scope: ["own", "territory", "all"],
       regulation_status: ["draft", "in_review", "published", "retired"],
       reward_kind: ["praise", "bonus", "promotion", "announcement"],

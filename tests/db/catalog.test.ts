@@ -197,6 +197,12 @@ describe("functions", () => {
       // person's statement (theirs only, while a draft).
       "decide_violation",
       "add_violation_statement",
+      // Meetings: the meetings one is invited to (the read policies), inviting (checks meetings
+      // update scope for every invitee) and turning a mark into a violation (meetings read and
+      // violations create scope).
+      "my_meeting_ids",
+      "invite_to_meeting",
+      "attendance_to_violation",
       // The KPI-actuals import: finds and writes only people whose territory that month is in
       // the caller's kpi_actuals scope (their history and the month's close, read as owner).
       "import_kpi_actuals",

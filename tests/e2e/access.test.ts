@@ -21,8 +21,9 @@ async function openMatrixAsNewHr() {
 }
 
 const organisation = ["Staff", "Territories", "Positions", "Org chart"];
-// Every role reads violations (a salesperson their own).
-const rulebook = ["My rules", "Rules", "Coverage", "Rule categories", "Violations"];
+// Every role reads violations and meetings (a salesperson their own, and the meetings they are
+// invited to); HR binds the detectors, the auditor reads them.
+const rulebook = ["My rules", "Rules", "Coverage", "Rule categories", "Violations", "Meetings"];
 // Every role reads the field data (a salesperson their own territory's).
 const field = ["Customers", "Visits", "Overdue visits", "Visit plans", "Sales", "Customer tiers", "Product lines"];
 // Every role reads the evaluation criteria (they are published in advance), targets, actuals
@@ -46,6 +47,7 @@ const menus: Record<DemoRole, string[]> = {
   hr_admin: [
     "My profile",
     ...rulebook,
+    "Detectors",
     ...field,
     ...performance,
     ...periods,
@@ -75,6 +77,7 @@ const menus: Record<DemoRole, string[]> = {
   auditor: [
     "My profile",
     ...rulebook,
+    "Detectors",
     ...field,
     ...performance,
     ...periods,
@@ -95,6 +98,7 @@ const menus: Record<DemoRole, string[]> = {
     "Rules",
     "Rule categories",
     "Violations",
+    "Meetings",
     ...field,
     ...performance,
     ...organisation,

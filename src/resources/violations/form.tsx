@@ -22,7 +22,7 @@ import {
 } from "./queries";
 
 /** Rules to choose from, by code. */
-function useRules() {
+export function useRules() {
   const { result } = useList<Pick<Tables<"regulations">, "id" | "code">>({
     resource: "regulations",
     pagination: { mode: "off" },

@@ -144,6 +144,12 @@ export default function ViolationsList() {
             <Space direction="vertical" size={0}>
               {r.description}
               <Typography.Text type="secondary">{t(`violations.severity.${r.severity}`)}</Typography.Text>
+              {(r.detected_by || r.attendance_id) && (
+                <Space size={4} wrap>
+                  {r.detected_by && <Tag color="purple">{t("violations.detected")}</Tag>}
+                  {r.attendance_id && <Tag>{t("violations.fromAttendance")}</Tag>}
+                </Space>
+              )}
               {r.statement && (
                 <Typography.Text italic>{t("violations.statementSays", { text: r.statement })}</Typography.Text>
               )}

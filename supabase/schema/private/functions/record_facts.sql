@@ -65,6 +65,13 @@ begin
       select s.user_id into v_staff from public.staff s where s.id = (p_row ->> 'staff_id')::uuid;
       return query select (p_row ->> 'territory_id')::uuid, true,
                           p_user is not null and v_staff.user_id is not distinct from p_user, p_action = 'read';
+    when 'meetings' then
+      v_mine := p_user is not null and (
+        case when p_row ? 'staff_id'
+             then exists (select 1 from public.staff s where s.id = (p_row ->> 'staff_id')::uuid and s.user_id = p_user)
+             else exists (select 1 from public.meeting_attendance a join public.staff s on s.id = a.staff_id
+                           where a.meeting_id = (p_row ->> 'id')::uuid and s.user_id = p_user) end);
+      return query select (p_row ->> 'territory_id')::uuid, true, v_mine, p_action = 'read';
     else
       return query select null::uuid, false, false, false;
   end case;

@@ -42,7 +42,8 @@ create policy "people with audit_log read permission can read the history of r" 
    FROM public.customer_contacts k))) OR ((table_name = 'customer_placements'::text) AND (record_id IN ( SELECT (k.id)::text AS id
    FROM public.customer_placements k))) OR ((table_name = 'customer_tiers'::text) AND (record_id IN ( SELECT (k.id)::text AS id
    FROM public.customer_tiers k))) OR ((table_name = 'customers'::text) AND (record_id IN ( SELECT (k.id)::text AS id
-   FROM public.customers k))) OR ((table_name = 'distribution_profiles'::text) AND (record_id IN ( SELECT (k.id)::text AS id
+   FROM public.customers k))) OR ((table_name = 'detectors'::text) AND (record_id IN ( SELECT k.code
+   FROM public.detectors k))) OR ((table_name = 'distribution_profiles'::text) AND (record_id IN ( SELECT (k.id)::text AS id
    FROM public.distribution_profiles k))) OR ((table_name = 'evaluation_lines'::text) AND (record_id IN ( SELECT (k.id)::text AS id
    FROM public.evaluation_lines k))) OR ((table_name = 'evaluation_template_kpis'::text) AND (record_id IN ( SELECT (k.id)::text AS id
    FROM public.evaluation_template_kpis k))) OR ((table_name = 'evaluation_templates'::text) AND (record_id IN ( SELECT (k.id)::text AS id
@@ -52,7 +53,9 @@ create policy "people with audit_log read permission can read the history of r" 
    FROM public.kpi_actuals k))) OR ((table_name = 'kpi_measures'::text) AND (record_id IN ( SELECT k.code
    FROM public.kpi_measures k))) OR ((table_name = 'kpis'::text) AND (record_id IN ( SELECT (k.id)::text AS id
    FROM public.kpis k))) OR ((table_name = 'matrix_versions'::text) AND (record_id IN ( SELECT (k.id)::text AS id
-   FROM public.matrix_versions k))) OR ((table_name = 'payments'::text) AND (record_id IN ( SELECT (k.id)::text AS id
+   FROM public.matrix_versions k))) OR ((table_name = 'meeting_attendance'::text) AND (record_id IN ( SELECT (k.id)::text AS id
+   FROM public.meeting_attendance k))) OR ((table_name = 'meetings'::text) AND (record_id IN ( SELECT (k.id)::text AS id
+   FROM public.meetings k))) OR ((table_name = 'payments'::text) AND (record_id IN ( SELECT (k.id)::text AS id
    FROM public.payments k))) OR ((table_name = 'period_closes'::text) AND (record_id IN ( SELECT (k.id)::text AS id
    FROM public.period_closes k))) OR ((table_name = 'permission_actions'::text) AND (record_id IN ( SELECT k.code
    FROM public.permission_actions k))) OR ((table_name = 'personal_goals'::text) AND (record_id IN ( SELECT (k.id)::text AS id

@@ -31,7 +31,9 @@ create table public.violations (
   closed_at timestamp with time zone,
   version integer default 1 not null,
   created_at timestamp with time zone default now() not null,
-  updated_at timestamp with time zone default now() not null
+  updated_at timestamp with time zone default now() not null,
+  attendance_id uuid,
+  detected_by text
 );
 alter table public.violations add constraint violations_closed CHECK ((status = 'closed'::public.violation_status) = (closed_at IS NOT NULL));
 alter table public.violations add constraint violations_decided CHECK ((status = 'draft'::public.violation_status) = (decided_at IS NULL));
@@ -46,8 +48,10 @@ alter table public.violations add constraint violations_proposed_level_check CHE
 alter table public.violations add constraint violations_repeat_count_check CHECK (repeat_count >= 0);
 alter table public.violations add constraint violations_sanction CHECK ((status = ANY (ARRAY['draft'::public.violation_status, 'dismissed'::public.violation_status])) OR live_until IS NOT NULL);
 alter table public.violations add constraint violations_statement_check CHECK (length(statement) <= 2000);
+alter table public.violations add constraint violations_attendance_id_fkey FOREIGN KEY (attendance_id) REFERENCES public.meeting_attendance(id) ON DELETE RESTRICT;
 alter table public.violations add constraint violations_closed_by_fkey FOREIGN KEY (closed_by) REFERENCES public.profiles(id) ON DELETE SET NULL;
 alter table public.violations add constraint violations_decided_by_fkey FOREIGN KEY (decided_by) REFERENCES public.profiles(id) ON DELETE SET NULL;
+alter table public.violations add constraint violations_detected_by_fkey FOREIGN KEY (detected_by) REFERENCES public.detectors(code) ON DELETE RESTRICT;
 alter table public.violations add constraint violations_recorded_by_fkey FOREIGN KEY (recorded_by) REFERENCES public.profiles(id) ON DELETE SET NULL;
 alter table public.violations add constraint violations_regulation_id_fkey FOREIGN KEY (regulation_id) REFERENCES public.regulations(id) ON DELETE RESTRICT;
 alter table public.violations add constraint violations_rule_version FOREIGN KEY (regulation_id, version_number) REFERENCES public.regulation_versions(regulation_id, version_number) ON DELETE RESTRICT;
@@ -59,6 +63,7 @@ alter table public.violations add constraint violations_pkey PRIMARY KEY (id);
 
 CREATE INDEX violations_closed_by_idx ON public.violations USING btree (closed_by);
 CREATE INDEX violations_decided_by_idx ON public.violations USING btree (decided_by);
+CREATE INDEX violations_detected_by_idx ON public.violations USING btree (detected_by);
 CREATE INDEX violations_list_idx ON public.violations USING btree (occurred_on DESC, territory_id, staff_id);
 CREATE INDEX violations_recorded_by_idx ON public.violations USING btree (recorded_by);
 CREATE INDEX violations_regulation_idx ON public.violations USING btree (regulation_id, version_number);
@@ -66,6 +71,7 @@ CREATE INDEX violations_sale_idx ON public.violations USING btree (sale_id);
 CREATE INDEX violations_staff_rule_idx ON public.violations USING btree (staff_id, regulation_id, occurred_on);
 CREATE INDEX violations_territory_idx ON public.violations USING btree (territory_id, staff_id, status);
 CREATE INDEX violations_visit_idx ON public.violations USING btree (visit_id);
+CREATE UNIQUE INDEX violations_attendance_idx ON public.violations USING btree (attendance_id);
 
 alter table public.violations enable row level security;
 

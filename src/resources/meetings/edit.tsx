@@ -1,0 +1,5 @@
+import { MeetingForm } from "./form";
+
+export default function MeetingsEdit() {
+  return <MeetingForm action="edit" />;
+}
