@@ -34,6 +34,7 @@ import {
   LineChartOutlined,
   LockOutlined,
   OrderedListOutlined,
+  PercentageOutlined,
   ProfileOutlined,
   RadarChartOutlined,
   ReconciliationOutlined,
@@ -176,6 +177,11 @@ const definitions: ResourceDefinition[] = [
       show: page(() => import("./resources/sales/show")),
     },
     meta: { label: "Sales", icon: <DollarOutlined />, parent: "field_work" },
+  },
+  {
+    name: "discount_requests",
+    pages: { list: page(() => import("./resources/discount_requests/list")) },
+    meta: { label: "Discount requests", icon: <PercentageOutlined />, parent: "field_work" },
   },
   {
     name: "customer_tiers",

@@ -104,6 +104,13 @@ select v.code, v.en, v.es, v.zh, (select id from public.positions p where p.code
   ) as v(code, en, es, zh, parent, role, headcount, sort_order, resp)
  order by v.sort_order;
 
+-- Discount authority (000 §9): a salesperson grants no discount on their own; the managers
+-- up to these percentages of the list price.
+update public.positions p set max_discount_percent = v.pct
+  from (values ('general_manager', 30), ('sales_director', 25), ('regional_director', 15), ('sales_manager', 15),
+               ('regional_manager', 10), ('sales_supervisor', 5)) v(code, pct)
+ where p.code = v.code;
+
 -- =============================================================================
 -- Territories: 3 regions, each with 2 sub-regions of 3 areas
 -- =============================================================================
@@ -1062,6 +1069,26 @@ select public.decide_violation(v.id, v.version, 'close') from public.violations 
 select pg_temp.act_as('sales@example.com');
 select public.add_violation_statement(v.id, v.version, 'A customer called with an urgent order; I told my manager before leaving.')
   from public.violations v where v.occurred_on = date '2026-11-30';
+select set_config('request.jwt.claims', '', false);
+
+-- Discount requests: the demo salesperson asked for four discounts on their customers. Their
+-- manager (a regional director, up to 15%) approved 5% and refused 12% with a reason; 8% waits
+-- for them, and 20% is beyond their authority: it waits for someone above.
+select pg_temp.act_as('sales@example.com');
+insert into public.discount_requests (customer_id, list_price, discount_percent, reason)
+select c.id, v.price, v.pct, v.why
+  from (select c.id, row_number() over (order by c.code) as n
+          from public.customers c join public.staff s on s.territory_id = c.territory_id
+          join public.profiles p on p.id = s.user_id where p.email = 'sales@example.com') c
+  join (values (1, 12000.00, 5.00, 'Yearly order brought forward to November.'),
+               (2, 8400.00, 12.00, 'Matching a competitor''s offer on the same line.'),
+               (3, 15600.00, 8.00, 'First order of a new distributor.'),
+               (4, 42000.00, 20.00, 'Three-year supply contract, paid in advance.')) v(n, price, pct, why) on v.n = c.n;
+select pg_temp.act_as('manager@example.com');
+select public.decide_discount_request(r.id, r.version, true, 'Approved for this order only.')
+  from public.discount_requests r where r.discount_percent = 5;
+select public.decide_discount_request(r.id, r.version, false, 'The competitor''s offer excludes delivery; ours includes it.')
+  from public.discount_requests r where r.discount_percent = 12;
 select set_config('request.jwt.claims', '', false);
 
 -- The demo salesperson's own goal for 2026: ten per cent above the company's sales target.

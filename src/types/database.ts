@@ -711,6 +711,86 @@ export type Database = {
           },
         ]
       }
+      discount_requests: {
+        Row: {
+          created_at: string
+          customer_id: string
+          decided_at: string | null
+          decided_by: string | null
+          decision_note: string
+          discount_percent: number
+          id: string
+          list_price: number
+          reason: string
+          requested_by: string
+          status: Database["public"]["Enums"]["discount_request_status"]
+          territory_id: string
+          updated_at: string
+          version: number
+        }
+        Insert: {
+          created_at?: string
+          customer_id: string
+          decided_at?: string | null
+          decided_by?: string | null
+          decision_note?: string
+          discount_percent: number
+          id?: string
+          list_price: number
+          reason: string
+          requested_by: string
+          status?: Database["public"]["Enums"]["discount_request_status"]
+          territory_id: string
+          updated_at?: string
+          version?: number
+        }
+        Update: {
+          created_at?: string
+          customer_id?: string
+          decided_at?: string | null
+          decided_by?: string | null
+          decision_note?: string
+          discount_percent?: number
+          id?: string
+          list_price?: number
+          reason?: string
+          requested_by?: string
+          status?: Database["public"]["Enums"]["discount_request_status"]
+          territory_id?: string
+          updated_at?: string
+          version?: number
+        }
+        Relationships: [
+          {
+            foreignKeyName: "discount_requests_customer_id_fkey"
+            columns: ["customer_id"]
+            isOneToOne: false
+            referencedRelation: "customers"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "discount_requests_decided_by_fkey"
+            columns: ["decided_by"]
+            isOneToOne: false
+            referencedRelation: "staff"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "discount_requests_requested_by_fkey"
+            columns: ["requested_by"]
+            isOneToOne: false
+            referencedRelation: "staff"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "discount_requests_territory_id_fkey"
+            columns: ["territory_id"]
+            isOneToOne: false
+            referencedRelation: "territories"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       distribution_profiles: {
         Row: {
           code: string
@@ -1711,6 +1791,7 @@ export type Database = {
           default_role_code: string | null
           headcount: number
           id: string
+          max_discount_percent: number
           parent_id: string | null
           responsibilities: Json
           sort_order: number
@@ -1726,6 +1807,7 @@ export type Database = {
           default_role_code?: string | null
           headcount?: number
           id?: string
+          max_discount_percent?: number
           parent_id?: string | null
           responsibilities?: Json
           sort_order?: number
@@ -1741,6 +1823,7 @@ export type Database = {
           default_role_code?: string | null
           headcount?: number
           id?: string
+          max_discount_percent?: number
           parent_id?: string | null
           responsibilities?: Json
           sort_order?: number
@@ -3785,6 +3868,25 @@ export type Database = {
           version: number
         }
       }
+      decide_discount_request: {
+        Args: { p_request: string; p_version: number; p_approve: boolean; p_note?: string }
+        Returns: {
+          created_at: string
+          customer_id: string
+          decided_at: string | null
+          decided_by: string | null
+          decision_note: string
+          discount_percent: number
+          id: string
+          list_price: number
+          reason: string
+          requested_by: string
+          status: Database["public"]["Enums"]["discount_request_status"]
+          territory_id: string
+          updated_at: string
+          version: number
+        }
+      }
       decide_reward: {
         Args: { p_reward: string; p_version: number; p_confirm: boolean; p_kind?: Database["public"]["Enums"]["reward_kind"]; p_amount?: number; p_note?: string }
         Returns: {
@@ -3916,6 +4018,10 @@ export type Database = {
           from_scope: Database["public"]["Enums"]["permission_scope"]
           to_scope: Database["public"]["Enums"]["permission_scope"]
         }[]
+      }
+      my_discount_authority: {
+        Args: never
+        Returns: number
       }
       my_permissions: {
         Args: never
@@ -4390,6 +4496,7 @@ export type Database = {
       band_outcome: "reward" | "none" | "improvement_plan"
       custom_field_type: "text" | "number" | "date" | "single_select" | "multi_select" | "boolean"
       customer_status: "prospect" | "potential" | "active" | "lost"
+      discount_request_status: "pending" | "approved" | "refused"
       evaluation_status: "draft" | "submitted" | "approved" | "acknowledged"
       kpi_actual_source: "computed" | "entered" | "imported"
       kpi_direction: "higher_is_better" | "lower_is_better"
@@ -4543,6 +4650,7 @@ export const Constants = {
       band_outcome: ["reward", "none", "improvement_plan"],
       custom_field_type: ["text", "number", "date", "single_select", "multi_select", "boolean"],
       customer_status: ["prospect", "potential", "active", "lost"],
+      discount_request_status: ["pending", "approved", "refused"],
       evaluation_status: ["draft", "submitted", "approved", "acknowledged"],
       kpi_actual_source: ["computed", "entered", "imported"],
       kpi_direction: ["higher_is_better", "lower_is_better"],

@@ -16,6 +16,8 @@ export const targets = {
   visits: 500_000,
   sales: 1_000_000,
   violations: 100_000,
+  meetings: 20_000,
+  attendance: 200_000,
 } as const;
 
 /** Salespeople in the reference set: one per territory at most (the database insists). */
@@ -540,6 +542,67 @@ export const steps: Step[] = [
            where x.k <= ${targets.violations};`);
       } finally {
         await client.query("alter table public.violations enable trigger user");
+      }
+    },
+  },
+  {
+    label: "meetings: 20,000 over the last 24 months and the next month, with 200,000 attendance marks",
+    // Each meeting is an area's (a third-level territory with at least ten people in its subtree),
+    // organised by one of them, with ten of them invited; past meetings are marked (mostly
+    // present; some late, left early, absent or excused), upcoming ones not yet.
+    async run(client, progress) {
+      await client.query(`
+        create temp table bench_area_staff as
+        select a.id as area_id, s.id as staff_id, s.territory_id,
+               (row_number() over (partition by a.id order by s.id) - 1)::int as n,
+               (count(*) over (partition by a.id))::int as total
+          from public.territories a
+          join public.territories t on t.path <@ a.path
+          join public.staff s on s.territory_id = t.id and s.status <> 'left'
+         where nlevel(a.path) = 3;
+        delete from bench_area_staff where total < 10;
+        create index on bench_area_staff (area_id, n);
+        create temp table bench_areas as
+        select (row_number() over (order by area_id) - 1)::int as i, area_id, max(total) as total
+          from bench_area_staff group by area_id;
+        create unique index on bench_areas (i);`);
+      for (const t of ["meetings", "meeting_attendance"])
+        await client.query(`alter table public.${t} disable trigger user`);
+      try {
+        await client.query(`
+          insert into public.meetings (id, kind, title, held_on, starts_at, duration_minutes, location, territory_id,
+                                       organiser_id, minutes, created_at, updated_at)
+          select md5('meeting' || k)::uuid,
+                 (array['weekly_sales', 'weekly_sales', 'weekly_sales', 'monthly_summary', 'training', 'experience_exchange'])
+                   [1 + floor(6 * pg_temp.h('mk' || k))::int]::public.meeting_kind,
+                 'Meeting ' || k, current_date + 30 - floor(760 * pg_temp.h('md' || k))::int, '09:00', 60, 'Area office',
+                 a.area_id, o.staff_id, 'Orders and visits reviewed.', now(), now()
+            from generate_series(1, ${targets.meetings}) k
+            join bench_areas a on a.i = k % (select count(*) from bench_areas)
+            join bench_area_staff o on o.area_id = a.area_id and o.n = 0;`);
+        progress("meetings");
+        await client.query(`
+          insert into public.meeting_attendance (id, meeting_id, staff_id, territory_id, mark, minutes_late, minutes_early,
+                                                 excuse, marked_at, created_at, updated_at)
+          select md5('attendance' || x.k || '-' || x.j)::uuid, x.meeting_id, x.staff_id, x.territory_id, x.mark::public.attendance_mark,
+                 case when x.mark = 'late' then 5 + floor(40 * pg_temp.h('ml' || x.k || x.j))::int end,
+                 case when x.mark = 'left_early' then 10 + floor(50 * pg_temp.h('me' || x.k || x.j))::int end,
+                 case when x.mark = 'excused' then 'Visiting a customer' else '' end,
+                 case when x.mark is not null then x.held_on + time '10:00' end, now(), now()
+            from (select k, j, m.id as meeting_id, m.held_on, s.staff_id, s.territory_id,
+                         case when m.held_on >= current_date then null
+                              else (select case when h < 0.05 then 'late' when h < 0.07 then 'left_early' when h < 0.10 then 'absent'
+                                                when h < 0.12 then 'excused' else 'present' end
+                                      from (select pg_temp.h('mm' || k || '-' || j) as h) z) end as mark
+                    from generate_series(1, ${targets.meetings}) k
+                    join public.meetings m on m.id = md5('meeting' || k)::uuid
+                    join bench_areas a on a.area_id = m.territory_id
+                   cross join generate_series(0, 9) j
+                    join bench_area_staff s on s.area_id = a.area_id and s.n = (k * 7 + j) % a.total) x;`);
+        progress("attendance");
+      } finally {
+        for (const t of ["meetings", "meeting_attendance"])
+          await client.query(`alter table public.${t} enable trigger user`);
       }
     },
   },

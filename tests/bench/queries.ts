@@ -66,6 +66,8 @@ interface Selects {
   actualSelect: string;
   rewardSelect: string;
   violationSelect: string;
+  meetingSelect: string;
+  attendanceSelect: string;
 }
 
 async function loadSelects(): Promise<Selects> {
@@ -89,6 +91,7 @@ async function loadSelects(): Promise<Selects> {
     const actuals = await load("/src/resources/kpi_actuals/queries.ts");
     const rewards = await load("/src/resources/rewards/queries.ts");
     const violations = await load("/src/resources/violations/queries.ts");
+    const meetings = await load("/src/resources/meetings/queries.ts");
     return {
       staffListSelect: String(staff.staffListSelect),
       territoryTreeResource: String(territories.territoryTreeResource),
@@ -108,6 +111,8 @@ async function loadSelects(): Promise<Selects> {
       actualSelect: String(actuals.actualSelect),
       rewardSelect: String(rewards.rewardSelect),
       violationSelect: String(violations.violationSelect),
+      meetingSelect: String(meetings.meetingSelect),
+      attendanceSelect: String(meetings.attendanceSelect),
     };
   } finally {
     await vite.close();
@@ -155,11 +160,19 @@ export async function pageQueries(stack: Stack): Promise<PageQuery[]> {
       order by e.id limit 1`,
   );
   const salesKpi = await one("select id::text as v from public.kpis where code = 'sales_amount'");
+  // A past meeting of an area in the manager's region, with its ten marks.
+  const meeting = await one(
+    `select m.id::text as v from public.meetings m join public.territories t on t.id = m.territory_id
+      where m.title like 'Meeting %' and m.held_on < current_date
+        and t.path <@ (select r.path from public.territories r where r.code = 'NOR')
+      order by m.held_on desc, m.id limit 1`,
+  );
   await db.end();
   if (!rule || !person) throw new Error("the bench database lacks the reference rows: run `npm run seed:large` again");
   if (Number(customerCount) === 0)
     throw new Error("the bench database has no field data: run `npm run seed:large` again");
   if (!evaluation) throw new Error("the bench database has no evaluations: run `npm run seed:large` again");
+  if (!meeting) throw new Error("the bench database has no meetings: run `npm run seed:large` again");
   const page = (size: number) => `offset=0&limit=${size}`;
   const scopeOf = (session: Session) => {
     const found = scopes[session.label];
@@ -252,6 +265,12 @@ export async function pageQueries(stack: Stack): Promise<PageQuery[]> {
   // The violations list as it opens (newest first).
   const violationList = (filter: string) =>
     firstPage("violations", s.violationSelect, `${filter}&order=occurred_on.desc`);
+  // The meetings list as it opens (newest first) and one meeting's attendance sheet.
+  const meetingList = (filter: string) => firstPage("meetings", s.meetingSelect, `${filter}&order=held_on.desc`);
+  const attendanceSheet: BenchRequest = {
+    method: "GET",
+    path: `/rest/v1/meeting_attendance?select=${enc(s.attendanceSelect)}&meeting_id=eq.${meeting}`,
+  };
   const performanceQueries: PageQuery[] = [
     {
       name: "targets grid",
@@ -282,6 +301,17 @@ export async function pageQueries(stack: Stack): Promise<PageQuery[]> {
       list: true,
       request: () => violationList(""),
       bypass: (session) => violationList(inRegion(session)),
+    },
+    {
+      name: "meetings",
+      list: true,
+      request: () => meetingList(""),
+      bypass: (session) => meetingList(inRegion(session)),
+    },
+    {
+      name: "a meeting's attendance sheet",
+      list: true,
+      request: () => attendanceSheet,
     },
     {
       name: "one evaluation",

@@ -54,7 +54,10 @@ try {
            (select count(*) from public.customers where code like 'BC-%') as customers,
            (select count(*) from public.visits v join public.customers c on c.id = v.customer_id where c.code like 'BC-%') as visits,
            (select count(*) from public.sales where external_id like 'BS-%') as sales,
-           (select count(*) from public.violations where description like 'Breach %') as violations`);
+           (select count(*) from public.violations where description like 'Breach %') as violations,
+           (select count(*) from public.meetings where title like 'Meeting %') as meetings,
+           (select count(*) from public.meeting_attendance a join public.meetings m on m.id = a.meeting_id
+             where m.title like 'Meeting %') as attendance`);
   const row = counts.rows[0]!;
   for (const [key, want] of Object.entries(targets)) {
     const got = Number(row[key as keyof typeof targets]);

@@ -203,6 +203,10 @@ describe("functions", () => {
       "my_meeting_ids",
       "invite_to_meeting",
       "attendance_to_violation",
+      // Discount requests: one's own authority (the requests screen and the decision) and
+      // deciding one (approve scope, authority covering the discount, never the requester).
+      "my_discount_authority",
+      "decide_discount_request",
       // The KPI-actuals import: finds and writes only people whose territory that month is in
       // the caller's kpi_actuals scope (their history and the month's close, read as owner).
       "import_kpi_actuals",

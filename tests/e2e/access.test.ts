@@ -25,7 +25,17 @@ const organisation = ["Staff", "Territories", "Positions", "Org chart"];
 // invited to); HR binds the detectors, the auditor reads them.
 const rulebook = ["My rules", "Rules", "Coverage", "Rule categories", "Violations", "Meetings"];
 // Every role reads the field data (a salesperson their own territory's).
-const field = ["Customers", "Visits", "Overdue visits", "Visit plans", "Sales", "Customer tiers", "Product lines"];
+// Discount requests too: a salesperson their own, a manager their subtree's.
+const field = [
+  "Customers",
+  "Visits",
+  "Overdue visits",
+  "Visit plans",
+  "Sales",
+  "Discount requests",
+  "Customer tiers",
+  "Product lines",
+];
 // Every role reads the evaluation criteria (they are published in advance), targets, actuals
 // and rewards (a salesperson their own); HR writes them, a manager their subtree's.
 const performance = [

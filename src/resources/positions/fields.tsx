@@ -81,6 +81,19 @@ export function PositionFormFields({
         fallback={1}
         width={160}
       />
+      <NumberField
+        control={control}
+        name="max_discount_percent"
+        idPrefix="position"
+        label={t("positions.fields.max_discount_percent")}
+        extra={t("positions.hints.max_discount_percent")}
+        required={t("positions.errors.max_discount_percent")}
+        min={0}
+        max={100}
+        precision={2}
+        fallback={0}
+        width={160}
+      />
       <Form.Item label={t("positions.fields.responsibilities")}>
         <Space direction="vertical" style={{ width: "100%" }} data-testid="responsibilities">
           {fields.length === 0 && (

@@ -33,6 +33,7 @@ export function PositionForm({ action }: { action: FormAction }) {
       title_es: "",
       title_zh: "",
       headcount: 1,
+      max_discount_percent: 0,
       sort_order: 100,
       responsibilities: [],
     },

@@ -56,6 +56,11 @@ export default function PositionsList() {
         />
         <Table.Column<PositionNode> dataIndex="headcount" title={t("positions.fields.headcount")} />
         <Table.Column<PositionNode>
+          dataIndex="max_discount_percent"
+          title={t("positions.fields.max_discount_percent")}
+          render={(p: number) => `${Number(p)}%`}
+        />
+        <Table.Column<PositionNode>
           key="actions"
           title={t("table.actions")}
           render={(_, p) => (

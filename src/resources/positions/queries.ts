@@ -10,14 +10,22 @@ export interface Responsibility {
 }
 export type PositionFormValues = Pick<
   TablesInsert<"positions">,
-  "code" | "title_en" | "title_es" | "title_zh" | "parent_id" | "default_role_code" | "headcount" | "sort_order"
+  | "code"
+  | "title_en"
+  | "title_es"
+  | "title_zh"
+  | "parent_id"
+  | "default_role_code"
+  | "headcount"
+  | "sort_order"
+  | "max_discount_percent"
 > & {
   responsibilities: Responsibility[];
   version?: number;
 };
 
 export const positionSelect =
-  "id, code, title_en, title_es, title_zh, parent_id, default_role_code, headcount, responsibilities, sort_order, version, created_at, updated_at";
+  "id, code, title_en, title_es, title_zh, parent_id, default_role_code, headcount, max_discount_percent, responsibilities, sort_order, version, created_at, updated_at";
 export const positionCodePattern = /^[a-z][a-z0-9_]{1,39}$/;
 
 export function responsibilityText(r: Responsibility, locale: string): { text: string; fallback: boolean } {

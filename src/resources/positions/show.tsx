@@ -66,6 +66,9 @@ export default function PositionsShow() {
               <Descriptions.Item label={t("positions.fields.headcount")}>
                 {t("positions.filled", { filled: people?.data?.length ?? 0, headcount: position.headcount })}
               </Descriptions.Item>
+              <Descriptions.Item label={t("positions.fields.max_discount_percent")}>
+                {`${Number(position.max_discount_percent)}%`}
+              </Descriptions.Item>
             </Descriptions>
           </Col>
           <Col xs={24} lg={12}>

@@ -16,7 +16,8 @@ begin
   select * into v_mark from public.meeting_attendance a where a.id = p_attendance;
   if v_mark.id is null or not (
        private.allows_all('meetings', 'read')
-       or v_mark.territory_id = any (private.territory_scope('meetings', 'read', false))) then
+       or v_mark.territory_id = any (private.territory_scope('meetings', 'read', false))
+       or (v_mark.staff_id = private.my_staff_id() and private.allowed_owner('meetings', 'read') is not null)) then
     raise exception using errcode = 'PT404', detail = 'attendance_not_found', message = 'No attendance mark with this id that you may read.';
   end if;
   if not v_mark.territory_id = any (private.territory_scope('violations', 'create', false)) then

@@ -18,7 +18,8 @@ begin
   select * into v_meeting from public.meetings m where m.id = p_meeting;
   if v_meeting.id is null or not (
        private.allows_all('meetings', 'read')
-       or v_meeting.territory_id = any (private.territory_scope('meetings', 'read', false))) then
+       or v_meeting.territory_id = any (private.territory_scope('meetings', 'read', false))
+       or (private.allowed_owner('meetings', 'read') is not null and p_meeting in (select private.my_meeting_ids()))) then
     raise exception using errcode = 'PT404', detail = 'meeting_not_found', message = 'No meeting with this id that you may read.';
   end if;
   if p_territory is null and cardinality(coalesce(p_staff, '{}')) = 0 then

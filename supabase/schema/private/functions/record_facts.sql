@@ -72,6 +72,14 @@ begin
              else exists (select 1 from public.meeting_attendance a join public.staff s on s.id = a.staff_id
                            where a.meeting_id = (p_row ->> 'id')::uuid and s.user_id = p_user) end);
       return query select (p_row ->> 'territory_id')::uuid, true, v_mine, p_action = 'read';
+    when 'discount_requests' then
+      -- Asking is in one's own territory; reading, changing and withdrawing one's own request.
+      v_own_territory := p_user is not null and (p_row ->> 'territory_id')::uuid in (select private.own_territories(p_user));
+      v_mine := p_user is not null
+                and exists (select 1 from public.staff s where s.id = (p_row ->> 'requested_by')::uuid and s.user_id = p_user);
+      return query select (p_row ->> 'territory_id')::uuid, true,
+                          case when p_action = 'create' then v_own_territory else v_mine end,
+                          p_action in ('read', 'create', 'update', 'delete');
     else
       return query select null::uuid, false, false, false;
   end case;

@@ -43,7 +43,8 @@ create policy "people with audit_log read permission can read the history of r" 
    FROM public.customer_placements k))) OR ((table_name = 'customer_tiers'::text) AND (record_id IN ( SELECT (k.id)::text AS id
    FROM public.customer_tiers k))) OR ((table_name = 'customers'::text) AND (record_id IN ( SELECT (k.id)::text AS id
    FROM public.customers k))) OR ((table_name = 'detectors'::text) AND (record_id IN ( SELECT k.code
-   FROM public.detectors k))) OR ((table_name = 'distribution_profiles'::text) AND (record_id IN ( SELECT (k.id)::text AS id
+   FROM public.detectors k))) OR ((table_name = 'discount_requests'::text) AND (record_id IN ( SELECT (k.id)::text AS id
+   FROM public.discount_requests k))) OR ((table_name = 'distribution_profiles'::text) AND (record_id IN ( SELECT (k.id)::text AS id
    FROM public.distribution_profiles k))) OR ((table_name = 'evaluation_lines'::text) AND (record_id IN ( SELECT (k.id)::text AS id
    FROM public.evaluation_lines k))) OR ((table_name = 'evaluation_template_kpis'::text) AND (record_id IN ( SELECT (k.id)::text AS id
    FROM public.evaluation_template_kpis k))) OR ((table_name = 'evaluation_templates'::text) AND (record_id IN ( SELECT (k.id)::text AS id

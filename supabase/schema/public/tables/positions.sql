@@ -14,10 +14,12 @@ create table public.positions (
   sort_order integer default 100 not null,
   version integer default 1 not null,
   created_at timestamp with time zone default now() not null,
-  updated_at timestamp with time zone default now() not null
+  updated_at timestamp with time zone default now() not null,
+  max_discount_percent numeric(5,2) default 0 not null
 );
 alter table public.positions add constraint positions_code_check CHECK (code ~ '^[a-z][a-z0-9_]{1,39}$'::text);
 alter table public.positions add constraint positions_headcount_check CHECK (headcount >= 0 AND headcount <= 10000);
+alter table public.positions add constraint positions_max_discount_percent_check CHECK (max_discount_percent >= 0::numeric AND max_discount_percent <= 100::numeric);
 alter table public.positions add constraint positions_responsibilities_valid CHECK (private.valid_responsibilities(responsibilities));
 alter table public.positions add constraint positions_title_en_check CHECK (length(btrim(title_en)) >= 1 AND length(btrim(title_en)) <= 120);
 alter table public.positions add constraint positions_title_es_check CHECK (length(title_es) <= 120);
@@ -50,6 +52,7 @@ CREATE TRIGGER positions_touch BEFORE INSERT OR UPDATE ON public.positions FOR E
 
 comment on table public.positions is 'Positions of the org chart (a tree: parent_id = reports to), each with its written job responsibilities (an ordered list of {en, es, zh}), the app role it usually carries and its headcount.';
 comment on column public.positions.responsibilities is 'Ordered list of responsibilities: [{"en": "...", "es": "...", "zh": "..."}]; English required.';
+comment on column public.positions.max_discount_percent is 'The largest discount (percent of the list price) someone in this position may grant on their own.';
 
 grant delete, insert, select, update on public.positions to authenticated;
 grant delete, insert, select, update on public.positions to service_role;
