@@ -18,6 +18,7 @@ export const targets = {
   violations: 100_000,
   meetings: 20_000,
   attendance: 200_000,
+  discount_requests: 20_000,
 } as const;
 
 /** Salespeople in the reference set: one per territory at most (the database insists). */
@@ -603,6 +604,38 @@ export const steps: Step[] = [
       } finally {
         for (const t of ["meetings", "meeting_attendance"])
           await client.query(`alter table public.${t} enable trigger user`);
+      }
+    },
+  },
+  {
+    label: "discount requests: 20,000 over the last 12 months (the last week's pending)",
+    // Asked by the salesperson of a customer's territory; older ones decided by the territory's
+    // manager (four in five approved).
+    async run(client) {
+      await client.query("alter table public.discount_requests disable trigger user");
+      try {
+        await client.query(`
+          insert into public.discount_requests (id, customer_id, territory_id, requested_by, list_price, discount_percent, reason,
+                                                status, decided_by, decided_at, decision_note, created_at, updated_at)
+          select md5('discount' || x.k)::uuid, x.customer_id, x.territory_id, x.seller,
+                 round(500 + 20000 * pg_temp.h('dp' || x.k)::numeric, 2), 1 + floor(25 * pg_temp.h('dd' || x.k)),
+                 'Asked to match an offer', x.status::public.discount_request_status,
+                 case when x.status <> 'pending' then x.manager end,
+                 case when x.status <> 'pending' then x.at + interval '1 day' end,
+                 case when x.status = 'refused' then 'Price already at the floor' else '' end, x.at, x.at
+            from (select c.k, c.customer_id, c.territory_id, c.seller, c.manager, c.at,
+                         case when c.at > now() - interval '7 days' then 'pending'
+                              when pg_temp.h('ds' || c.k) < 0.2 then 'refused' else 'approved' end as status
+                    from (select row_number() over (order by c.id) as k, c.id as customer_id, c.territory_id, s.id as seller,
+                                 t.manager_id as manager, now() - make_interval(mins => floor(525600 * pg_temp.h('dt' || c.id))::int) as at
+                            from public.customers c
+                            join public.territories t on t.id = c.territory_id and t.manager_id is not null
+                            join public.staff s on s.territory_id = c.territory_id and s.status <> 'left'
+                            join public.positions p on p.id = s.position_id and p.default_role_code = 'salesperson'
+                           where c.code like 'BC-%' and s.id <> t.manager_id and pg_temp.h('dq' || c.id) < 0.5) c
+                   where c.k <= ${targets.discount_requests}) x;`);
+      } finally {
+        await client.query("alter table public.discount_requests enable trigger user");
       }
     },
   },

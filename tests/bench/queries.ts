@@ -68,6 +68,7 @@ interface Selects {
   violationSelect: string;
   meetingSelect: string;
   attendanceSelect: string;
+  discountRequestSelect: string;
 }
 
 async function loadSelects(): Promise<Selects> {
@@ -92,6 +93,7 @@ async function loadSelects(): Promise<Selects> {
     const rewards = await load("/src/resources/rewards/queries.ts");
     const violations = await load("/src/resources/violations/queries.ts");
     const meetings = await load("/src/resources/meetings/queries.ts");
+    const discounts = await load("/src/resources/discount_requests/queries.ts");
     return {
       staffListSelect: String(staff.staffListSelect),
       territoryTreeResource: String(territories.territoryTreeResource),
@@ -113,6 +115,7 @@ async function loadSelects(): Promise<Selects> {
       violationSelect: String(violations.violationSelect),
       meetingSelect: String(meetings.meetingSelect),
       attendanceSelect: String(meetings.attendanceSelect),
+      discountRequestSelect: String(discounts.discountRequestSelect),
     };
   } finally {
     await vite.close();
@@ -271,6 +274,9 @@ export async function pageQueries(stack: Stack): Promise<PageQuery[]> {
     method: "GET",
     path: `/rest/v1/meeting_attendance?select=${enc(s.attendanceSelect)}&meeting_id=eq.${meeting}`,
   };
+  // The discount-request queue as it opens: pending, newest first.
+  const discountQueue = (filter: string) =>
+    firstPage("discount_requests", s.discountRequestSelect, `&status=eq.pending${filter}&order=created_at.desc`);
   const performanceQueries: PageQuery[] = [
     {
       name: "targets grid",
@@ -307,6 +313,12 @@ export async function pageQueries(stack: Stack): Promise<PageQuery[]> {
       list: true,
       request: () => meetingList(""),
       bypass: (session) => meetingList(inRegion(session)),
+    },
+    {
+      name: "discount-request queue",
+      list: true,
+      request: () => discountQueue(""),
+      bypass: (session) => discountQueue(inRegion(session)),
     },
     {
       name: "a meeting's attendance sheet",

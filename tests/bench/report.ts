@@ -180,7 +180,7 @@ export function renderReport(report: Report, machine: string, date: string, sha:
     "acknowledgements, 1,000,000 audit rows, 100,000 customers, 500,000 visits and 1,000,000 sales",
     "lines over 24 months; for everyone with a territory, targets and actuals of 10 KPIs and an",
     "evaluation for each of the last 24 months, about 39,000 rewards, 100,000 violations and 20,000",
-    "meetings with 200,000 attendance marks). Do not edit by hand.",
+    "meetings with 200,000 attendance marks, 20,000 discount requests). Do not edit by hand.",
     "",
   );
   lines.push(`- Date: ${date}`, `- Commit: ${sha}`, `- Machine: ${machine}`, "");

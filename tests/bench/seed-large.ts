@@ -57,7 +57,8 @@ try {
            (select count(*) from public.violations where description like 'Breach %') as violations,
            (select count(*) from public.meetings where title like 'Meeting %') as meetings,
            (select count(*) from public.meeting_attendance a join public.meetings m on m.id = a.meeting_id
-             where m.title like 'Meeting %') as attendance`);
+             where m.title like 'Meeting %') as attendance,
+           (select count(*) from public.discount_requests where reason = 'Asked to match an offer') as discount_requests`);
   const row = counts.rows[0]!;
   for (const [key, want] of Object.entries(targets)) {
     const got = Number(row[key as keyof typeof targets]);
