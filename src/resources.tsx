@@ -117,7 +117,10 @@ const definitions: ResourceDefinition[] = [
   },
   {
     name: "violations",
-    pages: { list: page(() => import("./resources/violations/list")) },
+    pages: {
+      list: page(() => import("./resources/violations/list")),
+      show: page(() => import("./resources/violations/show")),
+    },
     meta: { label: "Violations", icon: <WarningOutlined />, parent: "rulebook" },
   },
   {

@@ -129,7 +129,7 @@ describe("asking for a discount", () => {
     expect((await otherManager.client.from("discount_requests").select("id").eq("id", request.id)).data).toEqual([]);
     const other = await person(
       `Other Seller ${randomUUID().slice(0, 4)}`,
-      await territory(`O${randomUUID().slice(0, 4)}`, area),
+      await territory(`O${randomUUID().slice(0, 4).toUpperCase()}`, area),
       null,
       "sales_assistant",
     );

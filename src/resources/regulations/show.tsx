@@ -17,6 +17,7 @@ import { FallbackMark, LadderTable, StatusTag, type LadderStep } from "../../com
 import { localizedLabel } from "../../providers/i18n";
 import type { Tables } from "../../types/database";
 import { positionTitle } from "../positions/queries";
+import { ViolationsOf } from "../violations/records";
 import {
   acknowledge,
   fetchMyRules,
@@ -247,6 +248,7 @@ export default function RegulationsShow() {
   const queryClient = useQueryClient();
   const { query } = useShow<RegulationListRow>({ resource: "regulations", meta: { select: regulationSelect } });
   const rule = query.data?.data;
+  const { data: canReadViolations } = useCan({ resource: "violations", action: "list" });
   const versions = useList<VersionRow>({
     resource: "regulation_versions",
     filters: [{ field: "regulation_id", operator: "eq", value: rule?.id }],
@@ -345,6 +347,15 @@ export default function RegulationsShow() {
                           <Markdown source={localized(draftRow, "body", i18n.language).text} testId="rule-draft-body" />
                         </Space>
                       ),
+                    },
+                  ]
+                : []),
+              ...(canReadViolations?.can
+                ? [
+                    {
+                      key: "violations",
+                      label: t("regulations.tabs.violations"),
+                      children: <ViolationsOf field="regulation_id" value={rule.id} />,
                     },
                   ]
                 : []),

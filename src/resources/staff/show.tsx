@@ -13,6 +13,7 @@ import { AssignmentHistory, AssignTerritoryButton } from "./assignments";
 import { positionTitle } from "../positions/queries";
 import { staffSelect, type StaffDetailRow } from "./queries";
 import { RecordEditButton } from "../../components/access/RecordButtons";
+import { PersonRecord } from "./record";
 
 const statusColor = { active: "success", on_leave: "warning", left: "default" } as const;
 
@@ -90,6 +91,9 @@ export default function StaffShow() {
                 title={t("staff.assignments.title")}
               />
             )}
+          </Col>
+          <Col span={24}>
+            <PersonRecord staffId={person.id} />
           </Col>
           <Col span={24}>
             <HistoryTab table="staff" recordId={person.id} />

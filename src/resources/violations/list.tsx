@@ -8,6 +8,7 @@ import { useMutation } from "@tanstack/react-query";
 import { Button, Popconfirm, Segmented, Select, Space, Table, Tag, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
 import { PageTitle } from "../../components/PageTitle";
 import { QueryError } from "../../components/QueryError";
 import { formatDate, formatMoney } from "../../utils/format";
@@ -135,7 +136,14 @@ export default function ViolationsList() {
           dataIndex="occurred_on"
           title={t("violations.fields.occurred_on")}
           sorter
-          render={(d: string) => formatDate(d, i18n.language)}
+          render={(d: string, r) => (
+            <Link
+              to={`/violations/show/${r.id}`}
+              aria-label={t("violations.open", { day: formatDate(d, i18n.language) })}
+            >
+              {formatDate(d, i18n.language)}
+            </Link>
+          )}
         />
         <Table.Column<ViolationRow>
           dataIndex="description"

@@ -19,12 +19,28 @@ export type ViolationRow = Tables<"violations"> & {
 };
 export const violationSelect = "*, person:staff_id(full_name), rule:regulation_id(code), decider:decided_by(full_name)";
 
+export type ViolationDetailRow = ViolationRow & { recorder: Pick<Tables<"profiles">, "full_name"> | null };
+export const violationDetailSelect = `${violationSelect}, recorder:recorded_by(full_name)`;
+
+/** Whether an earlier violation counted as a repeat on a day: decided and still live then. */
+export function liveOn(row: Pick<ViolationRow, "status" | "occurred_on" | "live_until">, day: string): boolean {
+  return (
+    (row.status === "confirmed" || row.status === "closed") &&
+    row.occurred_on <= day &&
+    row.live_until !== null &&
+    row.live_until > day
+  );
+}
+
 /** A level of a version's sanction ladder, as the rulebook freezes it. */
 export interface LadderLevel {
   level_order: number;
   kind: SanctionKind;
   fine_amount: number | null;
   live_months: number;
+  note_en: string;
+  note_es: string;
+  note_zh: string;
 }
 
 export interface ViolationValues {

@@ -32,9 +32,9 @@ alter table public.discount_requests add constraint discount_requests_pkey PRIMA
 
 CREATE INDEX discount_requests_customer_idx ON public.discount_requests USING btree (customer_id);
 CREATE INDEX discount_requests_decided_by_idx ON public.discount_requests USING btree (decided_by);
-CREATE INDEX discount_requests_queue_idx ON public.discount_requests USING btree (status, created_at DESC);
+CREATE INDEX discount_requests_pending_idx ON public.discount_requests USING btree (created_at DESC) WHERE (status = 'pending'::public.discount_request_status);
 CREATE INDEX discount_requests_requested_by_idx ON public.discount_requests USING btree (requested_by, created_at DESC);
-CREATE INDEX discount_requests_territory_idx ON public.discount_requests USING btree (territory_id, status, created_at DESC);
+CREATE INDEX discount_requests_territory_idx ON public.discount_requests USING btree (territory_id, created_at DESC);
 
 alter table public.discount_requests enable row level security;
 
