@@ -194,11 +194,15 @@ describe("calling a meeting", () => {
     expect(added).toBe(3);
     expect((await invite(manager.client, meeting.id, region)).data).toBe(0);
     const { error: outside } = await invite(manager.client, meeting.id, null, [outsider]);
-    expect(outside?.message).toBe("1 of the people chosen are outside the territories where you keep meetings.");
+    expect(outside?.message).toBe(
+      "1 of the people chosen are not on the staff that day in the territories where you keep meetings.",
+    );
     const { error: notYet } = await invite(manager.client, meeting.id, null, [
       await id("select id from public.staff where full_name = 'Meeting Newcomer' and email like $1", [`%${tag}%`]),
     ]);
-    expect(notYet?.message).toBe("Someone chosen was not on the staff on the meeting's day.");
+    expect(notYet?.message).toBe(
+      "1 of the people chosen are not on the staff that day in the territories where you keep meetings.",
+    );
     expect((await invite(otherManager.client, meeting.id, region)).error?.code).toBe("PT404");
     expect((await invite(sellerUser.client, meeting.id, null, [seller])).error?.code).toBe("42501");
     const { count } = await manager.client

@@ -20,7 +20,8 @@ begin
        or (v_mark.staff_id = private.my_staff_id() and private.allowed_owner('meetings', 'read') is not null)) then
     raise exception using errcode = 'PT404', detail = 'attendance_not_found', message = 'No attendance mark with this id that you may read.';
   end if;
-  if not v_mark.territory_id = any (private.territory_scope('violations', 'create', false)) then
+  if not (v_mark.territory_id = any (private.territory_scope('violations', 'create', false))
+          and v_mark.territory_id = any (private.territory_scope('violations', 'read', false))) then
     raise exception using errcode = '42501', detail = 'not_allowed', message = 'You may not record violations for this person.';
   end if;
   select * into v_violation from public.violations v where v.attendance_id = v_mark.id;

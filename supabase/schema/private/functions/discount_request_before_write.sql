@@ -47,6 +47,13 @@ begin
     new.decision_note := '';
   end if;
   select c.territory_id into new.territory_id from public.customers c where c.id = new.customer_id;
+  -- A customer that does not exist and one outside the asker's scope get the same answer.
+  if (select auth.uid()) is not null
+     and (new.territory_id is null
+          or not new.territory_id = any (private.territory_scope('discount_requests', case when tg_op = 'INSERT' then 'create' else 'update' end))) then
+    raise exception using errcode = '42501', detail = 'customer_not_found',
+      message = 'No customer with this id that you may ask a discount for.';
+  end if;
   return new;
 end;
 $function$;

@@ -36,14 +36,13 @@ begin
           or (p_territory is not null
               and a.territory_id in (select d.id from public.territories d join public.territories r on r.id = p_territory
                                       where d.path operator(extensions.<@) r.path)));
-  if exists (select 1 from unnest(p_staff) x(id) where not x.id = any (v_ids)) then
-    raise exception using errcode = '23514', detail = 'invitee_not_on_staff',
-      message = 'Someone chosen was not on the staff on the meeting''s day.';
-  end if;
+  -- People not on the staff that day and people outside the caller's scope are refused alike,
+  -- so the answer says nothing about records the caller may not read.
   select count(*) into v_outside from unnest(v_territories) x(id) where x.id is null or not x.id = any (v_scope);
+  v_outside := v_outside + (select count(*) from unnest(coalesce(p_staff, '{}')) x(id) where not x.id = any (v_ids));
   if v_outside > 0 then
     raise exception using errcode = '42501', detail = 'invitee_outside_scope',
-      message = format('%s of the people chosen are outside the territories where you keep meetings.', v_outside);
+      message = format('%s of the people chosen are not on the staff that day in the territories where you keep meetings.', v_outside);
   end if;
   insert into public.meeting_attendance (meeting_id, staff_id, territory_id)
   select p_meeting, x.staff_id, x.territory_id from unnest(v_ids, v_territories) x(staff_id, territory_id)
