@@ -1091,6 +1091,33 @@ select public.decide_discount_request(r.id, r.version, false, 'The competitor''s
   from public.discount_requests r where r.discount_percent = 12;
 select set_config('request.jwt.claims', '', false);
 
+-- Detectors: HR binds the discount check to PRC-01, the territory check to TER-01 and the
+-- overdue-visit check to CUS-01 (seven days' grace), and switches all three on. The demo
+-- salesperson then sold today to the customer whose 12% request was refused, granting 12% herself
+-- (a salesperson may grant none): the discount check finds it as the sale is written. The 5%
+-- sale to the customer whose request was approved is covered and finds nothing. Her visit to a
+-- customer of the neighbouring area is outside her territory. The nightly run, started here by
+-- HR, finds the visits overdue past the grace days.
+select pg_temp.act_as('hr@example.com');
+update public.detectors d set regulation_id = g.id, enabled = true, grace_days = v.grace
+  from (values ('discount_above_authority', 'PRC-01', 0), ('outside_territory', 'TER-01', 0),
+               ('overdue_visit', 'CUS-01', 7)) v(code, rule, grace)
+  join public.regulations g on g.code = v.rule
+ where d.code = v.code;
+select pg_temp.act_as('manager@example.com');
+insert into public.sales (external_id, document, sale_date, customer_id, product_line_id, quantity, amount, cost, discount_percent, discount_granted_by)
+select 'DEMO-DISCOUNT-' || r.discount_percent, 'invoice', current_date, r.customer_id,
+       (select pl.id from public.product_lines pl order by pl.sort_order limit 1), 10,
+       round(r.list_price * (1 - r.discount_percent / 100), 2), round(r.list_price * 0.62, 2), r.discount_percent, r.requested_by
+  from public.discount_requests r where r.discount_percent in (5, 12);
+insert into public.visits (customer_id, staff_id, visited_on, purpose, outcome)
+select c.id, s.id, current_date - 6, 'Order follow-up', 'Took an order for the neighbouring area''s customer.'
+  from public.customers c, public.staff s
+ where c.code = 'NOR-E-2-01' and s.email = 'sales@example.com';
+select pg_temp.act_as('hr@example.com');
+select * from public.run_detectors();
+select set_config('request.jwt.claims', '', false);
+
 -- The demo salesperson's own goal for 2026: ten per cent above the company's sales target.
 insert into public.personal_goals (staff_id, kpi_id, year, months, note)
 select t.staff_id, t.kpi_id, 2026, (select array_agg(round(m * 1.1, 2) order by i) from unnest(t.months) with ordinality u(m, i)),

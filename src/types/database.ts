@@ -671,6 +671,9 @@ export type Database = {
           code: string
           created_at: string
           enabled: boolean
+          grace_days: number
+          last_run_at: string | null
+          last_run_found: number | null
           regulation_id: string | null
           updated_at: string
           updated_by: string | null
@@ -680,6 +683,9 @@ export type Database = {
           code: string
           created_at?: string
           enabled?: boolean
+          grace_days?: number
+          last_run_at?: string | null
+          last_run_found?: number | null
           regulation_id?: string | null
           updated_at?: string
           updated_by?: string | null
@@ -689,6 +695,9 @@ export type Database = {
           code?: string
           created_at?: string
           enabled?: boolean
+          grace_days?: number
+          last_run_at?: string | null
+          last_run_found?: number | null
           regulation_id?: string | null
           updated_at?: string
           updated_by?: string | null
@@ -2745,6 +2754,41 @@ export type Database = {
           },
         ]
       }
+      sanction_points: {
+        Row: {
+          created_at: string
+          kind: Database["public"]["Enums"]["sanction_kind"]
+          points: number
+          updated_at: string
+          updated_by: string | null
+          version: number
+        }
+        Insert: {
+          created_at?: string
+          kind: Database["public"]["Enums"]["sanction_kind"]
+          points?: number
+          updated_at?: string
+          updated_by?: string | null
+          version?: number
+        }
+        Update: {
+          created_at?: string
+          kind?: Database["public"]["Enums"]["sanction_kind"]
+          points?: number
+          updated_at?: string
+          updated_by?: string | null
+          version?: number
+        }
+        Relationships: [
+          {
+            foreignKeyName: "sanction_points_updated_by_fkey"
+            columns: ["updated_by"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       staff: {
         Row: {
           created_at: string
@@ -3160,10 +3204,12 @@ export type Database = {
           closed_at: string | null
           closed_by: string | null
           created_at: string
+          customer_id: string | null
           decided_at: string | null
           decided_by: string | null
           description: string
           detected_by: string | null
+          detection_key: string | null
           dismissal_reason: string
           evidence_note: string
           fine_amount: number | null
@@ -3194,10 +3240,12 @@ export type Database = {
           closed_at?: string | null
           closed_by?: string | null
           created_at?: string
+          customer_id?: string | null
           decided_at?: string | null
           decided_by?: string | null
           description: string
           detected_by?: string | null
+          detection_key?: string | null
           dismissal_reason?: string
           evidence_note?: string
           fine_amount?: number | null
@@ -3228,10 +3276,12 @@ export type Database = {
           closed_at?: string | null
           closed_by?: string | null
           created_at?: string
+          customer_id?: string | null
           decided_at?: string | null
           decided_by?: string | null
           description?: string
           detected_by?: string | null
+          detection_key?: string | null
           dismissal_reason?: string
           evidence_note?: string
           fine_amount?: number | null
@@ -3270,6 +3320,13 @@ export type Database = {
             columns: ["closed_by"]
             isOneToOne: false
             referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "violations_customer_id_fkey"
+            columns: ["customer_id"]
+            isOneToOne: false
+            referencedRelation: "customers"
             referencedColumns: ["id"]
           },
           {
@@ -3628,10 +3685,12 @@ export type Database = {
           closed_at: string | null
           closed_by: string | null
           created_at: string
+          customer_id: string | null
           decided_at: string | null
           decided_by: string | null
           description: string
           detected_by: string | null
+          detection_key: string | null
           dismissal_reason: string
           evidence_note: string
           fine_amount: number | null
@@ -3712,10 +3771,12 @@ export type Database = {
           closed_at: string | null
           closed_by: string | null
           created_at: string
+          customer_id: string | null
           decided_at: string | null
           decided_by: string | null
           description: string
           detected_by: string | null
+          detection_key: string | null
           dismissal_reason: string
           evidence_note: string
           fine_amount: number | null
@@ -3915,10 +3976,12 @@ export type Database = {
           closed_at: string | null
           closed_by: string | null
           created_at: string
+          customer_id: string | null
           decided_at: string | null
           decided_by: string | null
           description: string
           detected_by: string | null
+          detection_key: string | null
           dismissal_reason: string
           evidence_note: string
           fine_amount: number | null
@@ -4235,6 +4298,13 @@ export type Database = {
       revoke_login_sessions: {
         Args: { p_user: string }
         Returns: number
+      }
+      run_detectors: {
+        Args: { p_days?: number }
+        Returns: {
+          code: string
+          found: number
+        }[]
       }
       run_evaluations: {
         Args: { p_month: string; p_territory?: string }

@@ -207,6 +207,8 @@ describe("functions", () => {
       // deciding one (approve scope, authority covering the discount, never the requester).
       "my_discount_authority",
       "decide_discount_request",
+      // Detectors: running the switched-on checks now (checks detectors update itself).
+      "run_detectors",
       // The KPI-actuals import: finds and writes only people whose territory that month is in
       // the caller's kpi_actuals scope (their history and the month's close, read as owner).
       "import_kpi_actuals",

@@ -4,17 +4,40 @@
 import { List } from "@refinedev/antd";
 import { useCan, useInvalidate, useList, useNotification } from "@refinedev/core";
 import { useMutation } from "@tanstack/react-query";
-import { Button, Card, Empty, Select, Space, Spin, Switch, Typography } from "antd";
+import { Button, Card, Empty, InputNumber, Popconfirm, Select, Space, Spin, Switch, Typography } from "antd";
 import { useState } from "react";
 import { Controller, useForm } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { PageTitle } from "../../components/PageTitle";
 import { QueryError } from "../../components/QueryError";
 import { useRules } from "../violations/form";
-import { detectorProblem, detectorSelect, saveDetector, type DetectorRow, type DetectorValues } from "./queries";
+import {
+  detectorProblem,
+  detectorSelect,
+  detectorsWithGrace,
+  runDetectors,
+  saveDetector,
+  type DetectorRow,
+  type DetectorValues,
+} from "./queries";
 
 export default function DetectorsList() {
   const { t } = useTranslation();
+  const { open } = useNotification();
+  const invalidate = useInvalidate();
+  const { data: canEdit } = useCan({ resource: "detectors", action: "edit" });
+  const run = useMutation({
+    mutationFn: runDetectors,
+    onSuccess: (found) => {
+      open?.({
+        type: "success",
+        message: t("detectors.ran", { count: found.reduce((n, f) => n + f.found, 0) }),
+      });
+      void invalidate({ resource: "detectors", invalidates: ["list"] });
+      void invalidate({ resource: "violations", invalidates: ["list"] });
+    },
+    onError: (e: Error) => open?.({ type: "error", message: t("detectors.runFailed"), description: e.message }),
+  });
   const { result, query } = useList<DetectorRow>({
     resource: "detectors",
     pagination: { mode: "off" },
@@ -23,7 +46,21 @@ export default function DetectorsList() {
   });
   const rows = result?.data ?? [];
   return (
-    <List title={<PageTitle>{t("detectors.titles.list")}</PageTitle>}>
+    <List
+      title={<PageTitle>{t("detectors.titles.list")}</PageTitle>}
+      headerButtons={
+        canEdit?.can ? (
+          <Popconfirm
+            title={t("detectors.runQuestion")}
+            okText={t("detectors.run")}
+            cancelText={t("buttons.cancel")}
+            onConfirm={() => run.mutate()}
+          >
+            <Button loading={run.isPending}>{t("detectors.run")}</Button>
+          </Popconfirm>
+        ) : null
+      }
+    >
       <Typography.Paragraph>{t("detectors.intro")}</Typography.Paragraph>
       {query.isError && <QueryError error={query.error} onRetry={() => void query.refetch()} />}
       {query.isLoading ? (
@@ -42,15 +79,15 @@ export default function DetectorsList() {
 }
 
 function DetectorForm({ row }: { row: DetectorRow }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { open } = useNotification();
   const invalidate = useInvalidate();
   const rules = useRules();
   const { data: canEdit } = useCan({ resource: "detectors", action: "edit" });
   const { control, handleSubmit, formState } = useForm<DetectorValues>({
-    values: { regulation_id: row.regulation_id, enabled: row.enabled },
+    values: { regulation_id: row.regulation_id, enabled: row.enabled, grace_days: row.grace_days },
   });
-  const [problem, setProblem] = useState<"unbound" | null>(null);
+  const [problem, setProblem] = useState<"unbound" | "grace" | null>(null);
   const save = useMutation({
     mutationFn: (v: DetectorValues) => saveDetector(row, v),
     onSuccess: () => {
@@ -113,6 +150,28 @@ function DetectorForm({ row }: { row: DetectorRow }) {
               <Switch id={`${id}-enabled`} checked={field.value} onChange={field.onChange} disabled={!canEdit?.can} />
             )}
           />
+          {detectorsWithGrace.includes(row.code) && (
+            <>
+              <label htmlFor={`${id}-grace`}>{t("detectors.fields.grace_days")}</label>
+              <Controller
+                control={control}
+                name="grace_days"
+                render={({ field }) => (
+                  <InputNumber
+                    id={`${id}-grace`}
+                    min={0}
+                    max={365}
+                    precision={0}
+                    value={field.value}
+                    onChange={(v) => field.onChange(v)}
+                    aria-invalid={problem === "grace"}
+                    aria-describedby={problem ? `${id}-error` : undefined}
+                    disabled={!canEdit?.can}
+                  />
+                )}
+              />
+            </>
+          )}
           {canEdit?.can && (
             <Button
               type="primary"
@@ -128,6 +187,14 @@ function DetectorForm({ row }: { row: DetectorRow }) {
         {problem && (
           <Typography.Text type="danger" id={`${id}-error`} role="alert" style={{ display: "block" }}>
             {t(`detectors.errors.${problem}`)}
+          </Typography.Text>
+        )}
+        {row.last_run_at && (
+          <Typography.Text type="secondary" style={{ display: "block", marginTop: 8 }}>
+            {t("detectors.lastRun", {
+              when: new Date(row.last_run_at).toLocaleString(i18n.language),
+              count: row.last_run_found ?? 0,
+            })}
           </Typography.Text>
         )}
         {row.changer && (

@@ -9,6 +9,7 @@ import { PageTitle } from "../../components/PageTitle";
 import { QueryError } from "../../components/QueryError";
 import { localizedName } from "../../providers/i18n";
 import type { Tables } from "../../types/database";
+import { SanctionPointsCard } from "../sanction_points/points";
 import { kpiKinds, type KpiKind } from "./queries";
 
 type Row = Tables<"kpis"> & { measure: Pick<Tables<"kpi_measures">, "name_en" | "name_es" | "name_zh"> | null };
@@ -116,6 +117,7 @@ export default function KpisList() {
           />
         )}
       </Table>
+      <SanctionPointsCard />
     </List>
   );
 }

@@ -3,19 +3,22 @@
 // reason; dismissed with a reason; closed once carried out). A person sees their own and adds
 // a statement while the case is a draft.
 import { List, useTable } from "@refinedev/antd";
-import { useCan, useInvalidate, useNotification } from "@refinedev/core";
+import { useCan, useInvalidate, useNotification, type CrudFilter } from "@refinedev/core";
 import { useMutation } from "@tanstack/react-query";
-import { Button, Popconfirm, Segmented, Select, Space, Table, Tag, Typography } from "antd";
+import { Button, DatePicker, Popconfirm, Segmented, Select, Space, Table, Tag, Typography } from "antd";
+import dayjs from "dayjs";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import { TerritoryTreeSelect, useTerritoryTree } from "../../components/org/TerritoryTreeSelect";
 import { PageTitle } from "../../components/PageTitle";
 import { QueryError } from "../../components/QueryError";
 import { formatDate, formatMoney } from "../../utils/format";
 import { fieldFilters } from "../../utils/filters";
 import { useMyStaff, usePeople } from "../customers/hooks";
+import { subtreeIds, territoryFilter } from "../customers/queries";
 import { TextStepForm } from "../evaluations/form";
-import { ConfirmViolationForm, ViolationForm, type ConfirmValues } from "./form";
+import { ConfirmViolationForm, useRules, ViolationForm, type ConfirmValues } from "./form";
 import {
   addStatement,
   decideViolation,
@@ -41,15 +44,30 @@ export default function ViolationsList() {
   const [confirming, setConfirming] = useState<ViolationRow | null>(null);
   const [dismissing, setDismissing] = useState<ViolationRow | null>(null);
   const [stating, setStating] = useState<ViolationRow | null>(null);
+  const [territory, setTerritory] = useState<string | null>(null);
+  const [range, setRange] = useState<[string, string] | null>(null);
+  const { rows: territories } = useTerritoryTree();
+  const rules = useRules();
+  const permanent: CrudFilter[] = [
+    ...territoryFilter(subtreeIds(territories, territory)),
+    ...(range
+      ? ([
+          { field: "occurred_on", operator: "gte", value: range[0] },
+          { field: "occurred_on", operator: "lte", value: range[1] },
+        ] as CrudFilter[])
+      : []),
+  ];
   const { tableProps, tableQuery, filters, setFilters } = useTable<ViolationRow>({
     resource: "violations",
     meta: { select: violationSelect },
     sorters: { initial: [{ field: "occurred_on", order: "desc" }] },
+    filters: { permanent },
     pagination: { pageSize: 25 },
     syncWithLocation: true,
   });
   const { value, setFilter } = fieldFilters(filters, setFilters);
   const status = (value("status") as string | undefined) ?? "all";
+  const origin = value("detected_by") === undefined ? "all" : foundBy(filters);
   const done = (message: string) => {
     open?.({ type: "success", message });
     setRecording(false);
@@ -112,6 +130,33 @@ export default function ViolationsList() {
           value={(value("staff_id") as string | undefined) ?? undefined}
           onChange={(v?: string) => setFilter("staff_id", "eq", v)}
           style={{ width: 240 }}
+        />
+        <Select
+          aria-label={t("violations.fields.regulation_id")}
+          placeholder={t("violations.allRules")}
+          allowClear
+          showSearch
+          optionFilterProp="label"
+          options={rules}
+          value={(value("regulation_id") as string | undefined) ?? undefined}
+          onChange={(v?: string) => setFilter("regulation_id", "eq", v)}
+          style={{ width: 240 }}
+        />
+        <TerritoryTreeSelect value={territory} onChange={setTerritory} aria-label={t("customers.filters.territory")} />
+        <DatePicker.RangePicker
+          aria-label={t("violations.filters.period")}
+          value={range ? [dayjs(range[0]), dayjs(range[1])] : null}
+          onChange={(v) => setRange(v && v[0] && v[1] ? [v[0].format("YYYY-MM-DD"), v[1].format("YYYY-MM-DD")] : null)}
+        />
+        <Segmented
+          aria-label={t("violations.filters.origin")}
+          value={origin}
+          onChange={(v) => setFilter("detected_by", v === "detected" ? "nnull" : "null", v === "all" ? null : true)}
+          options={[
+            { value: "all", label: t("violations.origin.all") },
+            { value: "detected", label: t("violations.origin.detected") },
+            { value: "recorded", label: t("violations.origin.recorded") },
+          ]}
         />
       </Space>
       {tableQuery.isError && <QueryError error={tableQuery.error} onRetry={() => void tableQuery.refetch()} />}
@@ -259,4 +304,10 @@ export default function ViolationsList() {
       )}
     </List>
   );
+}
+
+/** Whether the list shows the violations a detector found or the ones people recorded. */
+function foundBy(filters: CrudFilter[]): "detected" | "recorded" {
+  const f = filters.find((x) => "field" in x && x.field === "detected_by");
+  return f?.operator === "nnull" ? "detected" : "recorded";
 }

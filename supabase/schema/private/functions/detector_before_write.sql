@@ -9,9 +9,11 @@ CREATE OR REPLACE FUNCTION private.detector_before_write()
 AS $function$
 begin
   new.code := old.code;
-  new.updated_by := (select auth.uid());
+  if (new.regulation_id, new.enabled, new.grace_days) is distinct from (old.regulation_id, old.enabled, old.grace_days) then
+    new.updated_by := (select auth.uid());
+  end if;
   return new;
 end;
 $function$;
-comment on function private.detector_before_write() is 'Trigger: a detector keeps its code and who changed it last.';
+comment on function private.detector_before_write() is 'Trigger: a detector keeps its code, and who bound or switched it last.';
 -- execute: the owner only

@@ -121,6 +121,12 @@ begin
        where 'rules_acknowledged' = any ($1)
        group by p.id
     ),
+    -- Points of the confirmed and closed violations that happened in the period.
+    discipline as materialized (
+      select d.staff_id, d.value
+        from private.discipline_points($2, $3, array(select p.id from people p)) d
+       where 'discipline_points' = any ($1)
+    ),
     -- Each measure asked for, per person who has one (every other branch is empty).
     measured as (
       select c.staff_id, 'sales_amount' as measure, c.amount as value from credited c where 'sales_amount' = any ($1)
@@ -141,12 +147,14 @@ begin
       select x.staff_id, 'overdue_visits', x.value from overdue x
       union all
       select x.staff_id, 'rules_acknowledged', round(x.acknowledged * 100.0 / nullif(x.applying, 0), 2) from rules x
+      union all
+      select x.staff_id, 'discipline_points', x.value from discipline x
     )
     select p.id, q.measure,
            case when q.measure in ('sales_amount', 'profit_contribution', 'payments_collected')
                   then round(coalesce(m.value, 0), 2)
                 when q.measure in ('visit_plan_compliance', 'rules_acknowledged') then m.value
-                when q.measure in ('distinct_customers', 'new_customers', 'visits_done', 'overdue_visits')
+                when q.measure in ('distinct_customers', 'new_customers', 'visits_done', 'overdue_visits', 'discipline_points')
                   then coalesce(m.value, 0)
            end::numeric
       from people p

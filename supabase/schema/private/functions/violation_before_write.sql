@@ -36,7 +36,7 @@ begin
   end if;
   if tg_op = 'INSERT' then
     new.status := 'draft';
-    new.recorded_by := (select auth.uid());
+    new.recorded_by := case when new.detected_by is null then (select auth.uid()) end;
     new.statement := '';
     new.statement_at := null;
     new.decided_by := null;
@@ -49,6 +49,10 @@ begin
     new.live_until := null;
     new.lighter_reason := '';
     new.dismissal_reason := '';
+  else
+    new.detected_by := old.detected_by;
+    new.detection_key := old.detection_key;
+    new.customer_id := old.customer_id;
   end if;
   if new.status = 'draft' then
     if new.occurred_on > current_date then
@@ -69,5 +73,5 @@ begin
   return new;
 end;
 $function$;
-comment on function private.violation_before_write() is 'Trigger: a violation is recorded as a draft by the writer, in its person''s territory of the day, under the rule''s version in force then, with its repeat count and proposal kept current; once decided it is kept as it is.';
+comment on function private.violation_before_write() is 'Trigger: a violation is recorded as a draft by the writer (by no one when a detector found it), in its person''s territory of the day, under the rule''s version in force then, with its repeat count and proposal kept current; what a detector found stays as found; once decided it is kept as it is.';
 -- execute: the owner only

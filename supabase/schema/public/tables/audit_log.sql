@@ -78,7 +78,8 @@ create policy "people with audit_log read permission can read the history of r" 
    FROM public.role_permissions k))) OR ((table_name = 'sale_credits'::text) AND (record_id IN ( SELECT (((k.sale_id)::text || '|'::text) || (k.staff_id)::text)
    FROM public.sale_credits k))) OR ((table_name = 'sales'::text) AND (record_id IN ( SELECT (k.id)::text AS id
    FROM public.sales k))) OR ((table_name = 'sanction_levels'::text) AND (record_id IN ( SELECT (k.id)::text AS id
-   FROM public.sanction_levels k))) OR ((table_name = 'staff'::text) AND (record_id IN ( SELECT (k.id)::text AS id
+   FROM public.sanction_levels k))) OR ((table_name = 'sanction_points'::text) AND (record_id IN ( SELECT (k.kind)::text AS kind
+   FROM public.sanction_points k))) OR ((table_name = 'staff'::text) AND (record_id IN ( SELECT (k.id)::text AS id
    FROM public.staff k))) OR ((table_name = 'staff_assignments'::text) AND (record_id IN ( SELECT (k.id)::text AS id
    FROM public.staff_assignments k))) OR ((table_name = 'targets'::text) AND (record_id IN ( SELECT (k.id)::text AS id
    FROM public.targets k))) OR ((table_name = 'territories'::text) AND (record_id IN ( SELECT (k.id)::text AS id

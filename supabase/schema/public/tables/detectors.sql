@@ -8,10 +8,15 @@ create table public.detectors (
   updated_by uuid,
   version integer default 1 not null,
   created_at timestamp with time zone default now() not null,
-  updated_at timestamp with time zone default now() not null
+  updated_at timestamp with time zone default now() not null,
+  grace_days integer default 0 not null,
+  last_run_at timestamp with time zone,
+  last_run_found integer
 );
 alter table public.detectors add constraint detectors_bound CHECK (NOT enabled OR regulation_id IS NOT NULL);
-alter table public.detectors add constraint detectors_code_check CHECK (code = 'meeting_attendance'::text);
+alter table public.detectors add constraint detectors_code_check CHECK (code = ANY (ARRAY['meeting_attendance'::text, 'discount_above_authority'::text, 'outside_territory'::text, 'overdue_visit'::text]));
+alter table public.detectors add constraint detectors_grace_days_check CHECK (grace_days >= 0 AND grace_days <= 365);
+alter table public.detectors add constraint detectors_last_run_found_check CHECK (last_run_found >= 0);
 alter table public.detectors add constraint detectors_regulation_id_fkey FOREIGN KEY (regulation_id) REFERENCES public.regulations(id) ON DELETE RESTRICT;
 alter table public.detectors add constraint detectors_updated_by_fkey FOREIGN KEY (updated_by) REFERENCES public.profiles(id) ON DELETE SET NULL;
 alter table public.detectors add constraint detectors_pkey PRIMARY KEY (code);
@@ -34,6 +39,9 @@ CREATE TRIGGER detectors_before_write BEFORE UPDATE ON public.detectors FOR EACH
 CREATE TRIGGER detectors_touch BEFORE UPDATE ON public.detectors FOR EACH ROW EXECUTE FUNCTION private.touch_row();
 
 comment on table public.detectors is 'Checks the database runs and the rule each enforces: when one is on, every breach it finds becomes one draft violation of that rule for the person''s manager to decide. Rows are the checks the database knows; HR binds and switches them.';
+comment on column public.detectors.grace_days is 'Days a finding waits before it is a breach (the overdue-visit check: days past the visit''s due date).';
+comment on column public.detectors.last_run_at is 'When the nightly run (or a run HR started) last ran this check; set by the database.';
+comment on column public.detectors.last_run_found is 'How many new draft violations that run recorded; set by the database.';
 
-grant select, update (regulation_id, enabled, version) on public.detectors to authenticated;
-grant select, update (regulation_id, enabled, version) on public.detectors to service_role;
+grant select, update (regulation_id, enabled, version, grace_days) on public.detectors to authenticated;
+grant select, update (regulation_id, enabled, version, grace_days) on public.detectors to service_role;

@@ -33,6 +33,8 @@ CREATE TRIGGER audit_delete AFTER DELETE ON public.sale_credits REFERENCING OLD 
 CREATE TRIGGER audit_insert AFTER INSERT ON public.sale_credits REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION private.record_audit();
 CREATE TRIGGER audit_update AFTER UPDATE ON public.sale_credits REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION private.record_audit();
 CREATE TRIGGER sale_credits_before_write BEFORE INSERT OR UPDATE ON public.sale_credits FOR EACH ROW EXECUTE FUNCTION private.sale_credit_before_write();
+CREATE TRIGGER sale_credits_detect_insert AFTER INSERT ON public.sale_credits REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION private.detect_on_write();
+CREATE TRIGGER sale_credits_detect_update AFTER UPDATE ON public.sale_credits REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION private.detect_on_write();
 CREATE CONSTRAINT TRIGGER sale_credits_split AFTER INSERT OR DELETE OR UPDATE ON public.sale_credits DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION private.assert_credit_split();
 
 comment on table public.sale_credits is 'Who is credited with a sale and by how much; the shares of a sale add up to exactly 100 (checked at commit).';

@@ -33,11 +33,14 @@ create table public.violations (
   created_at timestamp with time zone default now() not null,
   updated_at timestamp with time zone default now() not null,
   attendance_id uuid,
-  detected_by text
+  detected_by text,
+  customer_id uuid,
+  detection_key text
 );
 alter table public.violations add constraint violations_closed CHECK ((status = 'closed'::public.violation_status) = (closed_at IS NOT NULL));
 alter table public.violations add constraint violations_decided CHECK ((status = 'draft'::public.violation_status) = (decided_at IS NULL));
 alter table public.violations add constraint violations_description_check CHECK (length(btrim(description)) >= 3 AND length(btrim(description)) <= 2000);
+alter table public.violations add constraint violations_detection_key CHECK (detection_key IS NULL OR detected_by IS NOT NULL);
 alter table public.violations add constraint violations_dismissal_reason_check CHECK (length(dismissal_reason) <= 1000);
 alter table public.violations add constraint violations_dismissed_reason CHECK ((status = 'dismissed'::public.violation_status) = (length(btrim(dismissal_reason)) >= 3));
 alter table public.violations add constraint violations_evidence_note_check CHECK (length(evidence_note) <= 2000);
@@ -50,6 +53,7 @@ alter table public.violations add constraint violations_sanction CHECK ((status 
 alter table public.violations add constraint violations_statement_check CHECK (length(statement) <= 2000);
 alter table public.violations add constraint violations_attendance_id_fkey FOREIGN KEY (attendance_id) REFERENCES public.meeting_attendance(id) ON DELETE RESTRICT;
 alter table public.violations add constraint violations_closed_by_fkey FOREIGN KEY (closed_by) REFERENCES public.profiles(id) ON DELETE SET NULL;
+alter table public.violations add constraint violations_customer_id_fkey FOREIGN KEY (customer_id) REFERENCES public.customers(id) ON DELETE RESTRICT;
 alter table public.violations add constraint violations_decided_by_fkey FOREIGN KEY (decided_by) REFERENCES public.profiles(id) ON DELETE SET NULL;
 alter table public.violations add constraint violations_detected_by_fkey FOREIGN KEY (detected_by) REFERENCES public.detectors(code) ON DELETE RESTRICT;
 alter table public.violations add constraint violations_recorded_by_fkey FOREIGN KEY (recorded_by) REFERENCES public.profiles(id) ON DELETE SET NULL;
@@ -62,6 +66,7 @@ alter table public.violations add constraint violations_visit_id_fkey FOREIGN KE
 alter table public.violations add constraint violations_pkey PRIMARY KEY (id);
 
 CREATE INDEX violations_closed_by_idx ON public.violations USING btree (closed_by);
+CREATE INDEX violations_customer_idx ON public.violations USING btree (customer_id);
 CREATE INDEX violations_decided_by_idx ON public.violations USING btree (decided_by);
 CREATE INDEX violations_detected_by_idx ON public.violations USING btree (detected_by);
 CREATE INDEX violations_list_idx ON public.violations USING btree (occurred_on DESC, territory_id, staff_id);
@@ -72,6 +77,7 @@ CREATE INDEX violations_staff_rule_idx ON public.violations USING btree (staff_i
 CREATE INDEX violations_territory_idx ON public.violations USING btree (territory_id, staff_id, status);
 CREATE INDEX violations_visit_idx ON public.violations USING btree (visit_id);
 CREATE UNIQUE INDEX violations_attendance_idx ON public.violations USING btree (attendance_id);
+CREATE UNIQUE INDEX violations_detection_idx ON public.violations USING btree (detected_by, detection_key) WHERE (detection_key IS NOT NULL);
 
 alter table public.violations enable row level security;
 
@@ -92,6 +98,8 @@ CREATE TRIGGER violations_before_write BEFORE INSERT OR DELETE OR UPDATE ON publ
 CREATE TRIGGER violations_touch BEFORE INSERT OR UPDATE ON public.violations FOR EACH ROW EXECUTE FUNCTION private.touch_row();
 
 comment on table public.violations is 'Breaches of a rule by a person on a day: the version in force, the repeat count, the sanction its ladder proposes and the one chosen, the person''s statement and the case''s status. Version, territory, proposal, sanction and who/when are set by the database.';
+comment on column public.violations.customer_id is 'The customer a detected violation concerns (the visit''s, the sale''s or the overdue one); set by the database.';
+comment on column public.violations.detection_key is 'The event a detector found (one violation per detector and event); set by the database.';
 
 grant delete, insert (staff_id, regulation_id, occurred_on, description, evidence_note, visit_id, sale_id, severity), select, update (staff_id, regulation_id, occurred_on, description, evidence_note, visit_id, sale_id, severity, version) on public.violations to authenticated;
 grant delete, insert (staff_id, regulation_id, occurred_on, description, evidence_note, visit_id, sale_id, severity), select, update (staff_id, regulation_id, occurred_on, description, evidence_note, visit_id, sale_id, severity, version) on public.violations to service_role;

@@ -59,6 +59,8 @@ CREATE TRIGGER visits_before_write BEFORE INSERT OR UPDATE ON public.visits FOR 
 CREATE TRIGGER visits_count_months_delete AFTER DELETE ON public.visits REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION private.count_visit_months();
 CREATE TRIGGER visits_count_months_insert AFTER INSERT ON public.visits REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION private.count_visit_months();
 CREATE TRIGGER visits_count_months_update AFTER UPDATE ON public.visits REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION private.count_visit_months();
+CREATE TRIGGER visits_detect_insert AFTER INSERT ON public.visits REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION private.detect_on_write();
+CREATE TRIGGER visits_detect_update AFTER UPDATE ON public.visits REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION private.detect_on_write();
 CREATE TRIGGER visits_last_visit AFTER INSERT OR DELETE OR UPDATE OF customer_id, visited_on ON public.visits FOR EACH ROW EXECUTE FUNCTION private.visit_dates_changed();
 CREATE TRIGGER visits_touch BEFORE INSERT OR UPDATE ON public.visits FOR EACH ROW EXECUTE FUNCTION private.touch_row();
 
