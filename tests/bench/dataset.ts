@@ -19,6 +19,9 @@ export const targets = {
   meetings: 20_000,
   attendance: 200_000,
   discount_requests: 20_000,
+  /** Breaches planted in the last month for the detectors to find. */
+  discounts_above_authority: 1000,
+  visits_outside_territory: 1000,
 } as const;
 
 /** Salespeople in the reference set: one per territory at most (the database insists). */
@@ -637,6 +640,38 @@ export const steps: Step[] = [
       } finally {
         await client.query("alter table public.discount_requests enable trigger user");
       }
+    },
+  },
+  {
+    label:
+      "detectors: bound to reference rules and switched on, 1,000 discounts above authority and 1,000 visits outside the territory in the last month",
+    // Planted with the triggers off (as an import done before the checks were switched on):
+    // the nightly run finds them, with the visits overdue past the grace days.
+    async run(client) {
+      for (const t of ["sales", "visits"]) await client.query(`alter table public.${t} disable trigger user`);
+      try {
+        await client.query(`
+          update public.sales s set discount_percent = 5 + floor(20 * pg_temp.h('da' || s.id)), discount_granted_by = s.owner_id
+           where s.id in (select x.id from public.sales x
+                           where x.external_id like 'BS-%' and x.sale_date >= current_date - 30 and x.owner_id is not null
+                           order by md5('above' || x.id) limit ${targets.discounts_above_authority});
+          update public.visits v set staff_id = o.staff_id, purpose = 'Visit outside the territory'
+            from (select x.id, (select s.id from public.staff s
+                                  join public.positions p on p.id = s.position_id and p.default_role_code = 'salesperson'
+                                 where s.territory_id is not null and s.territory_id <> x.territory_id and s.status <> 'left'
+                                 order by md5(s.id || x.id::text) limit 1) as staff_id
+                    from public.visits x
+                   where x.visited_on >= current_date - 30
+                   order by md5('outside' || x.id) limit ${targets.visits_outside_territory}) o
+           where v.id = o.id;`);
+      } finally {
+        for (const t of ["sales", "visits"]) await client.query(`alter table public.${t} enable trigger user`);
+      }
+      await client.query(`
+        update public.detectors d set regulation_id = r.id, enabled = true, grace_days = case when d.code = 'overdue_visit' then 7 else 0 end
+          from (select g.id, row_number() over (order by g.code) as n from public.regulations g where g.code like 'BEN-%') r
+         where d.code <> 'meeting_attendance'
+           and r.n = case d.code when 'discount_above_authority' then 1 when 'outside_territory' then 2 else 3 end;`);
     },
   },
   {

@@ -8,6 +8,7 @@ import { repoRoot } from "../../supabase/local/config.ts";
 import type { AuditOverhead } from "./audit-overhead.ts";
 import type { BundleSizes } from "./bundle.ts";
 import { slices, type ConcurrencyRow, type EditPairsRow } from "./concurrency.ts";
+import type { DetectorTiming } from "./detectors.ts";
 import type { CycleTiming } from "./evaluations.ts";
 import type { ImportTiming } from "./import-sales.ts";
 import type { PairRow } from "./measure.ts";
@@ -20,6 +21,7 @@ export interface Report {
   audit: AuditOverhead | null;
   salesImport: ImportTiming | null;
   cycle: CycleTiming | null;
+  detectors?: DetectorTiming | null;
   requests: number;
   seconds: number;
   /** The audit ratios of the runs before this one (from the BENCHMARKS.md it replaces). */
@@ -38,6 +40,7 @@ export const limits = {
   importSeconds: 60,
   splitSeconds: 5,
   evaluationRunSeconds: 2,
+  detectorRunSeconds: 10,
   // A month with no statistics yet is planned as empty; its runs must not go quadratic (27 s and 63 s before).
   quietMonthSeconds: 5,
 };
@@ -131,6 +134,15 @@ export function targetsOf(report: Report): Target[] {
         report.salesImport.importMs < limits.importSeconds * 1000 &&
         report.salesImport.inserted === report.salesImport.rows,
     });
+  if (report.detectors) {
+    const d = report.detectors;
+    const found = Object.values(d.found).reduce((n, f) => n + f, 0);
+    targets.push({
+      name: `the nightly detector run over the last 31 days (${found.toLocaleString("en")} findings written) < ${limits.detectorRunSeconds} s`,
+      value: `${(d.runMs / 1000).toFixed(1)} s`,
+      pass: d.runMs < limits.detectorRunSeconds * 1000 && found > 0 && d.foundAgain === 0,
+    });
+  }
   if (report.cycle) {
     const c = report.cycle;
     targets.push({
@@ -264,6 +276,19 @@ export function renderReport(report: Report, machine: string, date: string, sha:
       "| Annual targets | Split s | Rows written | People evaluated | Evaluations s (from nothing) | Evaluations s (again) |",
       "| ---: | ---: | ---: | ---: | ---: | ---: |",
       `| ${c.annualTargets.toLocaleString("en")} | ${(c.splitMs / 1000).toFixed(1)} | ${c.rowsWritten.toLocaleString("en")} | ${c.people.toLocaleString("en")} | ${(c.runMs / 1000).toFixed(1)} | ${(c.rerunMs / 1000).toFixed(1)} |`,
+    );
+  }
+  if (report.detectors) {
+    const d = report.detectors;
+    lines.push(
+      "",
+      "## Detectors",
+      "",
+      "As HR through run_detectors(31) (role authenticated, RLS on), in a transaction rolled back: every switched-on check over the last 31 days (discounts above authority and work outside the territory among the month's sales, credits and visits; visits overdue past 7 days' grace among all customers), each finding written as a draft violation with its rule's version and repeat count; then the same run again at once, which finds the same events and writes nothing.",
+      "",
+      "| Discounts above authority | Outside the territory | Overdue visits | Run s | Again s | Written again |",
+      "| ---: | ---: | ---: | ---: | ---: | ---: |",
+      `| ${(d.found.discount_above_authority ?? 0).toLocaleString("en")} | ${(d.found.outside_territory ?? 0).toLocaleString("en")} | ${(d.found.overdue_visit ?? 0).toLocaleString("en")} | ${(d.runMs / 1000).toFixed(1)} | ${(d.againMs / 1000).toFixed(1)} | ${d.foundAgain} |`,
     );
   }
   if (report.audit)

@@ -12,6 +12,7 @@ import { loadConfig } from "../../supabase/local/config.ts";
 import { startStack, type Stack } from "../../supabase/local/stack.ts";
 import { measureAuditOverhead } from "./audit-overhead.ts";
 import { measureBundle } from "./bundle.ts";
+import { measureDetectors } from "./detectors.ts";
 import { measureCycle } from "./evaluations.ts";
 import { importRows, measureSalesImport } from "./import-sales.ts";
 import { runConcurrency, runEditPairs } from "./concurrency.ts";
@@ -55,6 +56,7 @@ try {
     audit: null,
     salesImport: null,
     cycle: null,
+    detectors: null,
     requests,
     seconds,
   };
@@ -95,6 +97,13 @@ try {
   report.cycle = await measureCycle(stack, sessions[1]!.userId!);
   say(
     `split ${(report.cycle.splitMs / 1000).toFixed(1)} s (${report.cycle.rowsWritten} rows), evaluations ${(report.cycle.runMs / 1000).toFixed(1)} s from nothing, ${(report.cycle.rerunMs / 1000).toFixed(1)} s again (${report.cycle.computed} of ${report.cycle.people} people)`,
+  );
+  say("the nightly detector run over the last 31 days, as HR (rolled back)");
+  report.detectors = await measureDetectors(stack, sessions[1]!.userId!);
+  say(
+    `run ${(report.detectors.runMs / 1000).toFixed(1)} s (${Object.entries(report.detectors.found)
+      .map(([code, n]) => `${code} ${n}`)
+      .join(", ")}), again ${(report.detectors.againMs / 1000).toFixed(1)} s (${report.detectors.foundAgain} written)`,
   );
   const file = await writeReport(report);
   say(`wrote ${file}`);

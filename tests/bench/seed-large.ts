@@ -58,7 +58,10 @@ try {
            (select count(*) from public.meetings where title like 'Meeting %') as meetings,
            (select count(*) from public.meeting_attendance a join public.meetings m on m.id = a.meeting_id
              where m.title like 'Meeting %') as attendance,
-           (select count(*) from public.discount_requests where reason = 'Asked to match an offer') as discount_requests`);
+           (select count(*) from public.discount_requests where reason = 'Asked to match an offer') as discount_requests,
+           (select count(*) from public.sales where external_id like 'BS-%' and discount_percent > 0
+               and discount_granted_by = owner_id) as discounts_above_authority,
+           (select count(*) from public.visits where purpose = 'Visit outside the territory') as visits_outside_territory`);
   const row = counts.rows[0]!;
   for (const [key, want] of Object.entries(targets)) {
     const got = Number(row[key as keyof typeof targets]);

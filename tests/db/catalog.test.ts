@@ -207,8 +207,10 @@ describe("functions", () => {
       // deciding one (approve scope, authority covering the discount, never the requester).
       "my_discount_authority",
       "decide_discount_request",
-      // Detectors: running the switched-on checks now (checks detectors update itself).
+      // Detectors: running the switched-on checks now (checks detectors update itself), and the
+      // violations read policy's own staff id (none unless the caller's scope is own).
       "run_detectors",
+      "own_staff_id",
       // The KPI-actuals import: finds and writes only people whose territory that month is in
       // the caller's kpi_actuals scope (their history and the month's close, read as owner).
       "import_kpi_actuals",

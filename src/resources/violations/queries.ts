@@ -19,8 +19,11 @@ export type ViolationRow = Tables<"violations"> & {
 };
 export const violationSelect = "*, person:staff_id(full_name), rule:regulation_id(code), decider:decided_by(full_name)";
 
-export type ViolationDetailRow = ViolationRow & { recorder: Pick<Tables<"profiles">, "full_name"> | null };
-export const violationDetailSelect = `${violationSelect}, recorder:recorded_by(full_name)`;
+export type ViolationDetailRow = ViolationRow & {
+  recorder: Pick<Tables<"profiles">, "full_name"> | null;
+  customer: Pick<Tables<"customers">, "id" | "code" | "name"> | null;
+};
+export const violationDetailSelect = `${violationSelect}, recorder:recorded_by(full_name), customer:customer_id(id, code, name)`;
 
 /** Whether an earlier violation counted as a repeat on a day: decided and still live then. */
 export function liveOn(row: Pick<ViolationRow, "status" | "occurred_on" | "live_until">, day: string): boolean {

@@ -83,7 +83,18 @@ export default function ViolationsShow() {
             <Descriptions.Item label={t("violations.fields.severity")}>
               {t(`violations.severity.${row.severity}`)}
             </Descriptions.Item>
-            <Descriptions.Item label={t("violations.recordedBy")}>{row.recorder?.full_name ?? "—"}</Descriptions.Item>
+            {row.detected_by ? (
+              <Descriptions.Item label={t("violations.foundBy")}>
+                {t(`detectors.codes.${row.detected_by}.name`)}
+              </Descriptions.Item>
+            ) : (
+              <Descriptions.Item label={t("violations.recordedBy")}>{row.recorder?.full_name ?? "—"}</Descriptions.Item>
+            )}
+            {row.customer && (
+              <Descriptions.Item label={t("violations.customer")}>
+                <Link to={`/customers/show/${row.customer.id}`}>{`${row.customer.code} · ${row.customer.name}`}</Link>
+              </Descriptions.Item>
+            )}
             <Descriptions.Item label={t("violations.fields.statement")} span={2}>
               {row.statement || "—"}
             </Descriptions.Item>

@@ -23,4 +23,12 @@ export class ViolationsPageObject extends DialogListPageObject {
     if (values.description)
       await dialog.getByRole("textbox", { name: text("violations.fields.description") }).fill(values.description);
   }
+
+  /** Lists only the violations a detector found, or only those people recorded. */
+  async showFoundBy(origin: "detected" | "recorded"): Promise<void> {
+    await this.page
+      .getByRole("radiogroup", { name: text("violations.filters.origin") })
+      .getByText(text(`violations.origin.${origin}`))
+      .click();
+  }
 }

@@ -21,9 +21,12 @@ begin
   if tg_table_name = 'sales' then
     select array_agg(n.id) into v_ids from new_rows n where n.discount_percent > 0;
   elsif tg_table_name = 'sale_credits' then
-    select array_agg(distinct n.sale_id) into v_ids from new_rows n;
+    -- Only shares credited to someone other than the customer's owner can be outside.
+    select array_agg(distinct n.sale_id) into v_ids
+      from new_rows n join public.sales s on s.id = n.sale_id
+     where n.staff_id is distinct from s.owner_id;
   else
-    select array_agg(n.id) into v_ids from new_rows n;
+    select array_agg(n.id) into v_ids from new_rows n where n.staff_id is distinct from n.owner_id;
   end if;
   if v_ids is null then
     return null;

@@ -3,13 +3,17 @@
 
 CREATE OR REPLACE FUNCTION private.detector_findings(p_codes text[], p_from date, p_to date, p_sales uuid[] DEFAULT NULL::uuid[], p_visits uuid[] DEFAULT NULL::uuid[])
  RETURNS TABLE(code text, regulation_id uuid, staff_id uuid, occurred_on date, description text, evidence_note text, visit_id uuid, sale_id uuid, customer_id uuid, detection_key text)
- LANGUAGE sql
+ LANGUAGE plpgsql
  STABLE SECURITY DEFINER
  SET search_path TO ''
 AS $function$
+begin
+  -- Planned for the call's own values (a statement's few rows, or the whole period), not a
+  -- generic plan that scans every sale for the rows one statement wrote.
+  return query execute $q$
   with rules as materialized (
     select d.code, d.regulation_id, d.grace_days from public.detectors d
-     where d.enabled and d.code = any (p_codes)
+     where d.enabled and d.code = any ($1)
   ),
   events as materialized (
     -- A discount: the person who granted it.
@@ -19,27 +23,30 @@ AS $function$
       from public.sales s
      where exists (select 1 from rules r where r.code = 'discount_above_authority')
        and s.discount_percent > 0
-       and s.sale_date between p_from and least(p_to, current_date)
-       and (p_sales is null or s.id = any (p_sales))
+       and s.sale_date between $2 and least($3, current_date)
+       and ($4 is null or s.id = any ($4))
     union all
-    -- A credited share of a sale: the person credited.
+    -- A credited share of a sale: the person credited, unless they owned the customer that day
+    -- (a customer's owner works for them wherever the territory lines are).
     select 'outside_territory', c.staff_id, s.sale_date, s.customer_id, s.territory_id, s.id, null, null,
            'sale:' || s.id || ':' || c.staff_id
       from public.sale_credits c
       join public.sales s on s.id = c.sale_id
      where exists (select 1 from rules r where r.code = 'outside_territory')
-       and s.sale_date between p_from and least(p_to, current_date)
-       and (p_sales is null or s.id = any (p_sales))
-       and p_visits is null
+       and c.staff_id is distinct from s.owner_id
+       and s.sale_date between $2 and least($3, current_date)
+       and ($4 is null or s.id = any ($4))
+       and $5 is null
     union all
-    -- A visit: the person who made it.
+    -- A visit: the person who made it, unless they owned the customer that day.
     select 'outside_territory', v.staff_id, v.visited_on, v.customer_id, v.territory_id, null, v.id, null,
            'visit:' || v.id
       from public.visits v
      where exists (select 1 from rules r where r.code = 'outside_territory')
-       and v.visited_on between p_from and least(p_to, current_date)
-       and (p_visits is null or v.id = any (p_visits))
-       and p_sales is null
+       and v.staff_id is distinct from v.owner_id
+       and v.visited_on between $2 and least($3, current_date)
+       and ($5 is null or v.id = any ($5))
+       and $4 is null
   ),
   placed as (
     select e.*, coalesce(a.position_id, st.position_id) as position_id,
@@ -91,7 +98,7 @@ AS $function$
       join public.customer_tiers t on t.id = cu.tier_id and t.visit_interval_days is not null
       cross join lateral (
         select max(v.visited_on) as last_visit_on from public.visits v
-         where v.customer_id = cu.id and v.visited_on <= least(p_to, current_date)) lv
+         where v.customer_id = cu.id and v.visited_on <= least($3, current_date)) lv
       cross join lateral (select coalesce(lv.last_visit_on, cu.tier_since) + t.visit_interval_days as due_on) d0
       cross join lateral (select d0.due_on, d0.due_on + r.grace_days + 1 as breach_on) d
       cross join lateral (
@@ -103,8 +110,8 @@ AS $function$
              order by y.valid_from desc limit 1) x on true
          where st.id = cu.owner_id) a
      where r.code = 'overdue_visit'
-       and p_sales is null and p_visits is null
-       and d.breach_on between p_from and least(p_to, current_date)
+       and $4 is null and $5 is null
+       and d.breach_on between $2 and least($3, current_date)
        and a.territory_id is not null
   )
   select f.code, r.regulation_id, f.staff_id, f.day, f.description, f.evidence_note, f.visit_id, f.sale_id, f.customer_id,
@@ -112,6 +119,8 @@ AS $function$
     from found f
     join rules r on r.code = f.code
    where exists (select 1 from public.regulation_versions v where v.regulation_id = r.regulation_id and v.effective_date <= f.day)
+  $q$ using p_codes, p_from, p_to, p_sales, p_visits;
+end;
 $function$;
 comment on function private.detector_findings(p_codes text[], p_from date, p_to date, p_sales uuid[], p_visits uuid[]) is 'The breaches the switched-on checks among p_codes find among the events of p_from..p_to (never after today), optionally only among given sales or visits: one row per event, for a person with a territory that day and a rule with a version in force.';
 -- execute: the owner only

@@ -86,7 +86,7 @@ create policy "people with violations create permission in scope can record vi" 
 create policy "people with violations delete permission in scope can delete dr" on public.violations as permissive for delete to authenticated
   using ((territory_id = ANY (( SELECT private.territory_scope('violations'::text, 'delete'::text, false) AS territory_scope)::uuid[])));
 create policy "people with violations read permission in scope or their own ca" on public.violations as permissive for select to authenticated
-  using ((( SELECT private.allows_all('violations'::text, 'read'::text) AS allows_all) OR (territory_id IN ( SELECT unnest(private.territory_scope('violations'::text, 'read'::text, false)) AS unnest)) OR ((staff_id = ( SELECT private.my_staff_id() AS my_staff_id)) AND (( SELECT private.allowed_owner('violations'::text, 'read'::text) AS allowed_owner) IS NOT NULL))));
+  using (((territory_id = ANY (( SELECT private.territory_scope('violations'::text, 'read'::text, false) AS territory_scope)::uuid[])) OR (staff_id = ( SELECT private.own_staff_id('violations'::text, 'read'::text) AS own_staff_id))));
 create policy "people with violations update permission in scope can edit draf" on public.violations as permissive for update to authenticated
   using ((territory_id = ANY (( SELECT private.territory_scope('violations'::text, 'update'::text, false) AS territory_scope)::uuid[])))
   with check ((territory_id = ANY (( SELECT private.territory_scope('violations'::text, 'update'::text, false) AS territory_scope)::uuid[])));
