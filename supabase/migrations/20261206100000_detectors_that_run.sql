@@ -41,6 +41,10 @@ comment on column public.violations.detection_key is 'The event a detector found
 create index violations_customer_idx on public.violations (customer_id);
 create unique index violations_detection_idx on public.violations (detected_by, detection_key)
   where detection_key is not null;
+-- A person's decided violations of a rule, as the repeat count reads them: a batch of findings
+-- for one person no longer re-reads every earlier draft of theirs for each new one.
+create index violations_repeats_idx on public.violations (staff_id, regulation_id, occurred_on)
+  where status in ('confirmed', 'closed');
 
 -- Points each confirmed sanction costs in the discipline measure.
 create table public.sanction_points (

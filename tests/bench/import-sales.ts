@@ -22,9 +22,15 @@ export async function measureSalesImport(stack: Stack, hrUserId: string): Promis
       "select code from public.customers where code like 'BC-%' order by code limit 5000",
     );
     const { rows: lines } = await client.query<{ code: string }>("select code from public.product_lines order by code");
-    // Who grants the file's discounts: any current member of staff (the import checks the e-mail exists).
+    // Who grants the file's discounts: someone whose position may grant 5% for nine lines in ten,
+    // a salesperson (who may grant none) for the tenth: 1,000 breaches the discount check finds
+    // as the file is written (the import checks the e-mails exist).
     const { rows: grantors } = await client.query<{ email: string }>(
-      "select email::text as email from public.staff where status <> 'left' order by email limit 1",
+      `(select s.email::text as email from public.staff s join public.positions p on p.id = s.position_id
+         where s.status <> 'left' and p.max_discount_percent >= 5 order by s.email limit 1)
+       union all
+       (select s.email::text from public.staff s join public.positions p on p.id = s.position_id
+         where s.status <> 'left' and p.max_discount_percent = 0 order by s.email limit 1)`,
     );
     if (customers.length === 0 || lines.length === 0)
       throw new Error("no customers or product lines to import sales for");
@@ -41,7 +47,7 @@ export async function measureSalesImport(stack: Stack, hrUserId: string): Promis
       cost: `${600 + (i % 300)}.25`,
       // One line in ten carries a discount, with who granted it.
       discount_percent: i % 10 === 0 ? "5" : "0",
-      discount_granted_by: i % 10 === 0 ? (grantors[0]?.email ?? "") : "",
+      discount_granted_by: i % 10 === 0 ? (grantors[i % 100 === 0 ? 1 : 0]?.email ?? "") : "",
     }));
     const body = JSON.stringify(file);
     const once = async (dryRun: boolean) => {

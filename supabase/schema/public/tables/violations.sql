@@ -72,6 +72,7 @@ CREATE INDEX violations_detected_by_idx ON public.violations USING btree (detect
 CREATE INDEX violations_list_idx ON public.violations USING btree (occurred_on DESC, territory_id, staff_id);
 CREATE INDEX violations_recorded_by_idx ON public.violations USING btree (recorded_by);
 CREATE INDEX violations_regulation_idx ON public.violations USING btree (regulation_id, version_number);
+CREATE INDEX violations_repeats_idx ON public.violations USING btree (staff_id, regulation_id, occurred_on) WHERE (status = ANY (ARRAY['confirmed'::public.violation_status, 'closed'::public.violation_status]));
 CREATE INDEX violations_sale_idx ON public.violations USING btree (sale_id);
 CREATE INDEX violations_staff_rule_idx ON public.violations USING btree (staff_id, regulation_id, occurred_on);
 CREATE INDEX violations_territory_idx ON public.violations USING btree (territory_id, staff_id, status);
