@@ -3210,6 +3210,7 @@ export type Database = {
           description: string
           detected_by: string | null
           detection_key: string | null
+          discount_request_id: string | null
           dismissal_reason: string
           evidence_note: string
           fine_amount: number | null
@@ -3246,6 +3247,7 @@ export type Database = {
           description: string
           detected_by?: string | null
           detection_key?: string | null
+          discount_request_id?: string | null
           dismissal_reason?: string
           evidence_note?: string
           fine_amount?: number | null
@@ -3282,6 +3284,7 @@ export type Database = {
           description?: string
           detected_by?: string | null
           detection_key?: string | null
+          discount_request_id?: string | null
           dismissal_reason?: string
           evidence_note?: string
           fine_amount?: number | null
@@ -3342,6 +3345,13 @@ export type Database = {
             isOneToOne: false
             referencedRelation: "detectors"
             referencedColumns: ["code"]
+          },
+          {
+            foreignKeyName: "violations_discount_request_id_fkey"
+            columns: ["discount_request_id"]
+            isOneToOne: false
+            referencedRelation: "discount_requests"
+            referencedColumns: ["id"]
           },
           {
             foreignKeyName: "violations_recorded_by_fkey"
@@ -3691,6 +3701,7 @@ export type Database = {
           description: string
           detected_by: string | null
           detection_key: string | null
+          discount_request_id: string | null
           dismissal_reason: string
           evidence_note: string
           fine_amount: number | null
@@ -3777,6 +3788,7 @@ export type Database = {
           description: string
           detected_by: string | null
           detection_key: string | null
+          discount_request_id: string | null
           dismissal_reason: string
           evidence_note: string
           fine_amount: number | null
@@ -3982,6 +3994,7 @@ export type Database = {
           description: string
           detected_by: string | null
           detection_key: string | null
+          discount_request_id: string | null
           dismissal_reason: string
           evidence_note: string
           fine_amount: number | null

@@ -39,6 +39,12 @@ alter table public.violations
 comment on column public.violations.customer_id is 'The customer a detected violation concerns (the visit''s, the sale''s or the overdue one); set by the database.';
 comment on column public.violations.detection_key is 'The event a detector found (one violation per detector and event); set by the database.';
 create index violations_customer_idx on public.violations (customer_id);
+-- A discount request can be the evidence of a violation too (asked for, refused, and granted
+-- anyway); a withdrawn request leaves the violation without it.
+alter table public.violations
+  add column discount_request_id uuid references public.discount_requests (id) on delete set null;
+comment on column public.violations.discount_request_id is 'The discount request that shows the breach, if any (the discount check links the customer''s latest request not approved).';
+create index violations_discount_request_idx on public.violations (discount_request_id);
 create unique index violations_detection_idx on public.violations (detected_by, detection_key)
   where detection_key is not null;
 -- A person's decided violations of a rule, as the repeat count reads them: a batch of findings
@@ -178,7 +184,7 @@ select private.enable_audit('public.sanction_points', '{kind}');
 create or replace function private.detector_findings(
   p_codes text[], p_from date, p_to date, p_sales uuid[] default null, p_visits uuid[] default null)
 returns table (code text, regulation_id uuid, staff_id uuid, occurred_on date, description text, evidence_note text,
-               visit_id uuid, sale_id uuid, customer_id uuid, detection_key text)
+               visit_id uuid, sale_id uuid, customer_id uuid, detection_key text, discount_request_id uuid)
 language plpgsql
 stable
 security definer
@@ -237,6 +243,10 @@ begin
   ),
   found as (
     select p.code, p.staff_id, p.day, p.customer_id, p.sale_id, p.visit_id, p.detection_key, p.own_territory,
+           case when p.code = 'discount_above_authority' then (
+             select q.id from public.discount_requests q
+              where q.customer_id = p.customer_id and q.status <> 'approved' and q.created_at::date <= p.day
+              order by q.created_at desc limit 1) end as discount_request_id,
            case when p.code = 'discount_above_authority'
                   then format('Granted a %s%% discount; the position''s authority that day was %s%%, and no approved request covered it.',
                               to_char(p.discount_percent, 'FM990.##'), to_char(coalesce(pos.max_discount_percent, 0), 'FM990.##'))
@@ -265,7 +275,7 @@ begin
     union all
     -- An overdue visit: the customer's owner, on the first day past the grace days, once per due date.
     select 'overdue_visit', cu.owner_id, d.breach_on, cu.id, null, null, 'customer:' || cu.id || ':' || d.due_on,
-           a.territory_id,
+           a.territory_id, null,
            format('The visit to %s fell due on %s and was still not made %s days later.', cu.code,
                   to_char(d.due_on, 'YYYY-MM-DD'), r.grace_days),
            format('Customer %s %s, tier interval %s days, last visit %s.', cu.code, cu.name, t.visit_interval_days,
@@ -292,7 +302,7 @@ begin
        and a.territory_id is not null
   )
   select f.code, r.regulation_id, f.staff_id, f.day, f.description, f.evidence_note, f.visit_id, f.sale_id, f.customer_id,
-         f.detection_key
+         f.detection_key, f.discount_request_id
     from found f
     join rules r on r.code = f.code
    where exists (select 1 from public.regulation_versions v where v.regulation_id = r.regulation_id and v.effective_date <= f.day)
@@ -315,9 +325,9 @@ begin
   return query
   with inserted as (
     insert into public.violations (staff_id, regulation_id, occurred_on, description, evidence_note, visit_id, sale_id,
-                                   customer_id, detected_by, detection_key)
+                                   customer_id, detected_by, detection_key, discount_request_id)
     select f.staff_id, f.regulation_id, f.occurred_on, f.description, f.evidence_note, f.visit_id, f.sale_id,
-           f.customer_id, f.code, f.detection_key
+           f.customer_id, f.code, f.detection_key, f.discount_request_id
       from private.detector_findings(p_codes, p_from, p_to, p_sales, p_visits) f
      order by f.occurred_on, f.staff_id
     on conflict (detected_by, detection_key) where detection_key is not null do nothing
@@ -688,6 +698,7 @@ create policy "people with kpis update permission can set sanction points" on pu
 -- Grants
 -- =============================================================================
 grant update (grace_days) on public.detectors to authenticated, service_role;
+grant insert (discount_request_id), update (discount_request_id) on public.violations to authenticated, service_role;
 
 revoke all on public.sanction_points from anon, authenticated, service_role;
 grant select on public.sanction_points to authenticated, service_role;

@@ -190,6 +190,20 @@ describe("a discount above authority", () => {
     expect(await findings("sale_id", (await sale(mine, 11, seller)).id, "discount_above_authority")).toHaveLength(1);
   });
 
+  it("links the customer's latest request that was not approved as its evidence", async () => {
+    const pending = await id(
+      `insert into public.discount_requests (customer_id, requested_by, list_price, discount_percent, reason)
+       values ($1, $2, 1000, 20, 'Still waiting') returning id`,
+      [mine, seller],
+    );
+    const s = await sale(mine, 20, seller);
+    const [found] = await sql<{ discount_request_id: string | null }>(
+      "select discount_request_id from public.violations where sale_id = $1 and detected_by = 'discount_above_authority'",
+      [s.id],
+    );
+    expect(found?.discount_request_id).toBe(pending);
+  });
+
   it("is not found while the check is switched off", async () => {
     const [d] = await sql<{ version: number }>(
       "select version from public.detectors where code = 'discount_above_authority'",

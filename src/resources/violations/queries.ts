@@ -22,8 +22,19 @@ export const violationSelect = "*, person:staff_id(full_name), rule:regulation_i
 export type ViolationDetailRow = ViolationRow & {
   recorder: Pick<Tables<"profiles">, "full_name"> | null;
   customer: Pick<Tables<"customers">, "id" | "code" | "name"> | null;
+  // The records that show the breach (each only when the reader may read it).
+  visit:
+    | (Pick<Tables<"visits">, "visited_on" | "customer_id"> & { customer: Pick<Tables<"customers">, "code"> | null })
+    | null;
+  sale: Pick<Tables<"sales">, "id" | "sale_date" | "amount" | "discount_percent"> | null;
+  request: Pick<Tables<"discount_requests">, "created_at" | "discount_percent" | "status"> | null;
+  attendance:
+    | (Pick<Tables<"meeting_attendance">, "mark"> & {
+        meeting: Pick<Tables<"meetings">, "id" | "title" | "held_on"> | null;
+      })
+    | null;
 };
-export const violationDetailSelect = `${violationSelect}, recorder:recorded_by(full_name), customer:customer_id(id, code, name)`;
+export const violationDetailSelect = `${violationSelect}, recorder:recorded_by(full_name), customer:customer_id(id, code, name), visit:visit_id(visited_on, customer_id, customer:customer_id(code)), sale:sale_id(id, sale_date, amount, discount_percent), request:discount_request_id(created_at, discount_percent, status), attendance:attendance_id(mark, meeting:meeting_id(id, title, held_on))`;
 
 /** Whether an earlier violation counted as a repeat on a day: decided and still live then. */
 export function liveOn(row: Pick<ViolationRow, "status" | "occurred_on" | "live_until">, day: string): boolean {

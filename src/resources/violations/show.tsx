@@ -90,6 +90,45 @@ export default function ViolationsShow() {
             ) : (
               <Descriptions.Item label={t("violations.recordedBy")}>{row.recorder?.full_name ?? "—"}</Descriptions.Item>
             )}
+            {row.visit && (
+              <Descriptions.Item label={t("violations.evidence.visit")}>
+                <Link to={`/customers/show/${row.visit.customer_id}`}>
+                  {t("violations.evidence.visitOf", {
+                    day: day(row.visit.visited_on),
+                    customer: row.visit.customer?.code ?? "",
+                  })}
+                </Link>
+              </Descriptions.Item>
+            )}
+            {row.sale && (
+              <Descriptions.Item label={t("violations.evidence.sale")}>
+                <Link to={`/sales/show/${row.sale.id}`}>
+                  {t("violations.evidence.saleOf", {
+                    day: day(row.sale.sale_date),
+                    amount: formatMoney(row.sale.amount, i18n.language),
+                    percent: row.sale.discount_percent,
+                  })}
+                </Link>
+              </Descriptions.Item>
+            )}
+            {row.request && (
+              <Descriptions.Item label={t("violations.evidence.request")}>
+                <Link to="/discount-requests">
+                  {t("violations.evidence.requestOf", {
+                    day: day(row.request.created_at.slice(0, 10)),
+                    percent: row.request.discount_percent,
+                    status: t(`discount_requests.status.${row.request.status}`),
+                  })}
+                </Link>
+              </Descriptions.Item>
+            )}
+            {row.attendance?.meeting && (
+              <Descriptions.Item label={t("violations.evidence.attendance")}>
+                <Link to={`/meetings/show/${row.attendance.meeting.id}`}>
+                  {`${row.attendance.meeting.title}, ${day(row.attendance.meeting.held_on)}: ${t(`meetings.mark.${row.attendance.mark ?? "present"}`)}`}
+                </Link>
+              </Descriptions.Item>
+            )}
             {row.customer && (
               <Descriptions.Item label={t("violations.customer")}>
                 <Link to={`/customers/show/${row.customer.id}`}>{`${row.customer.code} · ${row.customer.name}`}</Link>

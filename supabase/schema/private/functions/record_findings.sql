@@ -11,9 +11,9 @@ begin
   return query
   with inserted as (
     insert into public.violations (staff_id, regulation_id, occurred_on, description, evidence_note, visit_id, sale_id,
-                                   customer_id, detected_by, detection_key)
+                                   customer_id, detected_by, detection_key, discount_request_id)
     select f.staff_id, f.regulation_id, f.occurred_on, f.description, f.evidence_note, f.visit_id, f.sale_id,
-           f.customer_id, f.code, f.detection_key
+           f.customer_id, f.code, f.detection_key, f.discount_request_id
       from private.detector_findings(p_codes, p_from, p_to, p_sales, p_visits) f
      order by f.occurred_on, f.staff_id
     on conflict (detected_by, detection_key) where detection_key is not null do nothing

@@ -35,7 +35,8 @@ create table public.violations (
   attendance_id uuid,
   detected_by text,
   customer_id uuid,
-  detection_key text
+  detection_key text,
+  discount_request_id uuid
 );
 alter table public.violations add constraint violations_closed CHECK ((status = 'closed'::public.violation_status) = (closed_at IS NOT NULL));
 alter table public.violations add constraint violations_decided CHECK ((status = 'draft'::public.violation_status) = (decided_at IS NULL));
@@ -56,6 +57,7 @@ alter table public.violations add constraint violations_closed_by_fkey FOREIGN K
 alter table public.violations add constraint violations_customer_id_fkey FOREIGN KEY (customer_id) REFERENCES public.customers(id) ON DELETE RESTRICT;
 alter table public.violations add constraint violations_decided_by_fkey FOREIGN KEY (decided_by) REFERENCES public.profiles(id) ON DELETE SET NULL;
 alter table public.violations add constraint violations_detected_by_fkey FOREIGN KEY (detected_by) REFERENCES public.detectors(code) ON DELETE RESTRICT;
+alter table public.violations add constraint violations_discount_request_id_fkey FOREIGN KEY (discount_request_id) REFERENCES public.discount_requests(id) ON DELETE SET NULL;
 alter table public.violations add constraint violations_recorded_by_fkey FOREIGN KEY (recorded_by) REFERENCES public.profiles(id) ON DELETE SET NULL;
 alter table public.violations add constraint violations_regulation_id_fkey FOREIGN KEY (regulation_id) REFERENCES public.regulations(id) ON DELETE RESTRICT;
 alter table public.violations add constraint violations_rule_version FOREIGN KEY (regulation_id, version_number) REFERENCES public.regulation_versions(regulation_id, version_number) ON DELETE RESTRICT;
@@ -69,6 +71,7 @@ CREATE INDEX violations_closed_by_idx ON public.violations USING btree (closed_b
 CREATE INDEX violations_customer_idx ON public.violations USING btree (customer_id);
 CREATE INDEX violations_decided_by_idx ON public.violations USING btree (decided_by);
 CREATE INDEX violations_detected_by_idx ON public.violations USING btree (detected_by);
+CREATE INDEX violations_discount_request_idx ON public.violations USING btree (discount_request_id);
 CREATE INDEX violations_list_idx ON public.violations USING btree (occurred_on DESC, territory_id, staff_id);
 CREATE INDEX violations_recorded_by_idx ON public.violations USING btree (recorded_by);
 CREATE INDEX violations_regulation_idx ON public.violations USING btree (regulation_id, version_number);
@@ -101,6 +104,7 @@ CREATE TRIGGER violations_touch BEFORE INSERT OR UPDATE ON public.violations FOR
 comment on table public.violations is 'Breaches of a rule by a person on a day: the version in force, the repeat count, the sanction its ladder proposes and the one chosen, the person''s statement and the case''s status. Version, territory, proposal, sanction and who/when are set by the database.';
 comment on column public.violations.customer_id is 'The customer a detected violation concerns (the visit''s, the sale''s or the overdue one); set by the database.';
 comment on column public.violations.detection_key is 'The event a detector found (one violation per detector and event); set by the database.';
+comment on column public.violations.discount_request_id is 'The discount request that shows the breach, if any (the discount check links the customer''s latest request not approved).';
 
-grant delete, insert (staff_id, regulation_id, occurred_on, description, evidence_note, visit_id, sale_id, severity), select, update (staff_id, regulation_id, occurred_on, description, evidence_note, visit_id, sale_id, severity, version) on public.violations to authenticated;
-grant delete, insert (staff_id, regulation_id, occurred_on, description, evidence_note, visit_id, sale_id, severity), select, update (staff_id, regulation_id, occurred_on, description, evidence_note, visit_id, sale_id, severity, version) on public.violations to service_role;
+grant delete, insert (staff_id, regulation_id, occurred_on, description, evidence_note, visit_id, sale_id, severity, discount_request_id), select, update (staff_id, regulation_id, occurred_on, description, evidence_note, visit_id, sale_id, severity, version, discount_request_id) on public.violations to authenticated;
+grant delete, insert (staff_id, regulation_id, occurred_on, description, evidence_note, visit_id, sale_id, severity, discount_request_id), select, update (staff_id, regulation_id, occurred_on, description, evidence_note, visit_id, sale_id, severity, version, discount_request_id) on public.violations to service_role;
