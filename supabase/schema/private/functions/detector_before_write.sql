@@ -9,9 +9,13 @@ CREATE OR REPLACE FUNCTION private.detector_before_write()
 AS $function$
 begin
   new.code := old.code;
-  if (new.regulation_id, new.enabled, new.grace_days) is distinct from (old.regulation_id, old.enabled, old.grace_days) then
-    new.updated_by := (select auth.uid());
-  end if;
+  -- Who bound or switched it last: whoever changes the binding, never what a writer sends.
+  new.updated_by := case
+                      when (new.regulation_id, new.enabled, new.grace_days)
+                           is distinct from (old.regulation_id, old.enabled, old.grace_days)
+                        then (select auth.uid())
+                      else old.updated_by
+                    end;
   return new;
 end;
 $function$;
