@@ -13,6 +13,7 @@ import {
   CalendarOutlined,
   CarOutlined,
   CrownOutlined,
+  DashboardOutlined,
   DiffOutlined,
   DollarOutlined,
   ShopOutlined,
@@ -71,6 +72,11 @@ const actionPath: Record<Action, (base: string) => string> = {
 };
 
 const definitions: ResourceDefinition[] = [
+  {
+    name: "dashboards",
+    pages: { list: page(() => import("./resources/dashboards/list")) },
+    meta: { label: "Dashboard", icon: <DashboardOutlined /> },
+  },
   {
     name: "me",
     pages: { list: page(() => import("./resources/me/list")) },

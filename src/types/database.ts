@@ -666,6 +666,41 @@ export type Database = {
           },
         ]
       }
+      dashboard_settings: {
+        Row: {
+          created_at: string
+          id: boolean
+          show_ranking: boolean
+          updated_at: string
+          updated_by: string | null
+          version: number
+        }
+        Insert: {
+          created_at?: string
+          id?: boolean
+          show_ranking?: boolean
+          updated_at?: string
+          updated_by?: string | null
+          version?: number
+        }
+        Update: {
+          created_at?: string
+          id?: boolean
+          show_ranking?: boolean
+          updated_at?: string
+          updated_by?: string | null
+          version?: number
+        }
+        Relationships: [
+          {
+            foreignKeyName: "dashboard_settings_updated_by_fkey"
+            columns: ["updated_by"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       detectors: {
         Row: {
           code: string
@@ -3912,6 +3947,131 @@ export type Database = {
           owner_id: string
           valid_from: string
           valid_to: string
+        }[]
+      }
+      dashboard_achievement: {
+        Args: { p_kpi: string; p_year: number; p_from_month?: number; p_to_month?: number; p_parent?: string }
+        Returns: {
+          territory_id: string
+          code: string
+          name: string
+          has_children: boolean
+          target: number
+          actual: number
+          achievement: number
+        }[]
+      }
+      dashboard_acknowledgements: {
+        Args: { p_territory?: string }
+        Returns: {
+          regulation_id: string
+          code: string
+          title_en: string
+          title_es: string
+          title_zh: string
+          applicable: number
+          acknowledged: number
+          coverage: number
+        }[]
+      }
+      dashboard_bands: {
+        Args: { p_territory?: string; p_month?: string }
+        Returns: {
+          month: string
+          band_id: string
+          code: string
+          name_en: string
+          name_es: string
+          name_zh: string
+          lower_bound: number
+          outcome: Database["public"]["Enums"]["band_outcome"]
+          evaluations: number
+          drafts: number
+        }[]
+      }
+      dashboard_months: {
+        Args: { p_kpi: string; p_year: number; p_territory?: string }
+        Returns: {
+          month: number
+          target: number
+          goal: number
+          actual: number
+        }[]
+      }
+      dashboard_outstanding: {
+        Args: { p_territory?: string }
+        Returns: {
+          months_ago: number
+          sales_month: string
+          sold: number
+          outstanding: number
+        }[]
+      }
+      dashboard_overdue: {
+        Args: { p_territory?: string }
+        Returns: {
+          tier_id: string
+          code: string
+          name_en: string
+          name_es: string
+          name_zh: string
+          visit_interval_days: number
+          customers: number
+          overdue: number
+          oldest_days: number
+        }[]
+      }
+      dashboard_plans: {
+        Args: { p_territory?: string; p_soon_days?: number }
+        Returns: {
+          open: number
+          due_soon: number
+          missed: number
+          met: number
+        }[]
+      }
+      dashboard_ranking: {
+        Args: { p_kpi: string; p_year: number; p_from_month?: number; p_to_month?: number; p_territory?: string }
+        Returns: {
+          rank: number
+          staff_id: string
+          full_name: string
+          territory_id: string
+          target: number
+          actual: number
+          achievement: number
+        }[]
+      }
+      dashboard_sales: {
+        Args: { p_year: number; p_territory?: string }
+        Returns: {
+          month: number
+          amount: number
+          profit: number
+          collected: number
+          new_customers: number
+          new_customers_goal: number
+        }[]
+      }
+      dashboard_violations: {
+        Args: { p_from: string; p_to: string; p_territory?: string }
+        Returns: {
+          month: string
+          regulation_id: string
+          code: string
+          title_en: string
+          title_es: string
+          title_zh: string
+          violations: number
+        }[]
+      }
+      dashboard_visit_compliance: {
+        Args: { p_from: string; p_to: string; p_territory?: string }
+        Returns: {
+          month: string
+          planned: number
+          done: number
+          compliance: number
         }[]
       }
       days_overdue: {

@@ -211,6 +211,9 @@ describe("functions", () => {
       // violations read policy's own staff id (none unless the caller's scope is own).
       "run_detectors",
       "own_staff_id",
+      // Dashboards: the kept sales totals per territory and month, only for territories whose
+      // sales (payments, for the payment figures) the caller may read.
+      "sales_per_month",
       // The KPI-actuals import: finds and writes only people whose territory that month is in
       // the caller's kpi_actuals scope (their history and the month's close, read as owner).
       "import_kpi_actuals",

@@ -90,6 +90,7 @@ describe("view as another person", () => {
     expect(await page.getByTestId("preview-banner").innerText()).toContain(`Read-only preview as ${seller.fullName}`);
     expect(await shell.headerName().innerText()).toBe(seller.fullName);
     expect(await shell.menuLabels()).toEqual([
+      "Dashboard",
       "My profile",
       "My rules",
       "Rules",

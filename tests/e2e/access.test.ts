@@ -55,6 +55,7 @@ const performance = [
 const periods = ["Closed months", "Amendments"];
 const menus: Record<DemoRole, string[]> = {
   hr_admin: [
+    "Dashboard",
     "My profile",
     ...rulebook,
     "Detectors",
@@ -72,6 +73,7 @@ const menus: Record<DemoRole, string[]> = {
     "Sign out",
   ],
   manager: [
+    "Dashboard",
     "My profile",
     ...rulebook,
     ...field,
@@ -85,6 +87,7 @@ const menus: Record<DemoRole, string[]> = {
     "Sign out",
   ],
   auditor: [
+    "Dashboard",
     "My profile",
     ...rulebook,
     "Detectors",
@@ -103,6 +106,7 @@ const menus: Record<DemoRole, string[]> = {
   ],
   // Coverage needs acknowledgements beyond one's own.
   salesperson: [
+    "Dashboard",
     "My profile",
     "My rules",
     "Rules",

@@ -42,7 +42,8 @@ create policy "people with audit_log read permission can read the history of r" 
    FROM public.customer_contacts k))) OR ((table_name = 'customer_placements'::text) AND (record_id IN ( SELECT (k.id)::text AS id
    FROM public.customer_placements k))) OR ((table_name = 'customer_tiers'::text) AND (record_id IN ( SELECT (k.id)::text AS id
    FROM public.customer_tiers k))) OR ((table_name = 'customers'::text) AND (record_id IN ( SELECT (k.id)::text AS id
-   FROM public.customers k))) OR ((table_name = 'detectors'::text) AND (record_id IN ( SELECT k.code
+   FROM public.customers k))) OR ((table_name = 'dashboard_settings'::text) AND (record_id IN ( SELECT (k.id)::text AS id
+   FROM public.dashboard_settings k))) OR ((table_name = 'detectors'::text) AND (record_id IN ( SELECT k.code
    FROM public.detectors k))) OR ((table_name = 'discount_requests'::text) AND (record_id IN ( SELECT (k.id)::text AS id
    FROM public.discount_requests k))) OR ((table_name = 'distribution_profiles'::text) AND (record_id IN ( SELECT (k.id)::text AS id
    FROM public.distribution_profiles k))) OR ((table_name = 'evaluation_lines'::text) AND (record_id IN ( SELECT (k.id)::text AS id

@@ -27,7 +27,7 @@ alter table public.kpi_actuals add constraint kpi_actuals_territory_id_fkey FORE
 alter table public.kpi_actuals add constraint kpi_actuals_pkey PRIMARY KEY (id);
 alter table public.kpi_actuals add constraint kpi_actuals_once UNIQUE (staff_id, kpi_id, month);
 
-CREATE INDEX kpi_actuals_kpi_month_idx ON public.kpi_actuals USING btree (kpi_id, month);
+CREATE INDEX kpi_actuals_kpi_month_idx ON public.kpi_actuals USING btree (kpi_id, month, territory_id);
 CREATE INDEX kpi_actuals_month_list_idx ON public.kpi_actuals USING btree (month, updated_at DESC, territory_id, staff_id);
 CREATE INDEX kpi_actuals_position_idx ON public.kpi_actuals USING btree (position_id);
 CREATE INDEX kpi_actuals_recorded_by_idx ON public.kpi_actuals USING btree (recorded_by);

@@ -43,6 +43,9 @@ CREATE TRIGGER audit_delete AFTER DELETE ON public.payments REFERENCING OLD TABL
 CREATE TRIGGER audit_insert AFTER INSERT ON public.payments REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION private.record_audit();
 CREATE TRIGGER audit_update AFTER UPDATE ON public.payments REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION private.record_audit();
 CREATE TRIGGER payments_before_write BEFORE INSERT OR UPDATE ON public.payments FOR EACH ROW EXECUTE FUNCTION private.payment_before_write();
+CREATE TRIGGER payments_keep_totals_delete AFTER DELETE ON public.payments REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION private.payments_keep_totals();
+CREATE TRIGGER payments_keep_totals_insert AFTER INSERT ON public.payments REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION private.payments_keep_totals();
+CREATE TRIGGER payments_keep_totals_update AFTER UPDATE ON public.payments REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION private.payments_keep_totals();
 CREATE TRIGGER payments_touch BEFORE INSERT OR UPDATE ON public.payments FOR EACH ROW EXECUTE FUNCTION private.touch_row();
 
 comment on table public.payments is 'Payments collected against a sale; together never more than the sale''s amount.';

@@ -67,6 +67,9 @@ CREATE TRIGGER sales_credit_new AFTER INSERT ON public.sales REFERENCING NEW TAB
 CREATE CONSTRAINT TRIGGER sales_credit_split AFTER INSERT ON public.sales DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION private.assert_credit_split();
 CREATE TRIGGER sales_detect_insert AFTER INSERT ON public.sales REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION private.detect_on_write();
 CREATE TRIGGER sales_detect_update AFTER UPDATE ON public.sales REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION private.detect_on_write();
+CREATE TRIGGER sales_keep_totals_delete AFTER DELETE ON public.sales REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION private.sales_keep_totals();
+CREATE TRIGGER sales_keep_totals_insert AFTER INSERT ON public.sales REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION private.sales_keep_totals();
+CREATE TRIGGER sales_keep_totals_update AFTER UPDATE ON public.sales REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION private.sales_keep_totals();
 CREATE TRIGGER sales_touch BEFORE INSERT OR UPDATE ON public.sales FOR EACH ROW EXECUTE FUNCTION private.touch_row();
 
 comment on table public.sales is 'Sales lines (orders or invoices): date, customer, product line, quantity, amount, cost (profit = amount - cost), discount and who granted it; territory and owner as on the sale date.';
