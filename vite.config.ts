@@ -8,7 +8,9 @@ export default defineConfig({
   plugins: [react()],
   server: { host: "127.0.0.1", port: 5173, strictPort: true },
   preview: { host: "127.0.0.1", strictPort: true },
-  build: { target: "es2022", sourcemap: false, chunkSizeWarningLimit: 1200 },
+  // The largest chunk is the dashboard's charting library (G2, 1.6 MB), fetched only when a
+  // dashboard card first draws a chart.
+  build: { target: "es2022", sourcemap: false, chunkSizeWarningLimit: 1700 },
   test: {
     // Two files at a time (Vitest's default on two cores is one): the database tests wait on
     // Postgres and PostgREST, the accessibility walk on its pages; side by side they fill both cores.

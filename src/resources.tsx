@@ -38,6 +38,7 @@ import {
   PercentageOutlined,
   ProfileOutlined,
   RadarChartOutlined,
+  ReadOutlined,
   ReconciliationOutlined,
   RiseOutlined,
   TrophyOutlined,
@@ -90,6 +91,11 @@ const definitions: ResourceDefinition[] = [
     name: "my_rules",
     pages: { list: page(() => import("./resources/my_rules/list")) },
     meta: { label: "My rules", icon: <CheckSquareOutlined />, parent: "rulebook" },
+  },
+  {
+    name: "handbook",
+    pages: { list: page(() => import("./resources/handbook/list")) },
+    meta: { label: "Handbook", icon: <ReadOutlined />, parent: "rulebook" },
   },
   {
     name: "regulations",

@@ -126,7 +126,7 @@ export function AppSider({ Title, fixed }: RefineThemedLayoutSiderProps) {
   }
   return (
     <>
-      {fixed && <div style={{ width: siderCollapsed ? 80 : 200, transition: "all 0.2s" }} />}
+      {fixed && <div data-print="hide" style={{ width: siderCollapsed ? 80 : 200, transition: "all 0.2s" }} />}
       <Layout.Sider
         style={{
           backgroundColor: token.colorBgContainer,

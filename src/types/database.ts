@@ -1162,6 +1162,44 @@ export type Database = {
           },
         ]
       }
+      handbook_editions: {
+        Row: {
+          as_of: string
+          content: Json
+          id: string
+          note: string
+          number: number
+          published_at: string
+          published_by: string | null
+        }
+        Insert: {
+          as_of?: string
+          content?: Json
+          id?: string
+          note?: string
+          number?: number
+          published_at?: string
+          published_by?: string | null
+        }
+        Update: {
+          as_of?: string
+          content?: Json
+          id?: string
+          note?: string
+          number?: number
+          published_at?: string
+          published_by?: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "handbook_editions_published_by_fkey"
+            columns: ["published_by"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       improvement_plans: {
         Row: {
           actions: string
@@ -4197,6 +4235,20 @@ export type Database = {
       explain_access: {
         Args: { p_user: string; p_resource: string; p_action: string; p_record?: string }
         Returns: Json
+      }
+      handbook: {
+        Args: { p_as_of?: string }
+        Returns: Json
+      }
+      handbook_edition_diff: {
+        Args: { p_from: string; p_to: string }
+        Returns: {
+          chapter: string
+          item: string
+          change: string
+          before: Json
+          after: Json
+        }[]
       }
       import_customers: {
         Args: { p_rows: Json; p_dry_run?: boolean }

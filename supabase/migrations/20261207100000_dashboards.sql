@@ -44,6 +44,19 @@ select private.enable_audit('public.dashboard_settings', '{id}');
 -- =============================================================================
 -- Sales per territory and month, kept by the database
 -- =============================================================================
+-- A territory and everything under it, of the territories the caller may read (the cards'
+-- "optionally in a territory subtree").
+create or replace function private.subtree(p_root uuid)
+returns setof uuid
+language sql
+stable
+set search_path = ''
+as $$
+  select d.id from public.territories d join public.territories r on r.id = p_root
+   where d.path operator(extensions.<@) r.path
+$$;
+comment on function private.subtree(uuid) is 'The ids of a territory and its descendants that the caller may read (none for no territory).';
+
 -- The sales card sums a year of a subtree's sales, collections and open amounts: read from the
 -- sales lines themselves that is every line of the subtree (90,000 for a region, 460,000 for the
 -- department) on each visit. These totals are kept as the lines are written, like the visit-plan
@@ -321,8 +334,7 @@ set search_path = ''
 set plan_cache_mode = force_custom_plan
 as $$
   with sub as (
-    select d.id from public.territories d join public.territories r on r.id = p_territory
-     where d.path operator(extensions.<@) r.path
+    select private.subtree(p_territory) as id
   ),
   -- The service role (RLS bypassed) reads every territory, as it reads every line.
   sales_scope as (
@@ -445,8 +457,7 @@ begin
   perform private.dashboard_check_period(p_year, 1, 12);
   return query
   with sub as (
-    select d.id from public.territories d join public.territories r on r.id = p_territory
-     where d.path operator(extensions.<@) r.path
+    select private.subtree(p_territory) as id
   ),
   targets as (
     select m.n, sum(tg.months[m.n]) as amount
@@ -462,11 +473,27 @@ begin
        and (p_territory is null or g.territory_id in (select id from sub))
      group by m.n
   ),
+  -- The actuals placed in the territories one sees (the index search), and one's own placed
+  -- elsewhere (a person who moved keeps their past months).
+  visible as (
+    select array(select t.id from public.territories t
+                  where p_territory is null or t.id in (select id from sub)) as ids
+  ),
   actuals as (
-    select extract(month from a.month)::integer as n, sum(a.value) as amount
-      from public.kpi_actuals a
-     where a.kpi_id = p_kpi and a.month between make_date(p_year, 1, 1) and make_date(p_year, 12, 1)
-       and (p_territory is null or a.territory_id in (select id from sub))
+    select extract(month from x.month)::integer as n, sum(x.value) as amount
+      from (
+        select a.month, a.value
+          from public.kpi_actuals a
+         where a.kpi_id = p_kpi and a.month between make_date(p_year, 1, 1) and make_date(p_year, 12, 1)
+           and a.territory_id = any ((select ids from visible)::uuid[])
+        union all
+        select a.month, a.value
+          from public.kpi_actuals a
+         where p_territory is null
+           and a.kpi_id = p_kpi and a.month between make_date(p_year, 1, 1) and make_date(p_year, 12, 1)
+           and a.staff_id = (select private.my_staff_id())
+           and not a.territory_id = any ((select ids from visible)::uuid[])
+      ) x
      group by 1
   )
   select m.n, coalesce(t.amount, 0)::numeric(16,2), g.amount::numeric(16,2), coalesce(a.amount, 0)::numeric(16,2)
@@ -502,8 +529,7 @@ begin
       from public.evaluations e
      where e.band_id is not null
        and (p_territory is null or e.territory_id in (
-             select d.id from public.territories d join public.territories r on r.id = p_territory
-              where d.path operator(extensions.<@) r.path));
+             select private.subtree(p_territory) as id));
   end if;
   return query
   with counted as (
@@ -511,8 +537,7 @@ begin
       from public.evaluations e
      where e.month = v_month and e.band_id is not null
        and (p_territory is null or e.territory_id in (
-             select d.id from public.territories d join public.territories r on r.id = p_territory
-              where d.path operator(extensions.<@) r.path))
+             select private.subtree(p_territory) as id))
      group by e.band_id
   )
   select v_month, b.id, b.code, b.name_en, b.name_es, b.name_zh, b.lower_bound, b.outcome,
@@ -546,8 +571,7 @@ begin
     from public.improvement_plan_status s
     join public.evaluations e on e.id = s.evaluation_id
    where p_territory is null or e.territory_id in (
-           select d.id from public.territories d join public.territories r on r.id = p_territory
-            where d.path operator(extensions.<@) r.path);
+           select private.subtree(p_territory) as id);
 end;
 $$;
 comment on function public.dashboard_plans(uuid, integer) is
@@ -565,8 +589,7 @@ set search_path = ''
 set plan_cache_mode = force_custom_plan
 as $$
   with sub as (
-    select d.id from public.territories d join public.territories r on r.id = p_territory
-     where d.path operator(extensions.<@) r.path
+    select private.subtree(p_territory) as id
   ),
   customers as (
     select c.tier_id, count(*) as n
@@ -629,8 +652,7 @@ begin
   perform private.dashboard_check_period(p_year, 1, 12);
   return query
   with sub as (
-    select d.id from public.territories d join public.territories r on r.id = p_territory
-     where d.path operator(extensions.<@) r.path
+    select private.subtree(p_territory) as id
   ),
   kept as (
     select extract(month from k.month)::integer as n, sum(k.amount) as amount, sum(k.profit) as profit,
@@ -711,8 +733,7 @@ begin
       from public.violations v
      where v.occurred_on between p_from and p_to and v.status <> 'dismissed'
        and (p_territory is null or v.territory_id in (
-             select d.id from public.territories d join public.territories r on r.id = p_territory
-              where d.path operator(extensions.<@) r.path))
+             select private.subtree(p_territory) as id))
      group by 1, 2
   )
   select c.month, c.regulation_id, r.code, rv.title_en, rv.title_es, rv.title_zh, c.n
@@ -750,12 +771,15 @@ as $$
       from public.regulations r
      where r.status = 'published' and r.current_version is not null
   ),
+  -- A rule for every position applies to everyone counted; another to the people of its positions.
   applicable as (
-    select r.id, sum(pp.n) as n
-      from rules r
-      join per_position pp on r.applies_to_all_positions
-        or pp.position_id in (select rp.position_id from public.regulation_positions rp where rp.regulation_id = r.id)
-     group by r.id
+    select r.id, (select sum(pp.n) from per_position pp) as n from rules r where r.applies_to_all_positions
+    union all
+    select rp.regulation_id, sum(pp.n)
+      from public.regulation_positions rp
+      join per_position pp on pp.position_id = rp.position_id
+     where rp.regulation_id in (select r.id from rules r where not r.applies_to_all_positions)
+     group by rp.regulation_id
   ),
   acknowledged as (
     select r.id, count(*) as n
@@ -763,7 +787,7 @@ as $$
       join public.acknowledgements a on a.regulation_id = r.id and a.version_number = r.current_version
       join people p on p.id = a.staff_id
      where r.applies_to_all_positions
-        or p.position_id in (select rp.position_id from public.regulation_positions rp where rp.regulation_id = r.id)
+        or exists (select 1 from public.regulation_positions rp where rp.regulation_id = r.id and rp.position_id = p.position_id)
      group by r.id
   )
   select r.id, r.code, rv.title_en, rv.title_es, rv.title_zh, coalesce(ap.n, 0)::bigint, coalesce(ak.n, 0)::bigint,
@@ -807,8 +831,7 @@ begin
       from public.staff s
      where s.status <> 'left' and s.territory_id = any (v_scope)
        and (p_territory is null or s.territory_id in (
-             select d.id from public.territories d join public.territories r on r.id = p_territory
-              where d.path operator(extensions.<@) r.path))
+             select private.subtree(p_territory) as id))
   ),
   targets as (
     select tg.staff_id, sum((select sum(m) from unnest(tg.months[p_from_month:p_to_month]) m)) as amount
@@ -868,6 +891,8 @@ revoke all on function private.sales_per_month(date, date, uuid) from public;
 grant execute on function private.sales_per_month(date, date, uuid) to authenticated, service_role;
 revoke all on private.sales_month_totals, private.customer_first_sales from public, anon, authenticated;
 revoke all on function private.dashboard_check_period(integer, integer, integer) from public;
+revoke all on function private.subtree(uuid) from public;
+grant execute on function private.subtree(uuid) to authenticated, service_role;
 grant execute on function private.dashboard_check_period(integer, integer, integer) to authenticated, service_role;
 
 do $$

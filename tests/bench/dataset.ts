@@ -366,7 +366,9 @@ export const steps: Step[] = [
           insert into private.visit_plan_month_counts (staff_id, month, territory_id, n)
           select vp.staff_id, vp.month, vp.territory_id, sum(vp.planned_visits)
             from public.visit_plans vp group by 1, 2, 3
-          on conflict (staff_id, month, territory_id) do update set n = excluded.n;`);
+          on conflict (staff_id, month, territory_id) do update set n = excluded.n;
+          -- What the sales and payments triggers keep: totals per territory and month, first sales.
+          select private.rebuild_sales_month_totals();`);
       } finally {
         for (const t of tables) await client.query(`alter table public.${t} enable trigger user`);
       }

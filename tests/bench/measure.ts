@@ -56,6 +56,8 @@ export interface Stats {
 export interface PairRow {
   query: string;
   list: boolean;
+  /** The query's own p95 target, when it has one. */
+  p95Ms?: number;
   role: string;
   rows: number;
   rls: Stats;
@@ -116,6 +118,7 @@ export async function measurePair(
   return {
     query: query.name,
     list: query.list,
+    p95Ms: query.p95Ms,
     role: session.label,
     rows: first.rows,
     rls: rlsStats,

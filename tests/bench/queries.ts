@@ -30,6 +30,10 @@ export interface PageQuery {
   bypass?(session: Session): BenchRequest | null;
   /** Only for these sessions (by label); by default every session but the salesperson. */
   sessions?: string[];
+  /** Its own p95 target (default: the list target). */
+  p95Ms?: number;
+  /** Requests per measurement when fewer than the lists' do (computations that cost more each). */
+  requests?: number;
 }
 
 /** The sessions the field-data pages are measured for (their targets are per territory). */
@@ -334,9 +338,53 @@ export async function pageQueries(stack: Stack): Promise<PageQuery[]> {
       }),
     },
   ];
+  // The dashboard's cards as the territory manager opens the page (this year, January to this
+  // month, the sales KPI, everything they may see), each its own RPC. The service role's
+  // equivalent is the same call for the manager's region where a card takes one.
+  const year = now.getUTCFullYear();
+  const thisMonth = now.getUTCMonth() + 1;
+  const managerRoot = managerScope?.root ?? "";
+  const card = (fn: string, body: Record<string, unknown>, bypassBody: Record<string, unknown> | null): PageQuery => ({
+    name: `dashboard: ${fn.replace(/^dashboard_/, "").replace(/_/g, " ")}`,
+    list: true,
+    sessions: ["territory manager"],
+    p95Ms: 100,
+    requests: 60,
+    request: () => ({ method: "POST", path: `/rest/v1/rpc/${fn}`, body }),
+    bypass: () => (bypassBody ? { method: "POST", path: `/rest/v1/rpc/${fn}`, body: bypassBody } : null),
+  });
+  const yearDays = { p_from: `${year}-01-01`, p_to: monthEnd };
+  const dashboardQueries: PageQuery[] = [
+    card("dashboard_achievement", { p_kpi: salesKpi, p_year: year, p_from_month: 1, p_to_month: thisMonth }, null),
+    card(
+      "dashboard_months",
+      { p_kpi: salesKpi, p_year: year },
+      { p_kpi: salesKpi, p_year: year, p_territory: managerRoot },
+    ),
+    card("dashboard_sales", { p_year: year }, { p_year: year, p_territory: managerRoot }),
+    card("dashboard_outstanding", {}, { p_territory: managerRoot }),
+    card("dashboard_bands", {}, { p_territory: managerRoot }),
+    card("dashboard_plans", {}, { p_territory: managerRoot }),
+    card("dashboard_overdue", {}, { p_territory: managerRoot }),
+    card("dashboard_visit_compliance", yearDays, { ...yearDays, p_territory: managerRoot }),
+    card("dashboard_violations", yearDays, { ...yearDays, p_territory: managerRoot }),
+    card("dashboard_acknowledgements", {}, null),
+    card("dashboard_ranking", { p_kpi: salesKpi, p_year: year, p_from_month: 1, p_to_month: thisMonth }, null),
+    {
+      // The handbook's one call (every rule's version in force in three languages, every
+      // position, KPI, template, band and tier), as HR reads it: the data a render waits for.
+      name: "handbook (its data, today)",
+      list: true,
+      sessions: ["HR"],
+      p95Ms: 2000,
+      requests: 20,
+      request: () => ({ method: "POST", path: "/rest/v1/rpc/handbook", body: {} }),
+    },
+  ];
   return [
     ...fieldQueries,
     ...performanceQueries,
+    ...dashboardQueries,
     {
       name: "staff list",
       list: true,

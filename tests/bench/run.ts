@@ -64,7 +64,7 @@ try {
   for (const session of sessions) {
     for (const query of queries) {
       if (!(query.sessions ?? sessions.slice(0, 2).map((x) => x.label)).includes(session.label)) continue;
-      const row = await measurePair(stack, query, session, service, requests);
+      const row = await measurePair(stack, query, session, service, query.requests ?? requests);
       report.lists.push(row);
       say(
         `${session.label.padEnd(17)} ${query.name.padEnd(30)} p50 ${row.rls.p50.toFixed(1)} ms  p95 ${row.rls.p95.toFixed(1)} ms  ratio ${row.ratio === null ? "—" : row.ratio.toFixed(2)}  (${row.rows} rows)`,

@@ -93,6 +93,7 @@ describe("view as another person", () => {
       "Dashboard",
       "My profile",
       "My rules",
+      "Handbook",
       "Rules",
       "Rule categories",
       "Violations",

@@ -23,7 +23,7 @@ async function openMatrixAsNewHr() {
 const organisation = ["Staff", "Territories", "Positions", "Org chart"];
 // Every role reads violations and meetings (a salesperson their own, and the meetings they are
 // invited to); HR binds the detectors, the auditor reads them.
-const rulebook = ["My rules", "Rules", "Coverage", "Rule categories", "Violations", "Meetings"];
+const rulebook = ["My rules", "Handbook", "Rules", "Coverage", "Rule categories", "Violations", "Meetings"];
 // Every role reads the field data (a salesperson their own territory's).
 // Discount requests too: a salesperson their own, a manager their subtree's.
 const field = [
@@ -109,6 +109,7 @@ const menus: Record<DemoRole, string[]> = {
     "Dashboard",
     "My profile",
     "My rules",
+    "Handbook",
     "Rules",
     "Rule categories",
     "Violations",

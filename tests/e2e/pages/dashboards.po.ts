@@ -45,7 +45,9 @@ export class DashboardsPageObject {
     return (await row.first().getByRole("cell").allInnerTexts()).map((c) => c.trim());
   }
 
+  /** Opens a territory from the achievement card's table (its chart has no buttons). */
   async drillInto(label: string): Promise<void> {
+    await this.table("achievement");
     await this.card("achievement")
       .getByRole("button", { name: text("dashboards.drill", { name: label }) })
       .click();

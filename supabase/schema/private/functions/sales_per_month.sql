@@ -9,8 +9,7 @@ CREATE OR REPLACE FUNCTION private.sales_per_month(p_from date, p_to date, p_ter
  SET plan_cache_mode TO 'force_custom_plan'
 AS $function$
   with sub as (
-    select d.id from public.territories d join public.territories r on r.id = p_territory
-     where d.path operator(extensions.<@) r.path
+    select private.subtree(p_territory) as id
   ),
   -- The service role (RLS bypassed) reads every territory, as it reads every line.
   sales_scope as (

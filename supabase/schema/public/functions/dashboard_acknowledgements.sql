@@ -25,12 +25,15 @@ AS $function$
       from public.regulations r
      where r.status = 'published' and r.current_version is not null
   ),
+  -- A rule for every position applies to everyone counted; another to the people of its positions.
   applicable as (
-    select r.id, sum(pp.n) as n
-      from rules r
-      join per_position pp on r.applies_to_all_positions
-        or pp.position_id in (select rp.position_id from public.regulation_positions rp where rp.regulation_id = r.id)
-     group by r.id
+    select r.id, (select sum(pp.n) from per_position pp) as n from rules r where r.applies_to_all_positions
+    union all
+    select rp.regulation_id, sum(pp.n)
+      from public.regulation_positions rp
+      join per_position pp on pp.position_id = rp.position_id
+     where rp.regulation_id in (select r.id from rules r where not r.applies_to_all_positions)
+     group by rp.regulation_id
   ),
   acknowledged as (
     select r.id, count(*) as n
@@ -38,7 +41,7 @@ AS $function$
       join public.acknowledgements a on a.regulation_id = r.id and a.version_number = r.current_version
       join people p on p.id = a.staff_id
      where r.applies_to_all_positions
-        or p.position_id in (select rp.position_id from public.regulation_positions rp where rp.regulation_id = r.id)
+        or exists (select 1 from public.regulation_positions rp where rp.regulation_id = r.id and rp.position_id = p.position_id)
      group by r.id
   )
   select r.id, r.code, rv.title_en, rv.title_es, rv.title_zh, coalesce(ap.n, 0)::bigint, coalesce(ak.n, 0)::bigint,

@@ -19,8 +19,7 @@ begin
       from public.evaluations e
      where e.band_id is not null
        and (p_territory is null or e.territory_id in (
-             select d.id from public.territories d join public.territories r on r.id = p_territory
-              where d.path operator(extensions.<@) r.path));
+             select private.subtree(p_territory) as id));
   end if;
   return query
   with counted as (
@@ -28,8 +27,7 @@ begin
       from public.evaluations e
      where e.month = v_month and e.band_id is not null
        and (p_territory is null or e.territory_id in (
-             select d.id from public.territories d join public.territories r on r.id = p_territory
-              where d.path operator(extensions.<@) r.path))
+             select private.subtree(p_territory) as id))
      group by e.band_id
   )
   select v_month, b.id, b.code, b.name_en, b.name_es, b.name_zh, b.lower_bound, b.outcome,

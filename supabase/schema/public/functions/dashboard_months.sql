@@ -13,8 +13,7 @@ begin
   perform private.dashboard_check_period(p_year, 1, 12);
   return query
   with sub as (
-    select d.id from public.territories d join public.territories r on r.id = p_territory
-     where d.path operator(extensions.<@) r.path
+    select private.subtree(p_territory) as id
   ),
   targets as (
     select m.n, sum(tg.months[m.n]) as amount
@@ -30,11 +29,27 @@ begin
        and (p_territory is null or g.territory_id in (select id from sub))
      group by m.n
   ),
+  -- The actuals placed in the territories one sees (the index search), and one's own placed
+  -- elsewhere (a person who moved keeps their past months).
+  visible as (
+    select array(select t.id from public.territories t
+                  where p_territory is null or t.id in (select id from sub)) as ids
+  ),
   actuals as (
-    select extract(month from a.month)::integer as n, sum(a.value) as amount
-      from public.kpi_actuals a
-     where a.kpi_id = p_kpi and a.month between make_date(p_year, 1, 1) and make_date(p_year, 12, 1)
-       and (p_territory is null or a.territory_id in (select id from sub))
+    select extract(month from x.month)::integer as n, sum(x.value) as amount
+      from (
+        select a.month, a.value
+          from public.kpi_actuals a
+         where a.kpi_id = p_kpi and a.month between make_date(p_year, 1, 1) and make_date(p_year, 12, 1)
+           and a.territory_id = any ((select ids from visible)::uuid[])
+        union all
+        select a.month, a.value
+          from public.kpi_actuals a
+         where p_territory is null
+           and a.kpi_id = p_kpi and a.month between make_date(p_year, 1, 1) and make_date(p_year, 12, 1)
+           and a.staff_id = (select private.my_staff_id())
+           and not a.territory_id = any ((select ids from visible)::uuid[])
+      ) x
      group by 1
   )
   select m.n, coalesce(t.amount, 0)::numeric(16,2), g.amount::numeric(16,2), coalesce(a.amount, 0)::numeric(16,2)

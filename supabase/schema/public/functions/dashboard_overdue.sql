@@ -9,8 +9,7 @@ CREATE OR REPLACE FUNCTION public.dashboard_overdue(p_territory uuid DEFAULT NUL
  SET plan_cache_mode TO 'force_custom_plan'
 AS $function$
   with sub as (
-    select d.id from public.territories d join public.territories r on r.id = p_territory
-     where d.path operator(extensions.<@) r.path
+    select private.subtree(p_territory) as id
   ),
   customers as (
     select c.tier_id, count(*) as n

@@ -21,8 +21,7 @@ begin
     from public.improvement_plan_status s
     join public.evaluations e on e.id = s.evaluation_id
    where p_territory is null or e.territory_id in (
-           select d.id from public.territories d join public.territories r on r.id = p_territory
-            where d.path operator(extensions.<@) r.path);
+           select private.subtree(p_territory) as id);
 end;
 $function$;
 comment on function public.dashboard_plans(p_territory uuid, p_soon_days integer) is 'Improvement plans: still open, open and due within p_soon_days, missed and met, optionally in a territory subtree. Through your RLS.';

@@ -27,8 +27,7 @@ begin
       from public.staff s
      where s.status <> 'left' and s.territory_id = any (v_scope)
        and (p_territory is null or s.territory_id in (
-             select d.id from public.territories d join public.territories r on r.id = p_territory
-              where d.path operator(extensions.<@) r.path))
+             select private.subtree(p_territory) as id))
   ),
   targets as (
     select tg.staff_id, sum((select sum(m) from unnest(tg.months[p_from_month:p_to_month]) m)) as amount

@@ -13,8 +13,7 @@ begin
   perform private.dashboard_check_period(p_year, 1, 12);
   return query
   with sub as (
-    select d.id from public.territories d join public.territories r on r.id = p_territory
-     where d.path operator(extensions.<@) r.path
+    select private.subtree(p_territory) as id
   ),
   kept as (
     select extract(month from k.month)::integer as n, sum(k.amount) as amount, sum(k.profit) as profit,

@@ -20,8 +20,7 @@ begin
       from public.violations v
      where v.occurred_on between p_from and p_to and v.status <> 'dismissed'
        and (p_territory is null or v.territory_id in (
-             select d.id from public.territories d join public.territories r on r.id = p_territory
-              where d.path operator(extensions.<@) r.path))
+             select private.subtree(p_territory) as id))
      group by 1, 2
   )
   select c.month, c.regulation_id, r.code, rv.title_en, rv.title_es, rv.title_zh, c.n

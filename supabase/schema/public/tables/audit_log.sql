@@ -50,7 +50,8 @@ create policy "people with audit_log read permission can read the history of r" 
    FROM public.evaluation_lines k))) OR ((table_name = 'evaluation_template_kpis'::text) AND (record_id IN ( SELECT (k.id)::text AS id
    FROM public.evaluation_template_kpis k))) OR ((table_name = 'evaluation_templates'::text) AND (record_id IN ( SELECT (k.id)::text AS id
    FROM public.evaluation_templates k))) OR ((table_name = 'evaluations'::text) AND (record_id IN ( SELECT (k.id)::text AS id
-   FROM public.evaluations k))) OR ((table_name = 'improvement_plans'::text) AND (record_id IN ( SELECT (k.id)::text AS id
+   FROM public.evaluations k))) OR ((table_name = 'handbook_editions'::text) AND (record_id IN ( SELECT (k.id)::text AS id
+   FROM public.handbook_editions k))) OR ((table_name = 'improvement_plans'::text) AND (record_id IN ( SELECT (k.id)::text AS id
    FROM public.improvement_plans k))) OR ((table_name = 'kpi_actuals'::text) AND (record_id IN ( SELECT (k.id)::text AS id
    FROM public.kpi_actuals k))) OR ((table_name = 'kpi_measures'::text) AND (record_id IN ( SELECT k.code
    FROM public.kpi_measures k))) OR ((table_name = 'kpis'::text) AND (record_id IN ( SELECT (k.id)::text AS id
