@@ -52,6 +52,7 @@ describe("the handbook", () => {
       const dialog = page.getByRole("dialog", { name: en.handbook.editions.publishTitle });
       await dialog.getByRole("textbox", { name: en.handbook.editions.note }).fill(note);
       await dialog.getByRole("button", { name: en.handbook.editions.publish }).click();
+      await dialog.waitFor({ state: "hidden" });
       await page.getByText(note, { exact: true }).waitFor();
     }
     await page.getByText(/^Edition \d+: as in force on /).waitFor();
