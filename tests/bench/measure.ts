@@ -29,7 +29,11 @@ export async function send(stack: Stack, request: BenchRequest, token: string): 
     const total = response.headers.get("content-range")?.split("/")[1];
     let rows = 0;
     if (total && total !== "*") rows = Number(total);
-    else if (response.ok) rows = (JSON.parse(text) as unknown[]).length;
+    else if (response.ok) {
+      // A function returning one JSON document (the handbook) is one row.
+      const body = JSON.parse(text) as unknown;
+      rows = Array.isArray(body) ? body.length : 1;
+    }
     return {
       ms,
       ok: response.ok,
