@@ -12,4 +12,6 @@ alter table private.customer_first_sales add constraint customer_first_sales_pke
 
 CREATE INDEX customer_first_sales_territory_idx ON private.customer_first_sales USING btree (territory_id);
 
+alter table private.customer_first_sales enable row level security;
+
 comment on table private.customer_first_sales is 'Kept by the sales triggers: the day and territory of each customer''s first sale (the new-customer count of sales_month_totals).';

@@ -15,4 +15,6 @@ alter table private.sales_month_totals add constraint sales_month_totals_month_c
 alter table private.sales_month_totals add constraint sales_month_totals_territory_id_fkey FOREIGN KEY (territory_id) REFERENCES public.territories(id) ON DELETE CASCADE;
 alter table private.sales_month_totals add constraint sales_month_totals_pkey PRIMARY KEY (territory_id, month);
 
+alter table private.sales_month_totals enable row level security;
+
 comment on table private.sales_month_totals is 'Kept by the sales and payments triggers: per territory and month, the sales made (count, amount, profit), what has been paid against them, the payments received and the customers whose first sale it was. Read through private.sales_per_month, which applies the sales and payments read rules.';
