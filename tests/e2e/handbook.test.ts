@@ -34,12 +34,15 @@ describe("the handbook", () => {
     expect(await handbook.rule("ATT-01").count()).toBe(0);
 
     // Printed: no menu, no header, no controls; each chapter after the first starts a page.
+    const shell = new ShellPageObject(page);
+    expect(await shell.menu().isVisible()).toBe(true);
+    expect(await page.getByRole("banner").isVisible()).toBe(true);
     await page.emulateMedia({ media: "print" });
-    expect(await page.locator(".ant-layout-sider").isVisible()).toBe(false);
-    expect(await page.locator(".ant-layout-header").isVisible()).toBe(false);
+    expect(await shell.menu().isVisible()).toBe(false);
+    expect(await page.getByRole("banner").isVisible()).toBe(false);
     expect(await page.getByRole("button", { name: en.handbook.print }).isVisible()).toBe(false);
-    const breaks = await page
-      .locator(".handbook-chapter")
+    const breaks = await handbook
+      .chapters()
       .evaluateAll((sections) => sections.map((s) => getComputedStyle(s).breakBefore));
     expect(breaks).toEqual(["auto", ...Array(chapterKeys.length - 1).fill("page")]);
     await page.emulateMedia({ media: "screen" });

@@ -36,6 +36,11 @@ export class HandbookPageObject {
     return this.page.getByRole("region", { name: new RegExp(`^\\d\\. ${title}$`) });
   }
 
+  /** Every chapter's section, in order (the regions named "1. …" to "7. …"). */
+  chapters(): Locator {
+    return this.page.getByRole("region", { name: /^\d\. / });
+  }
+
   rule(code: string): Locator {
     return this.page.getByRole("article", { name: new RegExp(`^${code} `) });
   }
