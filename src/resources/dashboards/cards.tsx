@@ -4,6 +4,7 @@ import { useCan, useNotification } from "@refinedev/core";
 import { useMutation, useQuery, useQueryClient, type UseQueryResult } from "@tanstack/react-query";
 import { Alert, Button, Col, Row, Statistic, Switch, Typography } from "antd";
 import { useTranslation } from "react-i18next";
+import type { TFunction } from "i18next";
 import { localizedName } from "../../providers/i18n";
 import { formatMoney } from "../../utils/format";
 import { DashboardCard } from "./card";
@@ -46,6 +47,25 @@ function useFormat() {
   };
 }
 
+/**
+ * A right-aligned figure column titled by its `dashboards.columns` key: the table shows it
+ * formatted (when `show` is given), the CSV keeps the plain number.
+ */
+function figure<R>(
+  t: TFunction,
+  key: string,
+  pick: (r: R) => number | null,
+  show?: (v: number | null) => string,
+): CardColumn<R> {
+  return {
+    key,
+    title: t(`dashboards.columns.${key}`),
+    value: pick,
+    render: show ? (r) => show(pick(r)) : undefined,
+    align: "right",
+  };
+}
+
 const status = (q: { isLoading: boolean; error: Error | null; refetch: () => unknown }) => ({
   loading: q.isLoading,
   error: q.error,
@@ -79,27 +99,9 @@ export function AchievementCard({
           `${r.code} ${r.name}`
         ),
     },
-    {
-      key: "target",
-      title: t("dashboards.columns.target"),
-      value: (r) => r.target,
-      render: (r) => value(r.target),
-      align: "right",
-    },
-    {
-      key: "actual",
-      title: t("dashboards.columns.actual"),
-      value: (r) => r.actual,
-      render: (r) => value(r.actual),
-      align: "right",
-    },
-    {
-      key: "achievement",
-      title: t("dashboards.columns.achievement"),
-      value: (r) => r.achievement,
-      render: (r) => f.percent(r.achievement),
-      align: "right",
-    },
+    figure(t, "target", (r) => r.target, value),
+    figure(t, "actual", (r) => r.actual, value),
+    figure(t, "achievement", (r) => r.achievement, f.percent),
   ];
   return (
     <DashboardCard
@@ -127,27 +129,9 @@ export function MonthsCard({ scope, unit }: { scope: DashboardScope; unit: Unit 
   type R = NonNullable<typeof q.data>[number];
   const columns: CardColumn<R>[] = [
     { key: "month", title: t("dashboards.columns.month"), value: (r) => f.month(scope.year, r.month) },
-    {
-      key: "target",
-      title: t("dashboards.columns.target"),
-      value: (r) => r.target,
-      render: (r) => value(r.target),
-      align: "right",
-    },
-    {
-      key: "goal",
-      title: t("dashboards.columns.goal"),
-      value: (r) => r.goal,
-      render: (r) => value(r.goal),
-      align: "right",
-    },
-    {
-      key: "actual",
-      title: t("dashboards.columns.actual"),
-      value: (r) => r.actual,
-      render: (r) => value(r.actual),
-      align: "right",
-    },
+    figure(t, "target", (r) => r.target, value),
+    figure(t, "goal", (r) => r.goal, value),
+    figure(t, "actual", (r) => r.actual, value),
   ];
   return (
     <DashboardCard
@@ -178,10 +162,10 @@ export function BandsCard({ scope }: { scope: DashboardScope }) {
   const month = q.data?.[0]?.month;
   const columns: CardColumn<R>[] = [
     { key: "band", title: t("dashboards.columns.band"), value: (r) => localizedName(r, i18n.language) },
-    { key: "lower", title: t("dashboards.columns.lowerBound"), value: (r) => r.lower_bound, align: "right" },
+    figure(t, "lowerBound", (r) => r.lower_bound),
     { key: "outcome", title: t("dashboards.columns.outcome"), value: (r) => t(`rating_bands.outcome.${r.outcome}`) },
-    { key: "evaluations", title: t("dashboards.columns.evaluations"), value: (r) => r.evaluations, align: "right" },
-    { key: "drafts", title: t("dashboards.columns.drafts"), value: (r) => r.drafts, align: "right" },
+    figure(t, "evaluations", (r) => r.evaluations),
+    figure(t, "drafts", (r) => r.drafts),
   ];
   const p = plans.data?.[0];
   return (
@@ -230,10 +214,10 @@ export function OverdueCard({ scope }: { scope: DashboardScope }) {
   type R = NonNullable<typeof q.data>[number];
   const columns: CardColumn<R>[] = [
     { key: "tier", title: t("dashboards.columns.tier"), value: (r) => localizedName(r, i18n.language) },
-    { key: "interval", title: t("dashboards.columns.interval"), value: (r) => r.visit_interval_days, align: "right" },
-    { key: "customers", title: t("dashboards.columns.customers"), value: (r) => r.customers, align: "right" },
-    { key: "overdue", title: t("dashboards.columns.overdue"), value: (r) => r.overdue, align: "right" },
-    { key: "oldest", title: t("dashboards.columns.oldestDays"), value: (r) => r.oldest_days, align: "right" },
+    figure(t, "interval", (r) => r.visit_interval_days),
+    figure(t, "customers", (r) => r.customers),
+    figure(t, "overdue", (r) => r.overdue),
+    figure(t, "oldestDays", (r) => r.oldest_days),
   ];
   return (
     <DashboardCard
@@ -261,15 +245,9 @@ export function ComplianceCard({ scope }: { scope: DashboardScope }) {
   type R = NonNullable<typeof q.data>[number];
   const columns: CardColumn<R>[] = [
     { key: "month", title: t("dashboards.columns.month"), value: (r) => f.monthOf(String(r.month)) },
-    { key: "planned", title: t("dashboards.columns.planned"), value: (r) => r.planned, align: "right" },
-    { key: "done", title: t("dashboards.columns.done"), value: (r) => r.done, align: "right" },
-    {
-      key: "compliance",
-      title: t("dashboards.columns.compliance"),
-      value: (r) => r.compliance,
-      render: (r) => f.percent(r.compliance),
-      align: "right",
-    },
+    figure(t, "planned", (r) => r.planned),
+    figure(t, "done", (r) => r.done),
+    figure(t, "compliance", (r) => r.compliance, f.percent),
   ];
   return (
     <DashboardCard
@@ -295,24 +273,13 @@ export function SalesCard({ scope }: { scope: DashboardScope }) {
   const f = useFormat();
   const q = useCard("sales", scope);
   type R = NonNullable<typeof q.data>[number];
-  const money = (pick: (r: R) => number) => ({
-    value: pick,
-    render: (r: R) => f.money(pick(r)),
-    align: "right" as const,
-  });
   const columns: CardColumn<R>[] = [
     { key: "month", title: t("dashboards.columns.month"), value: (r) => f.month(scope.year, r.month) },
-    { key: "amount", title: t("dashboards.columns.amount"), ...money((r) => r.amount) },
-    { key: "profit", title: t("dashboards.columns.profit"), ...money((r) => r.profit) },
-    { key: "collected", title: t("dashboards.columns.collected"), ...money((r) => r.collected) },
-    { key: "new", title: t("dashboards.columns.newCustomers"), value: (r) => r.new_customers, align: "right" },
-    {
-      key: "goal",
-      title: t("dashboards.columns.newCustomersGoal"),
-      value: (r) => r.new_customers_goal,
-      render: (r) => f.number(r.new_customers_goal),
-      align: "right",
-    },
+    figure(t, "amount", (r) => r.amount, f.money),
+    figure(t, "profit", (r) => r.profit, f.money),
+    figure(t, "collected", (r) => r.collected, f.money),
+    figure(t, "newCustomers", (r) => r.new_customers),
+    figure(t, "newCustomersGoal", (r) => r.new_customers_goal, f.number),
   ];
   return (
     <DashboardCard
@@ -343,20 +310,8 @@ export function OutstandingCard({ scope }: { scope: DashboardScope }) {
   const columns: CardColumn<R>[] = [
     { key: "age", title: t("dashboards.columns.age"), value: age },
     { key: "month", title: t("dashboards.columns.month"), value: (r) => f.monthOf(String(r.sales_month)) },
-    {
-      key: "sold",
-      title: t("dashboards.columns.sold"),
-      value: (r) => r.sold,
-      render: (r) => f.money(r.sold),
-      align: "right",
-    },
-    {
-      key: "outstanding",
-      title: t("dashboards.columns.outstanding"),
-      value: (r) => r.outstanding,
-      render: (r) => f.money(r.outstanding),
-      align: "right",
-    },
+    figure(t, "sold", (r) => r.sold, f.money),
+    figure(t, "outstanding", (r) => r.outstanding, f.money),
   ];
   return (
     <DashboardCard
@@ -418,15 +373,9 @@ export function AcknowledgementsCard({ scope }: { scope: DashboardScope }) {
     `${r.code} ${(i18n.language === "es" ? r.title_es : i18n.language === "zh-CN" ? r.title_zh : r.title_en) || r.title_en}`;
   const columns: CardColumn<R>[] = [
     { key: "rule", title: t("dashboards.columns.rule"), value: title },
-    { key: "applicable", title: t("dashboards.columns.applicable"), value: (r) => r.applicable, align: "right" },
-    { key: "acknowledged", title: t("dashboards.columns.acknowledged"), value: (r) => r.acknowledged, align: "right" },
-    {
-      key: "coverage",
-      title: t("dashboards.columns.coverage"),
-      value: (r) => r.coverage,
-      render: (r) => f.percent(r.coverage),
-      align: "right",
-    },
+    figure(t, "applicable", (r) => r.applicable),
+    figure(t, "acknowledged", (r) => r.acknowledged),
+    figure(t, "coverage", (r) => r.coverage, f.percent),
   ];
   const overall = overallCoverage(q.data ?? []);
   return (
@@ -484,29 +433,11 @@ export function RankingCard({ scope, unit }: { scope: DashboardScope; unit: Unit
   const value = f.byUnit(unit);
   type R = NonNullable<typeof q.data>[number];
   const columns: CardColumn<R>[] = [
-    { key: "rank", title: t("dashboards.columns.rank"), value: (r) => r.rank, align: "right" },
+    figure(t, "rank", (r) => r.rank),
     { key: "person", title: t("dashboards.columns.person"), value: (r) => r.full_name },
-    {
-      key: "target",
-      title: t("dashboards.columns.target"),
-      value: (r) => r.target,
-      render: (r) => value(r.target),
-      align: "right",
-    },
-    {
-      key: "actual",
-      title: t("dashboards.columns.actual"),
-      value: (r) => r.actual,
-      render: (r) => value(r.actual),
-      align: "right",
-    },
-    {
-      key: "achievement",
-      title: t("dashboards.columns.achievement"),
-      value: (r) => r.achievement,
-      render: (r) => f.percent(r.achievement),
-      align: "right",
-    },
+    figure(t, "target", (r) => r.target, value),
+    figure(t, "actual", (r) => r.actual, value),
+    figure(t, "achievement", (r) => r.achievement, f.percent),
   ];
   const switcher = canSwitch?.can && settings.data && (
     <Switch
