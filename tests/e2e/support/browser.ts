@@ -2,35 +2,12 @@
 // playwright-core. One browser per test file, a fresh context per test.
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import chromium from "@sparticuz/chromium";
-import { chromium as playwright, type Browser, type BrowserContext, type Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll } from "vitest";
+import { launchBrowser } from "../../support/chromium.ts";
 import { env } from "../../support/env.ts";
 
-// Our own flags rather than @sparticuz/chromium's Lambda set, which runs a single process
-// (one closed context kills the browser) and turns off web security (same-origin policy),
-// which browser tests of sanitising must keep on.
-const args = [
-  "--no-sandbox",
-  "--disable-setuid-sandbox",
-  "--disable-dev-shm-usage",
-  "--use-gl=angle",
-  "--use-angle=swiftshader",
-  "--in-process-gpu",
-  "--font-render-hinting=none",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-  "--no-default-browser-check",
-  "--disable-quic",
-  "--lang=en-US",
-];
-
-export async function launchBrowser(): Promise<Browser> {
-  const executablePath = process.env.CHROMIUM_PATH ?? (await chromium.executablePath());
-  return playwright.launch({ executablePath, args, headless: true });
-}
+export { launchBrowser };
 
 /**
  * A fresh context as every browser test uses it (the app's address, viewport, language, colour
