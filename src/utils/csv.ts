@@ -1,6 +1,7 @@
 // CSV export safety: a cell that starts with = + - @ or a tab/carriage return would be
 // read as a formula by spreadsheet programs; prefix it with an apostrophe.
 import Papa from "papaparse";
+import { saveFile } from "./download";
 
 const formulaStart = /^[=+\-@\t\r]/;
 
@@ -18,12 +19,7 @@ export function neutralizeRecord(record: Record<string, unknown>): Record<string
 
 /** Hands the browser a CSV file to save. */
 export function saveCsv(filename: string, csv: string): void {
-  const url = URL.createObjectURL(new Blob([csv], { type: "text/csv;charset=utf-8" }));
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = filename;
-  link.click();
-  URL.revokeObjectURL(url);
+  saveFile(filename, new Blob([csv], { type: "text/csv;charset=utf-8" }));
 }
 
 /** Rows (already neutralised) as a CSV download with a byte-order mark, so spreadsheets read UTF-8. */

@@ -9,6 +9,7 @@ import type { AuditOverhead } from "./audit-overhead.ts";
 import type { BundleSizes } from "./bundle.ts";
 import { slices, type ConcurrencyRow, type EditPairsRow } from "./concurrency.ts";
 import type { DetectorTiming } from "./detectors.ts";
+import type { HandbookRender } from "./handbook-render.ts";
 import type { CycleTiming } from "./evaluations.ts";
 import type { ImportTiming } from "./import-sales.ts";
 import type { PairRow } from "./measure.ts";
@@ -22,6 +23,7 @@ export interface Report {
   salesImport: ImportTiming | null;
   cycle: CycleTiming | null;
   detectors?: DetectorTiming | null;
+  handbook?: HandbookRender | null;
   requests: number;
   seconds: number;
   /** The audit ratios of the runs before this one (from the BENCHMARKS.md it replaces). */
@@ -43,6 +45,8 @@ export const limits = {
   detectorRunSeconds: 10,
   // A month with no statistics yet is planned as empty; its runs must not go quadratic (27 s and 63 s before).
   quietMonthSeconds: 5,
+  /** The handbook of the reference department on screen, every opening. */
+  handbookRenderMs: 2000,
 };
 
 const ms = (v: number) => v.toFixed(1);
@@ -108,6 +112,14 @@ export function targetsOf(report: Report): Target[] {
       value: `${report.bundle.loginKb.toFixed(1)} KB`,
       pass: report.bundle.loginKb < limits.loginKb,
     });
+  if (report.handbook) {
+    const h = report.handbook;
+    targets.push({
+      name: `the handbook (${h.rules} rules in force, 200 positions) on screen in the browser < ${limits.handbookRenderMs / 1000} s, every opening`,
+      value: `slowest ${Math.max(...h.renderMs).toFixed(0)} ms of ${h.renderMs.length}`,
+      pass: h.renderMs.length > 0 && Math.max(...h.renderMs) < limits.handbookRenderMs && h.rules >= 200,
+    });
+  }
   if (report.audit)
     targets.push({
       name: `audit trigger overhead on ${report.audit.rows.toLocaleString("en")} inserted rows < ${limits.auditRatio}`,
@@ -237,6 +249,17 @@ export function renderReport(report: Report, machine: string, date: string, sha:
     lines.push(`| Login page (entry, its imports, the login route) | ${b.loginFiles} | ${b.loginKb.toFixed(1)} |`);
     lines.push(`| Staff list, after the login page | ${b.staffFiles} | ${b.staffKb.toFixed(1)} |`);
     lines.push(`| Whole app (every chunk) | | ${b.totalKb.toFixed(1)} |`);
+  }
+  if (report.handbook) {
+    const h = report.handbook;
+    lines.push(
+      "",
+      "## The handbook in the browser",
+      "",
+      `HR opens the handbook of the reference department (${h.rules} rules in force, each with its ladder; 200 positions) by a client-side navigation, as from the menu; timed from the navigation to the last chapter's table on screen. Openings: ${h.renderMs.map((v) => `${v.toFixed(0)} ms`).join(", ")}.`,
+      "",
+      `"Download PDF" (every chapter laid out on A4 in the browser, fonts embedded): ${(h.pdfMs / 1000).toFixed(1)} s from the click to the file, ${(h.pdfBytes / 1024).toFixed(0)} KB.`,
+    );
   }
   if (report.audit) {
     const a = report.audit;

@@ -2,7 +2,9 @@
 // gateway with real JWTs, RLS on, side by side with the same request as the service role
 // (RLS bypassed); then 20 concurrent clients, the production bundle and the audit
 // trigger's overhead. Prints a table and writes BENCHMARKS.md (never edit it by hand).
-import { existsSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import pg from "pg";
 import { demoLogins } from "../../supabase/local/demo-logins.ts";
 
@@ -13,6 +15,7 @@ import { startStack, type Stack } from "../../supabase/local/stack.ts";
 import { measureAuditOverhead } from "./audit-overhead.ts";
 import { measureBundle } from "./bundle.ts";
 import { measureDetectors } from "./detectors.ts";
+import { measureHandbookRender } from "./handbook-render.ts";
 import { measureCycle } from "./evaluations.ts";
 import { importRows, measureSalesImport } from "./import-sales.ts";
 import { runConcurrency, runEditPairs } from "./concurrency.ts";
@@ -57,6 +60,7 @@ try {
     salesImport: null,
     cycle: null,
     detectors: null,
+    handbook: null,
     requests,
     seconds,
   };
@@ -81,8 +85,20 @@ try {
     `${report.editPairs.oneWinner}/${report.editPairs.pairs} pairs with exactly one winner, ${report.editPairs.conflicts} conflicts reported, ${report.editPairs.silentOverwrites} silent overwrites`,
   );
   say("building the production bundle");
-  report.bundle = await measureBundle(stack);
-  say(`login page ${report.bundle.loginKb.toFixed(1)} KB gzip, staff list adds ${report.bundle.staffKb.toFixed(1)} KB`);
+  const appDir = mkdtempSync(path.join(tmpdir(), "bench-app-"));
+  try {
+    report.bundle = await measureBundle(stack, appDir);
+    say(
+      `login page ${report.bundle.loginKb.toFixed(1)} KB gzip, staff list adds ${report.bundle.staffKb.toFixed(1)} KB`,
+    );
+    say("the handbook in the browser as HR (five openings, then its PDF)");
+    report.handbook = await measureHandbookRender(appDir, config.ports.vite);
+    say(
+      `opened in ${report.handbook.renderMs.map((v) => v.toFixed(0)).join(", ")} ms (${report.handbook.rules} rules); PDF in ${(report.handbook.pdfMs / 1000).toFixed(1)} s (${(report.handbook.pdfBytes / 1024).toFixed(0)} KB)`,
+    );
+  } finally {
+    rmSync(appDir, { recursive: true, force: true });
+  }
   say("audit trigger overhead on a 10,000-row staff insert");
   report.audit = await measureAuditOverhead(stack);
   say(

@@ -1,13 +1,16 @@
 // The handbook in the browser: HR reads it with its table of contents and every chapter, a
 // rule with its ladder; shown as in force on an earlier day it leaves out what came later;
 // printed, it has no menu or header and each chapter starts a new page; HR publishes it as
-// editions and compares two; in Chinese its chapters are Chinese.
+// editions and compares two; in Chinese its chapters are Chinese; downloaded as a PDF, in each
+// language, the file opens in a PDF reader with every chapter's title, each on its own page.
 import { describe, expect, it } from "vitest";
 import en from "../../src/locales/en.json";
+import es from "../../src/locales/es.json";
 import zh from "../../src/locales/zh-CN.json";
 import { HandbookPageObject, chapterKeys } from "./pages/handbook.po.ts";
 import { ShellPageObject } from "./pages/shell.po.ts";
 import { openBrowser } from "./support/browser.ts";
+import { compact } from "./support/pdf.ts";
 import { personWithLogin } from "./support/people.ts";
 
 const session = openBrowser();
@@ -70,5 +73,36 @@ describe("the handbook", () => {
     await page.reload();
     await handbook.contents().getByRole("link", { name: zh.handbook.chapters.evaluation }).waitFor();
     await page.getByRole("heading", { level: 1, name: zh.handbook.documentTitle }).waitFor();
+  });
+
+  it("downloads as a PDF in each language: the file opens, titled, with each chapter's title on a page of its own", async () => {
+    const hr = await personWithLogin(["hr_admin"]);
+    const page = await session.newPage();
+    await new ShellPageObject(page).signInAs(hr.email, hr.password);
+    const handbook = new HandbookPageObject(page);
+    for (const [locale, texts] of [
+      ["en", en],
+      ["es", es],
+      ["zh-CN", zh],
+    ] as const) {
+      await page.evaluate((l) => localStorage.setItem("panel.locale", l), locale);
+      await handbook.open();
+      await page.getByRole("heading", { level: 1, name: texts.handbook.documentTitle }).waitFor();
+      const pdf = await handbook.downloadPdf();
+      expect(pdf.name).toMatch(new RegExp(`-${locale}\\.pdf$`));
+      expect(pdf.title).toBe(texts.handbook.documentTitle);
+      expect(pdf.language).toBe(locale);
+      // The first page has the title and the contents; each chapter then starts a page, which
+      // begins with its numbered title.
+      expect(compact(pdf.pages[0]!)).toContain(compact(texts.handbook.documentTitle));
+      const starts = chapterKeys.map((key, i) =>
+        pdf.pages.findIndex((p) => compact(p).startsWith(compact(`${i + 1}. ${texts.handbook.chapters[key]}`))),
+      );
+      expect(starts.every((s) => s > 0)).toBe(true);
+      expect([...starts].sort((a, b) => a - b)).toEqual(starts);
+      expect(new Set(starts).size).toBe(chapterKeys.length);
+      // The seeded rule, with its code, is in the rules chapter.
+      expect(compact(pdf.pages.slice(starts[3], starts[4]).join(""))).toContain("ATT-01");
+    }
   });
 });

@@ -3,18 +3,19 @@
 // with their sanction ladders, the evaluation system, the visit rules and the discount
 // authority), as in force on a chosen day, in the reader's language. It prints on clean A4
 // pages (no menu or header, each chapter on a new page); the browser's print dialog saves it
-// as a PDF.
-import { PrinterOutlined } from "@ant-design/icons";
+// as a PDF; "Download PDF" writes one in the browser from what the page shows (see pdf.ts).
+import { DownloadOutlined, PrinterOutlined } from "@ant-design/icons";
 import { List } from "@refinedev/antd";
 import { useQuery } from "@tanstack/react-query";
-import { Button, DatePicker, Empty, Select, Skeleton, Space, Table, Typography } from "antd";
+import { App, Button, DatePicker, Empty, Select, Skeleton, Space, Table, Typography } from "antd";
 import dayjs from "dayjs";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { PageTitle } from "../../components/PageTitle";
 import { QueryError } from "../../components/QueryError";
 import { Markdown } from "../../components/rulebook/Markdown";
 import { LadderTable } from "../../components/rulebook/RuleBits";
+import { saveFile } from "../../utils/download";
 import { formatDate, formatMoney, today } from "../../utils/format";
 import { CompareEditions, editionName, PublishEdition, useEditions } from "./editions";
 import {
@@ -30,6 +31,7 @@ import {
   type HandbookKpi,
   type PositionNode,
 } from "./queries";
+import { blocksFrom } from "./pdfBlocks";
 
 // Printing: only the handbook, on A4, each chapter from a new page.
 const printStyle = `
@@ -296,6 +298,45 @@ function Body({ handbook }: { handbook: Handbook }) {
   );
 }
 
+/** Writes the handbook under `content` as a PDF and hands it to the browser to save. */
+function DownloadPdf({
+  content,
+  name,
+  ready,
+}: {
+  content: React.RefObject<HTMLDivElement>;
+  name: string;
+  ready: boolean;
+}) {
+  const { t, i18n } = useTranslation();
+  const { message } = App.useApp();
+  const [busy, setBusy] = useState(false);
+  const download = async () => {
+    if (!content.current) return;
+    setBusy(true);
+    try {
+      const { handbookPdf } = await import("./pdf");
+      const title = t("handbook.documentTitle");
+      const bytes = await handbookPdf({
+        title,
+        language: i18n.language,
+        blocks: blocksFrom(content.current),
+        footer: (page, pages) => ({ left: title, right: t("handbook.pdfPage", { page, pages }) }),
+      });
+      saveFile(`${name}.pdf`, new Blob([bytes as Uint8Array<ArrayBuffer>], { type: "application/pdf" }));
+    } catch (error) {
+      void message.error(t("handbook.pdfFailed", { reason: error instanceof Error ? error.message : String(error) }));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Button icon={<DownloadOutlined />} loading={busy} disabled={!ready} onClick={() => void download()}>
+      {t("handbook.downloadPdf")}
+    </Button>
+  );
+}
+
 export default function HandbookPage() {
   const { t, i18n } = useTranslation();
   const [asOf, setAsOf] = useState(today());
@@ -309,6 +350,8 @@ export default function HandbookPage() {
   });
   const q = editionId ? edition : live;
   const chosen = editions.find((e) => e.id === editionId);
+  const content = useRef<HTMLDivElement>(null);
+  const fileName = `${t("handbook.fileName")}-${chosen ? t("handbook.editionFile", { number: chosen.number }) : asOf}-${i18n.language}`;
   return (
     <List title={<PageTitle>{t("handbook.documentTitle")}</PageTitle>}>
       <style>{printStyle}</style>
@@ -344,8 +387,9 @@ export default function HandbookPage() {
         <Button icon={<PrinterOutlined />} onClick={() => window.print()}>
           {t("handbook.print")}
         </Button>
+        <DownloadPdf content={content} name={fileName} ready={Boolean(q.data)} />
       </Space>
-      <div className="handbook" lang={i18n.language}>
+      <div className="handbook" lang={i18n.language} ref={content}>
         <Typography.Paragraph strong>
           {chosen
             ? t("handbook.editions.header", {

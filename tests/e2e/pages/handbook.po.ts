@@ -1,7 +1,9 @@
 // The handbook as a reader uses it: its table of contents (links to each chapter), the chapters
-// as headings, the day it is shown as in force on, and how it prints.
+// as headings, the day it is shown as in force on, how it prints, and the PDF it downloads.
 import type { Locator, Page } from "playwright-core";
 import en from "../../../src/locales/en.json";
+import { downloadFile } from "../support/download.ts";
+import { readPdf, type PdfContent } from "../support/pdf.ts";
 import { text } from "../support/text.ts";
 
 export const chapterKeys = [
@@ -23,7 +25,10 @@ export class HandbookPageObject {
 
   async open(): Promise<void> {
     await this.page.goto("/handbook");
-    await this.chapter("discounts").waitFor();
+    // The last chapter, in whatever language the page is in.
+    await this.chapters()
+      .nth(chapterKeys.length - 1)
+      .waitFor();
   }
 
   contents(): Locator {
@@ -50,5 +55,11 @@ export class HandbookPageObject {
     await picker.click();
     await picker.fill(day);
     await picker.press("Enter");
+  }
+
+  /** Clicks "Download PDF" (in whatever language the page is in) and reads the file it saves. */
+  async downloadPdf(): Promise<PdfContent & { name: string }> {
+    const file = await downloadFile(this.page, this.page.getByRole("button", { name: text("handbook.downloadPdf") }));
+    return { name: file.name, ...(await readPdf(file.bytes)) };
   }
 }
