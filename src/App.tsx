@@ -26,8 +26,6 @@ import { resourceRoutes, resources } from "./resources";
 import "@refinedev/antd/dist/reset.css";
 
 const AppLayout = lazy(() => import("./components/AppLayout"));
-const LoginPage = lazy(() => import("./pages/auth/login"));
-const ForgotPasswordPage = lazy(() => import("./pages/auth/forgot-password"));
 const UpdatePasswordPage = lazy(() => import("./pages/auth/update-password"));
 const NotAllowedPage = lazy(() => import("./pages/not-allowed"));
 const NotFoundPage = lazy(() => import("./pages/not-found"));
@@ -47,6 +45,15 @@ function SessionWatcher() {
     [],
   );
   return null;
+}
+
+/**
+ * Signing out (or a page that needs a session) leads to /login: the signed-out pages load on
+ * their own (see main.tsx), from a fresh page that keeps nothing of the session that ended.
+ */
+function ToSignedOutPages() {
+  useEffect(() => window.location.reload(), []);
+  return <PageLoading />;
 }
 
 function RefineApp() {
@@ -84,16 +91,8 @@ function RefineApp() {
             <Route path="/not-allowed" element={<NotAllowedPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
-          <Route
-            element={
-              <Authenticated key="auth" fallback={<Outlet />}>
-                <NavigateToResource resource="me" />
-              </Authenticated>
-            }
-          >
-            <Route path="/login" element={<LoginPage />} />
-            <Route path="/forgot-password" element={<ForgotPasswordPage />} />
-          </Route>
+          <Route path="/login" element={<ToSignedOutPages />} />
+          <Route path="/forgot-password" element={<ToSignedOutPages />} />
           <Route path="/update-password" element={<UpdatePasswordPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Routes>

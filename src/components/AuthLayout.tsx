@@ -1,6 +1,6 @@
 // The frame of the sign-in, forgot-password and update-password pages.
 import { Flex, Layout, Space, theme } from "antd";
-import type { PropsWithChildren } from "react";
+import { useEffect, type PropsWithChildren } from "react";
 import { useTranslation } from "react-i18next";
 import { LanguageSwitcher } from "./LanguageSwitcher";
 import { ThemeSwitch } from "./ThemeSwitch";
@@ -8,6 +8,9 @@ import { ThemeSwitch } from "./ThemeSwitch";
 export function AuthLayout({ title, children }: PropsWithChildren<{ title: string }>) {
   const { t } = useTranslation();
   const { token } = theme.useToken();
+  useEffect(() => {
+    document.title = `${title} | ${t("app.title")}`;
+  }, [title, t]);
   return (
     <Layout style={{ minHeight: "100vh", background: token.colorBgLayout }}>
       <Flex justify="flex-end" style={{ padding: 16 }}>

@@ -1,10 +1,10 @@
-import { useForgotPassword, type AuthActionResponse } from "@refinedev/core";
 import { Alert, Button, Form, Input, Typography } from "antd";
 import { useState } from "react";
 import { Controller, useForm } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { AuthLayout } from "../../components/AuthLayout";
+import { authProvider } from "../../providers/authProvider";
 import { fieldStatus } from "../../utils/formStatus";
 import { emailPattern } from "../../utils/validation";
 
@@ -16,16 +16,19 @@ export default function ForgotPasswordPage() {
   const { t } = useTranslation();
   const [sentTo, setSentTo] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const { mutate, isPending } = useForgotPassword<ForgotValues>({
-    mutationOptions: {
-      onSuccess: (result, variables) => {
-        const outcome = result as AuthActionResponse;
-        if (outcome.success) setSentTo(variables.email);
-        else setError(outcome.error?.message ?? t("errors.unknown", { message: "" }));
-      },
-      onError: (e) => setError(e.message),
-    },
-  });
+  const [isPending, setPending] = useState(false);
+  const send = async (values: ForgotValues) => {
+    setPending(true);
+    try {
+      const outcome = await authProvider.forgotPassword!(values);
+      if (outcome.success) setSentTo(values.email);
+      else setError(outcome.error?.message ?? t("errors.unknown", { message: "" }));
+    } catch (e) {
+      setError(e instanceof Error ? e.message : t("errors.unknown", { message: "" }));
+    } finally {
+      setPending(false);
+    }
+  };
   const {
     control,
     handleSubmit,
@@ -63,7 +66,7 @@ export default function ForgotPasswordPage() {
           void handleSubmit((values) => {
             setError(null);
             setSentTo(null);
-            mutate(values);
+            return send(values);
           })()
         }
       >

@@ -1,4 +1,3 @@
-import { useLogin } from "@refinedev/core";
 import { Alert, Button, Form, theme } from "antd";
 // The two inputs by their own modules: antd's Input index also carries TextArea, Search and OTP.
 import Input from "antd/es/input/Input";
@@ -8,7 +7,8 @@ import { Controller, useForm } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
 import { AuthLayout } from "../../components/AuthLayout";
-import { forgetSignOutReason, peekSignOutReason } from "../../providers/authProvider";
+import { authProvider, forgetSignOutReason, peekSignOutReason } from "../../providers/authProvider";
+import { returnTo, type SignedIn } from "../../providers/signedOut";
 import { emailPattern } from "../../utils/validation";
 import { fieldStatus } from "../../utils/formStatus";
 
@@ -19,27 +19,32 @@ interface LoginValues {
 
 const reasons = ["expired", "ended", "signedOut", "passwordUpdated"] as const;
 
-export default function LoginPage() {
+export default function LoginPage({ onSignedIn }: { onSignedIn: SignedIn }) {
   const { t } = useTranslation();
   const { token } = theme.useToken();
   const [params] = useSearchParams();
   const [reason] = useState(() => reasons.find((r) => r === (params.get("reason") ?? peekSignOutReason())));
   useEffect(() => forgetSignOutReason(), []);
   const [error, setError] = useState<string | null>(null);
-  const { mutate: login, isPending } = useLogin<LoginValues>();
+  const [isPending, setPending] = useState(false);
   const {
     control,
     handleSubmit,
     formState: { errors },
   } = useForm<LoginValues>({ defaultValues: { email: "", password: "" } });
 
-  const onSubmit = handleSubmit((values) => {
+  const onSubmit = handleSubmit(async (values) => {
     setError(null);
-    login(values, {
-      onSuccess: (result) => {
-        if (!result.success) setError(result.error?.message ?? t("errors.auth.invalid_credentials"));
-      },
-    });
+    setPending(true);
+    try {
+      const result = await authProvider.login(values);
+      if (result.success) onSignedIn(returnTo(params.get("to")));
+      else setError(result.error?.message ?? t("errors.auth.invalid_credentials"));
+    } catch (e) {
+      setError(e instanceof Error ? e.message : t("errors.auth.invalid_credentials"));
+    } finally {
+      setPending(false);
+    }
   });
 
   return (

@@ -1,12 +1,12 @@
 // Reached from a password-reset link (supabase-js reads the session from the URL
 // fragment) or from "Change password" while signed in.
-import { useUpdatePassword } from "@refinedev/core";
 import { Alert, Button, Form, Input, Spin, Typography } from "antd";
 import { useState } from "react";
 import { Controller, useForm } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { AuthLayout } from "../../components/AuthLayout";
+import { authProvider } from "../../providers/authProvider";
 import { useHasSession } from "../../providers/session";
 import { fieldStatus } from "../../utils/formStatus";
 import { MAX_PASSWORD_BYTES, MIN_PASSWORD_LENGTH } from "../../utils/validation";
@@ -22,15 +22,19 @@ export default function UpdatePasswordPage() {
   const [error, setError] = useState<string | null>(null);
   const linkError = new URLSearchParams(window.location.hash.slice(1)).get("error_description");
 
-  const { mutate, isPending } = useUpdatePassword<{ password: string }>({
-    mutationOptions: {
-      onSuccess: (result) => {
-        if (!result.success) setError(result.error?.message ?? "");
-        else window.location.assign("/");
-      },
-      onError: (e) => setError(e.message),
-    },
-  });
+  const [isPending, setPending] = useState(false);
+  const save = async (password: string) => {
+    setPending(true);
+    try {
+      const result = await authProvider.updatePassword!({ password });
+      if (!result.success) setError(result.error?.message ?? "");
+      else window.location.assign("/");
+    } catch (e) {
+      setError(e instanceof Error ? e.message : "");
+    } finally {
+      setPending(false);
+    }
+  };
   const {
     control,
     handleSubmit,
@@ -83,7 +87,7 @@ export default function UpdatePasswordPage() {
         onFinish={() =>
           void handleSubmit((values) => {
             setError(null);
-            mutate({ password: values.password });
+            return save(values.password);
           })()
         }
       >
