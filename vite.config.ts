@@ -2,18 +2,6 @@
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
 
-/** Browser test files that must run with no other browser test beside them (see the e2e-alone project). */
-const e2eAlone = [
-  "tests/e2e/access.test.ts",
-  "tests/e2e/access-explainer.test.ts",
-  "tests/e2e/audit.test.ts",
-  "tests/e2e/auth.test.ts",
-  "tests/e2e/dashboards.test.ts",
-  "tests/e2e/detectors.test.ts",
-  "tests/e2e/faults.test.ts",
-  "tests/e2e/sanction-points.test.ts",
-];
-
 // The app reads VITE_SUPABASE_URL and VITE_SUPABASE_ANON_KEY (set by `npm run dev`, or
 // by you for a hosted project). Tests: see tests/run.ts.
 export default defineConfig({
@@ -91,27 +79,11 @@ export default defineConfig({
       {
         extends: true,
         test: {
-          // Browser tests that make their own people, places and rules: two files at a time (one
-          // at a time left a third of the two cores idle while pages waited on the database).
           name: "e2e",
           sequence: { groupOrder: 3 },
           environment: "node",
           include: ["tests/e2e/**/*.test.ts"],
-          exclude: ["tests/e2e/accessibility.test.ts", ...e2eAlone],
-          testTimeout: 90_000,
-          hookTimeout: 90_000,
-        },
-      },
-      {
-        extends: true,
-        test: {
-          // Browser tests that change what everyone sees (the matrix, the ranking switch, the
-          // detectors, the discipline points), stop the API, count failed sign-ins or page the
-          // whole audit log: one file at a time, after the others.
-          name: "e2e-alone",
-          sequence: { groupOrder: 4 },
-          environment: "node",
-          include: e2eAlone,
+          exclude: ["tests/e2e/accessibility.test.ts"],
           fileParallelism: false,
           testTimeout: 90_000,
           hookTimeout: 90_000,

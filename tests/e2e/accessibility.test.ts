@@ -26,14 +26,8 @@ afterAll(async () => {
   await closePools();
 });
 
-/**
- * What a walk visits: every list (and the pages outside resources) or every form and record;
- * HR's light walk is split in two, side by side, as it has the most pages by far.
- */
-type Part = "lists" | "forms" | "all";
-
 /** The problems one walk finds, each prefixed with the mode and route. */
-async function walk(mode: Mode, role?: DemoRole, part: Part = "all"): Promise<string[]> {
+async function walk(mode: Mode, role?: DemoRole): Promise<string[]> {
   const context = await newAppContext(browser, mode);
   try {
     const page = await context.newPage();
@@ -57,9 +51,8 @@ async function walk(mode: Mode, role?: DemoRole, part: Part = "all"): Promise<st
     // menus and buttons) and the not-allowed page. (With every role walking every page, the
     // walk took 450 s of the test budget beside the database tests.)
     const routes = await appRoutes(await signInDemo(role), {
-      forms: formWalkers.includes(role) && mode === "light" && part !== "lists",
-      records: formWalkers.includes(role) && mode === "light" && part !== "lists",
-      lists: part !== "forms",
+      forms: formWalkers.includes(role) && mode === "light",
+      records: formWalkers.includes(role) && mode === "light",
     });
     await new ShellPageObject(page).signInAs(demo[role].email, demo[role].password);
     await quiet(page);
@@ -119,17 +112,8 @@ describe.concurrent("every route in light and dark mode", () => {
   for (const role of appRoles) {
     const walked = darkWalkers.includes(role) ? modes : (["light"] as Mode[]);
     const judged = axeWalkers.includes(role) ? "passes axe and logs nothing" : "logs nothing";
-    // HR's light walk as two: the lists, and the forms and records.
-    const walks: [Mode, Part][] = walked.flatMap((mode): [Mode, Part][] =>
-      formWalkers.includes(role) && mode === "light"
-        ? [
-            [mode, "lists"],
-            [mode, "forms"],
-          ]
-        : [[mode, "all"]],
-    );
     it(`as ${role}, every route ${judged} (${walked.join(" and ")})`, async () => {
-      expect((await Promise.all(walks.map(([mode, part]) => walk(mode, role, part)))).flat()).toEqual([]);
+      expect((await Promise.all(walked.map((mode) => walk(mode, role)))).flat()).toEqual([]);
     }, 600_000);
   }
 });

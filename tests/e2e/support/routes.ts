@@ -43,12 +43,11 @@ const pageAction = { list: "read", show: "read", create: "create", edit: "update
  * not create or change are left out but one: each shows the same "not allowed" page, which one
  * visit checks. With `forms: false`, every create and edit page is left out but that one (the
  * walk has another role go through each form: a form is the same for everyone who may use it);
- * with `records: false`, the record (show) pages too; with `lists: false`, the lists and the
- * pages outside resources (to walk the forms and records apart from them).
+ * with `records: false`, the record (show) pages too.
  */
 export async function appRoutes(
   reader?: Client,
-  { forms = true, records = true, lists = true }: { forms?: boolean; records?: boolean; lists?: boolean } = {},
+  { forms = true, records = true }: { forms?: boolean; records?: boolean } = {},
 ): Promise<string[]> {
   const granted = reader
     ? new Set(((await reader.rpc("my_permissions")).data ?? []).map((p) => `${p.resource}:${p.action}`))
@@ -60,7 +59,6 @@ export async function appRoutes(
       const path = resource[action];
       if (typeof path !== "string") continue;
       if (!records && action === "show") continue;
-      if (!lists && action === "list") continue;
       const permissionResource = String(resource.meta?.permissionResource ?? resource.name);
       if (
         granted &&
@@ -75,5 +73,5 @@ export async function appRoutes(
       );
     }
   }
-  return [...new Set([...routes, ...(lists ? extraRoutes : [])])];
+  return [...new Set([...routes, ...extraRoutes])];
 }
