@@ -1,6 +1,7 @@
 // The requests the main pages send, built from the app's own select strings (loaded from
 // src/ through Vite, so the bench measures what the pages ask for), and real sign-ins.
 import pg from "pg";
+import { demoLogins } from "../../supabase/local/demo-logins.ts";
 import { createServer } from "vite";
 import { repoRoot } from "../../supabase/local/config.ts";
 import type { Stack } from "../../supabase/local/stack.ts";
@@ -157,6 +158,29 @@ export async function pageQueries(stack: Stack): Promise<PageQuery[]> {
     salesperson: own && { root: own.root, ids: [own.root], owner: own.staff },
   };
   const customerCount = await one("select count(*)::text as v from public.customers where code like 'BC-%'");
+  // Two editions of the handbook to compare, published by HR the first time the bench runs on
+  // this database (each freezes the whole reference handbook as in force on its day).
+  const editions = async () =>
+    (
+      await db.query<{ id: string }>(
+        "select id::text from public.handbook_editions where note like 'Bench edition %' order by number",
+      )
+    ).rows;
+  if ((await editions()).length < 2) {
+    await db.query("begin");
+    await db.query(
+      `select set_config('request.jwt.claims', json_build_object('sub', p.id, 'role', 'authenticated')::text, true)
+         from public.profiles p where p.email = $1`,
+      [demoLogins.find((l) => l.role === "hr_admin")!.email],
+    );
+    await db.query("set local role authenticated");
+    await db.query(
+      `insert into public.handbook_editions (as_of, note)
+       values (current_date - 400, 'Bench edition A (a year ago)'), (current_date, 'Bench edition B (today)')`,
+    );
+    await db.query("commit");
+  }
+  const [editionA, editionB] = await editions();
   // Last month's evaluation of someone in the manager's region (both HR and the manager read it).
   const lastMonth = new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth() - 1, 1))
     .toISOString()
@@ -379,6 +403,20 @@ export async function pageQueries(stack: Stack): Promise<PageQuery[]> {
       p95Ms: 2000,
       requests: 20,
       request: () => ({ method: "POST", path: "/rest/v1/rpc/handbook", body: {} }),
+    },
+    {
+      // Two editions compared chapter by chapter (a year apart: the reference rules' later
+      // versions changed), as HR opens the comparison.
+      name: "handbook editions compared",
+      list: true,
+      sessions: ["HR"],
+      p95Ms: 2000,
+      requests: 20,
+      request: () => ({
+        method: "POST",
+        path: "/rest/v1/rpc/handbook_edition_diff",
+        body: { p_from: editionA!.id, p_to: editionB!.id },
+      }),
     },
   ];
   return [
