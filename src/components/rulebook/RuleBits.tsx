@@ -2,6 +2,7 @@
 import { Table, Tag, Tooltip } from "antd";
 import { useTranslation } from "react-i18next";
 import type { Database } from "../../types/database";
+import { PlainTable, type PlainColumn } from "../PlainTable";
 
 type Status = Database["public"]["Enums"]["regulation_status"];
 const statusColor: Record<Status, string> = { draft: "default", in_review: "gold", published: "green", retired: "red" };
@@ -40,10 +41,37 @@ export interface LadderStep {
   inherited?: boolean;
 }
 
-export function LadderTable({ steps, testId }: { steps: LadderStep[]; testId?: string }) {
+/** A rule's sanction ladder; `plain` draws it as a plain table (the handbook shows hundreds). */
+export function LadderTable({ steps, testId, plain }: { steps: LadderStep[]; testId?: string; plain?: boolean }) {
   const { t, i18n } = useTranslation();
   const note = (s: LadderStep) =>
     (i18n.language === "es" ? s.note_es : i18n.language === "zh-CN" ? s.note_zh : s.note_en) || s.note_en;
+  const columns: PlainColumn<LadderStep>[] = [
+    { key: "order", title: "#", width: 50, render: (s) => s.level_order },
+    { key: "kind", title: t("regulations.ladder.kind"), render: (s) => t(`regulations.sanctions.${s.kind}`) },
+    {
+      key: "fine",
+      title: t("regulations.ladder.fine"),
+      render: (s) =>
+        s.fine_amount ? new Intl.NumberFormat(i18n.language, { minimumFractionDigits: 2 }).format(s.fine_amount) : "—",
+    },
+    {
+      key: "live",
+      title: t("regulations.ladder.live"),
+      render: (s) => t("regulations.ladder.months", { count: s.live_months }),
+    },
+    { key: "note", title: t("regulations.ladder.note"), render: (s) => note(s) },
+  ];
+  if (plain)
+    return (
+      <PlainTable
+        columns={columns}
+        rows={steps}
+        rowKey={(s) => String(s.level_order)}
+        empty={t("regulations.ladder.none")}
+        testId={testId}
+      />
+    );
   return (
     <Table<LadderStep>
       size="small"
@@ -52,24 +80,7 @@ export function LadderTable({ steps, testId }: { steps: LadderStep[]; testId?: s
       dataSource={steps}
       data-testid={testId}
       locale={{ emptyText: t("regulations.ladder.none") }}
-      columns={[
-        { key: "order", title: "#", dataIndex: "level_order", width: 50 },
-        { key: "kind", title: t("regulations.ladder.kind"), render: (_, s) => t(`regulations.sanctions.${s.kind}`) },
-        {
-          key: "fine",
-          title: t("regulations.ladder.fine"),
-          render: (_, s) =>
-            s.fine_amount
-              ? new Intl.NumberFormat(i18n.language, { minimumFractionDigits: 2 }).format(s.fine_amount)
-              : "—",
-        },
-        {
-          key: "live",
-          title: t("regulations.ladder.live"),
-          render: (_, s) => t("regulations.ladder.months", { count: s.live_months }),
-        },
-        { key: "note", title: t("regulations.ladder.note"), render: (_, s) => note(s) },
-      ]}
+      columns={columns.map((c) => ({ key: c.key, title: c.title, width: c.width, render: (_, s) => c.render(s) }))}
     />
   );
 }

@@ -7,11 +7,12 @@
 import { DownloadOutlined, PrinterOutlined } from "@ant-design/icons";
 import { List } from "@refinedev/antd";
 import { useQuery } from "@tanstack/react-query";
-import { App, Button, DatePicker, Empty, Select, Skeleton, Space, Table, Typography } from "antd";
+import { App, Button, DatePicker, Empty, Select, Skeleton, Space, theme, Typography } from "antd";
 import dayjs from "dayjs";
 import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { PageTitle } from "../../components/PageTitle";
+import { PlainTable } from "../../components/PlainTable";
 import { QueryError } from "../../components/QueryError";
 import { Markdown } from "../../components/rulebook/Markdown";
 import { LadderTable } from "../../components/rulebook/RuleBits";
@@ -44,6 +45,11 @@ const printStyle = `
   .handbook-chapter:first-of-type { break-before: auto; }
   .handbook h3, .handbook h4 { break-after: avoid; }
   .handbook table { break-inside: avoid; }
+}
+@media screen {
+  /* The reference department's handbook is a few hundred pages: the browser lays out and paints
+     a chapter when it comes near the screen, not all of them before the first one shows. */
+  .handbook-chapter { content-visibility: auto; contain-intrinsic-size: auto 1600px; }
 }`;
 
 function Chapter({ id, n, children }: { id: Chapter; n: number; children: React.ReactNode }) {
@@ -79,8 +85,29 @@ function HowMeasured({ kpi, handbook }: { kpi: HandbookKpi; handbook: Handbook }
   return <>{kpi.kind === "qualitative" ? t("handbook.scale", { max: kpi.scale_max ?? "—" }) : t("handbook.entered")}</>;
 }
 
+/**
+ * Headings and notes repeated for every position, rule and template: plain elements in the
+ * theme's colours (Typography's components cost more each, and there are hundreds).
+ */
+function useDocumentStyles() {
+  const { token } = theme.useToken();
+  const heading = (fontSize: number): React.CSSProperties => ({
+    fontSize,
+    fontWeight: 600,
+    lineHeight: 1.4,
+    margin: "20px 0 8px",
+    color: token.colorTextHeading,
+  });
+  return {
+    h3: heading(token.fontSizeHeading3),
+    h4: heading(token.fontSizeHeading4),
+    muted: { color: token.colorTextSecondary, marginBottom: 8 } satisfies React.CSSProperties,
+  };
+}
+
 function Body({ handbook }: { handbook: Handbook }) {
   const { t, i18n } = useTranslation();
+  const styles = useDocumentStyles();
   const lang = i18n.language;
   const groups = rulesByCategory(handbook);
   const positionTitle = (idOrCode: string) => {
@@ -120,9 +147,11 @@ function Body({ handbook }: { handbook: Handbook }) {
       <Chapter id="responsibilities" n={3}>
         {handbook.positions.map((p) => (
           <div key={p.id}>
-            <Typography.Title level={3}>{pick(p, "title", lang)}</Typography.Title>
+            <h3 style={styles.h3}>{pick(p, "title", lang)}</h3>
             {p.responsibilities.length === 0 ? (
-              <Typography.Paragraph type="secondary">{t("handbook.noResponsibilities")}</Typography.Paragraph>
+              <p className="handbook-muted" style={styles.muted}>
+                {t("handbook.noResponsibilities")}
+              </p>
             ) : (
               <ol>
                 {p.responsibilities.map((r, i) => (
@@ -143,17 +172,17 @@ function Body({ handbook }: { handbook: Handbook }) {
             </Typography.Title>
             {rules.map((r) => (
               <article key={r.code} aria-labelledby={`rule-${r.code}`}>
-                <Typography.Title level={4} id={`rule-${r.code}`}>
+                <h4 id={`rule-${r.code}`} style={styles.h4}>
                   {r.code} {pick(r, "title", lang)}
-                </Typography.Title>
-                <Typography.Paragraph type="secondary">
+                </h4>
+                <p className="handbook-muted" style={styles.muted}>
                   {t("handbook.ruleVersion", { version: r.version_number, date: formatDate(r.effective_date, lang) })}{" "}
                   {r.applies_to_all_positions || r.positions.length === 0
                     ? t("handbook.appliesToAll")
                     : t("handbook.appliesTo", { positions: r.positions.map(positionTitle).join(", ") })}
-                </Typography.Paragraph>
+                </p>
                 <Markdown source={pick(r, "body", lang)} />
-                <LadderTable steps={r.sanctions} />
+                <LadderTable steps={r.sanctions} plain />
               </article>
             ))}
           </div>
@@ -163,51 +192,45 @@ function Body({ handbook }: { handbook: Handbook }) {
       <Chapter id="evaluation" n={5}>
         <Typography.Paragraph>{t("handbook.periods")}</Typography.Paragraph>
         <Typography.Title level={3}>{t("handbook.kpis")}</Typography.Title>
-        <Table<HandbookKpi> size="small" rowKey="id" pagination={false} dataSource={handbook.kpis}>
-          <Table.Column<HandbookKpi>
-            key="name"
-            title={t("handbook.columns.kpi")}
-            render={(_, k) => pick(k, "name", lang)}
-          />
-          <Table.Column<HandbookKpi>
-            key="unit"
-            title={t("handbook.columns.unit")}
-            render={(_, k) => t(`kpis.unit.${k.unit}`)}
-          />
-          <Table.Column<HandbookKpi>
-            key="direction"
-            title={t("handbook.columns.direction")}
-            render={(_, k) => t(`kpis.direction.${k.direction}`)}
-          />
-          <Table.Column<HandbookKpi>
-            key="how"
-            title={t("handbook.columns.measured")}
-            render={(_, k) => <HowMeasured kpi={k} handbook={handbook} />}
-          />
-          <Table.Column<HandbookKpi>
-            key="year"
-            title={t("handbook.columns.yearEnd")}
-            render={(_, k) => t(`kpis.yearAggregation.${k.year_aggregation}`)}
-          />
-        </Table>
+        <PlainTable<HandbookKpi>
+          rowKey={(k) => k.id}
+          rows={handbook.kpis}
+          columns={[
+            { key: "name", title: t("handbook.columns.kpi"), render: (k) => pick(k, "name", lang) },
+            { key: "unit", title: t("handbook.columns.unit"), render: (k) => t(`kpis.unit.${k.unit}`) },
+            {
+              key: "direction",
+              title: t("handbook.columns.direction"),
+              render: (k) => t(`kpis.direction.${k.direction}`),
+            },
+            {
+              key: "how",
+              title: t("handbook.columns.measured"),
+              render: (k) => <HowMeasured kpi={k} handbook={handbook} />,
+            },
+            {
+              key: "year",
+              title: t("handbook.columns.yearEnd"),
+              render: (k) => t(`kpis.yearAggregation.${k.year_aggregation}`),
+            },
+          ]}
+        />
         <Typography.Title level={3}>{t("handbook.templates")}</Typography.Title>
         {handbook.templates.length === 0 && <Typography.Paragraph>{t("handbook.noTemplates")}</Typography.Paragraph>}
         {handbook.templates.map((tpl) => (
           <div key={tpl.position_id}>
-            <Typography.Title level={4}>
+            <h4 style={styles.h4}>
               {positionTitle(tpl.position_id)}: {tpl.name} (
               {t("handbook.since", { date: formatDate(tpl.valid_from, lang) })})
-            </Typography.Title>
-            <Table
-              size="small"
-              rowKey="kpi_id"
-              pagination={false}
-              dataSource={tpl.kpis}
+            </h4>
+            <PlainTable
+              rowKey={(row) => String(row.kpi_id)}
+              rows={tpl.kpis}
               columns={[
                 {
                   key: "kpi",
                   title: t("handbook.columns.kpi"),
-                  render: (_, l) => {
+                  render: (l) => {
                     const k = kpiOf(l.kpi_id);
                     return k ? pick(k, "name", lang) : "—";
                   },
@@ -216,61 +239,57 @@ function Body({ handbook }: { handbook: Handbook }) {
                   key: "weight",
                   title: t("handbook.columns.weight"),
                   align: "right",
-                  render: (_, l) => `${l.weight} %`,
+                  render: (l) => `${l.weight} %`,
                 },
                 {
                   key: "cap",
                   title: t("handbook.columns.cap"),
                   align: "right",
-                  render: (_, l) => `${l.cap_percent} %`,
+                  render: (l) => `${l.cap_percent} %`,
                 },
                 {
                   key: "floor",
                   title: t("handbook.columns.floor"),
                   align: "right",
-                  render: (_, l) => (l.floor_percent === null ? "—" : `${l.floor_percent} %`),
+                  render: (l) => (l.floor_percent === null ? "—" : `${l.floor_percent} %`),
                 },
               ]}
             />
           </div>
         ))}
         <Typography.Title level={3}>{t("handbook.bands")}</Typography.Title>
-        <Table
-          size="small"
-          rowKey="code"
-          pagination={false}
-          dataSource={handbook.bands}
+        <PlainTable
+          rowKey={(row) => String(row.code)}
+          rows={handbook.bands}
           columns={[
-            { key: "band", title: t("handbook.columns.band"), render: (_, b) => pick(b, "name", lang) },
-            { key: "from", title: t("handbook.columns.fromScore"), align: "right", render: (_, b) => b.lower_bound },
+            { key: "band", title: t("handbook.columns.band"), render: (b) => pick(b, "name", lang) },
+            { key: "from", title: t("handbook.columns.fromScore"), align: "right", render: (b) => b.lower_bound },
             {
               key: "outcome",
               title: t("handbook.columns.outcome"),
-              render: (_, b) => t(`rating_bands.outcome.${b.outcome}`),
+              render: (b) => t(`rating_bands.outcome.${b.outcome}`),
             },
           ]}
         />
       </Chapter>
 
       <Chapter id="visits" n={6}>
-        <Table
-          size="small"
-          rowKey="code"
-          pagination={false}
-          dataSource={handbook.tiers}
+        <PlainTable
+          rowKey={(row) => String(row.code)}
+          rows={handbook.tiers}
           columns={[
-            { key: "tier", title: t("handbook.columns.tier"), render: (_, x) => pick(x, "name", lang) },
+            { key: "tier", title: t("handbook.columns.tier"), render: (x) => pick(x, "name", lang) },
             {
               key: "interval",
               title: t("handbook.columns.visitEvery"),
               align: "right",
-              render: (_, x) => (x.visit_interval_days === null ? t("handbook.noInterval") : x.visit_interval_days),
+              render: (x) => (x.visit_interval_days === null ? t("handbook.noInterval") : x.visit_interval_days),
             },
             {
               key: "qualifies",
               title: t("handbook.columns.qualifies"),
               align: "right",
-              render: (_, x) => formatMoney(x.min_previous_year_sales, lang),
+              render: (x) => formatMoney(x.min_previous_year_sales, lang),
             },
           ]}
         />
@@ -278,18 +297,16 @@ function Body({ handbook }: { handbook: Handbook }) {
 
       <Chapter id="discounts" n={7}>
         <Typography.Paragraph>{t("handbook.discountRule")}</Typography.Paragraph>
-        <Table
-          size="small"
-          rowKey="id"
-          pagination={false}
-          dataSource={handbook.positions}
+        <PlainTable
+          rowKey={(row) => String(row.id)}
+          rows={handbook.positions}
           columns={[
-            { key: "position", title: t("handbook.columns.position"), render: (_, p) => pick(p, "title", lang) },
+            { key: "position", title: t("handbook.columns.position"), render: (p) => pick(p, "title", lang) },
             {
               key: "discount",
               title: t("handbook.columns.maxDiscount"),
               align: "right",
-              render: (_, p) => `${p.max_discount_percent} %`,
+              render: (p) => `${p.max_discount_percent} %`,
             },
           ]}
         />

@@ -95,7 +95,8 @@ export function blocksFrom(root: Element, chapterClass = "handbook-chapter"): Bl
     const t = clean(text);
     if (t) blocks.push({ kind: "paragraph", text: t, indent, muted, ...(marker ? { marker } : {}) });
   };
-  const muted = (el: Element) => el.classList.contains("ant-typography-secondary");
+  const muted = (el: Element) =>
+    el.classList.contains("ant-typography-secondary") || el.classList.contains("handbook-muted");
 
   // Headings inside an article (a rule's text, written in Markdown) are no bigger than its title.
   const walk = (el: Element, indent: number, floor = 1) => {
