@@ -72,7 +72,7 @@ export default defineConfig({
           include: ["tests/e2e/accessibility.test.ts"],
           // Every role's walk at once (see the test): a walk is mostly waiting, which the others fill.
           maxConcurrency: 5,
-          testTimeout: 600_000,
+          testTimeout: 900_000,
           hookTimeout: 90_000,
         },
       },
