@@ -87,10 +87,6 @@ create table private.customer_first_sales (
 comment on table private.customer_first_sales is
   'Kept by the sales triggers: the day and territory of each customer''s first sale (the new-customer count of sales_month_totals).';
 create index customer_first_sales_territory_idx on private.customer_first_sales (territory_id);
--- Like the visit-plan counts: no API role reads these tables; RLS on and no policy, so only
--- their definer functions do.
-alter table private.sales_month_totals enable row level security;
-alter table private.customer_first_sales enable row level security;
 
 create or replace function private.add_sales_month_deltas(p_deltas jsonb)
 returns void
