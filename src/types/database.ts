@@ -1527,6 +1527,7 @@ export type Database = {
       }
       meeting_attendance: {
         Row: {
+          assessment_score: number | null
           created_at: string
           excuse: string
           id: string
@@ -1542,6 +1543,7 @@ export type Database = {
           version: number
         }
         Insert: {
+          assessment_score?: number | null
           created_at?: string
           excuse?: string
           id?: string
@@ -1557,6 +1559,7 @@ export type Database = {
           version?: number
         }
         Update: {
+          assessment_score?: number | null
           created_at?: string
           excuse?: string
           id?: string
@@ -1611,11 +1614,15 @@ export type Database = {
           id: string
           kind: Database["public"]["Enums"]["meeting_kind"]
           location: string
+          material: string
           minutes: string
           organiser_id: string
+          pass_score: number | null
           starts_at: string
           territory_id: string
           title: string
+          topic_id: string | null
+          trainer: string
           updated_at: string
           version: number
         }
@@ -1627,11 +1634,15 @@ export type Database = {
           id?: string
           kind?: Database["public"]["Enums"]["meeting_kind"]
           location?: string
+          material?: string
           minutes?: string
           organiser_id: string
+          pass_score?: number | null
           starts_at?: string
           territory_id: string
           title: string
+          topic_id?: string | null
+          trainer?: string
           updated_at?: string
           version?: number
         }
@@ -1643,11 +1654,15 @@ export type Database = {
           id?: string
           kind?: Database["public"]["Enums"]["meeting_kind"]
           location?: string
+          material?: string
           minutes?: string
           organiser_id?: string
+          pass_score?: number | null
           starts_at?: string
           territory_id?: string
           title?: string
+          topic_id?: string | null
+          trainer?: string
           updated_at?: string
           version?: number
         }
@@ -1668,6 +1683,108 @@ export type Database = {
           },
           {
             foreignKeyName: "meetings_territory_id_fkey"
+            columns: ["territory_id"]
+            isOneToOne: false
+            referencedRelation: "territories"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "meetings_topic_id_fkey"
+            columns: ["topic_id"]
+            isOneToOne: false
+            referencedRelation: "training_topics"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      monthly_plans: {
+        Row: {
+          created_at: string
+          created_by: string | null
+          id: string
+          key_customers: string
+          known_problems: string
+          month: string
+          prospects: string
+          review_comment: string
+          reviewed_at: string | null
+          reviewed_by: string | null
+          sales_target: number
+          staff_id: string
+          status: Database["public"]["Enums"]["report_status"]
+          submitted_at: string | null
+          target_breakdown: string
+          territory_id: string | null
+          updated_at: string
+          version: number
+          visits_planned: number
+        }
+        Insert: {
+          created_at?: string
+          created_by?: string | null
+          id?: string
+          key_customers?: string
+          known_problems?: string
+          month: string
+          prospects?: string
+          review_comment?: string
+          reviewed_at?: string | null
+          reviewed_by?: string | null
+          sales_target?: number
+          staff_id: string
+          status?: Database["public"]["Enums"]["report_status"]
+          submitted_at?: string | null
+          target_breakdown?: string
+          territory_id?: string | null
+          updated_at?: string
+          version?: number
+          visits_planned?: number
+        }
+        Update: {
+          created_at?: string
+          created_by?: string | null
+          id?: string
+          key_customers?: string
+          known_problems?: string
+          month?: string
+          prospects?: string
+          review_comment?: string
+          reviewed_at?: string | null
+          reviewed_by?: string | null
+          sales_target?: number
+          staff_id?: string
+          status?: Database["public"]["Enums"]["report_status"]
+          submitted_at?: string | null
+          target_breakdown?: string
+          territory_id?: string | null
+          updated_at?: string
+          version?: number
+          visits_planned?: number
+        }
+        Relationships: [
+          {
+            foreignKeyName: "monthly_plans_created_by_fkey"
+            columns: ["created_by"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "monthly_plans_reviewed_by_fkey"
+            columns: ["reviewed_by"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "monthly_plans_staff_id_fkey"
+            columns: ["staff_id"]
+            isOneToOne: false
+            referencedRelation: "staff"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "monthly_plans_territory_id_fkey"
             columns: ["territory_id"]
             isOneToOne: false
             referencedRelation: "territories"
@@ -2200,6 +2317,58 @@ export type Database = {
             columns: ["regulation_id"]
             isOneToOne: false
             referencedRelation: "regulations"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      regulation_trainings: {
+        Row: {
+          created_at: string
+          created_by: string | null
+          due_within_days: number
+          regulation_id: string
+          topic_id: string
+          updated_at: string
+          version: number
+        }
+        Insert: {
+          created_at?: string
+          created_by?: string | null
+          due_within_days?: number
+          regulation_id: string
+          topic_id: string
+          updated_at?: string
+          version?: number
+        }
+        Update: {
+          created_at?: string
+          created_by?: string | null
+          due_within_days?: number
+          regulation_id?: string
+          topic_id?: string
+          updated_at?: string
+          version?: number
+        }
+        Relationships: [
+          {
+            foreignKeyName: "regulation_trainings_created_by_fkey"
+            columns: ["created_by"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "regulation_trainings_regulation_id_fkey"
+            columns: ["regulation_id"]
+            isOneToOne: true
+            referencedRelation: "regulations"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "regulation_trainings_topic_id_fkey"
+            columns: ["topic_id"]
+            isOneToOne: false
+            referencedRelation: "training_topics"
             referencedColumns: ["id"]
           },
         ]
@@ -3013,6 +3182,273 @@ export type Database = {
           },
         ]
       }
+      suggestion_authors: {
+        Row: {
+          created_at: string
+          staff_id: string
+          suggestion_id: string
+        }
+        Insert: {
+          created_at?: string
+          staff_id: string
+          suggestion_id: string
+        }
+        Update: {
+          created_at?: string
+          staff_id?: string
+          suggestion_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "suggestion_authors_staff_id_fkey"
+            columns: ["staff_id"]
+            isOneToOne: false
+            referencedRelation: "staff"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "suggestion_authors_suggestion_id_fkey"
+            columns: ["suggestion_id"]
+            isOneToOne: true
+            referencedRelation: "suggestions"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      suggestions: {
+        Row: {
+          answer: string
+          answered_at: string | null
+          answered_by: string | null
+          area: Database["public"]["Enums"]["suggestion_area"]
+          author_hidden: boolean
+          body: string
+          created_at: string
+          id: string
+          regulation_id: string | null
+          staff_id: string | null
+          status: Database["public"]["Enums"]["suggestion_status"]
+          submitted_at: string
+          summary_id: string | null
+          territory_id: string | null
+          title: string
+          updated_at: string
+          version: number
+        }
+        Insert: {
+          answer?: string
+          answered_at?: string | null
+          answered_by?: string | null
+          area?: Database["public"]["Enums"]["suggestion_area"]
+          author_hidden?: boolean
+          body: string
+          created_at?: string
+          id?: string
+          regulation_id?: string | null
+          staff_id?: string | null
+          status?: Database["public"]["Enums"]["suggestion_status"]
+          submitted_at?: string
+          summary_id?: string | null
+          territory_id?: string | null
+          title: string
+          updated_at?: string
+          version?: number
+        }
+        Update: {
+          answer?: string
+          answered_at?: string | null
+          answered_by?: string | null
+          area?: Database["public"]["Enums"]["suggestion_area"]
+          author_hidden?: boolean
+          body?: string
+          created_at?: string
+          id?: string
+          regulation_id?: string | null
+          staff_id?: string | null
+          status?: Database["public"]["Enums"]["suggestion_status"]
+          submitted_at?: string
+          summary_id?: string | null
+          territory_id?: string | null
+          title?: string
+          updated_at?: string
+          version?: number
+        }
+        Relationships: [
+          {
+            foreignKeyName: "suggestions_answered_by_fkey"
+            columns: ["answered_by"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "suggestions_regulation_id_fkey"
+            columns: ["regulation_id"]
+            isOneToOne: false
+            referencedRelation: "regulations"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "suggestions_staff_id_fkey"
+            columns: ["staff_id"]
+            isOneToOne: false
+            referencedRelation: "staff"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "suggestions_summary_id_fkey"
+            columns: ["summary_id"]
+            isOneToOne: false
+            referencedRelation: "summaries"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "suggestions_territory_id_fkey"
+            columns: ["territory_id"]
+            isOneToOne: false
+            referencedRelation: "territories"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      summaries: {
+        Row: {
+          causes: string
+          company_suggestions: string
+          created_at: string
+          created_by: string | null
+          figures_at: string
+          gaps: string
+          id: string
+          new_customers: number
+          next_steps: string
+          payments_collected: number
+          period: Database["public"]["Enums"]["summary_period"]
+          period_end: string
+          period_start: string
+          personal_growth: string
+          results: string
+          review_comment: string
+          reviewed_at: string | null
+          reviewed_by: string | null
+          sales_amount: number
+          sales_planned: number | null
+          staff_id: string
+          status: Database["public"]["Enums"]["report_status"]
+          submitted_at: string | null
+          suggestion_id: string | null
+          territory_id: string | null
+          updated_at: string
+          version: number
+          visits_done: number
+          visits_planned: number | null
+          went_badly: string
+          went_well: string
+        }
+        Insert: {
+          causes?: string
+          company_suggestions?: string
+          created_at?: string
+          created_by?: string | null
+          figures_at?: string
+          gaps?: string
+          id?: string
+          new_customers?: number
+          next_steps?: string
+          payments_collected?: number
+          period?: Database["public"]["Enums"]["summary_period"]
+          period_end?: never
+          period_start: string
+          personal_growth?: string
+          results?: string
+          review_comment?: string
+          reviewed_at?: string | null
+          reviewed_by?: string | null
+          sales_amount?: number
+          sales_planned?: number | null
+          staff_id: string
+          status?: Database["public"]["Enums"]["report_status"]
+          submitted_at?: string | null
+          suggestion_id?: string | null
+          territory_id?: string | null
+          updated_at?: string
+          version?: number
+          visits_done?: number
+          visits_planned?: number | null
+          went_badly?: string
+          went_well?: string
+        }
+        Update: {
+          causes?: string
+          company_suggestions?: string
+          created_at?: string
+          created_by?: string | null
+          figures_at?: string
+          gaps?: string
+          id?: string
+          new_customers?: number
+          next_steps?: string
+          payments_collected?: number
+          period?: Database["public"]["Enums"]["summary_period"]
+          period_end?: never
+          period_start?: string
+          personal_growth?: string
+          results?: string
+          review_comment?: string
+          reviewed_at?: string | null
+          reviewed_by?: string | null
+          sales_amount?: number
+          sales_planned?: number | null
+          staff_id?: string
+          status?: Database["public"]["Enums"]["report_status"]
+          submitted_at?: string | null
+          suggestion_id?: string | null
+          territory_id?: string | null
+          updated_at?: string
+          version?: number
+          visits_done?: number
+          visits_planned?: number | null
+          went_badly?: string
+          went_well?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "summaries_created_by_fkey"
+            columns: ["created_by"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "summaries_reviewed_by_fkey"
+            columns: ["reviewed_by"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "summaries_staff_id_fkey"
+            columns: ["staff_id"]
+            isOneToOne: false
+            referencedRelation: "staff"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "summaries_suggestion_id_fkey"
+            columns: ["suggestion_id"]
+            isOneToOne: false
+            referencedRelation: "suggestions"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "summaries_territory_id_fkey"
+            columns: ["territory_id"]
+            isOneToOne: false
+            referencedRelation: "territories"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       targets: {
         Row: {
           created_at: string
@@ -3224,6 +3660,54 @@ export type Database = {
             referencedColumns: ["id"]
           },
         ]
+      }
+      training_topics: {
+        Row: {
+          active: boolean
+          code: string
+          created_at: string
+          description_en: string
+          description_es: string
+          description_zh: string
+          id: string
+          name_en: string
+          name_es: string
+          name_zh: string
+          sort_order: number
+          updated_at: string
+          version: number
+        }
+        Insert: {
+          active?: boolean
+          code: string
+          created_at?: string
+          description_en?: string
+          description_es?: string
+          description_zh?: string
+          id?: string
+          name_en: string
+          name_es?: string
+          name_zh?: string
+          sort_order?: number
+          updated_at?: string
+          version?: number
+        }
+        Update: {
+          active?: boolean
+          code?: string
+          created_at?: string
+          description_en?: string
+          description_es?: string
+          description_zh?: string
+          id?: string
+          name_en?: string
+          name_es?: string
+          name_zh?: string
+          sort_order?: number
+          updated_at?: string
+          version?: number
+        }
+        Relationships: []
       }
       user_roles: {
         Row: {
@@ -3717,6 +4201,24 @@ export type Database = {
           parent_id: string | null
           salesperson_name: string | null
           version: number | null
+        }
+        Relationships: []
+      }
+      training_records: {
+        Row: {
+          assessment_score: number | null
+          completed: boolean | null
+          duration_minutes: number | null
+          held_on: string | null
+          id: string | null
+          mark: Database["public"]["Enums"]["attendance_mark"] | null
+          meeting_id: string | null
+          pass_score: number | null
+          staff_id: string | null
+          territory_id: string | null
+          title: string | null
+          topic_id: string | null
+          trainer: string | null
         }
         Relationships: []
       }
@@ -4320,6 +4822,22 @@ export type Database = {
           granted_by: string[]
         }[]
       }
+      my_reminder_count: {
+        Args: never
+        Returns: number
+      }
+      my_reminders: {
+        Args: never
+        Returns: {
+          kind: string
+          due_on: string
+          overdue: boolean
+          subject_id: string
+          subject_date: string
+          subject: string
+          items: number
+        }[]
+      }
       my_rules: {
         Args: never
         Returns: {
@@ -4375,6 +4893,10 @@ export type Database = {
           source: string
           goal: number
         }[]
+      }
+      person_file: {
+        Args: { p_staff: string }
+        Returns: Json
       }
       propose_retiering: {
         Args: { p_year?: number }
@@ -4455,6 +4977,32 @@ export type Database = {
           territory_name: string
           total: number
           acknowledged: number
+        }[]
+      }
+      regulation_training_coverage: {
+        Args: { p_regulation: string; p_territory?: string; p_search?: string; p_only_missing?: boolean }
+        Returns: {
+          staff_id: string
+          full_name: string
+          email: string
+          territory_id: string
+          territory_code: string
+          territory_path: string
+          position_id: string
+          hire_date: string
+          due_on: string
+          completed: boolean
+          completed_on: string
+        }[]
+      }
+      regulation_training_coverage_groups: {
+        Args: { p_regulation: string; p_territory?: string }
+        Returns: {
+          territory_id: string
+          territory_code: string
+          territory_name: string
+          total: number
+          completed: number
         }[]
       }
       request_amendment: {
@@ -4699,6 +5247,14 @@ export type Database = {
           version: number
         }
       }
+      submit_suggestion: {
+        Args: { p_title: string; p_body: string; p_area?: Database["public"]["Enums"]["suggestion_area"]; p_hide_author?: boolean }
+        Returns: string
+      }
+      suggestion_to_rule: {
+        Args: { p_suggestion: string; p_code: string; p_category: string }
+        Returns: string
+      }
       template_score: {
         Args: { p_template: string; p_achievements: Json }
         Returns: number
@@ -4801,11 +5357,15 @@ export type Database = {
       meeting_kind: "weekly_sales" | "monthly_summary" | "training" | "experience_exchange"
       permission_scope: "own" | "territory" | "all"
       regulation_status: "draft" | "in_review" | "published" | "retired"
+      report_status: "draft" | "submitted" | "reviewed"
       reward_kind: "praise" | "bonus" | "promotion" | "announcement"
       reward_status: "proposed" | "confirmed" | "declined"
       sale_document: "order" | "invoice"
       sanction_kind: "verbal_warning" | "written_warning" | "fine" | "demotion" | "dismissal" | "referral"
       staff_status: "active" | "on_leave" | "left"
+      suggestion_area: "sales" | "customers" | "products" | "training" | "rules" | "workplace" | "company" | "other"
+      suggestion_status: "received" | "under_review" | "adopted" | "declined"
+      summary_period: "week" | "month" | "year"
       violation_severity: "minor" | "major" | "severe"
       violation_status: "draft" | "confirmed" | "closed" | "dismissed"
     }
@@ -4955,11 +5515,15 @@ export const Constants = {
       meeting_kind: ["weekly_sales", "monthly_summary", "training", "experience_exchange"],
       permission_scope: ["own", "territory", "all"],
       regulation_status: ["draft", "in_review", "published", "retired"],
+      report_status: ["draft", "submitted", "reviewed"],
       reward_kind: ["praise", "bonus", "promotion", "announcement"],
       reward_status: ["proposed", "confirmed", "declined"],
       sale_document: ["order", "invoice"],
       sanction_kind: ["verbal_warning", "written_warning", "fine", "demotion", "dismissal", "referral"],
       staff_status: ["active", "on_leave", "left"],
+      suggestion_area: ["sales", "customers", "products", "training", "rules", "workplace", "company", "other"],
+      suggestion_status: ["received", "under_review", "adopted", "declined"],
+      summary_period: ["week", "month", "year"],
       violation_severity: ["minor", "major", "severe"],
       violation_status: ["draft", "confirmed", "closed", "dismissed"],
     },

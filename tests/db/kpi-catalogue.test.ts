@@ -396,7 +396,7 @@ describe("who may write the criteria", () => {
     it(`lets the ${role} read the catalogue, templates and bands and change none of them`, async () => {
       const c = others[role].client;
       expect((await c.from("kpis").select("id")).data?.length).toBeGreaterThanOrEqual(19);
-      expect((await c.from("kpi_measures").select("code")).data?.length).toBe(10);
+      expect((await c.from("kpi_measures").select("code")).data?.length).toBe(11);
       expect((await c.from("rating_bands").select("id")).data?.length).toBeGreaterThanOrEqual(4);
       expect((await c.from("evaluation_templates").select("id").eq("id", template.id)).data).toHaveLength(1);
 

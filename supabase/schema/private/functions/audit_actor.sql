@@ -10,6 +10,13 @@ AS $function$
 declare
   v_role text := (select auth.role());
 begin
+  -- Set (for its transaction) only by functions that write on behalf of someone who asked not
+  -- to be named; a client cannot set it.
+  if coalesce(current_setting('app.audit_withhold_actor', true), '') = 'on' then
+    actor_kind := 'withheld';
+    actor_roles := '{}';
+    return;
+  end if;
   actor_id := (select auth.uid());
   if actor_id is not null then
     actor_kind := 'user';

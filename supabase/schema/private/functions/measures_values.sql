@@ -127,6 +127,12 @@ begin
         from private.discipline_points($2, $3, array(select p.id from people p)) d
        where 'discipline_points' = any ($1)
     ),
+    -- Training sessions of the period each person completed.
+    trained as materialized (
+      select c.staff_id, c.sessions as value
+        from private.trainings_completed(array(select p.id from people p), $2, $3) c
+       where 'training_completed' = any ($1)
+    ),
     -- Each measure asked for, per person who has one (every other branch is empty).
     measured as (
       select c.staff_id, 'sales_amount' as measure, c.amount as value from credited c where 'sales_amount' = any ($1)
@@ -149,12 +155,15 @@ begin
       select x.staff_id, 'rules_acknowledged', round(x.acknowledged * 100.0 / nullif(x.applying, 0), 2) from rules x
       union all
       select x.staff_id, 'discipline_points', x.value from discipline x
+      union all
+      select x.staff_id, 'training_completed', x.value from trained x
     )
     select p.id, q.measure,
            case when q.measure in ('sales_amount', 'profit_contribution', 'payments_collected')
                   then round(coalesce(m.value, 0), 2)
                 when q.measure in ('visit_plan_compliance', 'rules_acknowledged') then m.value
-                when q.measure in ('distinct_customers', 'new_customers', 'visits_done', 'overdue_visits', 'discipline_points')
+                when q.measure in ('distinct_customers', 'new_customers', 'visits_done', 'overdue_visits', 'discipline_points',
+                                   'training_completed')
                   then coalesce(m.value, 0)
            end::numeric
       from people p

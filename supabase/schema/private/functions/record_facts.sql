@@ -57,7 +57,7 @@ begin
           when 'visit_plans' then true
           else p_action = 'read'
         end;
-    when 'personal_goals' then
+    when 'personal_goals', 'monthly_plans', 'summaries' then
       select s.user_id into v_staff from public.staff s where s.id = (p_row ->> 'staff_id')::uuid;
       return query select (p_row ->> 'territory_id')::uuid, true,
                           p_user is not null and v_staff.user_id is not distinct from p_user, true;
@@ -80,6 +80,14 @@ begin
       return query select (p_row ->> 'territory_id')::uuid, true,
                           case when p_action = 'create' then v_own_territory else v_mine end,
                           p_action in ('read', 'create', 'update', 'delete');
+    when 'suggestions' then
+      -- Submitting is one's own; one reads the suggestions one wrote, hidden or not.
+      v_mine := p_user is not null and exists (
+        select 1 from public.suggestion_authors a join public.staff s on s.id = a.staff_id
+         where a.suggestion_id = (p_row ->> 'id')::uuid and s.user_id = p_user);
+      return query select (p_row ->> 'territory_id')::uuid, true,
+                          case when p_action = 'create' then p_user is not null else v_mine end,
+                          p_action in ('read', 'create');
     else
       return query select null::uuid, false, false, false;
   end case;

@@ -18,7 +18,7 @@ create table public.audit_log (
   hash bytea not null,
   actor_email text
 );
-alter table public.audit_log add constraint audit_log_actor_kind_check CHECK (actor_kind = ANY (ARRAY['user'::text, 'service_role'::text, 'migration'::text, 'anon'::text]));
+alter table public.audit_log add constraint audit_log_actor_kind_check CHECK (actor_kind = ANY (ARRAY['user'::text, 'service_role'::text, 'migration'::text, 'anon'::text, 'withheld'::text]));
 alter table public.audit_log add constraint audit_log_operation_check CHECK (operation = ANY (ARRAY['INSERT'::text, 'UPDATE'::text, 'DELETE'::text]));
 alter table public.audit_log add constraint audit_log_pkey PRIMARY KEY (id);
 
@@ -58,7 +58,8 @@ create policy "people with audit_log read permission can read the history of r" 
    FROM public.kpis k))) OR ((table_name = 'matrix_versions'::text) AND (record_id IN ( SELECT (k.id)::text AS id
    FROM public.matrix_versions k))) OR ((table_name = 'meeting_attendance'::text) AND (record_id IN ( SELECT (k.id)::text AS id
    FROM public.meeting_attendance k))) OR ((table_name = 'meetings'::text) AND (record_id IN ( SELECT (k.id)::text AS id
-   FROM public.meetings k))) OR ((table_name = 'payments'::text) AND (record_id IN ( SELECT (k.id)::text AS id
+   FROM public.meetings k))) OR ((table_name = 'monthly_plans'::text) AND (record_id IN ( SELECT (k.id)::text AS id
+   FROM public.monthly_plans k))) OR ((table_name = 'payments'::text) AND (record_id IN ( SELECT (k.id)::text AS id
    FROM public.payments k))) OR ((table_name = 'period_closes'::text) AND (record_id IN ( SELECT (k.id)::text AS id
    FROM public.period_closes k))) OR ((table_name = 'permission_actions'::text) AND (record_id IN ( SELECT k.code
    FROM public.permission_actions k))) OR ((table_name = 'personal_goals'::text) AND (record_id IN ( SELECT (k.id)::text AS id
@@ -70,7 +71,8 @@ create policy "people with audit_log read permission can read the history of r" 
    FROM public.rating_bands k))) OR ((table_name = 'regulation_categories'::text) AND (record_id IN ( SELECT (k.id)::text AS id
    FROM public.regulation_categories k))) OR ((table_name = 'regulation_drafts'::text) AND (record_id IN ( SELECT (k.regulation_id)::text AS regulation_id
    FROM public.regulation_drafts k))) OR ((table_name = 'regulation_positions'::text) AND (record_id IN ( SELECT (k.id)::text AS id
-   FROM public.regulation_positions k))) OR ((table_name = 'regulation_versions'::text) AND (record_id IN ( SELECT (k.id)::text AS id
+   FROM public.regulation_positions k))) OR ((table_name = 'regulation_trainings'::text) AND (record_id IN ( SELECT (k.regulation_id)::text AS regulation_id
+   FROM public.regulation_trainings k))) OR ((table_name = 'regulation_versions'::text) AND (record_id IN ( SELECT (k.id)::text AS id
    FROM public.regulation_versions k))) OR ((table_name = 'regulations'::text) AND (record_id IN ( SELECT (k.id)::text AS id
    FROM public.regulations k))) OR ((table_name = 'resource_actions'::text) AND (record_id IN ( SELECT ((k.resource || '|'::text) || k.action)
    FROM public.resource_actions k))) OR ((table_name = 'resources'::text) AND (record_id IN ( SELECT k.code
@@ -83,10 +85,13 @@ create policy "people with audit_log read permission can read the history of r" 
    FROM public.sanction_levels k))) OR ((table_name = 'sanction_points'::text) AND (record_id IN ( SELECT (k.kind)::text AS kind
    FROM public.sanction_points k))) OR ((table_name = 'staff'::text) AND (record_id IN ( SELECT (k.id)::text AS id
    FROM public.staff k))) OR ((table_name = 'staff_assignments'::text) AND (record_id IN ( SELECT (k.id)::text AS id
-   FROM public.staff_assignments k))) OR ((table_name = 'targets'::text) AND (record_id IN ( SELECT (k.id)::text AS id
+   FROM public.staff_assignments k))) OR ((table_name = 'suggestions'::text) AND (record_id IN ( SELECT (k.id)::text AS id
+   FROM public.suggestions k))) OR ((table_name = 'summaries'::text) AND (record_id IN ( SELECT (k.id)::text AS id
+   FROM public.summaries k))) OR ((table_name = 'targets'::text) AND (record_id IN ( SELECT (k.id)::text AS id
    FROM public.targets k))) OR ((table_name = 'territories'::text) AND (record_id IN ( SELECT (k.id)::text AS id
    FROM public.territories k))) OR ((table_name = 'territory_assignments'::text) AND (record_id IN ( SELECT (k.id)::text AS id
-   FROM public.territory_assignments k))) OR ((table_name = 'user_roles'::text) AND (record_id IN ( SELECT (k.id)::text AS id
+   FROM public.territory_assignments k))) OR ((table_name = 'training_topics'::text) AND (record_id IN ( SELECT (k.id)::text AS id
+   FROM public.training_topics k))) OR ((table_name = 'user_roles'::text) AND (record_id IN ( SELECT (k.id)::text AS id
    FROM public.user_roles k))) OR ((table_name = 'violations'::text) AND (record_id IN ( SELECT (k.id)::text AS id
    FROM public.violations k))) OR ((table_name = 'visit_plans'::text) AND (record_id IN ( SELECT (k.id)::text AS id
    FROM public.visit_plans k))) OR ((table_name = 'visits'::text) AND (record_id IN ( SELECT (k.id)::text AS id

@@ -14,8 +14,10 @@ create table public.meeting_attendance (
   marked_at timestamp with time zone,
   version integer default 1 not null,
   created_at timestamp with time zone default now() not null,
-  updated_at timestamp with time zone default now() not null
+  updated_at timestamp with time zone default now() not null,
+  assessment_score numeric(5,2)
 );
+alter table public.meeting_attendance add constraint meeting_attendance_assessment_score_check CHECK (assessment_score >= 0::numeric AND assessment_score <= 100::numeric);
 alter table public.meeting_attendance add constraint meeting_attendance_early CHECK ((mark = 'left_early'::public.attendance_mark) = (minutes_early IS NOT NULL) OR mark IS NULL AND minutes_early IS NULL);
 alter table public.meeting_attendance add constraint meeting_attendance_excuse_check CHECK (length(excuse) <= 1000);
 alter table public.meeting_attendance add constraint meeting_attendance_excused CHECK (mark IS DISTINCT FROM 'excused'::public.attendance_mark OR length(btrim(excuse)) >= 3);
@@ -30,6 +32,7 @@ alter table public.meeting_attendance add constraint meeting_attendance_territor
 alter table public.meeting_attendance add constraint meeting_attendance_pkey PRIMARY KEY (id);
 alter table public.meeting_attendance add constraint meeting_attendance_once UNIQUE (meeting_id, staff_id);
 
+CREATE INDEX meeting_attendance_completed_idx ON public.meeting_attendance USING btree (staff_id, meeting_id) INCLUDE (mark, assessment_score) WHERE (mark = ANY (ARRAY['present'::public.attendance_mark, 'late'::public.attendance_mark]));
 CREATE INDEX meeting_attendance_marked_by_idx ON public.meeting_attendance USING btree (marked_by);
 CREATE INDEX meeting_attendance_staff_idx ON public.meeting_attendance USING btree (staff_id, meeting_id);
 CREATE INDEX meeting_attendance_territory_idx ON public.meeting_attendance USING btree (territory_id, staff_id);
@@ -53,8 +56,9 @@ CREATE TRIGGER audit_update AFTER UPDATE ON public.meeting_attendance REFERENCIN
 CREATE TRIGGER meeting_attendance_before_write BEFORE INSERT OR DELETE OR UPDATE ON public.meeting_attendance FOR EACH ROW EXECUTE FUNCTION private.meeting_attendance_before_write();
 CREATE TRIGGER meeting_attendance_detect AFTER INSERT OR UPDATE OF mark ON public.meeting_attendance FOR EACH ROW WHEN ((new.mark = ANY (ARRAY['late'::public.attendance_mark, 'left_early'::public.attendance_mark, 'absent'::public.attendance_mark]))) EXECUTE FUNCTION private.meeting_attendance_detect();
 CREATE TRIGGER meeting_attendance_touch BEFORE INSERT OR UPDATE ON public.meeting_attendance FOR EACH ROW EXECUTE FUNCTION private.touch_row();
+CREATE TRIGGER meeting_attendance_training_score BEFORE INSERT OR UPDATE OF assessment_score, mark ON public.meeting_attendance FOR EACH ROW EXECUTE FUNCTION private.training_score_before_write();
 
 comment on table public.meeting_attendance is 'One row per invitee of a meeting: the attendance mark (present, late with minutes, left early with minutes, absent, excused with the reason), who took it and when. The person''s territory that day and the marker are set by the database.';
 
-grant delete, insert (meeting_id, staff_id, mark, minutes_late, minutes_early, excuse), select, update (mark, minutes_late, minutes_early, excuse, version) on public.meeting_attendance to authenticated;
-grant delete, insert (meeting_id, staff_id, mark, minutes_late, minutes_early, excuse), select, update (mark, minutes_late, minutes_early, excuse, version) on public.meeting_attendance to service_role;
+grant delete, insert (meeting_id, staff_id, mark, minutes_late, minutes_early, excuse, assessment_score), select, update (mark, minutes_late, minutes_early, excuse, version, assessment_score) on public.meeting_attendance to authenticated;
+grant delete, insert (meeting_id, staff_id, mark, minutes_late, minutes_early, excuse, assessment_score), select, update (mark, minutes_late, minutes_early, excuse, version, assessment_score) on public.meeting_attendance to service_role;

@@ -15,21 +15,33 @@ create table public.meetings (
   created_by uuid,
   version integer default 1 not null,
   created_at timestamp with time zone default now() not null,
-  updated_at timestamp with time zone default now() not null
+  updated_at timestamp with time zone default now() not null,
+  topic_id uuid,
+  trainer text default ''::text not null,
+  material text default ''::text not null,
+  pass_score numeric(5,2)
 );
 alter table public.meetings add constraint meetings_duration_minutes_check CHECK (duration_minutes >= 5 AND duration_minutes <= 720);
 alter table public.meetings add constraint meetings_location_check CHECK (length(location) <= 200);
+alter table public.meetings add constraint meetings_material_check CHECK (length(material) <= 2000);
 alter table public.meetings add constraint meetings_minutes_check CHECK (length(minutes) <= 20000);
+alter table public.meetings add constraint meetings_pass_score_check CHECK (pass_score >= 0::numeric AND pass_score <= 100::numeric);
 alter table public.meetings add constraint meetings_title_check CHECK (length(btrim(title)) >= 3 AND length(btrim(title)) <= 200);
+alter table public.meetings add constraint meetings_trainer_check CHECK (length(trainer) <= 200);
+alter table public.meetings add constraint meetings_training_only CHECK (kind = 'training'::public.meeting_kind OR trainer = ''::text AND material = ''::text AND pass_score IS NULL);
+alter table public.meetings add constraint meetings_training_topic CHECK ((kind = 'training'::public.meeting_kind) = (topic_id IS NOT NULL));
+alter table public.meetings add constraint meetings_training_trainer CHECK (kind <> 'training'::public.meeting_kind OR length(btrim(trainer)) >= 2);
 alter table public.meetings add constraint meetings_created_by_fkey FOREIGN KEY (created_by) REFERENCES public.profiles(id) ON DELETE SET NULL;
 alter table public.meetings add constraint meetings_organiser_id_fkey FOREIGN KEY (organiser_id) REFERENCES public.staff(id) ON DELETE RESTRICT;
 alter table public.meetings add constraint meetings_territory_id_fkey FOREIGN KEY (territory_id) REFERENCES public.territories(id) ON DELETE RESTRICT;
+alter table public.meetings add constraint meetings_topic_id_fkey FOREIGN KEY (topic_id) REFERENCES public.training_topics(id) ON DELETE RESTRICT;
 alter table public.meetings add constraint meetings_pkey PRIMARY KEY (id);
 
 CREATE INDEX meetings_created_by_idx ON public.meetings USING btree (created_by);
 CREATE INDEX meetings_list_idx ON public.meetings USING btree (held_on DESC, territory_id);
 CREATE INDEX meetings_organiser_idx ON public.meetings USING btree (organiser_id);
 CREATE INDEX meetings_territory_idx ON public.meetings USING btree (territory_id, held_on);
+CREATE INDEX meetings_topic_idx ON public.meetings USING btree (topic_id, held_on) WHERE (topic_id IS NOT NULL);
 
 alter table public.meetings enable row level security;
 
@@ -48,8 +60,9 @@ CREATE TRIGGER audit_insert AFTER INSERT ON public.meetings REFERENCING NEW TABL
 CREATE TRIGGER audit_update AFTER UPDATE ON public.meetings REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION private.record_audit();
 CREATE TRIGGER meetings_before_write BEFORE INSERT OR DELETE OR UPDATE ON public.meetings FOR EACH ROW EXECUTE FUNCTION private.meeting_before_write();
 CREATE TRIGGER meetings_touch BEFORE INSERT OR UPDATE ON public.meetings FOR EACH ROW EXECUTE FUNCTION private.touch_row();
+CREATE TRIGGER meetings_training_session BEFORE UPDATE ON public.meetings FOR EACH ROW EXECUTE FUNCTION private.training_session_before_write();
 
 comment on table public.meetings is 'Meetings of the department (weekly sales, monthly summary, training, experience exchange): day, time, organiser, territory and minutes. Who created it and when is set by the database.';
 
-grant delete, insert (kind, title, held_on, starts_at, duration_minutes, location, territory_id, organiser_id, minutes), select, update (kind, title, held_on, starts_at, duration_minutes, location, territory_id, organiser_id, minutes, version) on public.meetings to authenticated;
-grant delete, insert (kind, title, held_on, starts_at, duration_minutes, location, territory_id, organiser_id, minutes), select, update (kind, title, held_on, starts_at, duration_minutes, location, territory_id, organiser_id, minutes, version) on public.meetings to service_role;
+grant delete, insert (kind, title, held_on, starts_at, duration_minutes, location, territory_id, organiser_id, minutes, topic_id, trainer, material, pass_score), select, update (kind, title, held_on, starts_at, duration_minutes, location, territory_id, organiser_id, minutes, version, topic_id, trainer, material, pass_score) on public.meetings to authenticated;
+grant delete, insert (kind, title, held_on, starts_at, duration_minutes, location, territory_id, organiser_id, minutes, topic_id, trainer, material, pass_score), select, update (kind, title, held_on, starts_at, duration_minutes, location, territory_id, organiser_id, minutes, version, topic_id, trainer, material, pass_score) on public.meetings to service_role;
