@@ -1003,8 +1003,13 @@ select pg_temp.act_as('hr@example.com');
 update public.detectors set regulation_id = (select g.id from public.regulations g where g.code = 'ATT-01')
  where code = 'meeting_attendance';
 select pg_temp.act_as('manager@example.com');
-insert into public.meetings (kind, title, held_on, starts_at, duration_minutes, location, territory_id, organiser_id, minutes)
-select v.kind::public.meeting_kind, v.title, v.day, v.at::time, v.long, v.place, t.id, s.id, v.minutes
+insert into public.meetings (kind, title, held_on, starts_at, duration_minutes, location, territory_id, organiser_id, minutes,
+                             topic_id, trainer, material, pass_score)
+select v.kind::public.meeting_kind, v.title, v.day, v.at::time, v.long, v.place, t.id, s.id, v.minutes,
+       case when v.kind = 'training' then (select tt.id from public.training_topics tt where tt.code = 'products') end,
+       case when v.kind = 'training' then 'Production department (with the product manager)' else '' end,
+       case when v.kind = 'training' then 'Catalogue 2027, chapters 1-3; price list of November' else '' end,
+       case when v.kind = 'training' then 60 end
   from public.territories t, public.staff s join public.profiles p on p.id = s.user_id,
        (values ('weekly_sales', 'Weekly sales meeting', date '2026-10-05', '09:00', 60, 'North office, room 2',
                 'Orders of the week reviewed; two slow payers to visit before Friday.'),
@@ -1125,3 +1130,100 @@ select t.staff_id, t.kpi_id, 2026, (select array_agg(round(m * 1.1, 2) order by 
   from public.targets t join public.kpis k on k.id = t.kpi_id
   join public.staff s on s.id = t.staff_id join public.profiles p on p.id = s.user_id
  where p.email = 'sales@example.com' and k.code = 'sales_amount' and t.year = 2026;
+
+-- Training: the November product training was assessed (pass score 60; the demo salesperson
+-- scored 84, a colleague who attended 52); PRC-01 requires the product training of everyone it
+-- applies to within 30 days of joining, so the salesperson absent from it is still missing it.
+select pg_temp.act_as('manager@example.com');
+update public.meeting_attendance a
+   set assessment_score = case when s.user_id is not null then 84 else 52 + (abs(hashtext(s.full_name)) % 45) end
+  from public.meetings m, public.staff s
+ where m.id = a.meeting_id and m.kind = 'training' and s.id = a.staff_id and a.mark in ('present', 'late', 'left_early');
+select pg_temp.act_as('hr@example.com');
+insert into public.regulation_trainings (regulation_id, topic_id, due_within_days)
+select g.id, t.id, 30 from public.regulations g, public.training_topics t where g.code = 'PRC-01' and t.code = 'products';
+
+-- Suggestions: the demo salesperson proposed shared visit routes (adopted by the manager) and,
+-- with the author hidden, a quiet room for calls (under review by HR); two colleagues in the
+-- north asked for a shorter expense form (received) and a second demo car (declined).
+select pg_temp.act_as('sales@example.com');
+select public.submit_suggestion('Share the visit routes in the branch',
+  'Plan the week''s routes together on Monday, so two of us never visit the same street on the same day.', 'sales', false);
+select public.submit_suggestion('A quiet room for customer calls',
+  'The open office is loud: a small room for calls with customers would help us sound professional.', 'workplace', true);
+select set_config('request.jwt.claims', '', false);
+select set_config('app.suggestion_submit', 'on', false);
+with authors as (
+  select s.id, s.territory_id, row_number() over (order by s.full_name) as n
+    from public.staff s join public.territories t on t.id = s.territory_id
+    join public.positions pos on pos.id = s.position_id and pos.default_role_code = 'salesperson'
+   where t.code like 'NOR%' and s.user_id is null
+),
+written as (
+  insert into public.suggestions (title, body, area, staff_id, territory_id)
+  select v.title, v.body, v.area::public.suggestion_area, a.id, a.territory_id
+    from authors a
+    join (values (1, 'A shorter expense form', 'The expense form asks for the same customer details three times; one page would do.', 'other'),
+                 (2, 'A second demo car', 'Two of us need the demo car on the same days every month; a second one would save visits.', 'customers'))
+         v(n, title, body, area) on v.n = a.n
+  returning id, staff_id
+)
+insert into public.suggestion_authors (suggestion_id, staff_id) select id, staff_id from written;
+select set_config('app.suggestion_submit', '', false);
+select pg_temp.act_as('manager@example.com');
+update public.suggestions set status = 'adopted',
+       answer = 'Good idea: from January the branch plans routes together at the Monday meeting.'
+ where title = 'Share the visit routes in the branch';
+update public.suggestions set status = 'declined',
+       answer = 'The budget has no second car this year; book the demo car a week ahead in the shared calendar.'
+ where title = 'A second demo car';
+select pg_temp.act_as('hr@example.com');
+update public.suggestions set status = 'under_review' where title = 'A quiet room for customer calls';
+
+-- Plans and summaries: the demo salesperson's October and November plans (reviewed by the
+-- manager), October's summary (reviewed) and November's (submitted, waiting for the manager),
+-- last week's summary in draft, and the 2025 annual summary, whose suggestion to the company
+-- landed in the suggestions channel. December's plan is not written yet: the bell says so.
+select pg_temp.act_as('sales@example.com');
+insert into public.monthly_plans (staff_id, month, sales_target, target_breakdown, key_customers, prospects, visits_planned, known_problems)
+select s.id, v.month, v.target, v.breakdown, v.keep, v.prospects, v.visits, v.problems
+  from public.staff s join public.profiles p on p.id = s.user_id,
+       (values (date '2026-10-01', 48000, 'Consumables 30,000; equipment 12,000; service contracts 6,000',
+                'The two hospital groups and the largest pharmacy chain', 'Three clinics opened this year in the north',
+                26, 'One hospital pays late: agree a payment schedule before new orders.'),
+               (date '2026-11-01', 52000, 'Consumables 32,000; equipment 14,000; service contracts 6,000',
+                'The hospital groups; the chain''s reorder before December', 'The dental practices of the new business park',
+                28, 'Year-end budgets are closing: bring the reorders forward.'))
+         v(month, target, breakdown, keep, prospects, visits, problems)
+ where p.email = 'sales@example.com';
+update public.monthly_plans mp set status = 'submitted'
+  from public.staff s join public.profiles p on p.id = s.user_id
+ where mp.staff_id = s.id and p.email = 'sales@example.com';
+insert into public.summaries (staff_id, period, period_start, results, causes, went_well, went_badly, next_steps,
+                              personal_growth, gaps, company_suggestions)
+select s.id, v.period::public.summary_period, v.start, v.results, v.causes, v.well, v.badly, v.next, v.growth, v.gaps, v.suggestions
+  from public.staff s join public.profiles p on p.id = s.user_id,
+       (values ('month', date '2026-10-01', 'Close to the target; both hospital groups reordered.', 'The chain delayed its order to November.',
+                'New contact at the largest hospital.', 'Two visits cancelled by customers.', 'Confirm the chain''s order in the first week.',
+                '', '', ''),
+               ('month', date '2026-11-01', 'Above the target thanks to the chain''s reorder.', 'Year-end budgets brought orders forward.',
+                'Three dental practices visited, one ordered.', 'Late at two weekly meetings.', 'Keep the December visits to plan.',
+                '', '', ''),
+               ('week', (date_trunc('week', current_date) - interval '7 days')::date, 'Four visits, one order.', '', '', '', '', '', '', ''),
+               ('year', date '2025-01-01', 'Met 96% of the annual target; two new distributors.', 'A slow first quarter.',
+                'Customer visits every month as planned.', 'Collection from the hospitals is slow.', 'Grow the dental segment.',
+                'Learned the equipment line and its service contracts.', 'Negotiating payment terms.',
+                'Give the north branch a shared calendar for the demo equipment, so it is never double-booked.'))
+         v(period, start, results, causes, well, badly, next, growth, gaps, suggestions)
+ where p.email = 'sales@example.com';
+update public.summaries su set status = 'submitted'
+  from public.staff s join public.profiles p on p.id = s.user_id
+ where su.staff_id = s.id and p.email = 'sales@example.com' and su.period <> 'week';
+select pg_temp.act_as('manager@example.com');
+update public.monthly_plans mp set status = 'reviewed', review_comment = 'Good plan: keep the clinics on the list next month too.'
+  from public.staff s join public.profiles p on p.id = s.user_id
+ where mp.staff_id = s.id and p.email = 'sales@example.com';
+update public.summaries su set status = 'reviewed', review_comment = 'Well done; chase the hospital''s payment before the 15th.'
+  from public.staff s join public.profiles p on p.id = s.user_id
+ where su.staff_id = s.id and p.email = 'sales@example.com' and su.period = 'month' and su.period_start = date '2026-10-01';
+select set_config('request.jwt.claims', '', false);
