@@ -19,6 +19,10 @@ import {
   ShopOutlined,
   AuditOutlined,
   BookOutlined,
+  BulbOutlined,
+  ExperimentOutlined,
+  FileDoneOutlined,
+  ScheduleOutlined,
   CheckSquareOutlined,
   ClusterOutlined,
   FileProtectOutlined,
@@ -318,6 +322,48 @@ const definitions: ResourceDefinition[] = [
     name: "amendments",
     pages: { list: page(() => import("./resources/amendments/list")) },
     meta: { label: "Amendments", icon: <DiffOutlined />, parent: "performance", permissionResource: "periods" },
+  },
+  {
+    name: "team",
+    meta: { label: "Team", icon: <TeamOutlined /> },
+  },
+  {
+    name: "monthly_plans",
+    pages: {
+      list: page(() => import("./resources/monthly_plans/list")),
+      create: page(() => import("./resources/monthly_plans/create")),
+      edit: page(() => import("./resources/monthly_plans/edit")),
+      show: page(() => import("./resources/monthly_plans/show")),
+    },
+    meta: { label: "Monthly plans", icon: <ScheduleOutlined />, parent: "team" },
+  },
+  {
+    name: "summaries",
+    pages: {
+      list: page(() => import("./resources/summaries/list")),
+      create: page(() => import("./resources/summaries/create")),
+      edit: page(() => import("./resources/summaries/edit")),
+      show: page(() => import("./resources/summaries/show")),
+    },
+    meta: { label: "Summaries", icon: <FileDoneOutlined />, parent: "team" },
+  },
+  {
+    name: "suggestions",
+    pages: {
+      list: page(() => import("./resources/suggestions/list")),
+      create: page(() => import("./resources/suggestions/create")),
+      show: page(() => import("./resources/suggestions/show")),
+    },
+    meta: { label: "Suggestions", icon: <BulbOutlined />, parent: "team" },
+  },
+  {
+    name: "training_topics",
+    pages: {
+      list: page(() => import("./resources/training_topics/list")),
+      create: page(() => import("./resources/training_topics/create")),
+      edit: page(() => import("./resources/training_topics/edit")),
+    },
+    meta: { label: "Training topics", icon: <ExperimentOutlined />, parent: "team" },
   },
   {
     name: "organisation",

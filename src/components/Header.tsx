@@ -1,15 +1,14 @@
-// The top bar: who is signed in and with which roles, the language switcher and the
-// light/dark switch.
-import { BellOutlined, UserOutlined } from "@ant-design/icons";
+// The top bar: the reminders bell, who is signed in and with which roles, the language
+// switcher and the light/dark switch.
+import { UserOutlined } from "@ant-design/icons";
 import { useGetIdentity } from "@refinedev/core";
-import { useQuery } from "@tanstack/react-query";
-import { Avatar, Badge, Button, Flex, Layout, Space, Tag, Tooltip, Typography, theme } from "antd";
+import { Avatar, Flex, Layout, Space, Tag, Typography, theme } from "antd";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { Identity } from "../providers/authProvider";
 import { localizedLabel } from "../providers/i18n";
-import { fetchMyRules } from "../resources/regulations/queries";
 import { LanguageSwitcher } from "./LanguageSwitcher";
+import { ReminderBell } from "./reminders/ReminderBell";
 import { PreviewBanner } from "./access/PreviewBanner";
 import { ThemeSwitch } from "./ThemeSwitch";
 
@@ -17,10 +16,6 @@ export function Header() {
   const { t, i18n } = useTranslation();
   const { token } = theme.useToken();
   const { data: identity } = useGetIdentity<Identity>();
-  // Rules waiting for the person's acknowledgement (same query key as the My rules page, so
-  // acknowledging there updates the badge).
-  const myRules = useQuery({ queryKey: ["my_rules"], queryFn: fetchMyRules, enabled: !!identity, staleTime: 60_000 });
-  const pending = (myRules.data ?? []).filter((r) => r.pending).length;
   return (
     <div style={{ position: "sticky", top: 0, zIndex: 10 }}>
       <PreviewBanner />
@@ -36,19 +31,7 @@ export function Header() {
         }}
       >
         <Space size="middle" wrap>
-          {pending > 0 && (
-            <Tooltip title={t("header.pendingRules", { count: pending })}>
-              <Link
-                to="/my-rules"
-                aria-label={t("header.pendingRules", { count: pending })}
-                data-testid="header-pending-rules"
-              >
-                <Badge count={pending} size="small">
-                  <Button type="text" shape="circle" icon={<BellOutlined />} tabIndex={-1} aria-hidden />
-                </Badge>
-              </Link>
-            </Tooltip>
-          )}
+          {identity && <ReminderBell />}
           {identity && (
             <Flex align="center" gap={8} data-testid="header-identity">
               <Avatar icon={<UserOutlined />} aria-hidden />

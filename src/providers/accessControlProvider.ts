@@ -47,7 +47,7 @@ export function toMatrixKey(resource: string, action: string, metaResource?: str
 }
 
 /** Pages every signed-in person may open whatever their roles. */
-const openResources = new Set(["me", "handbook", "administration", "organisation", "rulebook", "my_rules"]);
+const openResources = new Set(["me", "handbook", "administration", "organisation", "rulebook", "my_rules", "team"]);
 
 const scopeRank: Record<Scope, number> = { own: 1, territory: 2, all: 3 };
 

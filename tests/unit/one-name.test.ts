@@ -29,6 +29,9 @@ const shared = [
   "why",
   "impact",
   "service",
+  // The workflow monthly plans and summaries share, and the header's bell.
+  "reports",
+  "reminders",
 ];
 
 describe("one name per concept", () => {

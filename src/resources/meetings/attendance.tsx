@@ -29,6 +29,7 @@ import { TerritoryTreeSelect } from "../../components/org/TerritoryTreeSelect";
 import { usePeople } from "../customers/hooks";
 import {
   attendanceMarks,
+  attendedMarks,
   attendanceSelect,
   breachMarks,
   invite,
@@ -44,7 +45,7 @@ import {
 // Palette colours (the theme keeps their text at 4.5:1 on the tint).
 const markColor = { present: "green", late: "orange", left_early: "orange", absent: "red", excused: "blue" } as const;
 
-export function AttendanceSheet({ meetingId }: { meetingId: string }) {
+export function AttendanceSheet({ meetingId, training = false }: { meetingId: string; training?: boolean }) {
   const { t } = useTranslation();
   const { open } = useNotification();
   const invalidate = useInvalidate();
@@ -101,6 +102,7 @@ export function AttendanceSheet({ meetingId }: { meetingId: string }) {
             <List.Item>
               <Invitee
                 row={row}
+                training={training}
                 canTake={Boolean(canTake?.can)}
                 canRecord={Boolean(canRecord?.can)}
                 onChanged={refresh}
@@ -171,12 +173,14 @@ function InviteBar({ meetingId, onInvited }: { meetingId: string; onInvited: () 
 
 function Invitee({
   row,
+  training,
   canTake,
   canRecord,
   onChanged,
   onFailed,
 }: {
   row: AttendanceRow;
+  training: boolean;
   canTake: boolean;
   canRecord: boolean;
   onChanged: () => void;
@@ -210,6 +214,9 @@ function Invitee({
           <Tag>{t("meetings.unmarked")}</Tag>
         )}
         {row.excuse && <Typography.Text type="secondary">{row.excuse}</Typography.Text>}
+        {row.assessment_score !== null && (
+          <Tag color="purple">{t("meetings.scoreIs", { score: row.assessment_score })}</Tag>
+        )}
         {violation && (
           <Link to={violationsLink}>
             {t("meetings.violationIs", { status: t(`violations.status.${violation.status}`) })}
@@ -238,7 +245,7 @@ function Invitee({
         )}
       </Space>
       {canTake && !(violation && violation.status !== "dismissed") && (
-        <MarkForm row={row} name={name} onSaved={onChanged} onFailed={onFailed} />
+        <MarkForm row={row} name={name} training={training} onSaved={onChanged} onFailed={onFailed} />
       )}
     </Space>
   );
@@ -248,11 +255,13 @@ function Invitee({
 function MarkForm({
   row,
   name,
+  training,
   onSaved,
   onFailed,
 }: {
   row: AttendanceRow;
   name: string;
+  training: boolean;
   onSaved: () => void;
   onFailed: (e: Error) => void;
 }) {
@@ -261,9 +270,10 @@ function MarkForm({
     mark: row.mark ?? "present",
     minutes: row.minutes_late ?? row.minutes_early ?? null,
     excuse: row.excuse,
+    score: row.assessment_score,
   };
   const { control, handleSubmit, watch, formState } = useForm<MarkValues>({ values: stored });
-  const [problem, setProblem] = useState<"minutes" | "excuse" | null>(null);
+  const [problem, setProblem] = useState<"minutes" | "excuse" | "score" | null>(null);
   const save = useMutation({ mutationFn: (v: MarkValues) => takeMark(row, v), onSuccess: onSaved, onError: onFailed });
   const mark = watch("mark");
   const submit = handleSubmit((v) => {
@@ -333,6 +343,26 @@ function MarkForm({
                 value={field.value}
                 onChange={field.onChange}
                 style={{ width: 260 }}
+              />
+            )}
+          />
+        )}
+        {training && attendedMarks.includes(mark) && (
+          <Controller
+            control={control}
+            name="score"
+            render={({ field }) => (
+              <InputNumber
+                aria-label={t("meetings.scoreFor", { name })}
+                aria-invalid={problem === "score"}
+                aria-describedby={problem ? errorId : undefined}
+                min={0}
+                max={100}
+                precision={2}
+                value={field.value}
+                onChange={(v) => field.onChange(v ?? null)}
+                placeholder={t("meetings.score")}
+                style={{ width: 150 }}
               />
             )}
           />

@@ -17,8 +17,10 @@ export const breachMarks: AttendanceMark[] = ["late", "left_early", "absent"];
 export type MeetingRow = Tables<"meetings"> & {
   territory: Pick<Tables<"territories">, "code" | "name"> | null;
   organiser: Pick<Tables<"staff">, "full_name"> | null;
+  topic: Pick<Tables<"training_topics">, "code" | "name_en" | "name_es" | "name_zh"> | null;
 };
-export const meetingSelect = "*, territory:territory_id(code, name), organiser:organiser_id(full_name)";
+export const meetingSelect =
+  "*, territory:territory_id(code, name), organiser:organiser_id(full_name), topic:topic_id(code, name_en, name_es, name_zh)";
 
 export type AttendanceRow = Tables<"meeting_attendance"> & {
   person: Pick<Tables<"staff">, "full_name"> | null;
@@ -36,6 +38,11 @@ export interface MeetingValues {
   territory_id: string | null;
   organiser_id: string | null;
   minutes: string;
+  /** A training session's topic, trainer, material and pass score (none for other meetings). */
+  topic_id: string | null;
+  trainer: string;
+  material: string;
+  pass_score: number | null;
 }
 
 export const meetingDefaults = (today: string): MeetingValues => ({
@@ -48,6 +55,10 @@ export const meetingDefaults = (today: string): MeetingValues => ({
   territory_id: null,
   organiser_id: null,
   minutes: "",
+  topic_id: null,
+  trainer: "",
+  material: "",
+  pass_score: null,
 });
 
 /** What a meeting's form sends: trimmed, the time as HH:MM. */
@@ -62,6 +73,11 @@ export function toMeetingPayload(v: MeetingValues): MeetingValues {
     territory_id: v.territory_id,
     organiser_id: v.organiser_id,
     minutes: v.minutes.trim(),
+    // Only a training session has them (the database refuses them on any other meeting).
+    topic_id: v.kind === "training" ? v.topic_id : null,
+    trainer: v.kind === "training" ? v.trainer.trim() : "",
+    material: v.kind === "training" ? v.material.trim() : "",
+    pass_score: v.kind === "training" ? v.pass_score : null,
   };
 }
 
@@ -69,7 +85,12 @@ export interface MarkValues {
   mark: AttendanceMark;
   minutes: number | null;
   excuse: string;
+  /** A training session's assessment (0-100), for someone who attended. */
+  score: number | null;
 }
+
+/** Marks of someone who attended (and so may be assessed at a training session). */
+export const attendedMarks: AttendanceMark[] = ["present", "late", "left_early"];
 
 /** The columns a mark writes: minutes only for late or left early, a reason only for excused. */
 export function toMarkPayload(v: MarkValues) {
@@ -78,14 +99,16 @@ export function toMarkPayload(v: MarkValues) {
     minutes_late: v.mark === "late" ? v.minutes : null,
     minutes_early: v.mark === "left_early" ? v.minutes : null,
     excuse: v.mark === "excused" ? v.excuse.trim() : "",
+    assessment_score: attendedMarks.includes(v.mark) ? v.score : null,
   };
 }
 
 /** What a mark still needs before it is saved (an i18n key), or null. */
-export function markProblem(v: MarkValues): "minutes" | "excuse" | null {
+export function markProblem(v: MarkValues): "minutes" | "excuse" | "score" | null {
   if ((v.mark === "late" || v.mark === "left_early") && !(v.minutes && v.minutes >= 1 && v.minutes <= 720))
     return "minutes";
   if (v.mark === "excused" && v.excuse.trim().length < 3) return "excuse";
+  if (v.score !== null && attendedMarks.includes(v.mark) && !(v.score >= 0 && v.score <= 100)) return "score";
   return null;
 }
 

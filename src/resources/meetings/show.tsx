@@ -8,6 +8,7 @@ import { HistoryTab } from "../../components/HistoryTab";
 import { PageTitle } from "../../components/PageTitle";
 import { QueryError } from "../../components/QueryError";
 import { RecordDeleteButton, RecordEditButton } from "../../components/access/RecordButtons";
+import { localizedName } from "../../providers/i18n";
 import { formatDate } from "../../utils/format";
 import { AttendanceSheet } from "./attendance";
 import { meetingSelect, type MeetingRow } from "./queries";
@@ -48,6 +49,18 @@ export default function MeetingsShow() {
             <Descriptions.Item label={t("meetings.fields.organiser_id")}>
               {meeting.organiser?.full_name ?? "—"}
             </Descriptions.Item>
+            {meeting.kind === "training" && (
+              <>
+                <Descriptions.Item label={t("meetings.fields.topic_id")}>
+                  {meeting.topic ? localizedName(meeting.topic, i18n.language) : "—"}
+                </Descriptions.Item>
+                <Descriptions.Item label={t("meetings.fields.trainer")}>{meeting.trainer || "—"}</Descriptions.Item>
+                <Descriptions.Item label={t("meetings.fields.material")}>{meeting.material || "—"}</Descriptions.Item>
+                <Descriptions.Item label={t("meetings.fields.pass_score")}>
+                  {meeting.pass_score ?? t("meetings.noPassScore")}
+                </Descriptions.Item>
+              </>
+            )}
             <Descriptions.Item label={t("meetings.fields.minutes")} span={2}>
               <Typography.Paragraph style={{ whiteSpace: "pre-wrap", marginBottom: 0 }}>
                 {meeting.minutes || "—"}
@@ -59,7 +72,7 @@ export default function MeetingsShow() {
               {
                 key: "attendance",
                 label: t("meetings.tabs.attendance"),
-                children: <AttendanceSheet meetingId={meeting.id} />,
+                children: <AttendanceSheet meetingId={meeting.id} training={meeting.kind === "training"} />,
               },
               {
                 key: "history",

@@ -13,6 +13,7 @@ import { AssignmentHistory, AssignTerritoryButton } from "./assignments";
 import { positionTitle } from "../positions/queries";
 import { staffSelect, type StaffDetailRow } from "./queries";
 import { RecordEditButton } from "../../components/access/RecordButtons";
+import { PersonFileTabs } from "./file";
 import { PersonRecord } from "./record";
 
 const statusColor = { active: "success", on_leave: "warning", left: "default" } as const;
@@ -91,6 +92,9 @@ export default function StaffShow() {
                 title={t("staff.assignments.title")}
               />
             )}
+          </Col>
+          <Col span={24}>
+            <PersonFileTabs staffId={person.id} />
           </Col>
           <Col span={24}>
             <PersonRecord staffId={person.id} />

@@ -141,8 +141,9 @@ export class RegulationsPageObject {
     await this.page.locator(`[data-testid="my-rules-pending"][data-count="${n}"]`).waitFor();
   }
 
+  /** The bell, once it counts rules to acknowledge. */
   pendingBadge() {
-    return this.page.getByTestId("header-pending-rules");
+    return this.page.locator('[data-testid="header-reminders"]:not([data-rules-pending="0"])');
   }
 
   // --- Coverage -------------------------------------------------------------------

@@ -1,0 +1,5 @@
+import { MonthlyPlanForm } from "./form";
+
+export default function MonthlyPlansCreate() {
+  return <MonthlyPlanForm action="create" />;
+}

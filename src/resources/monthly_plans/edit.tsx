@@ -1,0 +1,5 @@
+import { MonthlyPlanForm } from "./form";
+
+export default function MonthlyPlansEdit() {
+  return <MonthlyPlanForm action="edit" />;
+}

@@ -1,0 +1,5 @@
+import { SuggestionForm } from "./form";
+
+export default function SuggestionsCreate() {
+  return <SuggestionForm />;
+}

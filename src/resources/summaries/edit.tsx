@@ -1,0 +1,5 @@
+import { SummaryForm } from "./form";
+
+export default function SummariesEdit() {
+  return <SummaryForm action="edit" />;
+}

@@ -1,0 +1,5 @@
+import { TrainingTopicForm } from "./form";
+
+export default function TrainingTopicsEdit() {
+  return <TrainingTopicForm action="edit" />;
+}
