@@ -63,8 +63,11 @@ export function ResourceFormPage<TRow extends BaseRecord, TValues extends FieldV
   children: ReactNode;
 }) {
   const query = form.refineCore.query;
+  // Save sends what the form's payload shaping makes of the values (Refine's own button would
+  // send the raw values), as pressing Enter in the form does.
   const saveButtonProps = {
     ...form.saveButtonProps,
+    onClick: () => form.submit(),
     ...(saveTestId ? { "data-testid": saveTestId } : {}),
   } as typeof form.saveButtonProps;
   const body = (

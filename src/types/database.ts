@@ -1709,6 +1709,7 @@ export type Database = {
           review_comment: string
           reviewed_at: string | null
           reviewed_by: string | null
+          reviewer_name: string
           sales_target: number
           staff_id: string
           status: Database["public"]["Enums"]["report_status"]
@@ -1730,6 +1731,7 @@ export type Database = {
           review_comment?: string
           reviewed_at?: string | null
           reviewed_by?: string | null
+          reviewer_name?: string
           sales_target?: number
           staff_id: string
           status?: Database["public"]["Enums"]["report_status"]
@@ -1751,6 +1753,7 @@ export type Database = {
           review_comment?: string
           reviewed_at?: string | null
           reviewed_by?: string | null
+          reviewer_name?: string
           sales_target?: number
           staff_id?: string
           status?: Database["public"]["Enums"]["report_status"]
@@ -3331,6 +3334,7 @@ export type Database = {
           review_comment: string
           reviewed_at: string | null
           reviewed_by: string | null
+          reviewer_name: string
           sales_amount: number
           sales_planned: number | null
           staff_id: string
@@ -3364,6 +3368,7 @@ export type Database = {
           review_comment?: string
           reviewed_at?: string | null
           reviewed_by?: string | null
+          reviewer_name?: string
           sales_amount?: number
           sales_planned?: number | null
           staff_id: string
@@ -3397,6 +3402,7 @@ export type Database = {
           review_comment?: string
           reviewed_at?: string | null
           reviewed_by?: string | null
+          reviewer_name?: string
           sales_amount?: number
           sales_planned?: number | null
           staff_id?: string

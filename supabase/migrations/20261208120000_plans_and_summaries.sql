@@ -29,6 +29,9 @@ create table public.monthly_plans (
   submitted_at timestamptz,
   review_comment text not null default '' check (length(review_comment) <= 4000),
   reviewed_by uuid references public.profiles (id) on delete set null,
+  -- The reviewer's name when they reviewed it (set by the database): the person reads it even
+  -- where they may not read the reviewer's profile.
+  reviewer_name text not null default '',
   reviewed_at timestamptz,
   created_by uuid references public.profiles (id) on delete set null,
   version integer not null default 1,
@@ -79,6 +82,8 @@ create table public.summaries (
   submitted_at timestamptz,
   review_comment text not null default '' check (length(review_comment) <= 4000),
   reviewed_by uuid references public.profiles (id) on delete set null,
+  -- The reviewer's name when they reviewed it (set by the database), as on plans.
+  reviewer_name text not null default '',
   reviewed_at timestamptz,
   -- The suggestion the annual summary's suggestions to the company became.
   suggestion_id uuid references public.suggestions (id) on delete set null,
@@ -230,6 +235,7 @@ begin
     new.submitted_at := null;
     new.review_comment := '';
     new.reviewed_by := null;
+    new.reviewer_name := '';
     new.reviewed_at := null;
     select a.territory_id into new.territory_id from private.assignment_on(new.staff_id, new.month) a;
     if new.territory_id is null then
@@ -249,6 +255,7 @@ begin
   select w.submitted_at, w.reviewed_by, w.reviewed_at into new.submitted_at, new.reviewed_by, new.reviewed_at
     from private.report_stamps(old.status, new.status, old.submitted_at, old.reviewed_by, old.reviewed_at,
                                new.review_comment is distinct from old.review_comment) w;
+  new.reviewer_name := coalesce((select p.full_name from public.profiles p where p.id = new.reviewed_by), '');
   return new;
 end;
 $$;
@@ -278,6 +285,7 @@ begin
     new.submitted_at := null;
     new.review_comment := '';
     new.reviewed_by := null;
+    new.reviewer_name := '';
     new.reviewed_at := null;
     new.suggestion_id := null;
     select a.territory_id into new.territory_id from private.assignment_on(new.staff_id, new.period_start) a;
@@ -300,6 +308,7 @@ begin
     select w.submitted_at, w.reviewed_by, w.reviewed_at into new.submitted_at, new.reviewed_by, new.reviewed_at
       from private.report_stamps(old.status, new.status, old.submitted_at, old.reviewed_by, old.reviewed_at,
                                  new.review_comment is distinct from old.review_comment) w;
+    new.reviewer_name := coalesce((select p.full_name from public.profiles p where p.id = new.reviewed_by), '');
   end if;
   -- Figures: fresh while a draft and at submission, then frozen.
   if tg_op = 'INSERT' or old.status = 'draft' then

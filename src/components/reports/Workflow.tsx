@@ -66,7 +66,12 @@ export function SubmitReport({ table, row, onDone }: { table: ReportTable; row: 
       }),
   });
   return (
-    <Popconfirm title={t("reports.submitQuestion")} okText={t("reports.submit")} onConfirm={() => submit.mutate()}>
+    <Popconfirm
+      title={t("reports.submitQuestion")}
+      okText={t("reports.submitYes")}
+      cancelText={t("buttons.cancel")}
+      onConfirm={() => submit.mutate()}
+    >
       <Button type="primary" loading={submit.isPending}>
         {t("reports.submit")}
       </Button>

@@ -4,6 +4,7 @@
 import { useTranslation } from "react-i18next";
 import { NumberField, SelectField, TextField } from "../../components/fields";
 import { PeriodField } from "../../components/reports/PeriodField";
+import { useWritesForOthers } from "../../components/reports/useWritesForOthers";
 import { periodStart } from "../../components/reports/period";
 import { ResourceFormPage, useResourceForm, type FormAction } from "../../components/ResourceForm";
 import { today } from "../../utils/format";
@@ -18,7 +19,8 @@ import {
 
 export function MonthlyPlanForm({ action }: { action: FormAction }) {
   const { t } = useTranslation();
-  const { staff: me, sells } = useMyStaff();
+  const { staff: me } = useMyStaff();
+  const forOthers = useWritesForOthers("monthly_plans");
   const { options: people } = usePeople();
   const form = useResourceForm<MonthlyPlanRow, MonthlyPlanValues>({
     resource: "monthly_plans",
@@ -41,7 +43,7 @@ export function MonthlyPlanForm({ action }: { action: FormAction }) {
   );
   return (
     <ResourceFormPage form={form} title={t(`monthly_plans.titles.${action}`)}>
-      {action === "create" && !sells && (
+      {action === "create" && (forOthers || !me) && (
         <SelectField
           {...field}
           name="staff_id"

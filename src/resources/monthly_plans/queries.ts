@@ -5,10 +5,8 @@ import type { Tables } from "../../types/database";
 export type MonthlyPlanRow = Tables<"monthly_plans"> & {
   person: Pick<Tables<"staff">, "id" | "full_name" | "user_id"> | null;
   territory: Pick<Tables<"territories">, "code" | "name"> | null;
-  reviewer: Pick<Tables<"profiles">, "full_name"> | null;
 };
-export const monthlyPlanSelect =
-  "*, person:staff_id(id, full_name, user_id), territory:territory_id(code, name), reviewer:reviewed_by(full_name)";
+export const monthlyPlanSelect = "*, person:staff_id(id, full_name, user_id), territory:territory_id(code, name)";
 
 export interface MonthlyPlanValues {
   staff_id: string | null;

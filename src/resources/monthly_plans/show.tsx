@@ -53,7 +53,7 @@ export default function MonthlyPlansShow() {
       {query.isError && <QueryError error={query.error} onRetry={() => void query.refetch()} />}
       {plan && (
         <Space direction="vertical" size="large" style={{ width: "100%" }}>
-          <ReviewNote row={plan} reviewer={plan.reviewer?.full_name ?? null} />
+          <ReviewNote row={plan} reviewer={plan.reviewer_name || null} />
           <Descriptions bordered size="small" column={{ xs: 1, md: 2 }}>
             <Descriptions.Item label={t("monthly_plans.fields.staff_id")}>
               {plan.person ? <Link to={`/staff/show/${plan.person.id}`}>{plan.person.full_name}</Link> : "—"}

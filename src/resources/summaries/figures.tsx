@@ -40,7 +40,7 @@ export function SummaryFigures({ row }: { row: SummaryRow }) {
     >
       <Row gutter={[16, 16]}>
         {figures.map((f) => (
-          <Col key={f.key} xs={12} md={6}>
+          <Col key={f.key} xs={12} md={6} role="group" aria-label={t(`summaries.fields.${f.key}`)}>
             <Statistic
               title={t(`summaries.fields.${f.key}`)}
               value={f.value}

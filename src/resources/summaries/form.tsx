@@ -6,6 +6,7 @@ import { useWatch } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { SelectField, TextField } from "../../components/fields";
 import { PeriodField } from "../../components/reports/PeriodField";
+import { useWritesForOthers } from "../../components/reports/useWritesForOthers";
 import { previousPeriod } from "../../components/reports/period";
 import { ResourceFormPage, useResourceForm, type FormAction } from "../../components/ResourceForm";
 import { today } from "../../utils/format";
@@ -23,7 +24,8 @@ import {
 
 export function SummaryForm({ action }: { action: FormAction }) {
   const { t } = useTranslation();
-  const { staff: me, sells } = useMyStaff();
+  const { staff: me } = useMyStaff();
+  const forOthers = useWritesForOthers("summaries");
   const { options: people } = usePeople();
   const form = useResourceForm<SummaryRow, SummaryValues>({
     resource: "summaries",
@@ -53,7 +55,7 @@ export function SummaryForm({ action }: { action: FormAction }) {
   );
   return (
     <ResourceFormPage form={form} title={t(`summaries.titles.${action}`)}>
-      {action === "create" && !sells && (
+      {action === "create" && (forOthers || !me) && (
         <SelectField
           {...field}
           name="staff_id"

@@ -7,10 +7,8 @@ import type { Tables } from "../../types/database";
 export type SummaryRow = Tables<"summaries"> & {
   person: Pick<Tables<"staff">, "id" | "full_name" | "user_id"> | null;
   territory: Pick<Tables<"territories">, "code" | "name"> | null;
-  reviewer: Pick<Tables<"profiles">, "full_name"> | null;
 };
-export const summarySelect =
-  "*, person:staff_id(id, full_name, user_id), territory:territory_id(code, name), reviewer:reviewed_by(full_name)";
+export const summarySelect = "*, person:staff_id(id, full_name, user_id), territory:territory_id(code, name)";
 
 export const summaryPeriods: Period[] = ["week", "month", "year"];
 /** The sections every summary has, and those only the annual one adds (003 ch.4). */

@@ -55,7 +55,7 @@ export default function SummariesShow() {
       {query.isError && <QueryError error={query.error} onRetry={() => void query.refetch()} />}
       {summary && (
         <Space direction="vertical" size="large" style={{ width: "100%" }}>
-          <ReviewNote row={summary} reviewer={summary.reviewer?.full_name ?? null} />
+          <ReviewNote row={summary} reviewer={summary.reviewer_name || null} />
           <SummaryFigures row={summary} />
           <Descriptions bordered size="small" column={{ xs: 1, md: 2 }}>
             <Descriptions.Item label={t("summaries.fields.staff_id")}>

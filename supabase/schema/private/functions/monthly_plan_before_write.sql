@@ -20,6 +20,7 @@ begin
     new.submitted_at := null;
     new.review_comment := '';
     new.reviewed_by := null;
+    new.reviewer_name := '';
     new.reviewed_at := null;
     select a.territory_id into new.territory_id from private.assignment_on(new.staff_id, new.month) a;
     if new.territory_id is null then
@@ -39,6 +40,7 @@ begin
   select w.submitted_at, w.reviewed_by, w.reviewed_at into new.submitted_at, new.reviewed_by, new.reviewed_at
     from private.report_stamps(old.status, new.status, old.submitted_at, old.reviewed_by, old.reviewed_at,
                                new.review_comment is distinct from old.review_comment) w;
+  new.reviewer_name := coalesce((select p.full_name from public.profiles p where p.id = new.reviewed_by), '');
   return new;
 end;
 $function$;

@@ -16,6 +16,7 @@ create table public.monthly_plans (
   submitted_at timestamp with time zone,
   review_comment text default ''::text not null,
   reviewed_by uuid,
+  reviewer_name text default ''::text not null,
   reviewed_at timestamp with time zone,
   created_by uuid,
   version integer default 1 not null,
