@@ -188,7 +188,7 @@ create policy "people with suggestions read permission in scope or their authors
   for select to authenticated
   using (
     (select private.allows_all('suggestions', 'read'))
-    or territory_id = any ((select private.territory_scope('suggestions', 'read', false))::uuid[])
+    or territory_id in (select unnest(private.territory_scope('suggestions', 'read', false)))
     or ((select private.allowed_owner('suggestions', 'read')) is not null and id in (select private.my_suggestion_ids()))
   );
 create policy "people with suggestions update permission in scope can answer suggestions" on public.suggestions

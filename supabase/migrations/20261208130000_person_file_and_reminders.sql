@@ -118,114 +118,153 @@ comment on function public.person_file(uuid) is
 -- =============================================================================
 -- Reminders
 -- =============================================================================
--- What is due for the signed-in person, through their own policies. Kinds: plan_due (this
--- month's plan, by the 3rd), summary_due (last month's by the 5th, last week's by Tuesday),
--- evaluation_to_acknowledge, improvement_plan_due (deadline within 14 days), training_required,
--- rules_to_acknowledge (how many), to_review (plans and summaries submitted in one's scope).
-create or replace function public.my_reminders()
+-- What is due for the signed-in person. Kinds: plan_due (this month's plan, by the 3rd),
+-- summary_due (last month's by the 5th, last week's by Tuesday), evaluation_to_acknowledge,
+-- improvement_plan_due (deadline within 14 days), training_required, rules_to_acknowledge (how
+-- many), to_review (plans and summaries submitted in one's scope, how many). Security definer so
+-- the bell costs a few index lookups, not every table's policies: it reads only the caller's own
+-- records, each kind only when the caller's matrix lets them write or read that kind (their own
+-- plans and summaries, their own evaluations), the rules that apply to them, and counts of what
+-- waits in the scope where they may both read and update plans and summaries.
+create or replace function private.my_reminders()
 returns table (kind text, due_on date, overdue boolean, subject_id uuid, subject_date date, subject text, items integer)
 language sql
 stable
-security invoker
+security definer
 set search_path = ''
 as $$
   with me as materialized (
-    select s.id, s.position_id, s.hire_date, private.is_sales_position(s.position_id) as sells
+    select s.id, s.position_id, s.hire_date, private.is_sales_position(s.position_id) as sells,
+           private.allows_some('monthly_plans', 'create') as writes_plans,
+           private.allows_some('summaries', 'create') as writes_summaries,
+           private.allows_some('evaluations', 'read') as reads_evaluations
       from public.staff s
-     where s.id = (select private.my_staff_id()) and s.status = 'active'
+     where s.user_id = (select auth.uid()) and s.status = 'active'
   ),
   today as (
     select current_date as d, date_trunc('month', current_date)::date as month,
            (date_trunc('week', current_date) - interval '7 days')::date as last_week
   ),
+  -- The rules in force that apply to the caller's position.
+  rules as materialized (
+    select r.id, r.code, r.current_version
+      from me
+      join public.regulations r on r.current_version is not null and r.status <> 'retired'
+       and (r.applies_to_all_positions
+            or exists (select 1 from public.regulation_positions rp where rp.regulation_id = r.id and rp.position_id = me.position_id))
+  ),
+  -- Where the caller reviews: read and update scope of plans and of summaries.
+  review as materialized (
+    select a.all_plans, a.all_summaries,
+           case when a.all_plans then '{}'::uuid[]
+                else array(select unnest(private.territory_scope('monthly_plans', 'update', false))
+                           intersect select unnest(private.territory_scope('monthly_plans', 'read', false))) end as plan_places,
+           case when a.all_summaries then '{}'::uuid[]
+                else array(select unnest(private.territory_scope('summaries', 'update', false))
+                           intersect select unnest(private.territory_scope('summaries', 'read', false))) end as summary_places
+      from (select private.allows_all('monthly_plans', 'update') and private.allows_all('monthly_plans', 'read') as all_plans,
+                   private.allows_all('summaries', 'update') and private.allows_all('summaries', 'read') as all_summaries) a
+  ),
   due as (
-    -- This month's plan, by the 3rd.
-    select 'plan_due' as kind, today.month + 2 as due_on, (select mp.id from public.monthly_plans mp
-                                                          where mp.staff_id = me.id and mp.month = today.month) as subject_id,
+    select 'plan_due' as kind, today.month + 2 as due_on,
+           (select mp.id from public.monthly_plans mp where mp.staff_id = me.id and mp.month = today.month) as subject_id,
            today.month as subject_date, null::text as subject, 1 as items
       from me cross join today
-     where me.sells and me.hire_date <= today.d
+     where me.sells and me.writes_plans and me.hire_date <= today.d
        and not exists (select 1 from public.monthly_plans mp
                         where mp.staff_id = me.id and mp.month = today.month and mp.status <> 'draft')
     union all
-    -- Last month's summary, by the 5th.
-    select 'summary_due', today.month + 4, (select su.id from public.summaries su
-                                             where su.staff_id = me.id and su.period = 'month'
-                                               and su.period_start = (today.month - interval '1 month')::date),
+    select 'summary_due', today.month + 4,
+           (select su.id from public.summaries su where su.staff_id = me.id and su.period = 'month'
+                                                   and su.period_start = (today.month - interval '1 month')::date),
            (today.month - interval '1 month')::date, 'month', 1
       from me cross join today
-     where me.sells and me.hire_date < today.month
+     where me.sells and me.writes_summaries and me.hire_date < today.month
        and not exists (select 1 from public.summaries su
                         where su.staff_id = me.id and su.period = 'month'
                           and su.period_start = (today.month - interval '1 month')::date and su.status <> 'draft')
     union all
-    -- Last week's summary, by its Tuesday after.
-    select 'summary_due', today.last_week + 8, (select su.id from public.summaries su
-                                                 where su.staff_id = me.id and su.period = 'week' and su.period_start = today.last_week),
+    select 'summary_due', today.last_week + 8,
+           (select su.id from public.summaries su where su.staff_id = me.id and su.period = 'week' and su.period_start = today.last_week),
            today.last_week, 'week', 1
       from me cross join today
-     where me.sells and me.hire_date < today.last_week
+     where me.sells and me.writes_summaries and me.hire_date < today.last_week
        and not exists (select 1 from public.summaries su
                         where su.staff_id = me.id and su.period = 'week' and su.period_start = today.last_week
                           and su.status <> 'draft')
     union all
     select 'evaluation_to_acknowledge', null::date, e.id, e.month, null, 1
       from me join public.evaluations e on e.staff_id = me.id and e.status = 'approved'
+     where me.reads_evaluations
     union all
     select 'improvement_plan_due', ip.deadline, e.id, e.month, left(ip.areas, 120), 1
       from me
       join public.evaluations e on e.staff_id = me.id
       join public.improvement_plans ip on ip.evaluation_id = e.id
-     where ip.completed_on is null and ip.deadline <= current_date + 14
+     where me.reads_evaluations and ip.completed_on is null and ip.deadline <= current_date + 14
     union all
-    select 'training_required', me.hire_date + rt.due_within_days, r.id, null, r.code, 1
+    select 'training_required', me.hire_date + rt.due_within_days, x.id, null, x.code, 1
       from me
-      join public.regulation_trainings rt on true
-      join public.regulations r on r.id = rt.regulation_id and r.current_version is not null and r.status <> 'retired'
-     where r.id in (select private.my_applicable_regulations())
-       and not exists (select 1 from private.trainings_completed(array[me.id], '1900-01-01', '2999-12-31', rt.topic_id))
+      join rules x on true
+      join public.regulation_trainings rt on rt.regulation_id = x.id
+     where not exists (select 1 from private.trainings_completed(array[me.id], '1900-01-01', '2999-12-31', rt.topic_id))
     union all
     select 'rules_to_acknowledge', null, null, null, null, count(*)::integer
       from me
-      join public.regulations r on r.current_version is not null and r.status <> 'retired'
-     where r.id in (select private.my_applicable_regulations())
-       and not exists (select 1 from public.acknowledgements a
-                        where a.regulation_id = r.id and a.version_number = r.current_version and a.staff_id = me.id)
+      join rules x on true
+     where not exists (select 1 from public.acknowledgements a
+                        where a.regulation_id = x.id and a.version_number = x.current_version and a.staff_id = me.id)
     having count(*) > 0
     union all
+    -- Each branch an index-only scan of the submitted ones (everyone's, or per place).
     select 'to_review', null, null, null, null, count(*)::integer
-      from (select mp.id from public.monthly_plans mp
-             where mp.status = 'submitted'
-               and mp.territory_id = any ((select private.territory_scope('monthly_plans', 'update', false))::uuid[])
-               and mp.staff_id is distinct from (select private.my_staff_id())
-            union all
-            select su.id from public.summaries su
-             where su.status = 'submitted'
-               and su.territory_id = any ((select private.territory_scope('summaries', 'update', false))::uuid[])
-               and su.staff_id is distinct from (select private.my_staff_id())) w
+      from review v
+     cross join lateral (
+       select mp.staff_id from public.monthly_plans mp where v.all_plans and mp.status = 'submitted'
+       union all
+       select mp.staff_id from unnest(v.plan_places) p(id)
+         join public.monthly_plans mp on mp.territory_id = p.id and mp.status = 'submitted'
+        where not v.all_plans
+       union all
+       select su.staff_id from public.summaries su where v.all_summaries and su.status = 'submitted'
+       union all
+       select su.staff_id from unnest(v.summary_places) p(id)
+         join public.summaries su on su.territory_id = p.id and su.status = 'submitted'
+        where not v.all_summaries) w
+     where w.staff_id is distinct from (select m.id from me m)
     having count(*) > 0
   )
   select d.kind, d.due_on, coalesce(d.due_on < current_date, false), d.subject_id, d.subject_date, d.subject, d.items
     from due d
    order by d.due_on nulls last, d.kind
 $$;
+comment on function private.my_reminders() is
+  'What is due for the signed-in person: this month''s plan (by the 3rd), last month''s and last week''s summaries, evaluations to acknowledge, improvement plans whose deadline is near, required trainings, rules to acknowledge (how many), and plans and summaries waiting for their review (how many). Only the caller''s own records, each kind as their matrix lets them see it, and counts in the scope where they may read and update plans and summaries.';
+
+create or replace function public.my_reminders()
+returns table (kind text, due_on date, overdue boolean, subject_id uuid, subject_date date, subject text, items integer)
+language sql
+stable
+set search_path = ''
+as $$
+  select * from private.my_reminders()
+$$;
 comment on function public.my_reminders() is
-  'What is due for the signed-in person, through their own policies: this month''s plan (by the 3rd), last month''s and last week''s summaries, evaluations to acknowledge, improvement plans whose deadline is near, required trainings, rules to acknowledge (how many), and plans and summaries waiting for their review (how many).';
+  'What is due for the signed-in person (the bell''s list): see private.my_reminders.';
 
 create or replace function public.my_reminder_count()
 returns integer
 language sql
 stable
-security invoker
 set search_path = ''
 as $$
-  select coalesce(sum(r.items), 0)::integer from public.my_reminders() r
+  select coalesce(sum(r.items), 0)::integer from private.my_reminders() r
 $$;
 comment on function public.my_reminder_count() is 'How many things are due for the signed-in person (the bell''s number).';
 
--- The review queue reads submitted plans and summaries by territory.
-create index monthly_plans_submitted_idx on public.monthly_plans (territory_id) where status = 'submitted';
-create index summaries_submitted_idx on public.summaries (territory_id) where status = 'submitted';
+-- The review queue counts submitted plans and summaries by territory.
+create index monthly_plans_submitted_idx on public.monthly_plans (territory_id) include (staff_id) where status = 'submitted';
+create index summaries_submitted_idx on public.summaries (territory_id) include (staff_id) where status = 'submitted';
 
 -- =============================================================================
 -- The access explainer learns suggestions, plans and summaries
@@ -328,6 +367,8 @@ $function$;
 -- =============================================================================
 revoke all on function public.person_file(uuid) from public, anon;
 grant execute on function public.person_file(uuid) to authenticated, service_role;
+revoke all on function private.my_reminders() from public;
+grant execute on function private.my_reminders() to authenticated, service_role;
 revoke all on function public.my_reminders() from public, anon;
 grant execute on function public.my_reminders() to authenticated, service_role;
 revoke all on function public.my_reminder_count() from public, anon;

@@ -19,6 +19,10 @@ export const targets = {
   meetings: 20_000,
   attendance: 200_000,
   discount_requests: 20_000,
+  training_sessions: 2000,
+  training_attendance: 100_000,
+  suggestions: 20_000,
+  summaries: 60_000,
   /** Breaches planted in the last month for the detectors to find. */
   discounts_above_authority: 1000,
   visits_outside_territory: 1000,
@@ -579,7 +583,7 @@ export const steps: Step[] = [
           insert into public.meetings (id, kind, title, held_on, starts_at, duration_minutes, location, territory_id,
                                        organiser_id, minutes, created_at, updated_at)
           select md5('meeting' || k)::uuid,
-                 (array['weekly_sales', 'weekly_sales', 'weekly_sales', 'monthly_summary', 'training', 'experience_exchange'])
+                 (array['weekly_sales', 'weekly_sales', 'weekly_sales', 'monthly_summary', 'experience_exchange', 'experience_exchange'])
                    [1 + floor(6 * pg_temp.h('mk' || k))::int]::public.meeting_kind,
                  'Meeting ' || k, current_date + 30 - floor(760 * pg_temp.h('md' || k))::int, '09:00', 60, 'Area office',
                  a.area_id, o.staff_id, 'Orders and visits reviewed.', now(), now()
@@ -674,6 +678,161 @@ export const steps: Step[] = [
           from (select g.id, row_number() over (order by g.code) as n from public.regulations g where g.code like 'BEN-%') r
          where d.code <> 'meeting_attendance'
            and r.n = case d.code when 'discount_above_authority' then 1 when 'outside_territory' then 2 else 3 end;`);
+    },
+  },
+  {
+    label: "training: 2,000 sessions over the last 24 months on the six topics, with 100,000 participants assessed",
+    // Each session is an area's (a third-level territory with at least 50 people in its
+    // subtree), on a topic by hash, half with a pass score of 60; 50 of the area's people are
+    // invited; past sessions are marked (mostly present) and those who attended assessed.
+    async run(client, progress) {
+      await client.query(`
+        create temp table bench_training_staff as
+        select a.id as area_id, s.id as staff_id, s.territory_id,
+               (row_number() over (partition by a.id order by s.id) - 1)::int as n,
+               (count(*) over (partition by a.id))::int as total
+          from public.territories a
+          join public.territories t on t.path <@ a.path
+          join public.staff s on s.territory_id = t.id and s.status <> 'left'
+         where nlevel(a.path) = 3;
+        delete from bench_training_staff where total < 50;
+        create index on bench_training_staff (area_id, n);
+        create temp table bench_training_areas as
+        select (row_number() over (order by area_id) - 1)::int as i, area_id, max(total) as total
+          from bench_training_staff group by area_id;
+        create unique index on bench_training_areas (i);`);
+      for (const t of ["meetings", "meeting_attendance"])
+        await client.query(`alter table public.${t} disable trigger user`);
+      try {
+        await client.query(`
+          insert into public.meetings (id, kind, title, held_on, starts_at, duration_minutes, location, territory_id,
+                                       organiser_id, minutes, topic_id, trainer, material, pass_score, created_at, updated_at)
+          select md5('training' || k)::uuid, 'training', 'Training ' || k,
+                 current_date - floor(730 * pg_temp.h('td' || k))::int, '10:00', 120, 'Training room', a.area_id, o.staff_id,
+                 'Session held; test at the end.',
+                 (select t.id from public.training_topics t order by t.sort_order
+                   offset floor(6 * pg_temp.h('tt' || k))::int limit 1),
+                 'Trainer ' || (k % 40), 'Handbook chapter ' || (k % 12),
+                 case when pg_temp.h('tp' || k) < 0.5 then 60 end, now(), now()
+            from generate_series(1, ${targets.training_sessions}) k
+            join bench_training_areas a on a.i = k % (select count(*) from bench_training_areas)
+            join bench_training_staff o on o.area_id = a.area_id and o.n = 0;`);
+        progress("sessions");
+        await client.query(`
+          insert into public.meeting_attendance (id, meeting_id, staff_id, territory_id, mark, minutes_late, excuse,
+                                                 assessment_score, marked_at, created_at, updated_at)
+          select md5('trained' || x.k || '-' || x.j)::uuid, x.meeting_id, x.staff_id, x.territory_id, x.mark::public.attendance_mark,
+                 case when x.mark = 'late' then 10 end, case when x.mark = 'excused' then 'Visiting a customer' else '' end,
+                 case when x.mark in ('present', 'late') then 40 + floor(60 * pg_temp.h('ts' || x.k || '-' || x.j))::int end,
+                 x.held_on + time '12:00', now(), now()
+            from (select k, j, m.id as meeting_id, m.held_on, s.staff_id, s.territory_id,
+                         (select case when h < 0.04 then 'late' when h < 0.08 then 'absent' when h < 0.10 then 'excused' else 'present' end
+                            from (select pg_temp.h('tm' || k || '-' || j) as h) z) as mark
+                    from generate_series(1, ${targets.training_sessions}) k
+                    join public.meetings m on m.id = md5('training' || k)::uuid
+                    join bench_training_areas a on a.area_id = m.territory_id
+                   cross join generate_series(0, 49) j
+                    join bench_training_staff s on s.area_id = a.area_id and s.n = (k * 11 + j) % a.total) x;`);
+        progress("participants");
+      } finally {
+        for (const t of ["meetings", "meeting_attendance"])
+          await client.query(`alter table public.${t} enable trigger user`);
+      }
+    },
+  },
+  {
+    label: "suggestions: 20,000 over the last 24 months (one in ten with the author hidden), answered as they age",
+    async run(client) {
+      for (const t of ["suggestions", "suggestion_authors"])
+        await client.query(`alter table public.${t} disable trigger user`);
+      try {
+        await client.query(`
+          create temp table bench_suggesters as
+          select (row_number() over (order by s.id) - 1)::int as n, s.id, s.territory_id
+            from public.staff s where s.territory_id is not null and s.status <> 'left';
+          create unique index on bench_suggesters (n);
+          insert into public.suggestions (id, title, body, area, author_hidden, staff_id, territory_id, status, answer,
+                                          answered_at, submitted_at, created_at, updated_at)
+          select md5('suggestion' || x.k)::uuid, 'Suggestion ' || x.k,
+                 'Bench suggestion ' || x.k || ': change how the team works so customers are served better.',
+                 pg_temp.pick(array['sales', 'customers', 'products', 'training', 'rules', 'workplace', 'company', 'other'], 'sa' || x.k)::public.suggestion_area,
+                 x.hidden, case when x.hidden then null else a.id end, case when x.hidden then null else a.territory_id end,
+                 x.status::public.suggestion_status,
+                 case when x.status in ('adopted', 'declined') then 'Answered in the monthly review.' else '' end,
+                 case when x.status <> 'received' then x.at + interval '10 days' end, x.at, x.at, x.at
+            from (select k, pg_temp.h('sh' || k) < 0.1 as hidden,
+                         now() - (floor(730 * pg_temp.h('sd' || k)) || ' days')::interval as at,
+                         pg_temp.h('ss' || k) as h
+                    from generate_series(1, ${targets.suggestions}) k) y
+           cross join lateral (select y.k, y.hidden, y.at,
+                                      case when y.at > now() - interval '14 days' then 'received'
+                                           when y.at > now() - interval '60 days' then 'under_review'
+                                           when y.h < 0.4 then 'adopted' else 'declined' end as status) x
+            join bench_suggesters a on a.n = floor(pg_temp.h('sw' || x.k) * (select count(*) from bench_suggesters))::int;
+          insert into public.suggestion_authors (suggestion_id, staff_id, created_at)
+          select md5('suggestion' || k)::uuid, a.id, now()
+            from generate_series(1, ${targets.suggestions}) k
+            join bench_suggesters a on a.n = floor(pg_temp.h('sw' || k) * (select count(*) from bench_suggesters))::int;`);
+      } finally {
+        for (const t of ["suggestions", "suggestion_authors"])
+          await client.query(`alter table public.${t} enable trigger user`);
+      }
+    },
+  },
+  {
+    label:
+      "plans and summaries: 60,000 monthly summaries (everyone with a territory, the last 12 months and some of the 13th) and the salespeople's plans",
+    // Older months reviewed, last month's submitted; the figures as the database would keep them
+    // (set-based here: the sales credited to the person that month, the visits they made).
+    async run(client, progress) {
+      for (const t of ["monthly_plans", "summaries"])
+        await client.query(`alter table public.${t} disable trigger user`);
+      try {
+        await client.query(`
+          insert into public.monthly_plans (id, staff_id, month, territory_id, sales_target, key_customers, prospects, visits_planned,
+                                            status, submitted_at, review_comment, reviewed_at, created_at, updated_at)
+          select md5('plan' || s.id || m.month)::uuid, s.id, m.month, s.territory_id, 40000 + floor(20000 * pg_temp.h('pt' || s.id || m.month)),
+                 'The area''s largest customers', 'New clinics nearby', 20 + floor(10 * pg_temp.h('pv' || s.id || m.month))::int,
+                 'reviewed', m.month + time '09:00', 'Agreed.', m.month + 5 + time '09:00', m.month + time '09:00', m.month + time '09:00'
+            from public.staff s
+            join public.positions p on p.id = s.position_id and p.default_role_code = 'salesperson'
+           cross join (select (date_trunc('month', current_date) - (i || ' months')::interval)::date as month
+                         from generate_series(1, 12) i) m
+           where s.territory_id is not null and s.status <> 'left'
+          on conflict (staff_id, month) do nothing;`);
+        progress("plans");
+        await client.query(`
+          insert into public.summaries (id, staff_id, period, period_start, territory_id, sales_amount, payments_collected,
+                                        visits_done, new_customers, sales_planned, visits_planned, figures_at, results, causes,
+                                        went_well, went_badly, next_steps, status, submitted_at, review_comment, reviewed_at,
+                                        created_at, updated_at)
+          select md5('summary' || s.id || m.month)::uuid, s.id, 'month', m.month, s.territory_id,
+                 coalesce((select sum(x.amount * c.share_percent / 100) from public.sale_credits c join public.sales x on x.id = c.sale_id
+                            where c.staff_id = s.id and x.sale_date >= m.month and x.sale_date < m.month + interval '1 month'), 0),
+                 0,
+                 (select count(*) from public.visits v where v.staff_id = s.id and v.visited_on >= m.month
+                     and v.visited_on < m.month + interval '1 month'),
+                 0, mp.sales_target, mp.visits_planned, m.month + interval '1 month' + time '09:00',
+                 'Month closed.', 'Orders as planned.', 'Visits on time.', 'Two late payers.', 'Keep the plan.',
+                 case when m.i = 1 then 'submitted' else 'reviewed' end::public.report_status,
+                 m.month + interval '1 month' + time '09:00', case when m.i = 1 then '' else 'Read; thank you.' end,
+                 case when m.i > 1 then m.month + interval '1 month 5 days' end,
+                 m.month + interval '1 month', m.month + interval '1 month'
+            from (select s.id, s.territory_id, m.i, m.month
+                    from public.staff s
+                   cross join (select i, (date_trunc('month', current_date) - (i || ' months')::interval)::date as month
+                                 from generate_series(1, 13) i) m
+                   where s.territory_id is not null and s.status <> 'left'
+                   order by m.i, s.id
+                   limit ${targets.summaries}) s
+            join lateral (select s.i, s.month) m on true
+            left join public.monthly_plans mp on mp.staff_id = s.id and mp.month = m.month
+          on conflict (staff_id, period, period_start) do nothing;`);
+        progress("summaries");
+      } finally {
+        for (const t of ["monthly_plans", "summaries"])
+          await client.query(`alter table public.${t} enable trigger user`);
+      }
     },
   },
   {

@@ -74,6 +74,9 @@ interface Selects {
   meetingSelect: string;
   attendanceSelect: string;
   discountRequestSelect: string;
+  suggestionSelect: string;
+  monthlyPlanSelect: string;
+  summarySelect: string;
 }
 
 async function loadSelects(): Promise<Selects> {
@@ -99,6 +102,9 @@ async function loadSelects(): Promise<Selects> {
     const violations = await load("/src/resources/violations/queries.ts");
     const meetings = await load("/src/resources/meetings/queries.ts");
     const discounts = await load("/src/resources/discount_requests/queries.ts");
+    const suggestions = await load("/src/resources/suggestions/queries.ts");
+    const plans = await load("/src/resources/monthly_plans/queries.ts");
+    const summaries = await load("/src/resources/summaries/queries.ts");
     return {
       staffListSelect: String(staff.staffListSelect),
       territoryTreeResource: String(territories.territoryTreeResource),
@@ -121,6 +127,9 @@ async function loadSelects(): Promise<Selects> {
       meetingSelect: String(meetings.meetingSelect),
       attendanceSelect: String(meetings.attendanceSelect),
       discountRequestSelect: String(discounts.discountRequestSelect),
+      suggestionSelect: String(suggestions.suggestionSelect),
+      monthlyPlanSelect: String(plans.monthlyPlanSelect),
+      summarySelect: String(summaries.summarySelect),
     };
   } finally {
     await vite.close();
@@ -198,7 +207,18 @@ export async function pageQueries(stack: Stack): Promise<PageQuery[]> {
         and t.path <@ (select r.path from public.territories r where r.code = 'NOR')
       order by m.held_on desc, m.id limit 1`,
   );
+  // The person's page as the manager opens it: a salesperson of their region with a full file
+  // (the most training sessions, then summaries).
+  const filePerson = await one(
+    `select s.id::text as v from public.staff s join public.territories t on t.id = s.territory_id
+      where t.path <@ (select r.path from public.territories r where r.code = 'NOR')
+      order by (select count(*) from public.meeting_attendance a where a.staff_id = s.id) desc,
+               (select count(*) from public.summaries x where x.staff_id = s.id) desc, s.id
+      limit 1`,
+  );
   await db.end();
+  if (!filePerson)
+    throw new Error("the bench database has no staff in the north region: run `npm run seed:large` again");
   if (!rule || !person) throw new Error("the bench database lacks the reference rows: run `npm run seed:large` again");
   if (Number(customerCount) === 0)
     throw new Error("the bench database has no field data: run `npm run seed:large` again");
@@ -419,9 +439,52 @@ export async function pageQueries(stack: Stack): Promise<PageQuery[]> {
       }),
     },
   ];
+  // The person's file: the lists as they open (newest first), the person's page as the
+  // manager opens it (one call, every section through their policies) and the bell's count.
+  const suggestionList = (filter: string) =>
+    firstPage("suggestions", s.suggestionSelect, `${filter}&order=submitted_at.desc`);
+  const summaryList = (filter: string) => firstPage("summaries", s.summarySelect, `${filter}&order=period_start.desc`);
+  const planList = (filter: string) => firstPage("monthly_plans", s.monthlyPlanSelect, `${filter}&order=month.desc`);
+  const fileQueries: PageQuery[] = [
+    {
+      name: "suggestions",
+      list: true,
+      request: () => suggestionList(""),
+      bypass: (session) => suggestionList(inRegion(session)),
+    },
+    {
+      name: "summaries",
+      list: true,
+      request: () => summaryList(""),
+      bypass: (session) => summaryList(inRegion(session)),
+    },
+    {
+      name: "monthly plans",
+      list: true,
+      request: () => planList(""),
+      bypass: (session) => planList(inRegion(session)),
+    },
+    {
+      name: "the person's page",
+      list: true,
+      sessions: ["territory manager"],
+      p95Ms: 100,
+      request: () => ({ method: "POST", path: "/rest/v1/rpc/person_file", body: { p_staff: filePerson } }),
+    },
+    {
+      name: "reminders count",
+      list: true,
+      sessions: ["territory manager", "HR", "salesperson"],
+      p95Ms: 20,
+      request: () => ({ method: "POST", path: "/rest/v1/rpc/my_reminder_count", body: {} }),
+      // The service role is nobody: it has no reminders to compare with.
+      bypass: () => null,
+    },
+  ];
   return [
     ...fieldQueries,
     ...performanceQueries,
+    ...fileQueries,
     ...dashboardQueries,
     {
       name: "staff list",

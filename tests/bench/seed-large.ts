@@ -5,7 +5,8 @@
 //   1,000 territories on 5 levels, 200 positions, 5,000 staff with custom-field values,
 //   200 regulations with 3 published versions each in three languages (besides the demo's),
 //   50,000 acknowledgements, 100,000 customers with 500,000 visits and 1,000,000 sales lines
-//   over 24 months (credits, payments, this month's visit plans), and 1,000,000 audit rows
+//   over 24 months (credits, payments, this month's visit plans), 2,000 training sessions with
+//   100,000 participants, 20,000 suggestions, 60,000 monthly summaries, and 1,000,000 audit rows
 //   (hash-chained like real ones).
 // Ordinary rows go through the tables' triggers (paths, assignments, audit); the audit
 // log is then topped up to a million rows in set-based batches that extend the same chain.
@@ -59,6 +60,11 @@ try {
            (select count(*) from public.meeting_attendance a join public.meetings m on m.id = a.meeting_id
              where m.title like 'Meeting %') as attendance,
            (select count(*) from public.discount_requests where reason = 'Asked to match an offer') as discount_requests,
+           (select count(*) from public.meetings where title like 'Training %') as training_sessions,
+           (select count(*) from public.meeting_attendance a join public.meetings m on m.id = a.meeting_id
+             where m.title like 'Training %') as training_attendance,
+           (select count(*) from public.suggestions where title like 'Suggestion %') as suggestions,
+           (select count(*) from public.summaries where period = 'month' and results = 'Month closed.') as summaries,
            (select count(*) from public.sales where external_id like 'BS-%' and discount_percent > 0
                and discount_granted_by = owner_id) as discounts_above_authority,
            (select count(*) from public.visits where purpose = 'Visit outside the territory') as visits_outside_territory`);

@@ -215,6 +215,9 @@ describe("functions", () => {
       "my_suggestion_ids",
       "submit_suggestion",
       "suggestion_to_rule",
+      // Reminders: what is due for the caller, from their own records only, each kind as their
+      // matrix lets them see it, and counts in the scope where they may read and update.
+      "my_reminders",
       // Discount requests: one's own authority (the requests screen and the decision) and
       // deciding one (approve scope, authority covering the discount, never the requester).
       "my_discount_authority",

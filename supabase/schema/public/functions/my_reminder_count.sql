@@ -7,7 +7,7 @@ CREATE OR REPLACE FUNCTION public.my_reminder_count()
  STABLE
  SET search_path TO ''
 AS $function$
-  select coalesce(sum(r.items), 0)::integer from public.my_reminders() r
+  select coalesce(sum(r.items), 0)::integer from private.my_reminders() r
 $function$;
 comment on function public.my_reminder_count() is 'How many things are due for the signed-in person (the bell''s number).';
 grant execute on function public.my_reminder_count() to authenticated;

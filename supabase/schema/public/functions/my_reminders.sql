@@ -7,86 +7,8 @@ CREATE OR REPLACE FUNCTION public.my_reminders()
  STABLE
  SET search_path TO ''
 AS $function$
-  with me as materialized (
-    select s.id, s.position_id, s.hire_date, private.is_sales_position(s.position_id) as sells
-      from public.staff s
-     where s.id = (select private.my_staff_id()) and s.status = 'active'
-  ),
-  today as (
-    select current_date as d, date_trunc('month', current_date)::date as month,
-           (date_trunc('week', current_date) - interval '7 days')::date as last_week
-  ),
-  due as (
-    -- This month's plan, by the 3rd.
-    select 'plan_due' as kind, today.month + 2 as due_on, (select mp.id from public.monthly_plans mp
-                                                          where mp.staff_id = me.id and mp.month = today.month) as subject_id,
-           today.month as subject_date, null::text as subject, 1 as items
-      from me cross join today
-     where me.sells and me.hire_date <= today.d
-       and not exists (select 1 from public.monthly_plans mp
-                        where mp.staff_id = me.id and mp.month = today.month and mp.status <> 'draft')
-    union all
-    -- Last month's summary, by the 5th.
-    select 'summary_due', today.month + 4, (select su.id from public.summaries su
-                                             where su.staff_id = me.id and su.period = 'month'
-                                               and su.period_start = (today.month - interval '1 month')::date),
-           (today.month - interval '1 month')::date, 'month', 1
-      from me cross join today
-     where me.sells and me.hire_date < today.month
-       and not exists (select 1 from public.summaries su
-                        where su.staff_id = me.id and su.period = 'month'
-                          and su.period_start = (today.month - interval '1 month')::date and su.status <> 'draft')
-    union all
-    -- Last week's summary, by its Tuesday after.
-    select 'summary_due', today.last_week + 8, (select su.id from public.summaries su
-                                                 where su.staff_id = me.id and su.period = 'week' and su.period_start = today.last_week),
-           today.last_week, 'week', 1
-      from me cross join today
-     where me.sells and me.hire_date < today.last_week
-       and not exists (select 1 from public.summaries su
-                        where su.staff_id = me.id and su.period = 'week' and su.period_start = today.last_week
-                          and su.status <> 'draft')
-    union all
-    select 'evaluation_to_acknowledge', null::date, e.id, e.month, null, 1
-      from me join public.evaluations e on e.staff_id = me.id and e.status = 'approved'
-    union all
-    select 'improvement_plan_due', ip.deadline, e.id, e.month, left(ip.areas, 120), 1
-      from me
-      join public.evaluations e on e.staff_id = me.id
-      join public.improvement_plans ip on ip.evaluation_id = e.id
-     where ip.completed_on is null and ip.deadline <= current_date + 14
-    union all
-    select 'training_required', me.hire_date + rt.due_within_days, r.id, null, r.code, 1
-      from me
-      join public.regulation_trainings rt on true
-      join public.regulations r on r.id = rt.regulation_id and r.current_version is not null and r.status <> 'retired'
-     where r.id in (select private.my_applicable_regulations())
-       and not exists (select 1 from private.trainings_completed(array[me.id], '1900-01-01', '2999-12-31', rt.topic_id))
-    union all
-    select 'rules_to_acknowledge', null, null, null, null, count(*)::integer
-      from me
-      join public.regulations r on r.current_version is not null and r.status <> 'retired'
-     where r.id in (select private.my_applicable_regulations())
-       and not exists (select 1 from public.acknowledgements a
-                        where a.regulation_id = r.id and a.version_number = r.current_version and a.staff_id = me.id)
-    having count(*) > 0
-    union all
-    select 'to_review', null, null, null, null, count(*)::integer
-      from (select mp.id from public.monthly_plans mp
-             where mp.status = 'submitted'
-               and mp.territory_id = any ((select private.territory_scope('monthly_plans', 'update', false))::uuid[])
-               and mp.staff_id is distinct from (select private.my_staff_id())
-            union all
-            select su.id from public.summaries su
-             where su.status = 'submitted'
-               and su.territory_id = any ((select private.territory_scope('summaries', 'update', false))::uuid[])
-               and su.staff_id is distinct from (select private.my_staff_id())) w
-    having count(*) > 0
-  )
-  select d.kind, d.due_on, coalesce(d.due_on < current_date, false), d.subject_id, d.subject_date, d.subject, d.items
-    from due d
-   order by d.due_on nulls last, d.kind
+  select * from private.my_reminders()
 $function$;
-comment on function public.my_reminders() is 'What is due for the signed-in person, through their own policies: this month''s plan (by the 3rd), last month''s and last week''s summaries, evaluations to acknowledge, improvement plans whose deadline is near, required trainings, rules to acknowledge (how many), and plans and summaries waiting for their review (how many).';
+comment on function public.my_reminders() is 'What is due for the signed-in person (the bell''s list): see private.my_reminders.';
 grant execute on function public.my_reminders() to authenticated;
 grant execute on function public.my_reminders() to service_role;

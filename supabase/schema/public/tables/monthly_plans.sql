@@ -44,7 +44,7 @@ alter table public.monthly_plans add constraint monthly_plans_once UNIQUE (staff
 CREATE INDEX monthly_plans_created_by_idx ON public.monthly_plans USING btree (created_by);
 CREATE INDEX monthly_plans_month_idx ON public.monthly_plans USING btree (month, status);
 CREATE INDEX monthly_plans_reviewed_by_idx ON public.monthly_plans USING btree (reviewed_by);
-CREATE INDEX monthly_plans_submitted_idx ON public.monthly_plans USING btree (territory_id) WHERE (status = 'submitted'::public.report_status);
+CREATE INDEX monthly_plans_submitted_idx ON public.monthly_plans USING btree (territory_id) INCLUDE (staff_id) WHERE (status = 'submitted'::public.report_status);
 CREATE INDEX monthly_plans_territory_idx ON public.monthly_plans USING btree (territory_id, month DESC);
 
 alter table public.monthly_plans enable row level security;
@@ -54,7 +54,7 @@ create policy "people with monthly_plans create permission in scope or for the" 
 create policy "people with monthly_plans delete permission in scope or their o" on public.monthly_plans as permissive for delete to authenticated
   using (((territory_id = ANY (( SELECT private.territory_scope('monthly_plans'::text, 'delete'::text, false) AS territory_scope)::uuid[])) OR (staff_id = ( SELECT private.own_staff_id('monthly_plans'::text, 'delete'::text) AS own_staff_id))));
 create policy "people with monthly_plans read permission in scope or their own" on public.monthly_plans as permissive for select to authenticated
-  using (((territory_id = ANY (( SELECT private.territory_scope('monthly_plans'::text, 'read'::text, false) AS territory_scope)::uuid[])) OR (staff_id = ( SELECT private.own_staff_id('monthly_plans'::text, 'read'::text) AS own_staff_id))));
+  using ((( SELECT private.allows_all('monthly_plans'::text, 'read'::text) AS allows_all) OR (territory_id IN ( SELECT unnest(private.territory_scope('monthly_plans'::text, 'read'::text, false)) AS unnest)) OR (staff_id = ( SELECT private.own_staff_id('monthly_plans'::text, 'read'::text) AS own_staff_id))));
 create policy "people with monthly_plans update permission in scope or their o" on public.monthly_plans as permissive for update to authenticated
   using (((territory_id = ANY (( SELECT private.territory_scope('monthly_plans'::text, 'update'::text, false) AS territory_scope)::uuid[])) OR (staff_id = ( SELECT private.own_staff_id('monthly_plans'::text, 'update'::text) AS own_staff_id))))
   with check (((territory_id = ANY (( SELECT private.territory_scope('monthly_plans'::text, 'update'::text, false) AS territory_scope)::uuid[])) OR (staff_id = ( SELECT private.own_staff_id('monthly_plans'::text, 'update'::text) AS own_staff_id))));

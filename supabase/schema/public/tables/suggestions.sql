@@ -44,7 +44,7 @@ CREATE INDEX suggestions_territory_idx ON public.suggestions USING btree (territ
 alter table public.suggestions enable row level security;
 
 create policy "people with suggestions read permission in scope or their autho" on public.suggestions as permissive for select to authenticated
-  using ((( SELECT private.allows_all('suggestions'::text, 'read'::text) AS allows_all) OR (territory_id = ANY (( SELECT private.territory_scope('suggestions'::text, 'read'::text, false) AS territory_scope)::uuid[])) OR ((( SELECT private.allowed_owner('suggestions'::text, 'read'::text) AS allowed_owner) IS NOT NULL) AND (id IN ( SELECT private.my_suggestion_ids() AS my_suggestion_ids)))));
+  using ((( SELECT private.allows_all('suggestions'::text, 'read'::text) AS allows_all) OR (territory_id IN ( SELECT unnest(private.territory_scope('suggestions'::text, 'read'::text, false)) AS unnest)) OR ((( SELECT private.allowed_owner('suggestions'::text, 'read'::text) AS allowed_owner) IS NOT NULL) AND (id IN ( SELECT private.my_suggestion_ids() AS my_suggestion_ids)))));
 create policy "people with suggestions update permission in scope can answer s" on public.suggestions as permissive for update to authenticated
   using ((( SELECT private.allows_all('suggestions'::text, 'update'::text) AS allows_all) OR (territory_id = ANY (( SELECT private.territory_scope('suggestions'::text, 'update'::text, false) AS territory_scope)::uuid[]))))
   with check ((( SELECT private.allows_all('suggestions'::text, 'update'::text) AS allows_all) OR (territory_id = ANY (( SELECT private.territory_scope('suggestions'::text, 'update'::text, false) AS territory_scope)::uuid[]))));

@@ -70,10 +70,11 @@ alter table public.summaries add constraint summaries_pkey PRIMARY KEY (id);
 alter table public.summaries add constraint summaries_once UNIQUE (staff_id, period, period_start);
 
 CREATE INDEX summaries_created_by_idx ON public.summaries USING btree (created_by);
+CREATE INDEX summaries_list_idx ON public.summaries USING btree (period_start DESC, id);
 CREATE INDEX summaries_reviewed_by_idx ON public.summaries USING btree (reviewed_by);
 CREATE INDEX summaries_staff_idx ON public.summaries USING btree (staff_id, period, period_start DESC);
 CREATE INDEX summaries_status_idx ON public.summaries USING btree (status, period_start DESC);
-CREATE INDEX summaries_submitted_idx ON public.summaries USING btree (territory_id) WHERE (status = 'submitted'::public.report_status);
+CREATE INDEX summaries_submitted_idx ON public.summaries USING btree (territory_id) INCLUDE (staff_id) WHERE (status = 'submitted'::public.report_status);
 CREATE INDEX summaries_suggestion_idx ON public.summaries USING btree (suggestion_id);
 CREATE INDEX summaries_territory_idx ON public.summaries USING btree (territory_id, period, period_start DESC);
 
@@ -84,7 +85,7 @@ create policy "people with summaries create permission in scope or for themsel" 
 create policy "people with summaries delete permission in scope or their own c" on public.summaries as permissive for delete to authenticated
   using (((territory_id = ANY (( SELECT private.territory_scope('summaries'::text, 'delete'::text, false) AS territory_scope)::uuid[])) OR (staff_id = ( SELECT private.own_staff_id('summaries'::text, 'delete'::text) AS own_staff_id))));
 create policy "people with summaries read permission in scope or their own can" on public.summaries as permissive for select to authenticated
-  using (((territory_id = ANY (( SELECT private.territory_scope('summaries'::text, 'read'::text, false) AS territory_scope)::uuid[])) OR (staff_id = ( SELECT private.own_staff_id('summaries'::text, 'read'::text) AS own_staff_id))));
+  using ((( SELECT private.allows_all('summaries'::text, 'read'::text) AS allows_all) OR (territory_id IN ( SELECT unnest(private.territory_scope('summaries'::text, 'read'::text, false)) AS unnest)) OR (staff_id = ( SELECT private.own_staff_id('summaries'::text, 'read'::text) AS own_staff_id))));
 create policy "people with summaries update permission in scope or their own c" on public.summaries as permissive for update to authenticated
   using (((territory_id = ANY (( SELECT private.territory_scope('summaries'::text, 'update'::text, false) AS territory_scope)::uuid[])) OR (staff_id = ( SELECT private.own_staff_id('summaries'::text, 'update'::text) AS own_staff_id))))
   with check (((territory_id = ANY (( SELECT private.territory_scope('summaries'::text, 'update'::text, false) AS territory_scope)::uuid[])) OR (staff_id = ( SELECT private.own_staff_id('summaries'::text, 'update'::text) AS own_staff_id))));
