@@ -6,12 +6,15 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { Identity } from "../../providers/authProvider";
 import { changeLocale, isLocale, localizedLabel } from "../../providers/i18n";
+import { useMyStaff } from "../customers/hooks";
 import { ProfileFields } from "../profiles/fields";
 import { profileSelect, type ProfileFormValues, type ProfileRow } from "./queries";
 import { previewSession } from "../../providers/supabaseClient";
 
 function ProfileEditor({ identity }: { identity: Identity }) {
   const { t, i18n } = useTranslation();
+  // The signed-in person's own staff record: their file (position, targets, training, plans...).
+  const { staff: myStaff } = useMyStaff();
   const { data: canEdit } = useCan({ resource: "profiles", action: "edit", params: { id: identity.id } });
   const {
     control,
@@ -64,6 +67,11 @@ function ProfileEditor({ identity }: { identity: Identity }) {
         <Descriptions.Item label={t("me.fields.updated_at")}>
           {new Date(record.updated_at).toLocaleString(i18n.language)}
         </Descriptions.Item>
+        {myStaff && (
+          <Descriptions.Item label={t("me.fields.file")}>
+            <Link to={`/staff/show/${myStaff.id}`}>{t("me.openFile")}</Link>
+          </Descriptions.Item>
+        )}
       </Descriptions>
       {canEdit?.can ? (
         <Form

@@ -8,6 +8,7 @@ import { Alert, Button, Card, Descriptions, Empty, Popconfirm, Select, Space, Ta
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { workflowSteps } from "./workflow";
+import { RuleTraining } from "./training";
 import { HistoryTab } from "../../components/HistoryTab";
 import { PageTitle } from "../../components/PageTitle";
 import { QueryError } from "../../components/QueryError";
@@ -350,6 +351,13 @@ export default function RegulationsShow() {
                     },
                   ]
                 : []),
+              {
+                key: "training",
+                label: t("regulation_trainings.regulation_trainings"),
+                children: (
+                  <RuleTraining ruleId={rule.id} inForce={rule.current_version !== null && rule.status !== "retired"} />
+                ),
+              },
               ...(canReadViolations?.can
                 ? [
                     {
