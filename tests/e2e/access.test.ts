@@ -53,6 +53,9 @@ const performance = [
 ];
 // Closing months and deciding amendments: HR and managers; the auditor reads them.
 const periods = ["Closed months", "Amendments"];
+// Everyone reads plans, summaries and suggestions (a salesperson their own) and the training
+// topics; HR keeps the topics.
+const team = ["Monthly plans", "Summaries", "Suggestions", "Training topics"];
 const menus: Record<DemoRole, string[]> = {
   hr_admin: [
     "Dashboard",
@@ -62,6 +65,7 @@ const menus: Record<DemoRole, string[]> = {
     ...field,
     ...performance,
     ...periods,
+    ...team,
     ...organisation,
     "Custom fields",
     "Users",
@@ -79,6 +83,7 @@ const menus: Record<DemoRole, string[]> = {
     ...field,
     ...performance,
     ...periods,
+    ...team,
     ...organisation,
     "Custom fields",
     "Users",
@@ -94,6 +99,7 @@ const menus: Record<DemoRole, string[]> = {
     ...field,
     ...performance,
     ...periods,
+    ...team,
     ...organisation,
     "Custom fields",
     "Users",
@@ -116,6 +122,7 @@ const menus: Record<DemoRole, string[]> = {
     "Meetings",
     ...field,
     ...performance,
+    ...team,
     ...organisation,
     "Custom fields",
     "Users",
