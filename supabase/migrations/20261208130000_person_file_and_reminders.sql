@@ -11,13 +11,16 @@
 -- =============================================================================
 -- The person's file
 -- =============================================================================
+-- (plpgsql: its plan is kept for the session, not made again on every call.)
 create or replace function public.person_file(p_staff uuid)
 returns jsonb
-language sql
+language plpgsql
 stable
 security invoker
 set search_path = ''
 as $$
+begin
+  return (
   with person as (
     select s.id, s.full_name, s.email::text as email, s.phone, s.status, s.hire_date, s.status_changed_on, s.custom_fields,
            s.position_id, p.title_en as position_en, p.title_es as position_es, p.title_zh as position_zh,
@@ -93,9 +96,10 @@ as $$
     'suggestions', coalesce((
       select jsonb_agg(x order by x.submitted_at desc)
         from (select s.id, s.title, s.area, s.status, s.submitted_at, s.author_hidden
-                from public.suggestions s
-               where s.staff_id = p_staff
-                  or s.id in (select a.suggestion_id from public.suggestion_authors a where a.staff_id = p_staff)
+                from (select v.id from public.suggestions v where v.staff_id = p_staff
+                      union
+                      select a.suggestion_id from public.suggestion_authors a where a.staff_id = p_staff) mine
+                join public.suggestions s on s.id = mine.id
                order by s.submitted_at desc limit 20) x), '[]'),
     'plans', coalesce((
       select jsonb_agg(x order by x.month desc)
@@ -110,7 +114,8 @@ as $$
                 from public.summaries su
                where su.staff_id = p_staff
                order by su.period_start desc limit 12) x), '[]')
-  ) end
+  ) end);
+end;
 $$;
 comment on function public.person_file(uuid) is
   'One person''s file: who they are (position, territory, manager, custom fields), position and territory history, this year''s targets, the last evaluations, violations and rewards, a year of attendance, the training record, suggestions, plans and summaries. Each section through the caller''s own policies (null when the caller may not read the person).';
@@ -128,11 +133,15 @@ comment on function public.person_file(uuid) is
 -- waits in the scope where they may both read and update plans and summaries.
 create or replace function private.my_reminders()
 returns table (kind text, due_on date, overdue boolean, subject_id uuid, subject_date date, subject text, items integer)
-language sql
+language plpgsql
 stable
 security definer
 set search_path = ''
 as $$
+#variable_conflict use_column
+begin
+  -- (plpgsql: the plan is kept for the session; the bell asks every minute.)
+  return query
   with me as materialized (
     select s.id, s.position_id, s.hire_date, private.is_sales_position(s.position_id) as sells,
            private.allows_some('monthly_plans', 'create') as writes_plans,
@@ -236,7 +245,8 @@ as $$
   )
   select d.kind, d.due_on, coalesce(d.due_on < current_date, false), d.subject_id, d.subject_date, d.subject, d.items
     from due d
-   order by d.due_on nulls last, d.kind
+   order by d.due_on nulls last, d.kind;
+end;
 $$;
 comment on function private.my_reminders() is
   'What is due for the signed-in person: this month''s plan (by the 3rd), last month''s and last week''s summaries, evaluations to acknowledge, improvement plans whose deadline is near, required trainings, rules to acknowledge (how many), and plans and summaries waiting for their review (how many). Only the caller''s own records, each kind as their matrix lets them see it, and counts in the scope where they may read and update plans and summaries.';

@@ -3,10 +3,14 @@
 
 CREATE OR REPLACE FUNCTION private.my_reminders()
  RETURNS TABLE(kind text, due_on date, overdue boolean, subject_id uuid, subject_date date, subject text, items integer)
- LANGUAGE sql
+ LANGUAGE plpgsql
  STABLE SECURITY DEFINER
  SET search_path TO ''
 AS $function$
+#variable_conflict use_column
+begin
+  -- (plpgsql: the plan is kept for the session; the bell asks every minute.)
+  return query
   with me as materialized (
     select s.id, s.position_id, s.hire_date, private.is_sales_position(s.position_id) as sells,
            private.allows_some('monthly_plans', 'create') as writes_plans,
@@ -110,7 +114,8 @@ AS $function$
   )
   select d.kind, d.due_on, coalesce(d.due_on < current_date, false), d.subject_id, d.subject_date, d.subject, d.items
     from due d
-   order by d.due_on nulls last, d.kind
+   order by d.due_on nulls last, d.kind;
+end;
 $function$;
 comment on function private.my_reminders() is 'What is due for the signed-in person: this month''s plan (by the 3rd), last month''s and last week''s summaries, evaluations to acknowledge, improvement plans whose deadline is near, required trainings, rules to acknowledge (how many), and plans and summaries waiting for their review (how many). Only the caller''s own records, each kind as their matrix lets them see it, and counts in the scope where they may read and update plans and summaries.';
 grant execute on function private.my_reminders() to authenticated;

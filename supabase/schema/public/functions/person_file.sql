@@ -3,10 +3,12 @@
 
 CREATE OR REPLACE FUNCTION public.person_file(p_staff uuid)
  RETURNS jsonb
- LANGUAGE sql
+ LANGUAGE plpgsql
  STABLE
  SET search_path TO ''
 AS $function$
+begin
+  return (
   with person as (
     select s.id, s.full_name, s.email::text as email, s.phone, s.status, s.hire_date, s.status_changed_on, s.custom_fields,
            s.position_id, p.title_en as position_en, p.title_es as position_es, p.title_zh as position_zh,
@@ -82,9 +84,10 @@ AS $function$
     'suggestions', coalesce((
       select jsonb_agg(x order by x.submitted_at desc)
         from (select s.id, s.title, s.area, s.status, s.submitted_at, s.author_hidden
-                from public.suggestions s
-               where s.staff_id = p_staff
-                  or s.id in (select a.suggestion_id from public.suggestion_authors a where a.staff_id = p_staff)
+                from (select v.id from public.suggestions v where v.staff_id = p_staff
+                      union
+                      select a.suggestion_id from public.suggestion_authors a where a.staff_id = p_staff) mine
+                join public.suggestions s on s.id = mine.id
                order by s.submitted_at desc limit 20) x), '[]'),
     'plans', coalesce((
       select jsonb_agg(x order by x.month desc)
@@ -99,7 +102,8 @@ AS $function$
                 from public.summaries su
                where su.staff_id = p_staff
                order by su.period_start desc limit 12) x), '[]')
-  ) end
+  ) end);
+end;
 $function$;
 comment on function public.person_file(p_staff uuid) is 'One person''s file: who they are (position, territory, manager, custom fields), position and territory history, this year''s targets, the last evaluations, violations and rewards, a year of attendance, the training record, suggestions, plans and summaries. Each section through the caller''s own policies (null when the caller may not read the person).';
 grant execute on function public.person_file(p_staff uuid) to authenticated;
