@@ -4,7 +4,7 @@
 // and its coverage shows by territory. Each rule both ways through PostgREST with real JWTs.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestUser, type TestUser } from "../support/clients.ts";
-import { arranger, ruleInForceFor } from "../support/people.ts";
+import { arranger, ruleInForce } from "../support/people.ts";
 import { closePools, sql } from "../support/sql.ts";
 
 afterAll(closePools);
@@ -197,7 +197,7 @@ describe("training completed, the registry measure", () => {
 
 describe("a rule that requires a training", () => {
   it("is set by HR only, and its coverage shows by territory who completed it", async () => {
-    const rule = await ruleInForceFor(position, `TR-${a.tag}`);
+    const rule = await ruleInForce(`TR-${a.tag}`, position);
     const finance = (await sql<{ id: string }>("select id from public.training_topics where code = 'finance'"))[0]!.id;
     for (const client of [manager.client, auditor.client, sellerUser.client]) {
       const { data } = await client

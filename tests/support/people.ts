@@ -1,6 +1,6 @@
 // Arranging the people a database test needs, as the superuser: territories (under a parent,
 // with a manager), staff on a position in a territory with or without a login, and a rule in
-// force that applies to one position only (so it changes nothing for anyone else's tests).
+// force for one position only (so it changes nothing for anyone else's tests) or for everyone.
 import { randomUUID } from "node:crypto";
 import { sql, superuserPool } from "./sql.ts";
 
@@ -48,8 +48,11 @@ export function arranger(prefix: string) {
   };
 }
 
-/** A rule published today (version 1) that applies to one position only. */
-export async function ruleInForceFor(positionId: string, code: string): Promise<string> {
+/**
+ * A rule published today (version 1), arranged as the superuser in one transaction (the workflow
+ * flag lets the status columns change): for one position only, or for every position (null).
+ */
+export async function ruleInForce(code: string, positionId: string | null, title = `Rule ${code}`): Promise<string> {
   const client = await superuserPool().connect();
   try {
     await client.query("begin");
@@ -58,22 +61,23 @@ export async function ruleInForceFor(positionId: string, code: string): Promise<
     );
     const { rows } = await client.query<{ id: string }>(
       `insert into public.regulations (code, category_id, applies_to_all_positions, effective_date)
-       values ($1, $2, false, current_date) returning id`,
-      [code, category[0]!.id],
+       values ($1, $2, $3, current_date) returning id`,
+      [code, category[0]!.id, positionId === null],
     );
     const id = rows[0]!.id;
-    await client.query("insert into public.regulation_positions (regulation_id, position_id) values ($1, $2)", [
-      id,
-      positionId,
-    ]);
+    if (positionId !== null)
+      await client.query("insert into public.regulation_positions (regulation_id, position_id) values ($1, $2)", [
+        id,
+        positionId,
+      ]);
     await client.query(
       "insert into public.regulation_drafts (regulation_id, title_en, body_en) values ($1, $2, 'Text.')",
-      [id, `Rule ${code}`],
+      [id, title],
     );
     await client.query(
       `insert into public.regulation_versions (regulation_id, version_number, title_en, body_en, category_id, effective_date)
        values ($1, 1, $2, 'Text.', $3, current_date)`,
-      [id, `Rule ${code}`, category[0]!.id],
+      [id, title, category[0]!.id],
     );
     await client.query("select set_config('app.regulation_workflow', 'on', true)");
     await client.query(

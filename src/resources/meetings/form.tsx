@@ -1,5 +1,6 @@
 // The meeting form: kind, title, day, time and length, place, territory, organiser and the
-// minutes; a training session's topic, trainer, material and pass score. It mirrors the database's checks (title 3-200 characters, 5-720 minutes).
+// minutes; a training session's topic, trainer, material and pass score. It mirrors the
+// database's checks (title 3-200 characters, 5-720 minutes).
 import { useWatch } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { DateField, NumberField, SelectField, TerritoryField, TextField } from "../../components/fields";

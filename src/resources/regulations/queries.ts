@@ -30,7 +30,7 @@ export const langOf = (locale: string): Lang => (locale === "es" ? "es" : locale
 /** The text in the user's language, or the English original with fallback = true. */
 export function localized(
   row: Record<string, unknown>,
-  base: "title" | "body",
+  base: string,
   locale: string,
 ): { text: string; fallback: boolean } {
   const lang = langOf(locale);

@@ -10,20 +10,12 @@ import { Link } from "react-router";
 import { QueryError } from "../../components/QueryError";
 import { periodLabel } from "../../components/reports/period";
 import { ReportStatusTag } from "../../components/reports/Workflow";
-import { localizedLabel } from "../../providers/i18n";
+import { localized } from "../regulations/queries";
 import { formatDate, formatMoney } from "../../utils/format";
 import { StatusTag } from "../suggestions/parts";
 import { fetchPersonFile, type PersonFile } from "./file-queries";
 
-const local = (row: Record<string, unknown>, base: string, lang: string) =>
-  localizedLabel(
-    {
-      label_en: String(row[`${base}_en`] ?? ""),
-      label_es: String(row[`${base}_es`] ?? ""),
-      label_zh: String(row[`${base}_zh`] ?? ""),
-    },
-    lang,
-  );
+const local = (row: object, base: string, lang: string) => localized(row as Record<string, unknown>, base, lang).text;
 
 function Section<T extends object>({
   rows,
