@@ -4,6 +4,15 @@ import { defineConfig } from "vite";
 
 // The app reads VITE_SUPABASE_URL and VITE_SUPABASE_ANON_KEY (set by `npm run dev`, or
 // by you for a hosted project). Tests: see tests/run.ts.
+// Browser tests that change what every other test depends on, run after the others, one at a
+// time: stopping the API (faults), the permission matrix (the access explainer), a detector's
+// settings and a detector run over everyone's data (detectors).
+const browserTestsAlone = [
+  "tests/e2e/faults.test.ts",
+  "tests/e2e/access-explainer.test.ts",
+  "tests/e2e/detectors.test.ts",
+];
+
 export default defineConfig({
   plugins: [react()],
   server: { host: "127.0.0.1", port: 5173, strictPort: true },
@@ -79,11 +88,24 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          // Browser tests two files at a time: each makes its own data, and one file alone keeps
+          // about one core busy (the browser waits on the API, the API on Postgres).
           name: "e2e",
           sequence: { groupOrder: 3 },
           environment: "node",
           include: ["tests/e2e/**/*.test.ts"],
-          exclude: ["tests/e2e/accessibility.test.ts"],
+          exclude: ["tests/e2e/accessibility.test.ts", ...browserTestsAlone],
+          testTimeout: 90_000,
+          hookTimeout: 90_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "e2e-alone",
+          sequence: { groupOrder: 4 },
+          environment: "node",
+          include: browserTestsAlone,
           fileParallelism: false,
           testTimeout: 90_000,
           hookTimeout: 90_000,
