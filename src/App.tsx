@@ -1,5 +1,5 @@
 import { Authenticated, Refine } from "@refinedev/core";
-import routerProvider, {
+import {
   CatchAllNavigate,
   DocumentTitleHandler,
   NavigateToResource,
@@ -15,6 +15,7 @@ import {
   authProvider,
   dataProvider,
   i18nProvider,
+  routerProvider,
   useAppNotificationProvider,
   watchSessionEnd,
 } from "./providers";
