@@ -21,8 +21,8 @@ export default defineConfig({
   // dashboard card first draws a chart.
   build: { target: "es2022", sourcemap: false, chunkSizeWarningLimit: 1700 },
   test: {
-    // Two files at a time (Vitest's default on two cores is one): the database tests wait on
-    // Postgres and PostgREST, the accessibility walk on its pages; side by side they fill both cores.
+    // Two files at a time (Vitest's default on two cores is one): a test file mostly waits, on
+    // Postgres and PostgREST or on its pages; two side by side fill both cores.
     maxWorkers: 2,
     projects: [
       {
@@ -62,7 +62,7 @@ export default defineConfig({
           // Tests that change global state (the whole permission matrix): one file at a time,
           // after the parallel database tests.
           name: "serial",
-          sequence: { groupOrder: 2 },
+          sequence: { groupOrder: 3 },
           environment: "node",
           include: ["tests/serial/**/*.test.ts"],
           fileParallelism: false,
@@ -73,10 +73,11 @@ export default defineConfig({
       {
         extends: true,
         test: {
-          // The accessibility walk of every route, beside the database tests (which make their own
-          // rows; the walk visits the seeded ones), before the browser tests fill the database.
+          // The accessibility walk of every route, after the database tests (the walk visits the
+          // seeded records) and before the browser tests. Not beside the database tests: on two
+          // cores the two together took 440 s, one after the other 260 s.
           name: "a11y",
-          sequence: { groupOrder: 1 },
+          sequence: { groupOrder: 2 },
           environment: "node",
           include: ["tests/e2e/accessibility.test.ts"],
           // Every role's walk at once (see the test): a walk is mostly waiting, which the others fill.
@@ -91,7 +92,7 @@ export default defineConfig({
           // Browser tests two files at a time: each makes its own data, and one file alone keeps
           // about one core busy (the browser waits on the API, the API on Postgres).
           name: "e2e",
-          sequence: { groupOrder: 3 },
+          sequence: { groupOrder: 4 },
           environment: "node",
           include: ["tests/e2e/**/*.test.ts"],
           exclude: ["tests/e2e/accessibility.test.ts", ...browserTestsAlone],
@@ -103,7 +104,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: "e2e-alone",
-          sequence: { groupOrder: 4 },
+          sequence: { groupOrder: 5 },
           environment: "node",
           include: browserTestsAlone,
           fileParallelism: false,

@@ -10,9 +10,14 @@ export class MatrixPageObject {
     this.page = page;
   }
 
+  /**
+   * The largest page of the panel (every role's cell for each action of each resource, and
+   * every role the other test files made): with two browser test files at once on two cores it
+   * has taken longer than the usual 15 s to appear.
+   */
   async open(): Promise<void> {
     await this.page.goto("/role-permissions");
-    await this.page.getByTestId("matrix-table").waitFor();
+    await this.page.getByTestId("matrix-table").waitFor({ timeout: 45_000 });
     await this.page.locator('[data-testid^="cell-hr_admin-"]').first().waitFor();
   }
 
