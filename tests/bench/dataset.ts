@@ -159,6 +159,29 @@ function bodySql(lang: "en" | "es" | "zh", key: string, version: string): string
   return `'${heading}' || E'\\n\\n' || (select string_agg(k || '. ' || pg_temp.pick(${list}, ${key} || '${lang}' || k), E'\\n') from generate_series(1, 3 + ${version}) k)`;
 }
 
+/**
+ * Temp tables of the areas (third-level territories) with at least `minPeople` people in their
+ * subtree, for steps that give each area its own events: `${name}_staff` numbers each area's
+ * people from 0 (`n`, with the area's `total`), `${name}_areas` numbers the areas from 0 (`i`).
+ */
+function areaTablesSql(name: string, minPeople: number): string {
+  return `
+    create temp table ${name}_staff as
+    select a.id as area_id, s.id as staff_id, s.territory_id,
+           (row_number() over (partition by a.id order by s.id) - 1)::int as n,
+           (count(*) over (partition by a.id))::int as total
+      from public.territories a
+      join public.territories t on t.path <@ a.path
+      join public.staff s on s.territory_id = t.id and s.status <> 'left'
+     where nlevel(a.path) = 3;
+    delete from ${name}_staff where total < ${minPeople};
+    create index on ${name}_staff (area_id, n);
+    create temp table ${name}_areas as
+    select (row_number() over (order by area_id) - 1)::int as i, area_id, max(total) as total
+      from ${name}_staff group by area_id;
+    create unique index on ${name}_areas (i);`;
+}
+
 export const steps: Step[] = [
   {
     label: "territories: 1,000 on 5 levels",
@@ -561,21 +584,7 @@ export const steps: Step[] = [
     // organised by one of them, with ten of them invited; past meetings are marked (mostly
     // present; some late, left early, absent or excused), upcoming ones not yet.
     async run(client, progress) {
-      await client.query(`
-        create temp table bench_area_staff as
-        select a.id as area_id, s.id as staff_id, s.territory_id,
-               (row_number() over (partition by a.id order by s.id) - 1)::int as n,
-               (count(*) over (partition by a.id))::int as total
-          from public.territories a
-          join public.territories t on t.path <@ a.path
-          join public.staff s on s.territory_id = t.id and s.status <> 'left'
-         where nlevel(a.path) = 3;
-        delete from bench_area_staff where total < 10;
-        create index on bench_area_staff (area_id, n);
-        create temp table bench_areas as
-        select (row_number() over (order by area_id) - 1)::int as i, area_id, max(total) as total
-          from bench_area_staff group by area_id;
-        create unique index on bench_areas (i);`);
+      await client.query(areaTablesSql("bench_meeting", 10));
       for (const t of ["meetings", "meeting_attendance"])
         await client.query(`alter table public.${t} disable trigger user`);
       try {
@@ -588,8 +597,8 @@ export const steps: Step[] = [
                  'Meeting ' || k, current_date + 30 - floor(760 * pg_temp.h('md' || k))::int, '09:00', 60, 'Area office',
                  a.area_id, o.staff_id, 'Orders and visits reviewed.', now(), now()
             from generate_series(1, ${targets.meetings}) k
-            join bench_areas a on a.i = k % (select count(*) from bench_areas)
-            join bench_area_staff o on o.area_id = a.area_id and o.n = 0;`);
+            join bench_meeting_areas a on a.i = k % (select count(*) from bench_meeting_areas)
+            join bench_meeting_staff o on o.area_id = a.area_id and o.n = 0;`);
         progress("meetings");
         await client.query(`
           insert into public.meeting_attendance (id, meeting_id, staff_id, territory_id, mark, minutes_late, minutes_early,
@@ -606,9 +615,9 @@ export const steps: Step[] = [
                                       from (select pg_temp.h('mm' || k || '-' || j) as h) z) end as mark
                     from generate_series(1, ${targets.meetings}) k
                     join public.meetings m on m.id = md5('meeting' || k)::uuid
-                    join bench_areas a on a.area_id = m.territory_id
+                    join bench_meeting_areas a on a.area_id = m.territory_id
                    cross join generate_series(0, 9) j
-                    join bench_area_staff s on s.area_id = a.area_id and s.n = (k * 7 + j) % a.total) x;`);
+                    join bench_meeting_staff s on s.area_id = a.area_id and s.n = (k * 7 + j) % a.total) x;`);
         progress("attendance");
       } finally {
         for (const t of ["meetings", "meeting_attendance"])
@@ -686,21 +695,7 @@ export const steps: Step[] = [
     // subtree), on a topic by hash, half with a pass score of 60; 50 of the area's people are
     // invited; past sessions are marked (mostly present) and those who attended assessed.
     async run(client, progress) {
-      await client.query(`
-        create temp table bench_training_staff as
-        select a.id as area_id, s.id as staff_id, s.territory_id,
-               (row_number() over (partition by a.id order by s.id) - 1)::int as n,
-               (count(*) over (partition by a.id))::int as total
-          from public.territories a
-          join public.territories t on t.path <@ a.path
-          join public.staff s on s.territory_id = t.id and s.status <> 'left'
-         where nlevel(a.path) = 3;
-        delete from bench_training_staff where total < 50;
-        create index on bench_training_staff (area_id, n);
-        create temp table bench_training_areas as
-        select (row_number() over (order by area_id) - 1)::int as i, area_id, max(total) as total
-          from bench_training_staff group by area_id;
-        create unique index on bench_training_areas (i);`);
+      await client.query(areaTablesSql("bench_training", 50));
       for (const t of ["meetings", "meeting_attendance"])
         await client.query(`alter table public.${t} disable trigger user`);
       try {
