@@ -382,6 +382,34 @@ describe("a territory that moves to another parent", () => {
   });
 });
 
+describe("a closed month's targets", () => {
+  it("refuses a split or a direct write that would change the closed month, naming it; the open months still change", async () => {
+    const area = await territory("CL");
+    const seller = await person("Closed Seller", area);
+    const year = ownYear();
+    await annual("sales_amount", seller, year, "1200");
+    await split(year, "sales_amount");
+    await sql("insert into public.period_closes (month, territory_id) values ($1, $2)", [`${year}-03-01`, area]);
+    await sql("update public.annual_targets set amount = 2400 where staff_id = $1 and year = $2", [seller, year]);
+    await expect(split(year, "sales_amount")).rejects.toMatchObject({
+      code: "23514",
+      message: `${year}-03 is closed for TG-CL-${tag}: its targets cannot change. Request an amendment.`,
+    });
+    expect(await months("sales_amount", year, area, seller)).toEqual(Array(12).fill("100.00"));
+
+    const theirs = [seller, year];
+    await sql("update public.targets set months[4] = 150 where staff_id = $1 and year = $2", theirs);
+    expect((await months("sales_amount", year, area)).slice(2, 4)).toEqual(["100.00", "150.00"]);
+    await expect(
+      sql("update public.targets set months[3] = 1 where staff_id = $1 and year = $2", theirs),
+    ).rejects.toThrow(/its targets cannot change/);
+    await expect(sql("delete from public.targets where staff_id = $1 and year = $2", theirs)).rejects.toThrow(
+      /its targets cannot change/,
+    );
+    expect((await months("sales_amount", year, area, seller))[2]).toBe("100.00");
+  });
+});
+
 describe("a person who changes territory mid-year", () => {
   it("keeps January-June under the old territory and July-December under the new", async () => {
     const parent = await territory("MV");

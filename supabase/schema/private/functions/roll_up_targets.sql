@@ -11,6 +11,8 @@ declare
   v_level integer;
   v_deepest integer;
   v_any_closed boolean;
+  v_below private.target_key[] := '{}';
+  v_touched private.target_key[];
 begin
   -- Most years have no closed month at all: then nothing below looks for one.
   select exists (select 1 from public.period_closes c
@@ -20,29 +22,35 @@ begin
   select max(extensions.nlevel(t.path)) into v_deepest
     from unnest(p_keys) k join public.territories t on t.id = k.territory_id;
   for v_level in reverse coalesce(v_deepest, 0) .. 1 loop
+    -- The territories of this level that were touched or hold a touched one, for KPIs that add up.
+    select array_agg(row (d.kpi_id, d.year, d.territory_id)::private.target_key) into v_touched
+      from (select k.kpi_id, k.year, k.territory_id
+              from unnest(p_keys) k
+              join public.territories tt on tt.id = k.territory_id and extensions.nlevel(tt.path) = v_level
+            union
+            select k.kpi_id, k.year, tt.parent_id
+              from unnest(v_below) k
+              join public.territories tt on tt.id = k.territory_id and tt.parent_id is not null) d
+      join public.kpis kp on kp.id = d.kpi_id and kp.year_aggregation = 'sum';
+    v_below := coalesce(v_touched, '{}');
+    continue when v_touched is null;
     with touched as materialized (
-      -- The territories of this level at or above a touched one, for KPIs that add up.
-      select distinct k.kpi_id, k.year, anc.id as territory_id
-        from unnest(p_keys) k
-        join public.kpis kp on kp.id = k.kpi_id and kp.year_aggregation = 'sum'
-        join public.territories tt on tt.id = k.territory_id
-        join public.territories anc on anc.path operator(extensions.@>) tt.path
-       where extensions.nlevel(anc.path) = v_level
+      select k.kpi_id, k.year, k.territory_id from unnest(v_touched) k
     ),
     -- What each is made of: its people's rows and its child territories' rows.
-    parts as (
-      select a.kpi_id, a.year, a.territory_id, x.months
+    sums as materialized (
+      select a.kpi_id, a.year, a.territory_id, s.*
         from touched a
-        join public.targets x on x.territory_id = a.territory_id and x.year = a.year and x.kpi_id = a.kpi_id and x.staff_id is not null
-      union all
-      select a.kpi_id, a.year, a.territory_id, x.months
-        from touched a
-        join public.territories ct on ct.parent_id = a.territory_id
-        join public.targets x on x.territory_id = ct.id and x.year = a.year and x.kpi_id = a.kpi_id and x.staff_id is null
-    ),
-    sums as (
-      select c.kpi_id, c.year, c.territory_id, sum(c.months[1]) as m1, sum(c.months[2]) as m2, sum(c.months[3]) as m3, sum(c.months[4]) as m4, sum(c.months[5]) as m5, sum(c.months[6]) as m6, sum(c.months[7]) as m7, sum(c.months[8]) as m8, sum(c.months[9]) as m9, sum(c.months[10]) as m10, sum(c.months[11]) as m11, sum(c.months[12]) as m12
-        from parts c group by c.kpi_id, c.year, c.territory_id
+       cross join lateral (
+         select sum(c.months[1]) as m1, sum(c.months[2]) as m2, sum(c.months[3]) as m3, sum(c.months[4]) as m4,
+                sum(c.months[5]) as m5, sum(c.months[6]) as m6, sum(c.months[7]) as m7, sum(c.months[8]) as m8,
+                sum(c.months[9]) as m9, sum(c.months[10]) as m10, sum(c.months[11]) as m11, sum(c.months[12]) as m12
+           from (select x.months from public.targets x
+                  where x.territory_id = a.territory_id and x.year = a.year and x.kpi_id = a.kpi_id and x.staff_id is not null
+                 union all
+                 select x.months from public.territories ct
+                   join public.targets x on x.territory_id = ct.id and x.year = a.year and x.kpi_id = a.kpi_id and x.staff_id is null
+                  where ct.parent_id = a.territory_id) c) s
     ),
     -- A month closed for a territory (for it or a territory above it) keeps what it holds: a
     -- closed month is history, and only a territory moving between two parents closed alike
@@ -59,20 +67,33 @@ begin
        where v_any_closed
          and exists (select 1 from public.period_closes c
                       where c.month >= make_date(a.year, 1, 1) and c.month < make_date(a.year + 1, 1, 1))
+    ),
+    made as (
+      select s.kpi_id, s.year, s.territory_id,
+             case when cl.mask is null
+                then array[coalesce(s.m1, 0), coalesce(s.m2, 0), coalesce(s.m3, 0), coalesce(s.m4, 0), coalesce(s.m5, 0), coalesce(s.m6, 0), coalesce(s.m7, 0), coalesce(s.m8, 0), coalesce(s.m9, 0), coalesce(s.m10, 0), coalesce(s.m11, 0), coalesce(s.m12, 0)]
+                else array[case when cl.mask[1] then coalesce(cl.kept[1], 0) else coalesce(s.m1, 0) end, case when cl.mask[2] then coalesce(cl.kept[2], 0) else coalesce(s.m2, 0) end, case when cl.mask[3] then coalesce(cl.kept[3], 0) else coalesce(s.m3, 0) end, case when cl.mask[4] then coalesce(cl.kept[4], 0) else coalesce(s.m4, 0) end, case when cl.mask[5] then coalesce(cl.kept[5], 0) else coalesce(s.m5, 0) end, case when cl.mask[6] then coalesce(cl.kept[6], 0) else coalesce(s.m6, 0) end, case when cl.mask[7] then coalesce(cl.kept[7], 0) else coalesce(s.m7, 0) end, case when cl.mask[8] then coalesce(cl.kept[8], 0) else coalesce(s.m8, 0) end, case when cl.mask[9] then coalesce(cl.kept[9], 0) else coalesce(s.m9, 0) end, case when cl.mask[10] then coalesce(cl.kept[10], 0) else coalesce(s.m10, 0) end, case when cl.mask[11] then coalesce(cl.kept[11], 0) else coalesce(s.m11, 0) end, case when cl.mask[12] then coalesce(cl.kept[12], 0) else coalesce(s.m12, 0) end] end::numeric(16, 2)[] as months
+        from sums s
+        left join closed cl on cl.kpi_id = s.kpi_id and cl.year = s.year and cl.territory_id = s.territory_id
+    ),
+    -- The territories' rows there are changed in place, the missing ones added (an upsert fires
+    -- the insert triggers of every row first).
+    changed as (
+      update public.targets t set months = m.months
+        from made m
+       where t.kpi_id = m.kpi_id and t.year = m.year and t.territory_id = m.territory_id and t.staff_id is null
+         and not t.overridden and t.months is distinct from m.months
     )
     insert into public.targets as t (kpi_id, year, territory_id, staff_id, months)
-    select a.kpi_id, a.year, a.territory_id, null,
-           case when cl.mask is null
-                then array[coalesce(s.m1, 0), coalesce(s.m2, 0), coalesce(s.m3, 0), coalesce(s.m4, 0), coalesce(s.m5, 0), coalesce(s.m6, 0), coalesce(s.m7, 0), coalesce(s.m8, 0), coalesce(s.m9, 0), coalesce(s.m10, 0), coalesce(s.m11, 0), coalesce(s.m12, 0)]
-                else array[case when cl.mask[1] then coalesce(cl.kept[1], 0) else coalesce(s.m1, 0) end, case when cl.mask[2] then coalesce(cl.kept[2], 0) else coalesce(s.m2, 0) end, case when cl.mask[3] then coalesce(cl.kept[3], 0) else coalesce(s.m3, 0) end, case when cl.mask[4] then coalesce(cl.kept[4], 0) else coalesce(s.m4, 0) end, case when cl.mask[5] then coalesce(cl.kept[5], 0) else coalesce(s.m5, 0) end, case when cl.mask[6] then coalesce(cl.kept[6], 0) else coalesce(s.m6, 0) end, case when cl.mask[7] then coalesce(cl.kept[7], 0) else coalesce(s.m7, 0) end, case when cl.mask[8] then coalesce(cl.kept[8], 0) else coalesce(s.m8, 0) end, case when cl.mask[9] then coalesce(cl.kept[9], 0) else coalesce(s.m9, 0) end, case when cl.mask[10] then coalesce(cl.kept[10], 0) else coalesce(s.m10, 0) end, case when cl.mask[11] then coalesce(cl.kept[11], 0) else coalesce(s.m11, 0) end, case when cl.mask[12] then coalesce(cl.kept[12], 0) else coalesce(s.m12, 0) end] end::numeric(16, 2)[]
-      from touched a
-      left join sums s on s.kpi_id = a.kpi_id and s.year = a.year and s.territory_id = a.territory_id
-      left join closed cl on cl.kpi_id = a.kpi_id and cl.year = a.year and cl.territory_id = a.territory_id
+    select m.kpi_id, m.year, m.territory_id, null, m.months
+      from made m
+     where not exists (select 1 from public.targets x
+                        where x.kpi_id = m.kpi_id and x.year = m.year and x.territory_id = m.territory_id and x.staff_id is null)
     on conflict (kpi_id, year, territory_id) where staff_id is null
     do update set months = excluded.months
      where not t.overridden and t.months is distinct from excluded.months;
   end loop;
 end;
 $function$;
-comment on function private.roll_up_targets(p_keys private.target_key[]) is 'Makes every un-overridden ancestor of the touched territories (themselves included) the sum of its people and child territories, deepest first, one grouped pass per level; KPIs that add up only; a month closed for a territory keeps what it holds.';
+comment on function private.roll_up_targets(p_keys private.target_key[]) is 'Makes every un-overridden ancestor of the touched territories (themselves included) the sum of its people and child territories, deepest first: a level''s territories are the touched ones there and the parents of the level below, each sum read by its keys; KPIs that add up only; a month closed for a territory keeps what it holds.';
 -- execute: the owner only

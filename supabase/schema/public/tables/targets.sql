@@ -32,7 +32,7 @@ alter table public.targets add constraint targets_pkey PRIMARY KEY (id);
 CREATE INDEX targets_kpi_year_idx ON public.targets USING btree (kpi_id, year);
 CREATE INDEX targets_overridden_by_idx ON public.targets USING btree (overridden_by);
 CREATE INDEX targets_staff_year_idx ON public.targets USING btree (staff_id, year);
-CREATE INDEX targets_territory_year_idx ON public.targets USING btree (territory_id, year);
+CREATE INDEX targets_territory_year_kpi_idx ON public.targets USING btree (territory_id, year, kpi_id);
 CREATE INDEX targets_updated_by_idx ON public.targets USING btree (updated_by);
 CREATE UNIQUE INDEX targets_person_once ON public.targets USING btree (kpi_id, year, staff_id, territory_id) WHERE (staff_id IS NOT NULL);
 CREATE UNIQUE INDEX targets_territory_once ON public.targets USING btree (kpi_id, year, territory_id) WHERE (staff_id IS NULL);
@@ -53,10 +53,12 @@ CREATE TRIGGER audit_delete AFTER DELETE ON public.targets REFERENCING OLD TABLE
 CREATE TRIGGER audit_insert AFTER INSERT ON public.targets REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION private.record_audit();
 CREATE TRIGGER audit_update AFTER UPDATE ON public.targets REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION private.record_audit();
 CREATE TRIGGER targets_before_write BEFORE INSERT OR UPDATE ON public.targets FOR EACH ROW WHEN (((new.staff_id IS NULL) OR (COALESCE(current_setting('app.target_split'::text, true), ''::text) <> 'on'::text))) EXECUTE FUNCTION private.target_before_write();
-CREATE TRIGGER targets_not_closed BEFORE INSERT OR DELETE OR UPDATE ON public.targets FOR EACH ROW EXECUTE FUNCTION private.target_not_closed();
 CREATE TRIGGER targets_roll_up_delete AFTER DELETE ON public.targets REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION private.targets_changed();
 CREATE TRIGGER targets_roll_up_insert AFTER INSERT ON public.targets REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION private.targets_changed();
 CREATE TRIGGER targets_roll_up_update AFTER UPDATE ON public.targets REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION private.targets_changed();
+CREATE TRIGGER targets_stay_closed_delete AFTER DELETE ON public.targets REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION private.targets_stay_closed();
+CREATE TRIGGER targets_stay_closed_insert AFTER INSERT ON public.targets REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION private.targets_stay_closed();
+CREATE TRIGGER targets_stay_closed_update AFTER UPDATE ON public.targets REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION private.targets_stay_closed();
 CREATE TRIGGER targets_touch BEFORE INSERT OR UPDATE ON public.targets FOR EACH ROW EXECUTE FUNCTION private.touch_row();
 
 comment on table public.targets is 'Monthly targets per KPI and year: a person''s months in a territory (null outside it), or a territory''s, which for KPIs that add up is the sum of its people and child territories unless overridden with a reason. Derived months, overridden_by/at and updated_by are set by the database.';
