@@ -285,7 +285,7 @@ export async function describeSchema(postgresUrl: string): Promise<Files> {
   return files;
 }
 
-function filesOnDisk(dir: string, prefix = ""): Files {
+export function filesOnDisk(dir: string, prefix = ""): Files {
   const found: Files = new Map();
   let entries: string[] = [];
   try {

@@ -11,6 +11,7 @@ import { demoLogins } from "../../supabase/local/demo-logins.ts";
 const demo = (role: (typeof demoLogins)[number]["role"]) => demoLogins.find((l) => l.role === role)!;
 import { fail, onShutdown } from "../../supabase/local/cli.ts";
 import { loadConfig } from "../../supabase/local/config.ts";
+import { describeSchema, filesOnDisk, schemaDir, staleFiles } from "../../supabase/local/schema.ts";
 import { startStack, type Stack } from "../../supabase/local/stack.ts";
 import { measureAuditOverhead } from "./audit-overhead.ts";
 import { measureBundle } from "./bundle.ts";
@@ -45,6 +46,15 @@ try {
   await db.connect();
   await db.query("vacuum (analyze)");
   await db.end();
+  // Measure what the migrations build: a reference database changed by hand since (an index
+  // tried out, a function patched) would give figures for code that is not in the repository.
+  const drift = staleFiles(await describeSchema(stack.dbUrl), filesOnDisk(schemaDir));
+  if (drift.length)
+    throw new Error(
+      `the reference database differs from supabase/schema in ${drift.length} file(s) (${drift.slice(0, 5).join(", ")}): ` +
+        "rebuild it with `npm run seed:large`, or put the change in a migration",
+    );
+  say("the reference database matches supabase/schema");
   const service: Session = { label: "service role (RLS bypassed)", token: stack.serviceRoleKey, userId: null };
   const sessions: Session[] = [
     await signIn(stack, demo("manager").email, demo("manager").password, "territory manager"),
