@@ -115,12 +115,15 @@ begin
 end;
 $$;
 
+-- ---------------------------------------------------------------------------------------------
+-- The split: rows changed in place, missing ones added, and a refusal by name
+-- ---------------------------------------------------------------------------------------------
 create or replace function public.split_targets(p_year integer, p_kpi uuid default null)
- RETURNS TABLE(people integer, rows_written integer, rows_removed integer)
- LANGUAGE plpgsql
- SET search_path TO ''
- SET enable_nestloop TO 'off'
-AS $function$
+returns table (people integer, rows_written integer, rows_removed integer)
+language plpgsql
+set search_path = ''
+set enable_nestloop = off
+as $function$
 begin
   if p_year is null or p_year not between 2000 and 2100 then
     raise exception using errcode = '22023', detail = 'year_out_of_range', message = 'Give a year between 2000 and 2100.';
@@ -347,6 +350,9 @@ begin
 end;
 $$;
 
+-- ---------------------------------------------------------------------------------------------
+-- Targets by territory, year and KPI
+-- ---------------------------------------------------------------------------------------------
 -- A territory's rows of a year and KPI in one index (its people's for the roll-up, a region's
 -- for the targets grid): the index by territory and year alone read every KPI's rows.
 create index targets_territory_year_kpi_idx on public.targets (territory_id, year, kpi_id);
