@@ -67,9 +67,13 @@ export class AuditLogPageObject {
     return this.page.getByTestId("record-label").allInnerTexts();
   }
 
-  /** The Who column of every entry shown. */
-  async actors(): Promise<string[]> {
-    return this.page.getByTestId("actor-label").allInnerTexts();
+  /** The Who column of the entry whose record is named with the text. */
+  async actorOf(record: string): Promise<string> {
+    return this.page
+      .getByRole("row")
+      .filter({ has: this.page.getByTestId("record-label").filter({ hasText: record }) })
+      .getByTestId("actor-label")
+      .innerText();
   }
 
   /** Clicks an integrity button ("Verify integrity", "Make a checkpoint") and returns the verdict shown. */
