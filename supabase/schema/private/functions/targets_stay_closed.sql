@@ -8,53 +8,49 @@ CREATE OR REPLACE FUNCTION private.targets_stay_closed()
  SET search_path TO ''
 AS $function$
 declare
+  v_years integer[];
+  v_months date[];
+  v_territories uuid[];
   v_month date;
   v_territory uuid;
 begin
   if coalesce(current_setting('app.amending', true), '') = 'on' then
     return null;
   end if;
-  -- The months each written row changed (a row added or removed changes its months with a figure).
+  -- Most years have no closed month: one look at the years written, then nothing to check.
+  if tg_op = 'DELETE' then
+    select array_agg(distinct o.year) into v_years from old_rows o;
+  else
+    select array_agg(distinct n.year) into v_years from new_rows n;
+  end if;
+  if not exists (select 1 from unnest(v_years) y(year)
+                   join public.period_closes c on c.month >= make_date(y.year, 1, 1) and c.month < make_date(y.year + 1, 1, 1)) then
+    return null;
+  end if;
+  -- The months and territories the statement changed: a row added or removed changes its
+  -- months with a figure, a row changed the months whose figure differs.
   if tg_op = 'INSERT' then
-    if not exists (select 1 from (select distinct n.year from new_rows n) y
-                     join public.period_closes c on c.month >= make_date(y.year, 1, 1) and c.month < make_date(y.year + 1, 1, 1)) then
-      return null;
-    end if;
-    select x.month, x.territory_id into v_month, v_territory
+    select array_agg(x.month), array_agg(x.territory_id) into v_months, v_territories
       from (select distinct make_date(n.year, m.i, 1) as month, n.territory_id
               from new_rows n cross join generate_series(1, 12) m(i)
-             where coalesce(n.months[m.i], 0) <> 0) x
-      join public.territories t on t.id = x.territory_id
-      join public.period_closes c on c.month = x.month
-      join public.territories ct on ct.id = c.territory_id and t.path operator(extensions.<@) ct.path
-     order by x.month, t.code limit 1;
+             where coalesce(n.months[m.i], 0) <> 0) x;
   elsif tg_op = 'UPDATE' then
-    if not exists (select 1 from (select distinct n.year from new_rows n) y
-                     join public.period_closes c on c.month >= make_date(y.year, 1, 1) and c.month < make_date(y.year + 1, 1, 1)) then
-      return null;
-    end if;
-    select x.month, x.territory_id into v_month, v_territory
+    select array_agg(x.month), array_agg(x.territory_id) into v_months, v_territories
       from (select distinct make_date(n.year, m.i, 1) as month, n.territory_id
               from new_rows n join old_rows o on o.id = n.id cross join generate_series(1, 12) m(i)
-             where coalesce(n.months[m.i], 0) is distinct from coalesce(o.months[m.i], 0)) x
-      join public.territories t on t.id = x.territory_id
-      join public.period_closes c on c.month = x.month
-      join public.territories ct on ct.id = c.territory_id and t.path operator(extensions.<@) ct.path
-     order by x.month, t.code limit 1;
+             where coalesce(n.months[m.i], 0) is distinct from coalesce(o.months[m.i], 0)) x;
   else
-    if not exists (select 1 from (select distinct o.year from old_rows o) y
-                     join public.period_closes c on c.month >= make_date(y.year, 1, 1) and c.month < make_date(y.year + 1, 1, 1)) then
-      return null;
-    end if;
-    select x.month, x.territory_id into v_month, v_territory
+    select array_agg(x.month), array_agg(x.territory_id) into v_months, v_territories
       from (select distinct make_date(o.year, m.i, 1) as month, o.territory_id
               from old_rows o cross join generate_series(1, 12) m(i)
-             where coalesce(o.months[m.i], 0) <> 0) x
-      join public.territories t on t.id = x.territory_id
-      join public.period_closes c on c.month = x.month
-      join public.territories ct on ct.id = c.territory_id and t.path operator(extensions.<@) ct.path
-     order by x.month, t.code limit 1;
+             where coalesce(o.months[m.i], 0) <> 0) x;
   end if;
+  -- The first of them that is closed (for the territory or one above it) is refused.
+  select x.month, x.territory_id into v_month, v_territory
+    from unnest(v_months, v_territories) x(month, territory_id)
+    join public.territories t on t.id = x.territory_id
+   where private.month_closed(x.month, x.territory_id)
+   order by x.month, t.code limit 1;
   if v_month is not null then
     perform private.refuse_closed(v_month, v_territory, 'its targets');
   end if;
