@@ -141,7 +141,8 @@ async function describeRelations(client: pg.Client, schema: string, files: Files
           where a.attrelid = $1 and a.attnum > 0 and not a.attisdropped order by a.attnum`,
         [rel.oid],
       );
-      out.push(`create table ${name} (\n${columns.map((c) => c.line).join(",\n")}\n);`);
+      const storage = rel.options?.length ? ` with (${rel.options.join(", ")})` : "";
+      out.push(`create table ${name} (\n${columns.map((c) => c.line).join(",\n")}\n)${storage};`);
       const constraints = await sql<{ name: string; def: string }>(
         `select conname as name, pg_get_constraintdef(oid, true) as def from pg_constraint where conrelid = $1 and contype not in ('n', 't') order by contype, conname`,
         [rel.oid],
