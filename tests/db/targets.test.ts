@@ -512,6 +512,39 @@ describe("who may set and read targets (PostgREST, real JWTs)", () => {
     expect(outRows).toEqual([]);
   });
 
+  it("lets a manager split their subtree's targets only, and refuses a split that would add targets outside it", async () => {
+    const splitYear = ownYear();
+    await annual("sales_amount", inside, splitYear, "2400");
+    await annual("sales_amount", outside, splitYear, "1200");
+    const { data, error } = await manager.client.rpc("split_targets", { p_year: splitYear });
+    expect(error).toBeNull();
+    expect(data).toEqual([{ people: 1, rows_written: 1, rows_removed: 0 }]);
+    expect((await months("sales_amount", splitYear, insideTerritory, inside))[0]).toBe("200.00");
+    expect(
+      await sql("select 1 from public.targets where staff_id = $1 and year = $2", [outside, splitYear]),
+    ).toHaveLength(0);
+    // A person who came into the subtree in July held the other region's territory in the first
+    // half: their split would add targets there, which the manager may not do.
+    const region = await id("select parent_id as id from public.territories where id = $1", [insideTerritory]);
+    const moverTerritory = await territory("PERM-MV", region);
+    const mover = await person("Targets Mover", moverTerritory);
+    const otherTerritory = await id("select territory_id as id from public.staff where id = $1", [outside]);
+    await sql(`begin;
+      set local session_replication_role = replica;
+      delete from public.territory_assignments where staff_id = '${mover}';
+      insert into public.territory_assignments (territory_id, staff_id, valid_from, valid_to, reason)
+      values ('${otherTerritory}', '${mover}', '${splitYear}-01-01', '${splitYear}-07-01', 'Test history'),
+             ('${moverTerritory}', '${mover}', '${splitYear}-07-01', null, 'Test history');
+      commit;`);
+    await annual("sales_amount", mover, splitYear, "1200");
+    const { error: refused } = await manager.client.rpc("split_targets", { p_year: splitYear });
+    expect(refused).toMatchObject({
+      code: "42501",
+      message: `The split would add targets in TG-PERM-OUT-${tag}, where you may not add targets.`,
+    });
+    expect(await sql("select 1 from public.targets where staff_id = $1", [mover])).toHaveLength(0);
+  });
+
   it("lets the auditor read every target and change none", async () => {
     const { data } = await auditor.client
       .from("target_totals")

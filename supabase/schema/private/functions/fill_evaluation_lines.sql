@@ -31,8 +31,8 @@ begin
   month_actuals as materialized (
     select a.staff_id, a.kpi_id, a.month, a.value
       from public.kpi_actuals a
-      join months m on m.month = a.month
-     where a.staff_id in (select v.staff_id from evaluated v)
+     where a.month = any (array(select m.month from months m))
+       and a.staff_id in (select v.staff_id from evaluated v)
   )
   select f.id, f.kpi_id, f.weight, f.cap_percent, f.floor_percent, f.sort_order, f.target, f.actual,
          private.line_achievement(f.kind, f.direction, f.scale_max, null, f.actual, f.target, f.cap_percent, f.floor_percent)

@@ -6,6 +6,7 @@ CREATE OR REPLACE FUNCTION private.roll_up_targets(p_keys private.target_key[])
  LANGUAGE plpgsql
  SECURITY DEFINER
  SET search_path TO ''
+ SET enable_nestloop TO 'on'
 AS $function$
 declare
   v_level integer;

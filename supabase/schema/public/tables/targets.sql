@@ -16,7 +16,7 @@ create table public.targets (
   version integer default 1 not null,
   created_at timestamp with time zone default now() not null,
   updated_at timestamp with time zone default now() not null
-);
+) with (fillfactor=50);
 alter table public.targets add constraint targets_months_check CHECK (array_ndims(months) = 1 AND cardinality(months) = 12 AND (0::numeric <= ALL (months)));
 alter table public.targets add constraint targets_override_has_reason CHECK (NOT overridden OR length(btrim(override_reason)) >= 3);
 alter table public.targets add constraint targets_override_reason_check CHECK (length(override_reason) <= 500);
