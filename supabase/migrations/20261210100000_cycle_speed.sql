@@ -1,6 +1,7 @@
 -- Speed of the evaluation cycle (the bench asks < 5 s to split a year's targets for everyone and
 -- < 2 s to compute a month's evaluations for everyone): room on the targets' pages for the
--- split to rewrite a row beside itself, and the split applying the caller's rules once as sets.
+-- split to rewrite a row beside itself, the split applying the caller's rules once as sets, the
+-- roll-up planning its own joins, and the evaluation lines reading a month's actuals by month.
 
 -- ---------------------------------------------------------------------------------------------
 -- Targets: room on each page for a row's next version

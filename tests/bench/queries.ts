@@ -66,6 +66,8 @@ interface Selects {
   coverageOrder: readonly string[];
   customerListSelect: string;
   targetGridSelect: string;
+  shownTerritories: ShownTerritories;
+  topTerritories: TopTerritories;
   evaluationListSelect: string;
   evaluationSelect: string;
   actualSelect: string;
@@ -78,6 +80,9 @@ interface Selects {
   monthlyPlanSelect: string;
   summarySelect: string;
 }
+
+type ShownTerritories = typeof import("../../src/resources/targets/queries.ts").shownTerritories;
+type TopTerritories = typeof import("../../src/resources/targets/queries.ts").topTerritories;
 
 async function loadSelects(): Promise<Selects> {
   const vite = await createServer({
@@ -119,6 +124,8 @@ async function loadSelects(): Promise<Selects> {
       coverageOrder: regulations.coverageOrder as readonly string[],
       customerListSelect: String(customers.customerListSelect),
       targetGridSelect: String(targetsModule.targetGridSelect),
+      shownTerritories: targetsModule.shownTerritories as ShownTerritories,
+      topTerritories: targetsModule.topTerritories as TopTerritories,
       evaluationListSelect: String(evaluations.evaluationListSelect),
       evaluationSelect: String(evaluations.evaluationSelect),
       actualSelect: String(actuals.actualSelect),
@@ -299,6 +306,33 @@ export async function pageQueries(stack: Stack): Promise<PageQuery[]> {
   const managerScope = scopes["territory manager"];
   const inRegion = (session: Session) =>
     session.label === "territory manager" && managerScope ? `&territory_id=in.(${managerScope.ids.join(",")})` : "";
+  // The targets grid is read level by level, as the page reads it (src/resources/targets): as
+  // it opens, the top territories the reader sees and their children's own rows with the top
+  // ones' people; then a territory opened below the top one (its children's rows and its
+  // people). The manager reads their region's territories, HR every territory.
+  const territoryRows = (
+    await db.query<{ id: string; code: string; name: string; parent_id: string | null }>(
+      "select id::text, code, name, parent_id::text from public.territories",
+    )
+  ).rows;
+  const readableTerritories = (session: Session) => {
+    const region = session.label === "territory manager" ? new Set(managerScope?.ids ?? []) : null;
+    return region ? territoryRows.filter((t) => region.has(t.id)) : territoryRows;
+  };
+  const gridLevels = (session: Session, openOneBelow: boolean) => {
+    const readable = readableTerritories(session);
+    const opened = new Set(s.topTerritories(readable));
+    if (openOneBelow) {
+      // The first territory below the top ones (by code) that has territories of its own.
+      const below = readable
+        .filter((t) => t.parent_id && opened.has(t.parent_id) && readable.some((c) => c.parent_id === t.id))
+        .sort((a, b) => a.code.localeCompare(b.code))[0];
+      if (below) opened.add(below.id);
+    }
+    const list = (ids: string[]) => ids.map((id) => `"${id}"`).join(",");
+    const shown = enc(`in.(${list(s.shownTerritories(readable, opened))})`);
+    return `&territory_id=${shown}&or=${enc(`(staff_id.is.null,territory_id.in.(${list([...opened])}))`)}`;
+  };
   const targetGrid = (filter: string): BenchRequest => ({
     method: "GET",
     path: `/rest/v1/target_totals?select=${enc(s.targetGridSelect)}&year=eq.${now.getUTCFullYear()}&kpi_id=eq.${salesKpi}${filter}`,
@@ -329,8 +363,12 @@ export async function pageQueries(stack: Stack): Promise<PageQuery[]> {
     {
       name: "targets grid",
       list: true,
-      request: () => targetGrid(""),
-      bypass: (session) => targetGrid(inRegion(session)),
+      request: (session) => targetGrid(gridLevels(session, false)),
+    },
+    {
+      name: "a territory opened in the targets grid",
+      list: true,
+      request: (session) => targetGrid(gridLevels(session, true)),
     },
     {
       name: "evaluations of a month",

@@ -50,7 +50,7 @@ describe("an evaluation template", () => {
 });
 
 describe("the targets grid", () => {
-  it("a manager edits a person's months, sees what the territory above becomes as they type, and saving rolls it up", async () => {
+  it("a manager opens an area, edits a person's months, sees what the territory above becomes as they type, and saving rolls it up", async () => {
     const { manager, region } = await managerWithRegion();
     const area = await newTerritory("Area", null, region.id);
     const seller = {
@@ -72,6 +72,8 @@ describe("the targets grid", () => {
     await new ShellPageObject(page).signInAs(manager.email, manager.password);
     const grid = new TargetsPageObject(page);
     await grid.open(year, kpi!.id);
+    // The region is open; its area is opened to read its people.
+    await grid.openTerritory(area.code);
     await grid.edit(seller.fullName);
     await grid.setMonth("January", "500");
     await expect

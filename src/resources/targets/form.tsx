@@ -25,11 +25,14 @@ interface Values {
 export function TargetEditor({
   node,
   parent,
+  childrenRead,
   format,
   onClose,
 }: {
   node: TargetNode;
   parent: TargetNode | null;
+  /** Whether the line's children are read (a territory opened for editing reads its level first). */
+  childrenRead: boolean;
   format: (v: number | null) => string;
   onClose: () => void;
 }) {
@@ -178,7 +181,7 @@ export function TargetEditor({
             }
           />
         )}
-        {isTerritory && overridden && (
+        {isTerritory && overridden && childrenRead && node.opened && (
           <Alert
             type={total === children ? "info" : "warning"}
             showIcon

@@ -1,11 +1,13 @@
-// The targets grid: for a year and a KPI, every territory that holds targets with its people
+// The targets grid: for a year and a KPI, the territories the reader sees with their people
 // and child territories, month by month with the quarters and the year (made by the KPI's
-// rule). A territory's figures add up its children unless it is overridden (marked, with the
-// reason). People and overrides are edited in place, with the parent's difference shown as
-// you type; the CSV export has the same figures.
+// rule). It is read level by level: the top territories open, each other territory's child
+// territories and people read when it is opened (a region holds thousands of lines). A
+// territory's figures add up its children unless it is overridden (marked, with the reason).
+// People and overrides are edited in place, with the parent's difference shown as you type;
+// the CSV export reads and writes the whole tree.
 import { EditOutlined } from "@ant-design/icons";
 import { List } from "@refinedev/antd";
-import { useCan, useList } from "@refinedev/core";
+import { useCan, useDataProvider, useList, type CrudFilter } from "@refinedev/core";
 import { Button, InputNumber, Select, Space, Table, Tag, Tooltip, Typography } from "antd";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -15,14 +17,18 @@ import { QueryError } from "../../components/QueryError";
 import { useTerritoryTree } from "../../components/org/TerritoryTreeSelect";
 import { neutralizeRecord, saveRows } from "../../utils/csv";
 import { formatMoney } from "../../utils/format";
+import { noCount } from "../../providers/dataProvider";
 import { TargetEditor } from "./form";
 import { useTargetKpis } from "./hooks";
 import {
+  buildOpenedTree,
   buildTargetTree,
   findNode,
   monthIndexes,
   monthsOf,
+  shownTerritories,
   targetGridSelect,
+  topTerritories,
   type TargetNode,
   type TargetRow,
 } from "./queries";
@@ -41,18 +47,56 @@ export default function TargetsList() {
   };
   const { data: canEdit } = useCan({ resource: "targets", action: "edit" });
   const { rows: territories, query: territoryQuery } = useTerritoryTree();
+  // Territories the reader opened (the top ones always are); opening one reads its level.
+  const [openedByReader, setOpenedByReader] = useState<string[]>([]);
+  const [collapsed, setCollapsed] = useState<string[]>([]);
+  const opened = useMemo(
+    () => new Set([...topTerritories(territories), ...openedByReader]),
+    [territories, openedByReader],
+  );
+  const shown = useMemo(() => shownTerritories(territories, opened), [territories, opened]);
+  const yearAndKpi: CrudFilter[] = [
+    { field: "year", operator: "eq", value: year },
+    { field: "kpi_id", operator: "eq", value: kpiId },
+  ];
+  // The shown territories' own rows, and the people of the opened ones.
   const { result, query } = useList<TargetRow>({
     resource: "target_totals",
     pagination: { mode: "off" },
     filters: [
-      { field: "year", operator: "eq", value: year },
-      { field: "kpi_id", operator: "eq", value: kpiId },
+      ...yearAndKpi,
+      { field: "territory_id", operator: "in", value: shown },
+      {
+        operator: "or",
+        value: [
+          { field: "staff_id", operator: "null", value: null },
+          { field: "territory_id", operator: "in", value: [...opened] },
+        ],
+      },
     ],
-    meta: { select: targetGridSelect },
+    meta: { select: targetGridSelect, count: noCount },
+    queryOptions: { enabled: Boolean(kpiId) && shown.length > 0, placeholderData: (previous) => previous },
+  });
+  // Whether the year holds any target of the KPI at all (a KPI kept per person has no
+  // territory rows, so the lines shown cannot tell).
+  const { result: anyResult, query: anyQuery } = useList<{ id: string }>({
+    resource: "target_totals",
+    pagination: { mode: "server", currentPage: 1, pageSize: 1 },
+    filters: yearAndKpi,
+    meta: { select: "id", count: noCount },
     queryOptions: { enabled: Boolean(kpiId) },
   });
+  const none = anyResult?.data.length === 0;
   const rows = useMemo(() => result?.data ?? [], [result?.data]);
-  const tree = useMemo(() => buildTargetTree(rows, territories), [rows, territories]);
+  const tree = useMemo(
+    () => (none ? [] : buildOpenedTree(rows, territories, opened, t("targets.reading"))),
+    [none, rows, territories, opened, t],
+  );
+  const open = (key: string) => {
+    if (!openedByReader.includes(key)) setOpenedByReader((list) => [...list, key]);
+    setCollapsed((list) => list.filter((k) => k !== key));
+  };
+  const expandedRowKeys = [...opened].filter((k) => !collapsed.includes(k));
   const [editing, setEditing] = useState<string | null>(null);
   const editTarget = editing ? findNode(tree, editing) : null;
 
@@ -63,32 +107,51 @@ export default function TargetsList() {
         ? formatMoney(v, i18n.language)
         : new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 2 }).format(v);
   const monthTitle = (i: number) => new Date(year, i, 1).toLocaleDateString(i18n.language, { month: "short" });
-  const exportRows = () => {
-    const flat: TargetNode[] = [];
-    const walk = (nodes: TargetNode[]) =>
-      nodes.forEach((n) => {
-        flat.push(n);
-        if (n.children) walk(n.children);
+  // The export is the whole tree: every row of the year and KPI the reader sees.
+  const dataProvider = useDataProvider();
+  const [exporting, setExporting] = useState(false);
+  const [exportError, setExportError] = useState<{ message?: string } | null>(null);
+  const exportRows = async () => {
+    setExporting(true);
+    setExportError(null);
+    try {
+      const { data: all } = await dataProvider().getList<TargetRow>({
+        resource: "target_totals",
+        pagination: { mode: "off" },
+        filters: yearAndKpi,
+        meta: { select: targetGridSelect },
       });
-    walk(tree);
-    saveRows(
-      `targets-${year}-${kpi?.code ?? "kpi"}.csv`,
-      flat.map((n) =>
-        neutralizeRecord({
-          kind: n.kind,
-          name: n.label,
-          overridden: n.row?.overridden ? "yes" : "",
-          ...Object.fromEntries(monthIndexes.map((i) => [`m${i + 1}`, monthsOf(n.row)[i] ?? ""])),
-          q1: n.row?.q1 ?? "",
-          q2: n.row?.q2 ?? "",
-          q3: n.row?.q3 ?? "",
-          q4: n.row?.q4 ?? "",
-          year: n.row?.year_total ?? "",
-        }),
-      ),
-    );
+      const flat: TargetNode[] = [];
+      const walk = (nodes: TargetNode[]) =>
+        nodes.forEach((n) => {
+          flat.push(n);
+          if (n.children) walk(n.children);
+        });
+      walk(buildTargetTree(all, territories));
+      saveRows(
+        `targets-${year}-${kpi?.code ?? "kpi"}.csv`,
+        flat.map((n) =>
+          neutralizeRecord({
+            kind: n.kind,
+            name: n.label,
+            overridden: n.row?.overridden ? "yes" : "",
+            ...Object.fromEntries(monthIndexes.map((i) => [`m${i + 1}`, monthsOf(n.row)[i] ?? ""])),
+            q1: n.row?.q1 ?? "",
+            q2: n.row?.q2 ?? "",
+            q3: n.row?.q3 ?? "",
+            q4: n.row?.q4 ?? "",
+            year: n.row?.year_total ?? "",
+          }),
+        ),
+      );
+    } catch (error) {
+      setExportError(error instanceof Object ? (error as { message?: string }) : { message: String(error) });
+    } finally {
+      setExporting(false);
+    }
   };
-  const loading = query.isLoading || kpiQuery.isLoading || territoryQuery.isLoading;
+  const loading =
+    query.isLoading || query.isFetching || anyQuery.isLoading || kpiQuery.isLoading || territoryQuery.isLoading;
   return (
     <List title={<PageTitle>{t("targets.titles.list")}</PageTitle>}>
       <Space wrap style={{ marginBottom: 16 }}>
@@ -109,7 +172,7 @@ export default function TargetsList() {
           showSearch
           optionFilterProp="label"
         />
-        <Button onClick={exportRows} disabled={tree.length === 0}>
+        <Button onClick={() => void exportRows()} loading={exporting} disabled={tree.length === 0}>
           {t("buttons.export")}
         </Button>
       </Space>
@@ -117,6 +180,7 @@ export default function TargetsList() {
         {kpi?.year_aggregation === "sum" ? t("targets.legendSum") : t("targets.legendPerPerson")}
       </Typography.Paragraph>
       {query.isError && <QueryError error={query.error} onRetry={() => void query.refetch()} />}
+      {exportError && <QueryError error={exportError} onRetry={() => void exportRows()} />}
       <Table<TargetNode>
         size="small"
         rowKey="key"
@@ -124,9 +188,11 @@ export default function TargetsList() {
         dataSource={tree}
         pagination={false}
         scroll={{ x: true }}
-        // Opened whole once the rows are in (a tree starts collapsed when it starts empty).
-        key={`${year}-${kpiId}-${tree.length > 0}`}
-        expandable={{ defaultExpandAllRows: true }}
+        expandable={{
+          expandedRowKeys,
+          onExpand: (expanded, n) =>
+            expanded ? open(n.key) : setCollapsed((list) => (list.includes(n.key) ? list : [...list, n.key])),
+        }}
         locale={{ emptyText: t("targets.none", { year }) }}
       >
         <Table.Column<TargetNode>
@@ -135,7 +201,13 @@ export default function TargetsList() {
           fixed="left"
           render={(_, n) => (
             <Space>
-              {n.kind === "territory" ? <strong>{n.label}</strong> : n.label}
+              {n.kind === "territory" ? (
+                <strong>{n.label}</strong>
+              ) : n.kind === "pending" ? (
+                <Typography.Text type="secondary">{n.label}</Typography.Text>
+              ) : (
+                n.label
+              )}
               {n.row?.overridden && (
                 <Tooltip title={n.row.override_reason}>
                   <Tag color="gold">{t("targets.overridden")}</Tag>
@@ -177,7 +249,11 @@ export default function TargetsList() {
                   size="small"
                   icon={<EditOutlined />}
                   aria-label={t("targets.editTitle", { name: n.label })}
-                  onClick={() => setEditing(n.key)}
+                  onClick={() => {
+                    // A territory's editor adds up its children: their level is read first.
+                    if (n.kind === "territory") open(n.key);
+                    setEditing(n.key);
+                  }}
                 />
               ) : null
             }
@@ -188,6 +264,7 @@ export default function TargetsList() {
         <TargetEditor
           node={editTarget.node}
           parent={editTarget.parent}
+          childrenRead={!query.isFetching}
           format={format}
           onClose={() => setEditing(null)}
         />

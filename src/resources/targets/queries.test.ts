@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { buildTargetTree, childrenMonths, findNode, parentAfterEdit, type TargetRow } from "./queries";
+import {
+  buildOpenedTree,
+  buildTargetTree,
+  childrenMonths,
+  findNode,
+  parentAfterEdit,
+  shownTerritories,
+  topTerritories,
+  type TargetRow,
+} from "./queries";
 
 const territories = [
   { id: "root", code: "R", name: "Root", parent_id: null },
@@ -52,5 +61,33 @@ describe("the targets tree", () => {
   it("starts a tree at a territory whose parent the reader cannot see", () => {
     const partial = buildTargetTree([row("p-n1", "north", "n1", months(1))], territories.slice(1));
     expect(partial.map((n) => n.key)).toEqual(["north"]);
+  });
+});
+
+describe("the targets tree read level by level", () => {
+  const rows = [
+    row("t-root", "root", null, months(300)),
+    row("t-north", "north", null, months(100)),
+    row("t-south", "south", null, months(200)),
+    row("p-n1", "north", "n1", months(100)),
+  ];
+
+  it("starts from the top territories and shows the children of the opened ones only", () => {
+    expect(topTerritories(territories)).toEqual(["root"]);
+    expect(shownTerritories(territories, new Set(["root"]))).toEqual(["root", "north", "south", "empty"]);
+    expect(shownTerritories(territories.slice(1), new Set(["north"]))).toEqual(["north", "south", "empty"]);
+  });
+
+  it("gives a territory not opened yet one pending line, and an opened one its territories then its people", () => {
+    const closed = buildOpenedTree(rows, territories, new Set(["root"]), "Reading…");
+    expect(closed.map((n) => [n.key, n.opened])).toEqual([["root", true]]);
+    const north = findNode(closed, "north")!.node;
+    expect(north.row?.id).toBe("t-north");
+    expect(north.children!.map((n) => [n.kind, n.label])).toEqual([["pending", "Reading…"]]);
+    const open = buildOpenedTree(rows, territories, new Set(["root", "north", "empty"]), "Reading…");
+    expect(findNode(open, "north")!.node.children!.map((n) => [n.kind, n.label])).toEqual([["person", "Person n1"]]);
+    // An opened territory with nothing under it has no children at all (no line to open).
+    expect(findNode(open, "empty")!.node.children).toBeUndefined();
+    expect(childrenMonths(findNode(open, "root")!.node)).toEqual(months(300));
   });
 });

@@ -1,6 +1,6 @@
 // Targets: the grid's rows (a person's or a territory's months with quarters and the year,
-// made by the database from each KPI's rule), the tree they are shown in, and the sums the
-// editor shows while typing.
+// made by the database from each KPI's rule), the tree they are shown in (read level by level
+// on screen, whole for the export), and the sums the editor shows while typing.
 import type { Tables } from "../../types/database";
 import { sumOfHundredths } from "../../utils/format";
 
@@ -23,11 +23,14 @@ interface TerritoryLike {
 
 export interface TargetNode {
   key: string;
-  kind: "territory" | "person";
+  /** "pending": the line a territory not opened yet holds while its children are unread. */
+  kind: "territory" | "person" | "pending";
   label: string;
   territoryId: string;
   /** The stored row (a territory of a KPI that does not add up has none). */
   row: TargetRow | null;
+  /** A territory whose child territories and people are read (always, in a whole tree). */
+  opened?: boolean;
   children?: TargetNode[];
 }
 
@@ -82,10 +85,80 @@ export function buildTargetTree(rows: TargetRow[], territories: TerritoryLike[])
       label: `${t.code} · ${t.name}`,
       territoryId: t.id,
       row: own.get(t.id) ?? null,
+      opened: true,
       ...(children.length > 0 ? { children } : {}),
     };
   };
   return (childrenOf.get(null) ?? []).sort((a, b) => a.code.localeCompare(b.code)).map(node);
+}
+
+const byCode = (a: TerritoryLike, b: TerritoryLike) => a.code.localeCompare(b.code);
+
+/** The territories a tree starts from: those whose parent the reader cannot see. */
+export function topTerritories(territories: TerritoryLike[]): string[] {
+  const seen = new Set(territories.map((t) => t.id));
+  return territories.filter((t) => !t.parent_id || !seen.has(t.parent_id)).map((t) => t.id);
+}
+
+/** The territories a grid read level by level shows: the top ones and every opened one's children. */
+export function shownTerritories(territories: TerritoryLike[], opened: ReadonlySet<string>): string[] {
+  const children = territories.filter((t) => t.parent_id && opened.has(t.parent_id)).map((t) => t.id);
+  return [...new Set([...topTerritories(territories), ...children])];
+}
+
+/**
+ * The grid read level by level: every territory the reader sees from the top down to the opened
+ * ones, each with its own row; an opened territory with its child territories first, then its
+ * people; one not opened yet holds a single pending line, so that it can be opened. `rows` are
+ * the shown territories' own rows and the opened territories' people's.
+ */
+export function buildOpenedTree(
+  rows: TargetRow[],
+  territories: TerritoryLike[],
+  opened: ReadonlySet<string>,
+  pendingLabel: string,
+): TargetNode[] {
+  const own = new Map<string, TargetRow>();
+  const people = new Map<string, TargetRow[]>();
+  for (const r of rows) {
+    if (!r.territory_id) continue;
+    if (r.staff_id) people.set(r.territory_id, [...(people.get(r.territory_id) ?? []), r]);
+    else own.set(r.territory_id, r);
+  }
+  const childrenOf = new Map<string, TerritoryLike[]>();
+  for (const t of territories) {
+    if (t.parent_id) childrenOf.set(t.parent_id, [...(childrenOf.get(t.parent_id) ?? []), t]);
+  }
+  const node = (t: TerritoryLike): TargetNode => {
+    const base = { key: t.id, kind: "territory" as const, label: `${t.code} · ${t.name}`, territoryId: t.id };
+    const row = own.get(t.id) ?? null;
+    if (!opened.has(t.id)) {
+      const pending: TargetNode = {
+        key: `${t.id}:pending`,
+        kind: "pending",
+        label: pendingLabel,
+        territoryId: t.id,
+        row: null,
+      };
+      return { ...base, row, opened: false, children: [pending] };
+    }
+    const persons = (people.get(t.id) ?? [])
+      .map<TargetNode>((r) => ({
+        key: r.id,
+        kind: "person",
+        label: r.person?.full_name ?? "—",
+        territoryId: t.id,
+        row: r,
+      }))
+      .sort((a, b) => a.label.localeCompare(b.label));
+    const children = [...(childrenOf.get(t.id) ?? []).sort(byCode).map(node), ...persons];
+    return { ...base, row, opened: true, ...(children.length > 0 ? { children } : {}) };
+  };
+  const tops = new Set(topTerritories(territories));
+  return territories
+    .filter((t) => tops.has(t.id))
+    .sort(byCode)
+    .map(node);
 }
 
 /** Month by month, the sum of the given months (a month nobody has a figure for is 0). */

@@ -88,6 +88,13 @@ export class TargetsPageObject {
     await this.page.getByRole("table").waitFor();
   }
 
+  /** Opens the line of the territory whose code is given: its child territories and people are read then. */
+  async openTerritory(code: string): Promise<void> {
+    const row = this.page.getByRole("row").filter({ hasText: `${code} · ` });
+    await row.getByRole("button", { expanded: false }).click();
+    await row.getByRole("button", { expanded: true }).waitFor();
+  }
+
   /** Opens the editor of the line named `name` (a person, or a territory's "CODE · Name"). */
   async edit(name: string): Promise<void> {
     // The button is named "Edit the targets of <name>" in the interface language.
