@@ -829,6 +829,9 @@ export const steps: Step[] = [
                    cross join (select i, (date_trunc('month', current_date) - (i || ' months')::interval)::date as month
                                  from generate_series(1, 13) i) m
                    where s.territory_id is not null and s.status <> 'left'
+                     -- (the demo's own summaries of these months are kept, not counted twice)
+                     and not exists (select 1 from public.summaries x
+                                      where x.staff_id = s.id and x.period = 'month' and x.period_start = m.month)
                    order by m.i, s.id
                    limit ${targets.summaries}) s
             join lateral (select s.i, s.month) m on true

@@ -92,7 +92,7 @@ export default function TargetsList() {
     () => (none ? [] : buildOpenedTree(rows, territories, opened, t("targets.reading"))),
     [none, rows, territories, opened, t],
   );
-  const open = (key: string) => {
+  const openTerritory = (key: string) => {
     if (!openedByReader.includes(key)) setOpenedByReader((list) => [...list, key]);
     setCollapsed((list) => list.filter((k) => k !== key));
   };
@@ -191,7 +191,7 @@ export default function TargetsList() {
         expandable={{
           expandedRowKeys,
           onExpand: (expanded, n) =>
-            expanded ? open(n.key) : setCollapsed((list) => (list.includes(n.key) ? list : [...list, n.key])),
+            expanded ? openTerritory(n.key) : setCollapsed((list) => (list.includes(n.key) ? list : [...list, n.key])),
         }}
         locale={{ emptyText: t("targets.none", { year }) }}
       >
@@ -251,7 +251,7 @@ export default function TargetsList() {
                   aria-label={t("targets.editTitle", { name: n.label })}
                   onClick={() => {
                     // A territory's editor adds up its children: their level is read first.
-                    if (n.kind === "territory") open(n.key);
+                    if (n.kind === "territory") openTerritory(n.key);
                     setEditing(n.key);
                   }}
                 />
