@@ -223,6 +223,12 @@ export async function pageQueries(stack: Stack): Promise<PageQuery[]> {
                (select count(*) from public.summaries x where x.staff_id = s.id) desc, s.id
       limit 1`,
   );
+  // Every territory with its parent, for the targets grid's levels below.
+  const territoryList = (
+    await db.query<{ id: string; code: string; name: string; parent_id: string | null }>(
+      "select id::text, code, name, parent_id::text from public.territories",
+    )
+  ).rows;
   await db.end();
   if (!filePerson)
     throw new Error("the bench database has no staff in the north region: run `npm run seed:large` again");
@@ -310,14 +316,9 @@ export async function pageQueries(stack: Stack): Promise<PageQuery[]> {
   // it opens, the top territories the reader sees and their children's own rows with the top
   // ones' people; then a territory opened below the top one (its children's rows and its
   // people). The manager reads their region's territories, HR every territory.
-  const territoryRows = (
-    await db.query<{ id: string; code: string; name: string; parent_id: string | null }>(
-      "select id::text, code, name, parent_id::text from public.territories",
-    )
-  ).rows;
   const readableTerritories = (session: Session) => {
     const region = session.label === "territory manager" ? new Set(managerScope?.ids ?? []) : null;
-    return region ? territoryRows.filter((t) => region.has(t.id)) : territoryRows;
+    return region ? territoryList.filter((t) => region.has(t.id)) : territoryList;
   };
   const gridLevels = (session: Session, openOneBelow: boolean) => {
     const readable = readableTerritories(session);
