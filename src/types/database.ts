@@ -5261,6 +5261,28 @@ export type Database = {
         Args: { p_suggestion: string; p_code: string; p_category: string }
         Returns: string
       }
+      target_grid: {
+        Args: { p_year: number; p_kpi: string; p_opened?: string[] }
+        Returns: {
+          id: string | null
+          kpi_id: string | null
+          months: number[] | null
+          overridden: boolean | null
+          overridden_at: string | null
+          overridden_by: string | null
+          override_reason: string | null
+          q1: number | null
+          q2: number | null
+          q3: number | null
+          q4: number | null
+          staff_id: string | null
+          territory_id: string | null
+          updated_at: string | null
+          version: number | null
+          year: number | null
+          year_total: number | null
+        }[]
+      }
       template_score: {
         Args: { p_template: string; p_achievements: Json }
         Returns: number

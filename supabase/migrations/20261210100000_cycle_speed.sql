@@ -1,7 +1,8 @@
 -- Speed of the evaluation cycle (the bench asks < 5 s to split a year's targets for everyone and
 -- < 2 s to compute a month's evaluations for everyone): room on the targets' pages for the
 -- split to rewrite a row beside itself, the split applying the caller's rules once as sets, the
--- roll-up planning its own joins, and the evaluation lines reading a month's actuals by month.
+-- roll-up planning its own joins, the evaluation lines reading a month's actuals by month, and
+-- the targets grid read level by level.
 
 -- ---------------------------------------------------------------------------------------------
 -- Targets: room on each page for a row's next version
@@ -260,8 +261,47 @@ end;
 $$;
 
 -- ---------------------------------------------------------------------------------------------
+-- The targets grid, level by level
+-- ---------------------------------------------------------------------------------------------
+-- The grid read every line of a year and KPI at once (1,118 for a regional manager, 5,857 for
+-- HR in six requests). It now opens at the top territories the caller sees (those whose parent
+-- they cannot see) and reads a territory's level when it is opened: the shown territories' own
+-- rows and the opened territories' people. The opened territories come in the body (a list of
+-- shown territories in the address grows past what a request line may hold). Runs as the
+-- caller: rows and territories are those they may read.
+create function public.target_grid(p_year integer, p_kpi uuid, p_opened uuid[] default '{}')
+returns setof public.target_totals
+language sql
+stable
+set search_path = ''
+as $$
+  with tops as (
+    select t.id from public.territories t
+     where t.parent_id is null or not exists (select 1 from public.territories p where p.id = t.parent_id)
+  ),
+  opened as (
+    select o.id from tops o
+    union
+    select u.id from unnest(p_opened) u(id)
+  ),
+  shown as (
+    select o.id from tops o
+    union
+    select t.id from public.territories t where t.parent_id in (select o.id from opened o)
+  )
+  select x.*
+    from public.target_totals x
+   where x.year = p_year and x.kpi_id = p_kpi
+     and x.territory_id in (select s.id from shown s)
+     and (x.staff_id is null or x.territory_id in (select o.id from opened o))
+$$;
+
+-- ---------------------------------------------------------------------------------------------
 -- Comments and grants
 -- ---------------------------------------------------------------------------------------------
 comment on function private.split_targets(integer, uuid) is 'Splits a year''s annual targets (one KPI or all) the caller may read into months by their distribution profiles, under the territory each person held on the first of each month, within the caller''s rules for changing, adding and removing targets (a row they may not add is refused, naming its territory); months add up exactly to the annual amount; a second run writes nothing.';
 revoke all on function private.split_targets(integer, uuid) from public;
 grant execute on function private.split_targets(integer, uuid) to authenticated, service_role;
+comment on function public.target_grid(integer, uuid, uuid[]) is 'The targets grid of a year and KPI read level by level, as the caller may read it: the top territories they see and the opened ones'' child territories (their own rows), and the people of the top and opened territories.';
+revoke all on function public.target_grid(integer, uuid, uuid[]) from public, anon;
+grant execute on function public.target_grid(integer, uuid, uuid[]) to authenticated, service_role;

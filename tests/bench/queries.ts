@@ -66,7 +66,6 @@ interface Selects {
   coverageOrder: readonly string[];
   customerListSelect: string;
   targetGridSelect: string;
-  shownTerritories: ShownTerritories;
   topTerritories: TopTerritories;
   evaluationListSelect: string;
   evaluationSelect: string;
@@ -81,7 +80,6 @@ interface Selects {
   summarySelect: string;
 }
 
-type ShownTerritories = typeof import("../../src/resources/targets/queries.ts").shownTerritories;
 type TopTerritories = typeof import("../../src/resources/targets/queries.ts").topTerritories;
 
 async function loadSelects(): Promise<Selects> {
@@ -124,7 +122,6 @@ async function loadSelects(): Promise<Selects> {
       coverageOrder: regulations.coverageOrder as readonly string[],
       customerListSelect: String(customers.customerListSelect),
       targetGridSelect: String(targetsModule.targetGridSelect),
-      shownTerritories: targetsModule.shownTerritories as ShownTerritories,
       topTerritories: targetsModule.topTerritories as TopTerritories,
       evaluationListSelect: String(evaluations.evaluationListSelect),
       evaluationSelect: String(evaluations.evaluationSelect),
@@ -312,32 +309,29 @@ export async function pageQueries(stack: Stack): Promise<PageQuery[]> {
   const managerScope = scopes["territory manager"];
   const inRegion = (session: Session) =>
     session.label === "territory manager" && managerScope ? `&territory_id=in.(${managerScope.ids.join(",")})` : "";
-  // The targets grid is read level by level, as the page reads it (src/resources/targets): as
-  // it opens, the top territories the reader sees and their children's own rows with the top
-  // ones' people; then a territory opened below the top one (its children's rows and its
-  // people). The manager reads their region's territories, HR every territory.
+  // The targets grid is read level by level, as the page reads it (target_grid): as it opens,
+  // the top territories the reader sees and their children's own rows with the top ones'
+  // people; then with a territory opened below the top one (its children's rows and its people
+  // added). The manager reads their region's territories, HR every territory.
   const readableTerritories = (session: Session) => {
     const region = session.label === "territory manager" ? new Set(managerScope?.ids ?? []) : null;
     return region ? territoryList.filter((t) => region.has(t.id)) : territoryList;
   };
-  const gridLevels = (session: Session, openOneBelow: boolean) => {
+  const targetGrid = (session: Session, openOneBelow: boolean): BenchRequest => {
     const readable = readableTerritories(session);
-    const opened = new Set(s.topTerritories(readable));
-    if (openOneBelow) {
-      // The first territory below the top ones (by code) that has territories of its own.
-      const below = readable
-        .filter((t) => t.parent_id && opened.has(t.parent_id) && readable.some((c) => c.parent_id === t.id))
-        .sort((a, b) => a.code.localeCompare(b.code))[0];
-      if (below) opened.add(below.id);
-    }
-    const list = (ids: string[]) => ids.map((id) => `"${id}"`).join(",");
-    const shown = enc(`in.(${list(s.shownTerritories(readable, opened))})`);
-    return `&territory_id=${shown}&or=${enc(`(staff_id.is.null,territory_id.in.(${list([...opened])}))`)}`;
+    const tops = new Set(s.topTerritories(readable));
+    // The first territory below the top ones (by code) that has territories of its own.
+    const below = openOneBelow
+      ? readable
+          .filter((t) => t.parent_id && tops.has(t.parent_id) && readable.some((c) => c.parent_id === t.id))
+          .sort((a, b) => a.code.localeCompare(b.code))[0]
+      : undefined;
+    return {
+      method: "POST",
+      path: `/rest/v1/rpc/target_grid?select=${enc(s.targetGridSelect)}`,
+      body: { p_year: now.getUTCFullYear(), p_kpi: salesKpi, p_opened: below ? [below.id] : [] },
+    };
   };
-  const targetGrid = (filter: string): BenchRequest => ({
-    method: "GET",
-    path: `/rest/v1/target_totals?select=${enc(s.targetGridSelect)}&year=eq.${now.getUTCFullYear()}&kpi_id=eq.${salesKpi}${filter}`,
-  });
   const evaluationList = (filter: string) =>
     firstPage(
       "evaluations",
@@ -364,12 +358,12 @@ export async function pageQueries(stack: Stack): Promise<PageQuery[]> {
     {
       name: "targets grid",
       list: true,
-      request: (session) => targetGrid(gridLevels(session, false)),
+      request: (session) => targetGrid(session, false),
     },
     {
       name: "a territory opened in the targets grid",
       list: true,
-      request: (session) => targetGrid(gridLevels(session, true)),
+      request: (session) => targetGrid(session, true),
     },
     {
       name: "evaluations of a month",

@@ -181,6 +181,9 @@ describe("functions", () => {
       // KPI measures per person, computed from all of a person's records, only for the people
       // the caller may read (the staff read rule, checked inside).
       "measure_values",
+      // Targets: splitting a year's annual targets (applies the caller's read, change, add and
+      // remove rules of targets itself, and refuses a row they may not add).
+      "split_targets",
       // Evaluations: computing a month for the caller's scope, and each workflow step (each
       // checks the matrix in scope, the step order, four-eyes and the next level itself).
       "run_evaluations",

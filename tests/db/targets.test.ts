@@ -545,6 +545,40 @@ describe("who may set and read targets (PostgREST, real JWTs)", () => {
     expect(await sql("select 1 from public.targets where staff_id = $1", [mover])).toHaveLength(0);
   });
 
+  it("gives a manager the grid level by level: their region and its children first, a territory's people once it is opened", async () => {
+    const gridYear = ownYear();
+    await annual("sales_amount", inside, gridYear, "1200");
+    await annual("sales_amount", outside, gridYear, "1200");
+    await split(gridYear, "sales_amount");
+    const region = await id("select parent_id as id from public.territories where id = $1", [insideTerritory]);
+    const grid = async (opened: string[]) => {
+      const { data, error } = await manager.client
+        .rpc("target_grid", { p_year: gridYear, p_kpi: await kpi("sales_amount"), p_opened: opened })
+        .select("territory_id, staff_id, months, person:staff_id(full_name)");
+      expect(error).toBeNull();
+      return (
+        data as unknown as { territory_id: string; staff_id: string | null; person: { full_name: string } | null }[]
+      )
+        .map(
+          (r) =>
+            `${r.territory_id === region ? "region" : r.territory_id === insideTerritory ? "area" : r.territory_id}:${r.person?.full_name ?? "-"}`,
+        )
+        .sort();
+    };
+    // The region is the manager's top territory: its row and its child territories' rows, no one
+    // else's region.
+    expect(await grid([])).toEqual(["area:-", "region:-"]);
+    expect(await grid([insideTerritory])).toEqual(["area:-", "area:Targets Inside", "region:-"]);
+    // HR sees every region from the top: the other region's person is at the top, so shown; the
+    // manager's area is not opened, so its person is not.
+    const { data: hrRows } = await hr.client
+      .rpc("target_grid", { p_year: gridYear, p_kpi: await kpi("sales_amount"), p_opened: [] })
+      .select("staff_id");
+    const people = (hrRows as unknown as { staff_id: string | null }[]).map((r) => r.staff_id);
+    expect(people).toContain(outside);
+    expect(people).not.toContain(inside);
+  });
+
   it("lets the auditor read every target and change none", async () => {
     const { data } = await auditor.client
       .from("target_totals")

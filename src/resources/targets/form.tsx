@@ -3,6 +3,7 @@
 // for an overridden territory, how far it is from what its people and territories add up to).
 // The database keeps the roll-up and refuses what does not add up; this only shows it early.
 import { useInvalidate, useUpdate } from "@refinedev/core";
+import { useQueryClient } from "@tanstack/react-query";
 import { Alert, Checkbox, Form, Input, InputNumber, Modal, Space, Typography } from "antd";
 import { Controller, useForm, useWatch } from "react-hook-form";
 import { useTranslation } from "react-i18next";
@@ -38,6 +39,7 @@ export function TargetEditor({
 }) {
   const { t, i18n } = useTranslation();
   const invalidate = useInvalidate();
+  const queryClient = useQueryClient();
   const { mutate, mutation } = useUpdate();
   const row = node.row!;
   const isTerritory = node.kind === "territory";
@@ -69,6 +71,7 @@ export function TargetEditor({
       {
         onSuccess: () => {
           void invalidate({ resource: "target_totals", invalidates: ["list"] });
+          void queryClient.invalidateQueries({ queryKey: ["target_grid"] });
           onClose();
         },
       },

@@ -8,6 +8,7 @@
 import { EditOutlined } from "@ant-design/icons";
 import { List } from "@refinedev/antd";
 import { useCan, useDataProvider, useList, type CrudFilter } from "@refinedev/core";
+import { useQuery } from "@tanstack/react-query";
 import { Button, InputNumber, Select, Space, Table, Tag, Tooltip, Typography } from "antd";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -26,7 +27,8 @@ import {
   findNode,
   monthIndexes,
   monthsOf,
-  shownTerritories,
+  fetchTargetGrid,
+  targetGridKey,
   targetGridSelect,
   topTerritories,
   type TargetNode,
@@ -54,28 +56,16 @@ export default function TargetsList() {
     () => new Set([...topTerritories(territories), ...openedByReader]),
     [territories, openedByReader],
   );
-  const shown = useMemo(() => shownTerritories(territories, opened), [territories, opened]);
   const yearAndKpi: CrudFilter[] = [
     { field: "year", operator: "eq", value: year },
     { field: "kpi_id", operator: "eq", value: kpiId },
   ];
-  // The shown territories' own rows, and the people of the opened ones.
-  const { result, query } = useList<TargetRow>({
-    resource: "target_totals",
-    pagination: { mode: "off" },
-    filters: [
-      ...yearAndKpi,
-      { field: "territory_id", operator: "in", value: shown },
-      {
-        operator: "or",
-        value: [
-          { field: "staff_id", operator: "null", value: null },
-          { field: "territory_id", operator: "in", value: [...opened] },
-        ],
-      },
-    ],
-    meta: { select: targetGridSelect, count: noCount },
-    queryOptions: { enabled: Boolean(kpiId) && shown.length > 0, placeholderData: (previous) => previous },
+  // The top territories' and the opened ones' levels (the top ones are opened by the database).
+  const query = useQuery({
+    queryKey: targetGridKey(year, kpiId, openedByReader),
+    queryFn: () => fetchTargetGrid(year, kpiId ?? "", openedByReader),
+    enabled: Boolean(kpiId),
+    placeholderData: (previous) => previous,
   });
   // Whether the year holds any target of the KPI at all (a KPI kept per person has no
   // territory rows, so the lines shown cannot tell).
@@ -87,7 +77,7 @@ export default function TargetsList() {
     queryOptions: { enabled: Boolean(kpiId) },
   });
   const none = anyResult?.data.length === 0;
-  const rows = useMemo(() => result?.data ?? [], [result?.data]);
+  const rows = useMemo(() => query.data ?? [], [query.data]);
   const tree = useMemo(
     () => (none ? [] : buildOpenedTree(rows, territories, opened, t("targets.reading"))),
     [none, rows, territories, opened, t],

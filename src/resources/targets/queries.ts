@@ -1,6 +1,7 @@
 // Targets: the grid's rows (a person's or a territory's months with quarters and the year,
 // made by the database from each KPI's rule), the tree they are shown in (read level by level
 // on screen, whole for the export), and the sums the editor shows while typing.
+import { supabaseClient } from "../../providers/supabaseClient";
 import type { Tables } from "../../types/database";
 import { sumOfHundredths } from "../../utils/format";
 
@@ -10,6 +11,23 @@ export type TargetRow = Omit<Tables<"target_totals">, "id"> & {
 };
 export const targetGridSelect =
   "id, kpi_id, year, territory_id, staff_id, months, overridden, override_reason, version, q1, q2, q3, q4, year_total, person:staff_id(full_name)";
+
+/** The grid's lines, level by level: the key the page caches them under (edits refresh it). */
+export const targetGridKey = (year: number, kpiId: string | null, opened: string[]) =>
+  ["target_grid", year, kpiId, opened] as const;
+
+/**
+ * The lines of the grid read level by level (target_grid): the top territories the reader sees
+ * and the opened territories' child territories with their own rows, and the people of the top
+ * and opened territories.
+ */
+export async function fetchTargetGrid(year: number, kpiId: string, opened: string[]): Promise<TargetRow[]> {
+  const { data, error } = await supabaseClient
+    .rpc("target_grid", { p_year: year, p_kpi: kpiId, p_opened: opened })
+    .select(targetGridSelect);
+  if (error) throw error;
+  return (data ?? []) as unknown as TargetRow[];
+}
 
 export type Months = (number | null)[];
 export const monthIndexes = Array.from({ length: 12 }, (_, i) => i);
@@ -100,17 +118,11 @@ export function topTerritories(territories: TerritoryLike[]): string[] {
   return territories.filter((t) => !t.parent_id || !seen.has(t.parent_id)).map((t) => t.id);
 }
 
-/** The territories a grid read level by level shows: the top ones and every opened one's children. */
-export function shownTerritories(territories: TerritoryLike[], opened: ReadonlySet<string>): string[] {
-  const children = territories.filter((t) => t.parent_id && opened.has(t.parent_id)).map((t) => t.id);
-  return [...new Set([...topTerritories(territories), ...children])];
-}
-
 /**
  * The grid read level by level: every territory the reader sees from the top down to the opened
  * ones, each with its own row; an opened territory with its child territories first, then its
  * people; one not opened yet holds a single pending line, so that it can be opened. `rows` are
- * the shown territories' own rows and the opened territories' people's.
+ * what target_grid reads for the same opened territories.
  */
 export function buildOpenedTree(
   rows: TargetRow[],
