@@ -271,29 +271,33 @@ $$;
 -- caller: rows and territories are those they may read.
 create function public.target_grid(p_year integer, p_kpi uuid, p_opened uuid[] default '{}')
 returns setof public.target_totals
-language sql
+language plpgsql
 stable
+-- (a level is tens of lines: the planner then looks each line's person up, not all 5,000 people)
+rows 50
 set search_path = ''
 as $$
-  with tops as (
-    select t.id from public.territories t
-     where t.parent_id is null or not exists (select 1 from public.territories p where p.id = t.parent_id)
-  ),
-  opened as (
-    select o.id from tops o
-    union
-    select u.id from unnest(p_opened) u(id)
-  ),
-  shown as (
-    select o.id from tops o
-    union
-    select t.id from public.territories t where t.parent_id in (select o.id from opened o)
-  )
-  select x.*
-    from public.target_totals x
-   where x.year = p_year and x.kpi_id = p_kpi
-     and x.territory_id in (select s.id from shown s)
-     and (x.staff_id is null or x.territory_id in (select o.id from opened o))
+declare
+  v_opened uuid[];
+  v_shown uuid[];
+begin
+  -- The levels first, as arrays: the rows are then read territory by territory through the
+  -- (territory, year, KPI) index, not the whole year's rows checked against the read rule.
+  select array_agg(t.id) into v_opened
+    from public.territories t
+   where t.parent_id is null
+      or t.id = any (p_opened)
+      or not exists (select 1 from public.territories p where p.id = t.parent_id);
+  select array_agg(t.id) into v_shown
+    from public.territories t
+   where t.id = any (v_opened) or t.parent_id = any (v_opened);
+  return query
+    select x.*
+      from public.target_totals x
+     where x.territory_id = any (coalesce(v_shown, '{}'))
+       and x.year = p_year and x.kpi_id = p_kpi
+       and (x.staff_id is null or x.territory_id = any (v_opened));
+end;
 $$;
 
 -- ---------------------------------------------------------------------------------------------
