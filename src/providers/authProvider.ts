@@ -44,9 +44,11 @@ export function watchSessionEnd(onEnded: (reason: SignOutReason) => void): () =>
   const { data } = supabaseClient.auth.onAuthStateChange((event) => {
     if (event === "SIGNED_OUT") {
       permissionStore.clear();
+      // A sign-out asked for here stays that until the next sign-in: a request still under way
+      // when it happened may report the session gone and sign out once more.
       if (!userInitiatedSignOut) onEnded("ended");
-      userInitiatedSignOut = false;
     }
+    if (event === "SIGNED_IN") userInitiatedSignOut = false;
     if (event === "SIGNED_IN" || event === "TOKEN_REFRESHED" || event === "USER_UPDATED") permissionStore.invalidate();
   });
   return () => data.subscription.unsubscribe();
