@@ -23,7 +23,7 @@ alter table public.targets set (fillfactor = 50);
 -- searched row by row: about a second. The split now runs as its owner and applies the same
 -- rules itself, with the same helpers the policies call: it reads the annual targets the caller
 -- may read, changes and removes the rows they may change and remove, and refuses a row they may
--- not add, naming the territory. public.split_targets keeps its name and signature.
+-- not add, naming the person. public.split_targets keeps its name and signature.
 create function private.split_targets(p_year integer, p_kpi uuid)
 returns table (people integer, rows_written integer, rows_removed integer)
 language plpgsql
@@ -172,12 +172,14 @@ begin
   )
   select (select count(distinct s.staff_id) from src s)::integer, ((select count(*) from changed) + (select count(*) from added))::integer,
          (select count(*) from removed)::integer,
-         (select d.territory_id from missing d where not (v_bypass or v_all_create or d.territory_id = any (v_create)) limit 1)
+         (select d.staff_id from missing d where not (v_bypass or v_all_create or d.territory_id = any (v_create)) limit 1)
     into v_people, v_written, v_removed, v_refused;
   if v_refused is not null then
+    -- Named by the person, whose annual target the caller reads: the territory may be one they
+    -- may not read.
     raise exception using errcode = '42501', detail = 'territory_not_allowed',
-      message = format('The split would add targets in %s, where you may not add targets.',
-                       (select t.name from public.territories t where t.id = v_refused));
+      message = format('The split would add targets for %s in a territory where you may not add targets.',
+                       (select st.full_name from public.staff st where st.id = v_refused));
   end if;
   perform set_config('app.target_split', '', true);
   perform set_config('app.audit_run', '', true);
@@ -303,7 +305,7 @@ $$;
 -- ---------------------------------------------------------------------------------------------
 -- Comments and grants
 -- ---------------------------------------------------------------------------------------------
-comment on function private.split_targets(integer, uuid) is 'Splits a year''s annual targets (one KPI or all) the caller may read into months by their distribution profiles, under the territory each person held on the first of each month, within the caller''s rules for changing, adding and removing targets (a row they may not add is refused, naming its territory); months add up exactly to the annual amount; a second run writes nothing.';
+comment on function private.split_targets(integer, uuid) is 'Splits a year''s annual targets (one KPI or all) the caller may read into months by their distribution profiles, under the territory each person held on the first of each month, within the caller''s rules for changing, adding and removing targets (a row they may not add is refused, naming the person); months add up exactly to the annual amount; a second run writes nothing.';
 revoke all on function private.split_targets(integer, uuid) from public;
 grant execute on function private.split_targets(integer, uuid) to authenticated, service_role;
 comment on function public.target_grid(integer, uuid, uuid[]) is 'The targets grid of a year and KPI read level by level, as the caller may read it: the top territories they see and the opened ones'' child territories (their own rows), and the people of the top and opened territories.';

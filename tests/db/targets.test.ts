@@ -540,7 +540,7 @@ describe("who may set and read targets (PostgREST, real JWTs)", () => {
     const { error: refused } = await manager.client.rpc("split_targets", { p_year: splitYear });
     expect(refused).toMatchObject({
       code: "42501",
-      message: `The split would add targets in TG-PERM-OUT-${tag}, where you may not add targets.`,
+      message: `The split would add targets for Targets Mover in a territory where you may not add targets.`,
     });
     expect(await sql("select 1 from public.targets where staff_id = $1", [mover])).toHaveLength(0);
   });
