@@ -64,8 +64,8 @@ export const monthsOf = (row: TargetRow | null): Months => numbers(row?.months);
  * The territories that hold targets (theirs or their people's, anywhere below), each with its
  * people and child territories; a territory outside the readable set starts a tree of its own.
  */
-export function buildTargetTree(rows: TargetRow[], territories: TerritoryLike[]): TargetNode[] {
-  const byId = new Map(territories.map((t) => [t.id, t]));
+/** Each territory's own row, and its people's rows. */
+function rowsByTerritory(rows: TargetRow[]) {
   const own = new Map<string, TargetRow>();
   const people = new Map<string, TargetRow[]>();
   for (const r of rows) {
@@ -73,6 +73,18 @@ export function buildTargetTree(rows: TargetRow[], territories: TerritoryLike[])
     if (r.staff_id) people.set(r.territory_id, [...(people.get(r.territory_id) ?? []), r]);
     else own.set(r.territory_id, r);
   }
+  return { own, people };
+}
+
+/** A territory's people as lines, by name. */
+const personNodes = (rows: TargetRow[] | undefined, territoryId: string): TargetNode[] =>
+  (rows ?? [])
+    .map<TargetNode>((r) => ({ key: r.id, kind: "person", label: r.person?.full_name ?? "—", territoryId, row: r }))
+    .sort((a, b) => a.label.localeCompare(b.label));
+
+export function buildTargetTree(rows: TargetRow[], territories: TerritoryLike[]): TargetNode[] {
+  const byId = new Map(territories.map((t) => [t.id, t]));
+  const { own, people } = rowsByTerritory(rows);
   const holding = new Set<string>();
   for (const id of [...own.keys(), ...people.keys()]) {
     for (let t = byId.get(id); t && !holding.has(t.id); t = t.parent_id ? byId.get(t.parent_id) : undefined) {
@@ -86,15 +98,7 @@ export function buildTargetTree(rows: TargetRow[], territories: TerritoryLike[])
     childrenOf.set(parent, [...(childrenOf.get(parent) ?? []), t]);
   }
   const node = (t: TerritoryLike): TargetNode => {
-    const persons = (people.get(t.id) ?? [])
-      .map<TargetNode>((r) => ({
-        key: r.id,
-        kind: "person",
-        label: r.person?.full_name ?? "—",
-        territoryId: t.id,
-        row: r,
-      }))
-      .sort((a, b) => a.label.localeCompare(b.label));
+    const persons = personNodes(people.get(t.id), t.id);
     const subs = (childrenOf.get(t.id) ?? []).sort((a, b) => a.code.localeCompare(b.code)).map(node);
     const children = [...subs, ...persons];
     return {
@@ -130,13 +134,7 @@ export function buildOpenedTree(
   opened: ReadonlySet<string>,
   pendingLabel: string,
 ): TargetNode[] {
-  const own = new Map<string, TargetRow>();
-  const people = new Map<string, TargetRow[]>();
-  for (const r of rows) {
-    if (!r.territory_id) continue;
-    if (r.staff_id) people.set(r.territory_id, [...(people.get(r.territory_id) ?? []), r]);
-    else own.set(r.territory_id, r);
-  }
+  const { own, people } = rowsByTerritory(rows);
   const childrenOf = new Map<string, TerritoryLike[]>();
   for (const t of territories) {
     if (t.parent_id) childrenOf.set(t.parent_id, [...(childrenOf.get(t.parent_id) ?? []), t]);
@@ -154,15 +152,7 @@ export function buildOpenedTree(
       };
       return { ...base, row, opened: false, children: [pending] };
     }
-    const persons = (people.get(t.id) ?? [])
-      .map<TargetNode>((r) => ({
-        key: r.id,
-        kind: "person",
-        label: r.person?.full_name ?? "—",
-        territoryId: t.id,
-        row: r,
-      }))
-      .sort((a, b) => a.label.localeCompare(b.label));
+    const persons = personNodes(people.get(t.id), t.id);
     const children = [...(childrenOf.get(t.id) ?? []).sort(byCode).map(node), ...persons];
     return { ...base, row, opened: true, ...(children.length > 0 ? { children } : {}) };
   };
