@@ -6,9 +6,11 @@ import { defineConfig } from "vite";
 // by you for a hosted project). Tests: see tests/run.ts.
 // Browser tests that change what every other test depends on, run after the others, one at a
 // time: stopping the API (faults), the permission matrix (the access explainer), a detector's
-// settings and a detector run over everyone's data (detectors).
+// settings and a detector run over everyone's data (detectors), a required staff field that every
+// staff record written meanwhile must carry (custom fields).
 const browserTestsAlone = [
   "tests/e2e/faults.test.ts",
+  "tests/e2e/custom-fields.test.ts",
   "tests/e2e/access-explainer.test.ts",
   "tests/e2e/detectors.test.ts",
 ];
