@@ -21,12 +21,16 @@ begin
   select array_agg(t.id) into v_shown
     from public.territories t
    where t.id = any (v_opened) or t.parent_id = any (v_opened);
-  return query
+  -- Planned for these levels on every call: a cached generic plan does not know the arrays, and
+  -- read HR's every territory of the year (5,900 rows) through the read rule's territory list
+  -- instead of the shown ones' (100): 19 ms against 2 ms.
+  return query execute $q$
     select x.*
       from public.target_totals x
-     where x.territory_id = any (coalesce(v_shown, '{}'))
-       and x.year = p_year and x.kpi_id = p_kpi
-       and (x.staff_id is null or x.territory_id = any (v_opened));
+     where x.territory_id = any ($1)
+       and x.year = $2 and x.kpi_id = $3
+       and (x.staff_id is null or x.territory_id = any ($4))
+  $q$ using coalesce(v_shown, '{}'), p_year, p_kpi, coalesce(v_opened, '{}');
 end;
 $function$;
 comment on function public.target_grid(p_year integer, p_kpi uuid, p_opened uuid[]) is 'The targets grid of a year and KPI read level by level, as the caller may read it: the top territories they see and the opened ones'' child territories (their own rows), and the people of the top and opened territories.';
