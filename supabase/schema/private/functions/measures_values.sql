@@ -21,19 +21,28 @@ begin
               or s.territory_id in (select private.allowed_territories('staff', 'read'))
               or s.user_id = (select private.allowed_owner('staff', 'read')))
     ),
-    -- Each person's credited share of the period's sales, with the customer's filters.
-    credited as materialized (
-      select c.staff_id, sum(s.amount * c.share_percent / 100) as amount,
-             sum((s.amount - s.cost) * c.share_percent / 100) as profit, count(distinct s.customer_id) as customers
-        from public.sale_credits c
-        join public.sales s on s.id = c.sale_id
-        join public.customers cu on cu.id = s.customer_id
-       where $1 && array['sales_amount', 'profit_contribution', 'distinct_customers']
+    -- The credits of the period's sales, of the people asked for, read once for the measures that
+    -- count sales (and for new customers: their first sale's credits). A customer's tier or
+    -- status is looked up only when a filter asks for it.
+    month_credits as materialized (
+      select c.staff_id, c.sale_id, c.share_percent, s.amount, s.cost, s.customer_id,
+             ($7 is null or s.customer_id in (select cu.id from public.customers cu where cu.status = $7))
+               as status_kept
+        from public.sales s
+        join public.sale_credits c on c.sale_id = s.id
+       where $1 && array['sales_amount', 'profit_contribution', 'distinct_customers', 'new_customers']
          and c.staff_id in (select p.id from people p)
          and s.sale_date between $2 and $3
-         and ($5 is null or cu.tier_id = $5)
+         and ($5 is null or s.customer_id in (select cu.id from public.customers cu where cu.tier_id = $5))
          and ($6 is null or s.product_line_id = $6)
-         and ($7 is null or cu.status = $7)
+    ),
+    -- Each person's credited share of the period's sales, with the customer's filters.
+    credited as materialized (
+      select c.staff_id, sum(c.amount * c.share_percent / 100) as amount,
+             sum((c.amount - c.cost) * c.share_percent / 100) as profit, count(distinct c.customer_id) as customers
+        from month_credits c
+       where $1 && array['sales_amount', 'profit_contribution', 'distinct_customers']
+         and c.status_kept
        group by c.staff_id
     ),
     collected as materialized (
@@ -41,12 +50,11 @@ begin
         from public.payments pay
         join public.sales s on s.id = pay.sale_id
         join public.sale_credits c on c.sale_id = s.id
-        join public.customers cu on cu.id = s.customer_id
        where 'payments_collected' = any ($1)
          and c.staff_id in (select p.id from people p)
          and pay.paid_on between $2 and $3
-         and ($5 is null or cu.tier_id = $5)
-         and ($7 is null or cu.status = $7)
+         and ($5 is null or s.customer_id in (select cu.id from public.customers cu where cu.tier_id = $5))
+         and ($7 is null or s.customer_id in (select cu.id from public.customers cu where cu.status = $7))
        group by c.staff_id
     ),
     -- Customers whose first sale (of the product line, when filtered) falls in the period, and
@@ -54,10 +62,9 @@ begin
     first_sales as materialized (
       select distinct on (s.customer_id) s.customer_id, s.id as sale_id
         from public.sales s
-        join public.customers cu on cu.id = s.customer_id
        where 'new_customers' = any ($1)
          and s.sale_date between $2 and $3
-         and ($5 is null or cu.tier_id = $5)
+         and ($5 is null or s.customer_id in (select cu.id from public.customers cu where cu.tier_id = $5))
          and ($6 is null or s.product_line_id = $6)
          and not exists (select 1 from public.sales e
                           where e.customer_id = s.customer_id and e.sale_date < $2
@@ -67,19 +74,17 @@ begin
     new_customers as materialized (
       select c.staff_id, count(distinct f.customer_id) as value
         from first_sales f
-        join public.sale_credits c on c.sale_id = f.sale_id
-       where c.staff_id in (select p.id from people p)
+        join month_credits c on c.sale_id = f.sale_id
        group by c.staff_id
     ),
     visits as materialized (
       select v.staff_id, count(*) as value
         from public.visits v
-        join public.customers cu on cu.id = v.customer_id
        where $1 && array['visits_done', 'visit_plan_compliance']
          and v.staff_id in (select p.id from people p)
          and v.visited_on between $2 and $3
-         and ($5 is null or cu.tier_id = $5)
-         and ($7 is null or cu.status = $7)
+         and ($5 is null or v.customer_id in (select cu.id from public.customers cu where cu.tier_id = $5))
+         and ($7 is null or v.customer_id in (select cu.id from public.customers cu where cu.status = $7))
        group by v.staff_id
     ),
     planned as materialized (
