@@ -1,8 +1,8 @@
 -- Speed of the evaluation cycle (the bench asks < 5 s to split a year's targets for everyone and
 -- < 2 s to compute a month's evaluations for everyone): room on the targets' pages for the
 -- split to rewrite a row beside itself, the split applying the caller's rules once as sets, the
--- roll-up planning its own joins, the evaluation lines reading a month's actuals by month, the
--- measures reading the period's sale credits once, and the targets grid read level by level.
+-- roll-up planning its own joins, the evaluation lines reading a month's actuals by month, and
+-- the targets grid read level by level.
 
 -- ---------------------------------------------------------------------------------------------
 -- Targets: room on each page for a row's next version
@@ -23,7 +23,7 @@ alter table public.targets set (fillfactor = 50);
 -- searched row by row: about a second. The split now runs as its owner and applies the same
 -- rules itself, with the same helpers the policies call: it reads the annual targets the caller
 -- may read, changes and removes the rows they may change and remove, and refuses a row they may
--- not add, naming the person. public.split_targets keeps its name and signature.
+-- not add, naming the territory. public.split_targets keeps its name and signature.
 create function private.split_targets(p_year integer, p_kpi uuid)
 returns table (people integer, rows_written integer, rows_removed integer)
 language plpgsql
@@ -172,14 +172,12 @@ begin
   )
   select (select count(distinct s.staff_id) from src s)::integer, ((select count(*) from changed) + (select count(*) from added))::integer,
          (select count(*) from removed)::integer,
-         (select d.staff_id from missing d where not (v_bypass or v_all_create or d.territory_id = any (v_create)) limit 1)
+         (select d.territory_id from missing d where not (v_bypass or v_all_create or d.territory_id = any (v_create)) limit 1)
     into v_people, v_written, v_removed, v_refused;
   if v_refused is not null then
-    -- Named by the person, whose annual target the caller reads: the territory may be one they
-    -- may not read.
     raise exception using errcode = '42501', detail = 'territory_not_allowed',
-      message = format('The split would add targets for %s in a territory where you may not add targets.',
-                       (select st.full_name from public.staff st where st.id = v_refused));
+      message = format('The split would add targets in %s, where you may not add targets.',
+                       (select t.name from public.territories t where t.id = v_refused));
   end if;
   perform set_config('app.target_split', '', true);
   perform set_config('app.audit_run', '', true);
@@ -273,231 +271,35 @@ $$;
 -- caller: rows and territories are those they may read.
 create function public.target_grid(p_year integer, p_kpi uuid, p_opened uuid[] default '{}')
 returns setof public.target_totals
-language plpgsql
+language sql
 stable
--- (a level is tens of lines: the planner then looks each line's person up, not all 5,000 people)
-rows 50
 set search_path = ''
 as $$
-declare
-  v_opened uuid[];
-  v_shown uuid[];
-begin
-  -- The levels first, as arrays: the rows are then read territory by territory through the
-  -- (territory, year, KPI) index, not the whole year's rows checked against the read rule.
-  select array_agg(t.id) into v_opened
-    from public.territories t
-   where t.parent_id is null
-      or t.id = any (p_opened)
-      or not exists (select 1 from public.territories p where p.id = t.parent_id);
-  select array_agg(t.id) into v_shown
-    from public.territories t
-   where t.id = any (v_opened) or t.parent_id = any (v_opened);
-  -- Planned for these levels on every call: a cached generic plan does not know the arrays, and
-  -- read HR's every territory of the year (5,900 rows) through the read rule's territory list
-  -- instead of the shown ones' (100): 19 ms against 2 ms.
-  return query execute $q$
-    select x.*
-      from public.target_totals x
-     where x.territory_id = any ($1)
-       and x.year = $2 and x.kpi_id = $3
-       and (x.staff_id is null or x.territory_id = any ($4))
-  $q$ using coalesce(v_shown, '{}'), p_year, p_kpi, coalesce(v_opened, '{}');
-end;
+  with tops as (
+    select t.id from public.territories t
+     where t.parent_id is null or not exists (select 1 from public.territories p where p.id = t.parent_id)
+  ),
+  opened as (
+    select o.id from tops o
+    union
+    select u.id from unnest(p_opened) u(id)
+  ),
+  shown as (
+    select o.id from tops o
+    union
+    select t.id from public.territories t where t.parent_id in (select o.id from opened o)
+  )
+  select x.*
+    from public.target_totals x
+   where x.year = p_year and x.kpi_id = p_kpi
+     and x.territory_id in (select s.id from shown s)
+     and (x.staff_id is null or x.territory_id in (select o.id from opened o))
 $$;
-
--- ---------------------------------------------------------------------------------------------
--- Measures: the period's sale credits read once, customers only when a filter asks
--- ---------------------------------------------------------------------------------------------
--- New customers hashed all one million sale credits to find the credits of their first sales,
--- beside the credited amounts that had already read them: in the reference set's first month,
--- where every customer is new, 780 ms of a run's 2.2 s of measures. Both now read the period's
--- credits once. The customers were joined to every sale and visit even with no tier or status
--- filter (100,000 rows hashed four times); now a filter reads them, and none is read without
--- one. The same values, for every measure and filter (compared on the reference set): the
--- measures of the first month took 0.6-0.7 s against 1.2-1.7 s, of last month 1.0-1.4 s
--- against 1.5-1.8 s.
-create or replace function private.measures_values(p_measures text[], p_from date, p_to date, p_staff uuid[], p_tier uuid DEFAULT NULL::uuid, p_product_line uuid DEFAULT NULL::uuid, p_customer_status public.customer_status DEFAULT NULL::public.customer_status)
- RETURNS TABLE(staff_id uuid, measure text, value numeric)
- LANGUAGE plpgsql
- STABLE SECURITY DEFINER
- SET search_path TO ''
- SET enable_nestloop TO 'on'
-AS $function$
-begin
-  -- Planned for the call's own values (how many people, which measures), not a generic plan
-  -- that guesses ten people and loops over every sale of each.
-  return query execute $q$
-    with people as materialized (
-      select s.id, s.position_id
-        from public.staff s
-       where s.id = any ($4)
-         and ((select private.caller_bypasses_rls())
-              or (select private.allows_all('staff', 'read'))
-              or s.territory_id in (select private.allowed_territories('staff', 'read'))
-              or s.user_id = (select private.allowed_owner('staff', 'read')))
-    ),
-    -- The credits of the period's sales, of the people asked for, read once for the measures that
-    -- count sales (and for new customers: their first sale's credits). A customer's tier or
-    -- status is looked up only when a filter asks for it.
-    month_credits as materialized (
-      select c.staff_id, c.sale_id, c.share_percent, s.amount, s.cost, s.customer_id,
-             ($7 is null or s.customer_id in (select cu.id from public.customers cu where cu.status = $7))
-               as status_kept
-        from public.sales s
-        join public.sale_credits c on c.sale_id = s.id
-       where $1 && array['sales_amount', 'profit_contribution', 'distinct_customers', 'new_customers']
-         and c.staff_id in (select p.id from people p)
-         and s.sale_date between $2 and $3
-         and ($5 is null or s.customer_id in (select cu.id from public.customers cu where cu.tier_id = $5))
-         and ($6 is null or s.product_line_id = $6)
-    ),
-    -- Each person's credited share of the period's sales, with the customer's filters.
-    credited as materialized (
-      select c.staff_id, sum(c.amount * c.share_percent / 100) as amount,
-             sum((c.amount - c.cost) * c.share_percent / 100) as profit, count(distinct c.customer_id) as customers
-        from month_credits c
-       where $1 && array['sales_amount', 'profit_contribution', 'distinct_customers']
-         and c.status_kept
-       group by c.staff_id
-    ),
-    collected as materialized (
-      select c.staff_id, sum(pay.amount * c.share_percent / 100) as value
-        from public.payments pay
-        join public.sales s on s.id = pay.sale_id
-        join public.sale_credits c on c.sale_id = s.id
-       where 'payments_collected' = any ($1)
-         and c.staff_id in (select p.id from people p)
-         and pay.paid_on between $2 and $3
-         and ($5 is null or s.customer_id in (select cu.id from public.customers cu where cu.tier_id = $5))
-         and ($7 is null or s.customer_id in (select cu.id from public.customers cu where cu.status = $7))
-       group by c.staff_id
-    ),
-    -- Customers whose first sale (of the product line, when filtered) falls in the period, and
-    -- that sale: the earliest of the period's sales of a customer with none before the period.
-    first_sales as materialized (
-      select distinct on (s.customer_id) s.customer_id, s.id as sale_id
-        from public.sales s
-       where 'new_customers' = any ($1)
-         and s.sale_date between $2 and $3
-         and ($5 is null or s.customer_id in (select cu.id from public.customers cu where cu.tier_id = $5))
-         and ($6 is null or s.product_line_id = $6)
-         and not exists (select 1 from public.sales e
-                          where e.customer_id = s.customer_id and e.sale_date < $2
-                            and ($6 is null or e.product_line_id = $6))
-       order by s.customer_id, s.sale_date, s.id
-    ),
-    new_customers as materialized (
-      select c.staff_id, count(distinct f.customer_id) as value
-        from first_sales f
-        join month_credits c on c.sale_id = f.sale_id
-       group by c.staff_id
-    ),
-    visits as materialized (
-      select v.staff_id, count(*) as value
-        from public.visits v
-       where $1 && array['visits_done', 'visit_plan_compliance']
-         and v.staff_id in (select p.id from people p)
-         and v.visited_on between $2 and $3
-         and ($5 is null or v.customer_id in (select cu.id from public.customers cu where cu.tier_id = $5))
-         and ($7 is null or v.customer_id in (select cu.id from public.customers cu where cu.status = $7))
-       group by v.staff_id
-    ),
-    planned as materialized (
-      select vp.staff_id, sum(vp.planned_visits) as value
-        from public.visit_plans vp
-       where 'visit_plan_compliance' = any ($1)
-         and vp.staff_id in (select p.id from people p)
-         and vp.month between date_trunc('month', $2)::date and $3
-       group by vp.staff_id
-    ),
-    -- Customers each person owns that are overdue at the period's end (as overdue_customers
-    -- counts them: the last visit up to that day, or the day they entered their tier).
-    overdue as materialized (
-      select cu.owner_id as staff_id, count(*) as value
-        from public.customers cu
-        join public.customer_tiers t on t.id = cu.tier_id and t.visit_interval_days is not null
-        cross join lateral (
-          select max(v.visited_on) as last_visit_on from public.visits v
-           where v.customer_id = cu.id and v.visited_on <= $3
-        ) lv
-       where 'overdue_visits' = any ($1)
-         and cu.owner_id in (select p.id from people p)
-         and cu.status <> 'lost'
-         and ($5 is null or cu.tier_id = $5)
-         and coalesce(lv.last_visit_on, cu.tier_since) + t.visit_interval_days < $3
-       group by cu.owner_id
-    ),
-    -- The rules in force (published, not retired) that apply to each person's position, and which
-    -- of them they acknowledged.
-    rules as materialized (
-      select p.id as staff_id, count(*) as applying,
-             count(*) filter (where exists (
-               select 1 from public.acknowledgements a
-                where a.regulation_id = r.id and a.version_number = r.current_version and a.staff_id = p.id)) as acknowledged
-        from people p
-        join public.regulations r on r.current_version is not null and r.status <> 'retired'
-         and (r.applies_to_all_positions
-              or exists (select 1 from public.regulation_positions rp where rp.regulation_id = r.id and rp.position_id = p.position_id))
-       where 'rules_acknowledged' = any ($1)
-       group by p.id
-    ),
-    -- Points of the confirmed and closed violations that happened in the period.
-    discipline as materialized (
-      select d.staff_id, d.value
-        from private.discipline_points($2, $3, array(select p.id from people p)) d
-       where 'discipline_points' = any ($1)
-    ),
-    -- Training sessions of the period each person completed.
-    trained as materialized (
-      select c.staff_id, c.sessions as value
-        from private.trainings_completed(array(select p.id from people p), $2, $3) c
-       where 'training_completed' = any ($1)
-    ),
-    -- Each measure asked for, per person who has one (every other branch is empty).
-    measured as (
-      select c.staff_id, 'sales_amount' as measure, c.amount as value from credited c where 'sales_amount' = any ($1)
-      union all
-      select c.staff_id, 'profit_contribution', c.profit from credited c where 'profit_contribution' = any ($1)
-      union all
-      select c.staff_id, 'distinct_customers', c.customers from credited c where 'distinct_customers' = any ($1)
-      union all
-      select x.staff_id, 'payments_collected', x.value from collected x
-      union all
-      select x.staff_id, 'new_customers', x.value from new_customers x
-      union all
-      select x.staff_id, 'visits_done', x.value from visits x where 'visits_done' = any ($1)
-      union all
-      select pl.staff_id, 'visit_plan_compliance', round(coalesce(v.value, 0) * 100.0 / nullif(pl.value, 0), 2)
-        from planned pl left join visits v on v.staff_id = pl.staff_id
-      union all
-      select x.staff_id, 'overdue_visits', x.value from overdue x
-      union all
-      select x.staff_id, 'rules_acknowledged', round(x.acknowledged * 100.0 / nullif(x.applying, 0), 2) from rules x
-      union all
-      select x.staff_id, 'discipline_points', x.value from discipline x
-      union all
-      select x.staff_id, 'training_completed', x.value from trained x
-    )
-    select p.id, q.measure,
-           case when q.measure in ('sales_amount', 'profit_contribution', 'payments_collected')
-                  then round(coalesce(m.value, 0), 2)
-                when q.measure in ('visit_plan_compliance', 'rules_acknowledged') then m.value
-                when q.measure in ('distinct_customers', 'new_customers', 'visits_done', 'overdue_visits', 'discipline_points',
-                                   'training_completed')
-                  then coalesce(m.value, 0)
-           end::numeric
-      from people p
-     cross join unnest ($1) q(measure)
-      left join measured m on m.staff_id = p.id and m.measure = q.measure
-  $q$ using p_measures, p_from, p_to, p_staff, p_tier, p_product_line, p_customer_status;
-end;
-$function$;
 
 -- ---------------------------------------------------------------------------------------------
 -- Comments and grants
 -- ---------------------------------------------------------------------------------------------
-comment on function private.split_targets(integer, uuid) is 'Splits a year''s annual targets (one KPI or all) the caller may read into months by their distribution profiles, under the territory each person held on the first of each month, within the caller''s rules for changing, adding and removing targets (a row they may not add is refused, naming the person); months add up exactly to the annual amount; a second run writes nothing.';
+comment on function private.split_targets(integer, uuid) is 'Splits a year''s annual targets (one KPI or all) the caller may read into months by their distribution profiles, under the territory each person held on the first of each month, within the caller''s rules for changing, adding and removing targets (a row they may not add is refused, naming its territory); months add up exactly to the annual amount; a second run writes nothing.';
 revoke all on function private.split_targets(integer, uuid) from public;
 grant execute on function private.split_targets(integer, uuid) to authenticated, service_role;
 comment on function public.target_grid(integer, uuid, uuid[]) is 'The targets grid of a year and KPI read level by level, as the caller may read it: the top territories they see and the opened ones'' child territories (their own rows), and the people of the top and opened territories.';
