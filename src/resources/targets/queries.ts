@@ -60,10 +60,6 @@ const numbers = (months: unknown): Months =>
 
 export const monthsOf = (row: TargetRow | null): Months => numbers(row?.months);
 
-/**
- * The territories that hold targets (theirs or their people's, anywhere below), each with its
- * people and child territories; a territory outside the readable set starts a tree of its own.
- */
 /** Each territory's own row, and its people's rows. */
 function rowsByTerritory(rows: TargetRow[]) {
   const own = new Map<string, TargetRow>();
@@ -76,12 +72,18 @@ function rowsByTerritory(rows: TargetRow[]) {
   return { own, people };
 }
 
+const byCode = (a: TerritoryLike, b: TerritoryLike) => a.code.localeCompare(b.code);
+
 /** A territory's people as lines, by name. */
 const personNodes = (rows: TargetRow[] | undefined, territoryId: string): TargetNode[] =>
   (rows ?? [])
     .map<TargetNode>((r) => ({ key: r.id, kind: "person", label: r.person?.full_name ?? "—", territoryId, row: r }))
     .sort((a, b) => a.label.localeCompare(b.label));
 
+/**
+ * The territories that hold targets (theirs or their people's, anywhere below), each with its
+ * people and child territories; a territory outside the readable set starts a tree of its own.
+ */
 export function buildTargetTree(rows: TargetRow[], territories: TerritoryLike[]): TargetNode[] {
   const byId = new Map(territories.map((t) => [t.id, t]));
   const { own, people } = rowsByTerritory(rows);
@@ -99,7 +101,7 @@ export function buildTargetTree(rows: TargetRow[], territories: TerritoryLike[])
   }
   const node = (t: TerritoryLike): TargetNode => {
     const persons = personNodes(people.get(t.id), t.id);
-    const subs = (childrenOf.get(t.id) ?? []).sort((a, b) => a.code.localeCompare(b.code)).map(node);
+    const subs = (childrenOf.get(t.id) ?? []).sort(byCode).map(node);
     const children = [...subs, ...persons];
     return {
       key: t.id,
@@ -111,10 +113,8 @@ export function buildTargetTree(rows: TargetRow[], territories: TerritoryLike[])
       ...(children.length > 0 ? { children } : {}),
     };
   };
-  return (childrenOf.get(null) ?? []).sort((a, b) => a.code.localeCompare(b.code)).map(node);
+  return (childrenOf.get(null) ?? []).sort(byCode).map(node);
 }
-
-const byCode = (a: TerritoryLike, b: TerritoryLike) => a.code.localeCompare(b.code);
 
 /** The territories a tree starts from: those whose parent the reader cannot see. */
 export function topTerritories(territories: TerritoryLike[]): string[] {
